@@ -1,0 +1,1 @@
+//! C ABI for kyoten: filled by its own issue.

@@ -1,0 +1,1 @@
+//! WASM skin for kyoten: filled by its own issue.
