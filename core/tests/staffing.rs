@@ -842,3 +842,32 @@ proptest! {
         prop_assert!(serde_json::from_str::<Value>(&out.json).is_ok());
     }
 }
+
+/// The generated input schema carries the model's constraints (run with `--features schema`).
+#[cfg(feature = "schema")]
+#[test]
+fn input_schema_has_the_constraints() {
+    let op = kyoten_core::ops::find("staffing.check").unwrap();
+    let s = serde_json::to_value((op.input_schema)(
+        schemars::generate::SchemaSettings::draft2020_12().for_deserialize(),
+    ))
+    .unwrap();
+    let defs = &s["$defs"];
+    assert_eq!(s["additionalProperties"], false);
+    assert_eq!(
+        defs["Meetings"]["properties"]["interval_days"]["minimum"], 1,
+        "{:#}",
+        defs["Meetings"]
+    );
+    assert_eq!(
+        defs["RoleOverride"]["properties"]["min_share_percent"]["maximum"],
+        100
+    );
+    assert!(defs["Role"].to_string().contains("family_support_nurse"));
+    assert!(
+        defs["StaffMember"]["properties"]["hub_minutes"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("拠点事業に充てる時間")
+    );
+}

@@ -218,7 +218,7 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleOverride>,
     /// ミーティング間隔の上限（日） / Longest allowed gap between meetings, in days
-    /// (absent: [`DEFAULT_MAX_MEETING_GAP_DAYS`]).
+    /// (absent: 35 days, this project's default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_meeting_gap_days: Option<NonZeroU32>,
 }
@@ -235,6 +235,7 @@ pub struct RoleOverride {
     pub requirement: Option<Requirement>,
     /// 最低割合（%） / Minimum share of working time, in whole percent 0–100 (absent: the national value).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub min_share_percent: Option<u32>,
 }
 

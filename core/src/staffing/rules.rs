@@ -13,9 +13,9 @@
 //! | `staffing.staff.physician_and_nurse` | warning | one person is both the physician and a nursing role |
 //! | `staffing.staff.contracted_zero` | error | contracted working time is zero |
 //! | `staffing.staff.time_exceeds_period` | error | contracted time is longer than the week or month itself |
-//! | `staffing.staff.hub_above_contracted` | error | time given to the hub is more than contracted time |
+//! | `staffing.staff.hub_above_contracted` | error | time given to the hub is more than contracted time (when contracted time is 0, only `contracted_zero` is reported) |
 //! | `staffing.staff.no_hub_time` | error | a person (a physician, say) gives the hub no time at all |
-//! | `staffing.staff.share_below_minimum` | error | the share of working time is below the strictest minimum of the person's roles |
+//! | `staffing.staff.share_below_minimum` | error | 0 < hub time ≤ contracted time, and the share is below the strictest minimum of the person's roles |
 //! | `staffing.role.required_missing` | error | a required role is held by nobody |
 //! | `staffing.role.desirable_missing` | warning | a desirable role is held by nobody |
 //! | `staffing.meetings.missing` | error | staff sit in two or more facilities and the hub has neither a meeting interval nor a meeting held |
