@@ -319,6 +319,64 @@ fn print_ratios(op: &'static Operation, ex: &Example, docs: &[Vec<u8>], quick: b
     println!("| P5 | not measured: ffi/ has no callable entry point on this branch | | | |");
 }
 
+/// Where the time of `staffing.check` goes: reading the typed document, the rules, and
+/// writing the report, each against `serde_json` parsing the same bytes into a `Value`.
+fn print_staffing_breakdown(quick: bool) {
+    use kyoten_core::input::{Limits, read};
+    use kyoten_core::staffing::{self, StaffingRequest};
+    let Some(ex) = examples()
+        .into_iter()
+        .find(|e| e.stem == "staffing-request" && e.label == "compliant")
+    else {
+        return;
+    };
+    let (samples, target) = if quick {
+        (3, Duration::from_millis(2))
+    } else {
+        (41, Duration::from_millis(20))
+    };
+    let limits = Limits::default();
+    let req: StaffingRequest = read(&ex.bytes, &limits).expect("example reads");
+    let computed = staffing::check(req.clone());
+    let report = kyoten_core::Report::new("staffing.check", computed.findings, computed.result);
+    let mut parse = || {
+        black_box(serde_json::from_slice::<Value>(black_box(&ex.bytes)).ok());
+    };
+    let mut typed = || {
+        black_box(read::<StaffingRequest>(black_box(&ex.bytes), &limits).ok());
+    };
+    let mut plain = || {
+        black_box(serde_json::from_slice::<StaffingRequest>(black_box(&ex.bytes)).ok());
+    };
+    let mut rules = || {
+        black_box(staffing::check(black_box(req.clone())));
+    };
+    let mut clone = || {
+        black_box(black_box(&req).clone());
+    };
+    let mut write = || {
+        black_box(serde_json::to_string(black_box(&report)).ok());
+    };
+    println!();
+    println!("staffing.check breakdown (each ÷ serde_json → Value on the same bytes)");
+    println!("| step | time | ÷ Value parse |");
+    println!("|---|---|---|");
+    let steps: [(&str, &mut dyn FnMut()); 5] = [
+        ("input::read (strict reader, path tracking)", &mut typed),
+        (
+            "serde_json::from_slice::<StaffingRequest> (no path tracking)",
+            &mut plain,
+        ),
+        ("staffing::check, request clone included", &mut rules),
+        ("request clone alone", &mut clone),
+        ("report → JSON text", &mut write),
+    ];
+    for (name, f) in steps {
+        let (a, _, r) = ratio(f, &mut parse, samples, target);
+        println!("| {name} | {} | {r:.2} |", spread(a));
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let listing = args.iter().any(|a| a == "--list");
@@ -357,5 +415,6 @@ fn main() {
             Some((op, ex)) => print_ratios(op, ex, &docs, quick),
             None => println!("no valid example document: ratio table skipped"),
         }
+        print_staffing_breakdown(quick);
     }
 }
