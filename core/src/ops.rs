@@ -89,7 +89,9 @@ macro_rules! operation {
             summary_en: $en,
             input_type: stringify!($input),
             output_type: stringify!($output),
-            run: |bytes, limits| $crate::ops::execute::<$input, $output>($name, bytes, limits, $func),
+            run: |bytes, limits| {
+                $crate::ops::execute::<$input, $output>($name, bytes, limits, $func)
+            },
             #[cfg(feature = "schema")]
             input_schema: |settings| settings.into_generator().into_root_schema_for::<$input>(),
             #[cfg(feature = "schema")]
@@ -114,14 +116,21 @@ pub fn execute<I: DeserializeOwned, O: Serialize>(
             let Computed { findings, result } = f(input);
             finish(Report::new(name, findings, result), None)
         }
-        Err(u) => finish(Report::<O>::new(name, vec![u.finding], None), Some(u.problem)),
+        Err(u) => finish(
+            Report::<O>::new(name, vec![u.finding], None),
+            Some(u.problem),
+        ),
     }
 }
 
 fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Outcome {
     let valid = report.valid;
     match serde_json::to_string(&report) {
-        Ok(json) => Outcome { json, valid, problem },
+        Ok(json) => Outcome {
+            json,
+            valid,
+            problem,
+        },
         // Serialising our own types cannot fail (no maps with non-string keys, no
         // non-finite floats by construction); answer with an error report all the same.
         Err(_) => Outcome {
