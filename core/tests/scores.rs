@@ -3,9 +3,8 @@
 
 use kyoten_core::calendar::IsoDate;
 use kyoten_core::care::{
-    CareItem, CareKind, ClinicalCondition, ClinicalProfile, FeedingRoute, Frequency, LowSpo2,
-    MotorLevel, Per, SeizureMeasure, ShortStayGround, SuctionSite, UrinaryRoute, VentilationMode,
-    WatchLevel, validate_clinical,
+    CareItem, CareKind, ClinicalCondition, ClinicalProfile, Frequency, LowSpo2, MotorLevel, Per,
+    ShortStayGround, SuctionSite, UrinaryRoute, VentilationMode, WatchLevel, validate_clinical,
 };
 use kyoten_core::finding::{Finding, Path, Severity};
 use kyoten_core::scores::{
@@ -594,7 +593,9 @@ fn ss_nicu_one_month_rule_both_sides() {
 // ---------------------------------------------------------------------------------------
 
 /// (kind, base, high, medium, low) as printed in CLINICAL.md B; `None` is a "–".
-const MC_TABLE: [(CareKind, u16, Option<u16>, Option<u16>, Option<u16>); 19] = [
+/// (kind, base, watch high, medium, low).
+type McRow = (CareKind, u16, Option<u16>, Option<u16>, Option<u16>);
+const MC_TABLE: [McRow; 19] = [
     (CareKind::Ventilator, 10, Some(2), Some(1), Some(0)),
     (CareKind::Tracheostomy, 8, Some(2), None, Some(0)),
     (CareKind::NasopharyngealAirway, 5, Some(1), None, Some(0)),
