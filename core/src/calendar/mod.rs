@@ -12,7 +12,6 @@
 
 pub mod wareki;
 
-use crate::finding::Rule;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::Month;
@@ -276,10 +275,6 @@ pub fn school_entry_year(birth: IsoDate) -> Option<i32> {
         r.year().checked_add(1)
     }
 }
-
-/// Every calendar rule code lives in [`wareki`]; re-exported there as `RULES`.
-#[allow(dead_code)]
-const _RULES_ARE_IN_WAREKI: &[Rule] = RULES;
 
 #[cfg(test)]
 mod tests {
