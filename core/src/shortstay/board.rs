@@ -34,10 +34,10 @@ pub struct ShortstayBoardQuery {
     pub facilities: Vec<Facility>,
     /// 空き情報 / The vacancy board.
     pub board: Board,
-    /// 表示の開始日（任意） / First day shown; absent = the earliest row start, or `as_of` when the board is empty.
+    /// 表示の開始日（任意） / First day shown; absent = the earliest start of a fresh row, or `as_of` when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<IsoDate>,
-    /// 表示日数（任意） / Days shown, 1–366; absent = up to the last marked day (at most 31).
+    /// 表示日数（任意） / Days shown, 1–366; absent = up to the last marked day of a fresh row (at most 31).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
 }
@@ -87,9 +87,15 @@ pub fn render_board(input: &ShortstayBoardQuery) -> Computed<BoardView> {
         &mut findings,
     );
     let rows = &input.board.rows;
+    let fresh = |j: &usize| !ctx.stale.get(*j).copied().unwrap_or(true);
     let from = input
         .from
-        .or_else(|| rows.iter().map(|r| r.start).min())
+        .or_else(|| {
+            (0..rows.len())
+                .filter(fresh)
+                .filter_map(|j| rows.get(j).map(|r| r.start))
+                .min()
+        })
         .unwrap_or(input.as_of);
     let days = match input.days {
         Some(d) if (1..=HARD_MAX_NIGHTS).contains(&d) => d,
@@ -102,8 +108,9 @@ pub fn render_board(input: &ShortstayBoardQuery) -> Computed<BoardView> {
             return Computed::new(findings, None);
         }
         None => {
-            let end = rows
-                .iter()
+            let end = (0..rows.len())
+                .filter(fresh)
+                .filter_map(|j| rows.get(j))
                 .filter_map(|r| {
                     let len = i64::try_from(r.marks.len()).ok()?;
                     Some(

@@ -447,7 +447,7 @@ pub(crate) fn judge(
         reasons.push(REASON_NO_FREE_NIGHT.detail(
             p,
             format!("×の夜 {} 泊、最初 {}", full, night),
-            format!("{} full nights, first {}", full, night),
+            format!("{} full night(s), first {}", full, night),
         ));
     }
     if stale {
@@ -476,7 +476,7 @@ pub(crate) fn judge(
         } else {
             (
                 format!("不明の夜 {} 泊、最初 {}", unknown, night),
-                format!("{} unknown nights, first {}", unknown, night),
+                format!("{} unknown night(s), first {}", unknown, night),
             )
         };
         reasons.push(REASON_VACANCY_UNKNOWN.detail(p, ja, en));
