@@ -52,7 +52,7 @@ prop_compose! {
             kind: FacilityKind::Hospital,
             service: if welfare { ServiceType::Welfare } else { ServiceType::Medical },
             municipality: "市".to_owned(),
-            area: if i % 2 == 0 { "A".to_owned() } else { "B".to_owned() },
+            area: if i.is_multiple_of(2) { "A".to_owned() } else { "B".to_owned() },
             phone: None,
             care: care_of(care),
             min_age,

@@ -263,24 +263,29 @@ impl<'a> Context<'a> {
     }
 
     /// The effective mark of board row `j` on `date` (stale rows and dates outside the
-    /// row are unknown) and the pointer to the mark when there is one.
-    pub fn mark(&self, j: usize, date: IsoDate) -> (Vacancy, Path) {
-        let p = Path::root().key("board").key("rows").index(j);
+    /// row are unknown) and the index of the mark in the row when there is one.
+    pub fn mark(&self, j: usize, date: IsoDate) -> (Vacancy, Option<usize>) {
         let Some(row) = self.board.rows.get(j) else {
-            return (Vacancy::Unknown, p);
+            return (Vacancy::Unknown, None);
         };
-        let marks = p.key("marks");
-        let offset = row.start.days_until(date);
-        let Ok(idx) = usize::try_from(offset) else {
-            return (Vacancy::Unknown, marks);
+        let Ok(idx) = usize::try_from(row.start.days_until(date)) else {
+            return (Vacancy::Unknown, None);
         };
         match row.marks.get(idx) {
-            Some(_) if self.stale.get(j).copied().unwrap_or(true) => {
-                (Vacancy::Unknown, marks.index(idx))
-            }
-            Some(m) => (*m, marks.index(idx)),
-            None => (Vacancy::Unknown, marks),
+            Some(_) if self.stale.get(j).copied().unwrap_or(true) => (Vacancy::Unknown, Some(idx)),
+            Some(m) => (*m, Some(idx)),
+            None => (Vacancy::Unknown, None),
         }
+    }
+}
+
+/// Pointer to mark `idx` of board row `j`, or to the row's marks when the date is
+/// outside the row.
+fn mark_path(j: usize, idx: Option<usize>) -> Path {
+    let marks = Path::root().key("board").key("rows").index(j).key("marks");
+    match idx {
+        Some(i) => marks.index(i),
+        None => marks,
     }
 }
 
@@ -421,31 +426,37 @@ pub(crate) fn judge(
     }
     // 6–8. The board, night by night.
     let (mut free, mut few, mut full, mut unknown) = (0u32, 0u32, 0u32, 0u32);
-    let mut first_full: Option<(IsoDate, Path)> = None;
-    let mut first_unknown: Option<(IsoDate, Path)> = None;
+    let mut first_full: Option<(IsoDate, Option<usize>)> = None;
+    let mut first_unknown: Option<(IsoDate, Option<usize>)> = None;
     let row = ctx.row_of.get(fi).copied().flatten();
     let stale = row.is_some_and(|j| ctx.stale.get(j).copied().unwrap_or(false));
     for night in &prep.nights {
-        let (m, p) = match row {
+        let (m, idx) = match row {
             Some(j) => ctx.mark(j, *night),
-            None => (Vacancy::Unknown, fp.key("id")),
+            None => (Vacancy::Unknown, None),
         };
         match m {
             Vacancy::Free => free = free.saturating_add(1),
             Vacancy::Few => few = few.saturating_add(1),
             Vacancy::Full => {
                 full = full.saturating_add(1);
-                first_full.get_or_insert((*night, p));
+                first_full.get_or_insert((*night, idx));
             }
             Vacancy::Unknown => {
                 unknown = unknown.saturating_add(1);
-                first_unknown.get_or_insert((*night, p));
+                first_unknown.get_or_insert((*night, idx));
             }
         }
     }
-    if let Some((night, p)) = first_full {
+    // The pointer of a night: its mark, the row's marks, or the facility's id when the
+    // facility has no row.
+    let night_path = |idx: Option<usize>| match row {
+        Some(j) => mark_path(j, idx),
+        None => fp.key("id"),
+    };
+    if let Some((night, idx)) = first_full {
         reasons.push(REASON_NO_FREE_NIGHT.detail(
-            p,
+            night_path(idx),
             format!("×の夜 {} 泊、最初 {}", full, night),
             format!("{} full night(s), first {}", full, night),
         ));
@@ -467,7 +478,7 @@ pub(crate) fn judge(
                 None => reasons.push(REASON_STALE_DATA.at(p)),
             }
         }
-    } else if let Some((night, p)) = first_unknown {
+    } else if let Some((night, idx)) = first_unknown {
         let (ja, en) = if row.is_none() {
             (
                 "空き情報に施設の行がありません".to_owned(),
@@ -479,7 +490,7 @@ pub(crate) fn judge(
                 format!("{} unknown night(s), first {}", unknown, night),
             )
         };
-        reasons.push(REASON_VACANCY_UNKNOWN.detail(p, ja, en));
+        reasons.push(REASON_VACANCY_UNKNOWN.detail(night_path(idx), ja, en));
     }
     let same_area = req.area.as_deref().is_some_and(|a| a == f.area);
     Some(FacilityVerdict {
