@@ -6,9 +6,9 @@
 //!
 //! - [`Facility`]: one entry of the facility directory — what it is ([`FacilityKind`]),
 //!   where it is (municipality, area), which medical care it can give
-//!   ([`CareKind`](crate::care::CareKind)), the ages it takes, its longest stay, and its
+//!   ([`CareKind`]), the ages it takes, its longest stay, and its
 //!   beds for short stays. A facility is either a 医療型短期入所 provider (the child needs a
-//!   [`ShortStayGround`](crate::care::ShortStayGround)) or a 福祉型 one ([`ServiceType`]).
+//!   [`ShortStayGround`]) or a 福祉型 one ([`ServiceType`]).
 //! - [`Board`]: the vacancy board as a hub publishes it (the ほたる board of seed 004):
 //!   per facility a row of marks, one per date from `start`, ○ free / △ few / × full /
 //!   unknown ([`Vacancy`]), and the date the row was last updated. A row older than
@@ -42,6 +42,25 @@
 //!
 //! Document findings (`shortstay.facility.*`, `shortstay.board.*`, `shortstay.request.*`)
 //! and allocation decisions (`shortstay.allocation.*`) are listed in [`RULES`].
+//!
+//! # Simplifications (say so to users)
+//!
+//! - 支給量 is per month; a request gives the granted and used days of the month of its
+//!   first night, and every day of the stay is counted against that month, even when the
+//!   stay runs into the next month (conservative).
+//! - A stay counts its nights plus the departure day ([`Policy::count_departure_day`]),
+//!   as 短期入所 is billed per day of stay (1泊2日 = 2日).
+//! - The allocator's priority counts one used day per night granted in the allocation.
+//! - The allocator works night by night, so a family may be given some nights of its
+//!   stay and refused others, or move to another eligible facility when its facility of
+//!   the night before is full; every such night has its own decision. It is greedy, not
+//!   an optimum: a flexible family served first may take the last bed that a family
+//!   eligible only there needed (both were eligible; the one with fewer used days won).
+//! - The vacancy board gives marks, not bed counts: the allocator reads ○ as all the
+//!   facility's short-stay beds and △ as [`Policy::few_beds`] (default 1).
+//! - The ほたる example (`schemas/examples/*.hotaru.json`) takes the facility names,
+//!   phone numbers and marks of seed 004; the seed gives days 1–20 of an unnamed month,
+//!   so the dates, kinds, care lists and bed counts there are illustrative.
 
 mod allocate;
 mod board;
