@@ -50,36 +50,9 @@ pub fn bare_type_name(ty: &str) -> &str {
     ty.rsplit("::").next().unwrap_or(ty).trim()
 }
 
-/// Kebab-case of a Rust type name: `SummaryRequest` → `summary-request`, `Plan` → `plan`.
-pub fn kebab(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
-            let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-            let next = chars.get(i + 1).copied();
-            let boundary = match prev {
-                None => false,
-                Some(p) if p.is_lowercase() || p.is_ascii_digit() => true,
-                Some(p) if p.is_uppercase() => next.is_some_and(char::is_lowercase),
-                Some(_) => false,
-            };
-            if boundary && !out.ends_with('-') {
-                out.push('-');
-            }
-            out.extend(c.to_lowercase());
-        } else if c == '_' {
-            out.push('-');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The schema stem of an operation's input type: `Plan` → `plan`.
 pub fn input_stem(op: &Operation) -> String {
-    kebab(bare_type_name(op.input_type))
+    op.input_stem()
 }
 
 /// File name of the schema of an operation's input document.
@@ -450,12 +423,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kebab_case() {
-        assert_eq!(kebab("Plan"), "plan");
-        assert_eq!(kebab("SummaryRequest"), "summary-request");
-        assert_eq!(kebab("TasksQuery"), "tasks-query");
-        assert_eq!(kebab("HTTPThing"), "http-thing");
-        assert_eq!(kebab("Fy2024Doc"), "fy2024-doc");
+    fn type_names() {
         assert_eq!(bare_type_name("crate::plan::Plan"), "Plan");
         assert_eq!(bare_type_name("Report<Plan>"), "Report");
     }

@@ -115,7 +115,10 @@ fn collect_refs(v: &Value, out: &mut BTreeSet<String>) {
                     && let Some(name) = sub.as_str().and_then(def_name)
                 {
                     out.insert(name.to_owned());
-                } else if k != "const" && k != "enum" && k != "examples" && k != "default" {
+                } else if !matches!(
+                    k.as_str(),
+                    "const" | "enum" | "examples" | "default" | "$defs"
+                ) {
                     collect_refs(sub, out);
                 }
             }
