@@ -579,3 +579,29 @@ proptest! {
         prop_assert!(tally.bugs.is_empty(), "{}", tally.bugs.join("\n"));
     }
 }
+
+#[test]
+#[ignore = "prints the mutants where the rules are stricter than the schema (documentation aid)"]
+fn list_where_rules_are_stricter() {
+    for (stem, s) in stems() {
+        for (name, doc) in &s.examples {
+            for m in mutants(doc) {
+                if !s.input.is_valid(&m.doc) {
+                    continue;
+                }
+                let bytes = serde_json::to_vec(&m.doc).expect("bytes");
+                for (op, _) in &s.ops {
+                    let out = (op.run)(&bytes, &kyoten_core::input::Limits::default());
+                    if !out.valid {
+                        let r: Value = serde_json::from_str(&out.json).expect("json");
+                        let codes: Vec<&str> = r["findings"]
+                            .as_array()
+                            .map(|f| f.iter().filter_map(|f| f["code"].as_str()).collect())
+                            .unwrap_or_default();
+                        eprintln!("{stem} {name}: {}: {} {codes:?}", m.what, op.name);
+                    }
+                }
+            }
+        }
+    }
+}
