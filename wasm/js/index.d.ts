@@ -1,0 +1,83 @@
+// TypeScript declarations for kyoten's JavaScript API (browser entry `index.js` and node
+// entry `node.js`). The input and output types and the `Operations` map come from
+// `kyoten-types.d.ts`, generated from the same Rust model as the JSON Schemas.
+import type { Operations } from './kyoten-types';
+
+export * from './kyoten-types';
+export type { Operations };
+
+/** Every operation name, e.g. `"summary.validate"`. */
+export type OperationName = keyof Operations & string;
+
+/** `"summary.emergency_view"` → `"summaryEmergencyView"`. */
+export type CamelCase<S extends string> = CamelParts<Dotless<S>>;
+type Dotless<S extends string> = S extends `${infer H}.${infer T}` ? `${H}_${Dotless<T>}` : S;
+type CamelParts<S extends string> = S extends `${infer H}_${infer T}`
+  ? `${H}${Capitalize<CamelParts<T>>}`
+  : S;
+
+/** One finding of any report. */
+export interface AnyFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** RFC 6901 JSON Pointer into the input document ("" is the whole document). */
+  path: string;
+  message_ja: string;
+  message_en: string;
+}
+
+/** A report whose result type is unknown (an unknown operation name). */
+export interface AnyReport {
+  operation: string;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  findings: AnyFinding[];
+  result?: unknown;
+}
+
+/** One row of `operations()`. */
+export interface OperationInfo {
+  name: OperationName;
+  summary_ja: string;
+  summary_en: string;
+  input_type: string;
+  output_type: string;
+}
+
+/** Runs an operation on a plain object. Never throws: problems are findings. */
+export interface RunFunction {
+  <K extends OperationName>(name: K, input: Operations[K]['input']): Operations[K]['output'];
+  (name: string, input: unknown): AnyReport;
+}
+
+/** One function per operation, named in camelCase (`summaryValidate`). */
+export type OperationFunctions = {
+  [K in OperationName as CamelCase<K>]: (input: Operations[K]['input']) => Operations[K]['output'];
+};
+
+/** What `init()` resolves to (and the node entry's default export). */
+export type Kyoten = OperationFunctions & {
+  run: RunFunction;
+  operations(): readonly OperationInfo[];
+  rules(): readonly { code: string; severity: string; message_ja: string; message_en: string }[];
+  version(): string;
+};
+
+/**
+ * Loads the module once (browser: fetches `web/kyoten_wasm_bg.wasm` beside `index.js`
+ * unless given a URL, Response, bytes or module) and resolves to the API.
+ */
+export function init(
+  moduleOrPath?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module,
+): Promise<Kyoten>;
+
+/** Runs an operation; before `init()` has finished, the report says `wasm.not_initialized`. */
+export declare const run: RunFunction;
+
+/** Every operation (empty before `init()` has finished, in the browser). */
+export function operations(): readonly OperationInfo[];
+
+/** The camelCase JavaScript name of an operation name. */
+export function camelCase(name: string): string;
