@@ -43,6 +43,8 @@ export interface OperationInfo {
   summary_ja: string;
   summary_en: string;
   input_type: string;
+  /** Stem of the example files: `schemas/examples/<input_stem>.<label>.json`. */
+  input_stem: string;
   output_type: string;
 }
 

@@ -92,6 +92,7 @@ struct OperationInfo {
     summary_ja: &'static str,
     summary_en: &'static str,
     input_type: &'static str,
+    input_stem: String,
     output_type: &'static str,
 }
 
@@ -121,7 +122,9 @@ pub fn input_not_json(op: &str) -> String {
 }
 
 /// Every operation as a JSON array of
-/// `{"name", "summary_ja", "summary_en", "input_type", "output_type"}`, in table order.
+/// `{"name", "summary_ja", "summary_en", "input_type", "input_stem", "output_type"}`, in
+/// table order (`input_stem` is the kebab-case stem of the example files,
+/// `schemas/examples/<input_stem>.<label>.json`).
 #[wasm_bindgen]
 pub fn operations() -> String {
     let list: Vec<OperationInfo> = kyoten_core::ops::operations()
@@ -130,6 +133,7 @@ pub fn operations() -> String {
             summary_ja: op.summary_ja,
             summary_en: op.summary_en,
             input_type: op.input_type,
+            input_stem: op.input_stem(),
             output_type: op.output_type,
         })
         .collect();
@@ -208,6 +212,7 @@ mod tests {
             .unwrap();
         assert_eq!(tasks["input_type"], "TasksQuery");
         assert_eq!(tasks["output_type"], "TaskCatalogue");
+        assert_eq!(tasks["input_stem"], "tasks-query");
     }
 
     #[test]

@@ -24,14 +24,6 @@ export async function webApi() {
   return m.init(readFileSync(path.join(pkgDir, 'web', 'kyoten_wasm_bg.wasm')));
 }
 
-/** `SummaryRequest` → `summary-request` (the example files' stem). */
-export function kebab(typeName) {
-  return typeName
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase();
-}
-
 /** Every example document whose stem is `stem`: `[{ file, doc }]`. */
 export function examplesFor(stem) {
   if (!existsSync(examplesDir)) return [];

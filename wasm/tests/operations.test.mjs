@@ -2,7 +2,8 @@
 // documents give reports without errors; the per-operation functions equal run().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeApi, webApi, kebab, examplesFor, assertReportShape } from './helpers.mjs';
+import { existsSync } from 'node:fs';
+import { nodeApi, webApi, examplesFor, examplesDir, assertReportShape } from './helpers.mjs';
 
 const entries = { node: await nodeApi(), web: await webApi() };
 const ops = entries.node.operations();
@@ -14,6 +15,7 @@ test('the operations list is the same through both entries and not empty', () =>
   for (const o of ops) {
     assert.match(o.name, /^[a-z0-9_]+\.[a-z0-9_]+$/);
     assert.ok(o.summary_ja && o.summary_en && o.input_type && o.output_type, o.name);
+    assert.match(o.input_stem, /^[a-z0-9]+(-[a-z0-9]+)*$/, o.name);
   }
 });
 
@@ -22,8 +24,6 @@ test('camelCase names', async () => {
   assert.equal(camelCase('summary.emergency_view'), 'summaryEmergencyView');
   assert.equal(camelCase('plan.validate'), 'planValidate');
   assert.equal(camelCase('tasks.list'), 'tasksList');
-  assert.equal(kebab('SummaryRequest'), 'summary-request');
-  assert.equal(kebab('Plan'), 'plan');
 });
 
 test('tasks.list returns the six tasks', () => {
@@ -42,7 +42,7 @@ test('tasks.list returns the six tasks', () => {
 
 let examplesRun = 0;
 for (const op of ops) {
-  const stem = kebab(op.input_type);
+  const stem = op.input_stem;
   test(`${op.name}: one camelCase function per operation, same answer as run()`, () => {
     for (const [entry, k] of Object.entries(entries)) {
       const name = op.name.replace(/[._]+([a-z0-9])/g, (_, c) => c.toUpperCase());
@@ -72,10 +72,8 @@ for (const op of ops) {
 }
 
 test('examples were found for the operations that have them', () => {
-  const withExamples = ops.filter((o) => examplesFor(kebab(o.input_type)).length > 0);
-  // Every example file's stem belongs to some operation's input type.
-  const stems = new Set(ops.map((o) => kebab(o.input_type)));
-  for (const o of withExamples) assert.ok(stems.has(kebab(o.input_type)));
+  const withExamples = ops.filter((o) => examplesFor(o.input_stem).length > 0);
+  if (existsSync(examplesDir)) assert.ok(withExamples.length > 0, 'some examples found');
   console.log(
     `# examples: ${withExamples.length}/${ops.length} operations have examples in schemas/examples/` +
       (withExamples.length < ops.length
