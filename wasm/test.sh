@@ -19,6 +19,12 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   apt-get update -qq && apt-get install -y -qq chromium
 fi
 
+# Japanese fonts, so that the demo's screenshot is legible (the test runs without them).
+if command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=ja | grep -q .; then
+  echo "test.sh: installing fonts-noto-cjk (Debian)"
+  apt-get install -y -qq fonts-noto-cjk || echo "test.sh: warning: no Japanese fonts; the screenshot shows boxes" >&2
+fi
+
 npm ci --no-audit --no-fund --loglevel=error
 bash "$here/build.sh"
 

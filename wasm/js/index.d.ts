@@ -1,13 +1,13 @@
 // TypeScript declarations for kyoten's JavaScript API (browser entry `index.js` and node
 // entry `node.js`). The input and output types and the `Operations` map come from
 // `kyoten-types.d.ts`, generated from the same Rust model as the JSON Schemas.
-import type { Operations } from './kyoten-types';
+import type { Operations, Report } from './kyoten-types.js';
 
-export * from './kyoten-types';
+export * from './kyoten-types.js';
 export type { Operations };
 
 /** Every operation name, e.g. `"summary.validate"`. */
-export type OperationName = keyof Operations & string;
+type OpName = keyof Operations & string;
 
 /** `"summary.emergency_view"` → `"summaryEmergencyView"`. */
 export type CamelCase<S extends string> = CamelParts<Dotless<S>>;
@@ -16,30 +16,12 @@ type CamelParts<S extends string> = S extends `${infer H}_${infer T}`
   ? `${H}${Capitalize<CamelParts<T>>}`
   : S;
 
-/** One finding of any report. */
-export interface AnyFinding {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  /** RFC 6901 JSON Pointer into the input document ("" is the whole document). */
-  path: string;
-  message_ja: string;
-  message_en: string;
-}
-
 /** A report whose result type is unknown (an unknown operation name). */
-export interface AnyReport {
-  operation: string;
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  infos: number;
-  findings: AnyFinding[];
-  result?: unknown;
-}
+export type AnyReport = Report<unknown>;
 
 /** One row of `operations()`. */
 export interface OperationInfo {
-  name: OperationName;
+  name: OpName;
   summary_ja: string;
   summary_en: string;
   input_type: string;
@@ -50,13 +32,13 @@ export interface OperationInfo {
 
 /** Runs an operation on a plain object. Never throws: problems are findings. */
 export interface RunFunction {
-  <K extends OperationName>(name: K, input: Operations[K]['input']): Operations[K]['output'];
+  <K extends OpName>(name: K, input: Operations[K]['input']): Operations[K]['output'];
   (name: string, input: unknown): AnyReport;
 }
 
 /** One function per operation, named in camelCase (`summaryValidate`). */
 export type OperationFunctions = {
-  [K in OperationName as CamelCase<K>]: (input: Operations[K]['input']) => Operations[K]['output'];
+  [K in OpName as CamelCase<K>]: (input: Operations[K]['input']) => Operations[K]['output'];
 };
 
 /** What `init()` resolves to (and the node entry's default export). */
