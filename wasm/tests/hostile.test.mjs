@@ -140,3 +140,26 @@ test('the API objects are frozen plain functions (nothing to free)', () => {
     assert.equal(Object.getPrototypeOf(r), Object.prototype);
   }
 });
+
+test('a module that fails while running gives wasm.internal_error and is not used again', async () => {
+  const { makeApi } = await import(pathToFileURL(path.join(pkgDir, 'api.js')).href);
+  const real = (await import(pathToFileURL(path.join(pkgDir, 'node', 'kyoten_wasm.js')).href)).default;
+  let calls = 0;
+  const failing = {
+    ...real,
+    run: () => {
+      calls += 1;
+      throw new WebAssembly.RuntimeError('unreachable');
+    },
+  };
+  const k = makeApi(failing);
+  const r = k.tasksList({});
+  assertReportShape(assert, r, 'trap');
+  assert.equal(r.findings[0].code, 'wasm.internal_error');
+  assert.equal(r.operation, 'tasks.list');
+  const rust = JSON.parse(real.rules()).find((x) => x.code === 'wasm.internal_error');
+  assert.equal(r.findings[0].message_ja, rust.message_ja);
+  // After a trap the module is not called again.
+  assert.equal(k.run('tasks.list', {}).findings[0].code, 'wasm.internal_error');
+  assert.equal(calls, 1);
+});
