@@ -24,13 +24,18 @@ export async function webApi() {
   return m.init(readFileSync(path.join(pkgDir, 'web', 'kyoten_wasm_bg.wasm')));
 }
 
-/** Every example document whose stem is `stem`: `[{ file, doc }]`. */
-export function examplesFor(stem) {
-  if (!existsSync(examplesDir)) return [];
-  return readdirSync(examplesDir)
+/** Every example document whose stem is `stem`: `[{ file, doc }]`; with `invalid`, those
+ *  of `schemas/examples/invalid/` (documents every surface must reject). */
+export function examplesFor(stem, invalid = false) {
+  const dir = invalid ? path.join(examplesDir, 'invalid') : examplesDir;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f.split('.')[0] === stem)
     .sort()
-    .map((file) => ({ file, doc: JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8')) }));
+    .map((file) => ({
+      file: invalid ? `invalid/${file}` : file,
+      doc: JSON.parse(readFileSync(path.join(dir, file), 'utf8')),
+    }));
 }
 
 /** Checks the shape every report has, whatever the input. */

@@ -69,6 +69,17 @@ for (const op of ops) {
       assert.deepEqual(entries.web.run(op.name, doc), entries.node.run(op.name, doc));
     });
   }
+  for (const { file, doc } of examplesFor(stem, true)) {
+    test(`${op.name} on schemas/examples/${file}: rejected with an error`, () => {
+      for (const [entry, k] of Object.entries(entries)) {
+        const r = k.run(op.name, doc);
+        assertReportShape(assert, r, `${entry} ${file}`);
+        assert.equal(r.valid, false, `${entry}: ${op.name} accepted ${file}`);
+        assert.ok(r.errors >= 1);
+      }
+      assert.deepEqual(entries.web.run(op.name, doc), entries.node.run(op.name, doc));
+    });
+  }
 }
 
 test('examples were found for the operations that have them', () => {
