@@ -402,7 +402,31 @@ function renderValue(value) {
 
 function renderEmergency(result) {
   const out = $('#emergency');
-  out.replaceChildren(result ? renderValue(result) : el('p', { class: 'muted' }, '—'));
+  out.replaceChildren();
+  if (!result) {
+    out.append(el('p', { class: 'muted' }, '—'));
+    return;
+  }
+  if (!Array.isArray(result.sections)) {
+    out.append(renderValue(result));
+    return;
+  }
+  const c = result.child ?? {};
+  const age = c.age ? `${c.age.years}歳${c.age.months}か月` : '';
+  out.append(el('p', { class: 'emergency-child' }, el('strong', {}, c.name ?? ''), `（${c.kana ?? ''}）`, ` ${c.date_of_birth ?? ''} 生 ${age}`));
+  for (const block of result.sections) {
+    const box = el('div', { class: 'emergency-block', 'data-section': String(block.section) });
+    box.append(el('h3', {}, block.title_ja ?? String(block.section)));
+    if (block.items?.length) {
+      const ul = el('ul');
+      for (const item of block.items) ul.append(el('li', {}, String(item)));
+      box.append(ul);
+    } else {
+      box.append(el('p', { class: 'muted' }, '記載なし'));
+    }
+    if (block.omitted) box.append(el('p', { class: 'muted' }, `ほか ${block.omitted} 件`));
+    out.append(box);
+  }
 }
 
 function renderStaffing(result) {

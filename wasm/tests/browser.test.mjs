@@ -36,6 +36,7 @@ before(async () => {
     ],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  page.setDefaultTimeout(5_000);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text());
