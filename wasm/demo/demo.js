@@ -133,7 +133,10 @@ function contacts(list) {
 function careItems() {
   return rowsOf('care').map((row) => {
     const item = { kind: field(row, 'kind').value };
+    opt(item, 'since', text(field(row, 'since')));
     opt(item, 'watch', field(row, 'watch').value);
+    const ventilation = field(row, 'ventilation').value;
+    if (ventilation) item.ventilation = [ventilation];
     const times = num(field(row, 'times').value);
     if (times !== '') item.frequency = { times, per: field(row, 'per').value };
     opt(item, 'hours_per_day', num(field(row, 'hours_per_day').value));
@@ -480,7 +483,7 @@ function updateSummary() {
   }
   const request = summaryRequest(dob.date);
   const validation = kyoten.run('summary.validate', request);
-  const scores = kyoten.run('summary.scores', request);
+  const scores = scoresReport(request);
   const emergency = kyoten.run('summary.emergency_view', request);
   // summary.validate reports every rule; summary.scores adds the score-specific ones.
   const seen = new Set();
@@ -494,6 +497,29 @@ function updateSummary() {
   showFindings(form, rootBox, $('#summary-findings'), $('#summary-counts'), findings);
   renderScores(scores.result);
   renderEmergency(emergency.result);
+}
+
+/** The scores: `summary.scores` on the summary request where the table has it, else
+ *  `scores.compute` on the clinical profile, with its pointers mapped back into the
+ *  summary request so that its messages land on the same fields. */
+function scoresReport(request) {
+  if (has('summary.scores')) return kyoten.run('summary.scores', request);
+  const report = kyoten.run('scores.compute', {
+    as_of: request.as_of,
+    birth_date: request.summary.child.date_of_birth,
+    clinical: request.summary.clinical,
+  });
+  const map = (p) =>
+    p.startsWith('/clinical')
+      ? `/summary${p}`
+      : p.startsWith('/birth_date')
+        ? `/summary/child/date_of_birth${p.slice('/birth_date'.length)}`
+        : p;
+  return { ...report, findings: report.findings.map((f) => ({ ...f, path: map(f.path) })) };
+}
+
+function has(name) {
+  return kyoten.operations().some((o) => o.name === name);
 }
 
 function updateStaffing() {
@@ -519,10 +545,10 @@ function fillExample() {
   $('#child-municipality').value = '〇〇市';
   addRow('guardians', { name: '拠点 はは', relationship: 'mother', phone: '090-0000-0000' });
   addRow('emergency_contacts', { name: '拠点 はは', relationship: 'mother', phone: '090-0000-0000' });
-  addRow('care', { kind: 'ventilator', watch: 'medium', hours_per_day: '24' });
-  addRow('care', { kind: 'tracheostomy', watch: 'low' });
-  addRow('care', { kind: 'suctioning', watch: 'high', times: '10', per: 'day' });
-  addRow('care', { kind: 'tube_feeding', watch: 'low' });
+  addRow('care', { kind: 'ventilator', since: '2021-01-15', ventilation: 'invasive', watch: 'medium', hours_per_day: '24' });
+  addRow('care', { kind: 'tracheostomy', since: '2021-01-15', watch: 'low' });
+  addRow('care', { kind: 'suctioning', since: '2021-01-15', watch: 'high', times: '10', per: 'day' });
+  addRow('care', { kind: 'tube_feeding', since: '2020-10-01', watch: 'low' });
   $('#motor-level').value = 'bedridden';
   $('#iq').value = '15';
   $('#st-as-of').value = '2026-11-01';
@@ -562,7 +588,8 @@ async function main() {
     return;
   }
   const names = new Set(kyoten.operations().map((o) => o.name));
-  const missing = ['summary.validate', 'summary.scores', 'summary.emergency_view', 'staffing.check', 'calendar.convert'].filter((n) => !names.has(n));
+  const missing = ['summary.validate', 'summary.emergency_view', 'staffing.check', 'calendar.convert'].filter((n) => !names.has(n));
+  if (!names.has('summary.scores') && !names.has('scores.compute')) missing.push('summary.scores');
   $('#status').textContent =
     `kyoten ${kyoten.version()} を読み込みました（操作 ${names.size} 件）。` +
     (missing.length ? ` この版にない操作: ${missing.join(', ')}` : '');

@@ -123,9 +123,20 @@ test('the medical care score and its reasons are shown, and follow the form', as
   assert.equal(await total(), '35');
   await page.selectOption('#care-2-watch', 'high');
   assert.equal(await total(), '36');
+  // Super-severe score by hand from CLINICAL.md A (every item since 2021 or earlier, so
+  // over 6 months on 2026-11-01): ventilator 10 + tracheostomy 8 + suctioning 10/day
+  // (6/day or more, under 1/hour) 3 + tube feeding 5 = 26 → 超重症児 (≥ 25, bedridden).
+  const ss = () => page.getAttribute('[data-score="super_severe"] [data-total]', 'data-total');
+  assert.equal(await ss(), '26');
+  assert.match(await page.textContent('[data-score="super_severe"]'), /超重症児/);
+  // A start date less than 6 months before as_of: tube feeding no longer counts (26 − 5).
+  await page.fill('#care-3-since', '2026-09-01');
+  assert.equal(await ss(), '21');
+  assert.match(await page.textContent('[data-score="super_severe"]'), /準超重症児/);
+  await page.fill('#care-3-since', '2020-10-01');
+  assert.equal(await ss(), '26');
   // Bedridden with IQ 15: Oshima cell 1 (CLINICAL.md C).
   assert.match(await page.textContent('[data-score="oshima"]'), /区分 1/);
-  assert.ok(await page.$('[data-score="super_severe"] [data-total]'));
 });
 
 test('a watch level the item does not offer is an error on that care item', async () => {
