@@ -163,3 +163,12 @@ test('a module that fails while running gives wasm.internal_error and is not use
   assert.equal(k.run('tasks.list', {}).findings[0].code, 'wasm.internal_error');
   assert.equal(calls, 1);
 });
+
+test('an input over the 16 MiB limit is input.too_large, and the module goes on working', () => {
+  for (const [entry, k] of Object.entries(entries)) {
+    const r = k.run('tasks.list', { x: 'a'.repeat(16 * 1024 * 1024 + 1) });
+    assertReportShape(assert, r, entry);
+    assert.equal(r.findings[0].code, 'input.too_large', entry);
+    assert.equal(k.run('tasks.list', {}).valid, true, entry);
+  }
+});

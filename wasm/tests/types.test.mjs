@@ -17,3 +17,19 @@ test('the package declarations type the API (tsc --strict)', (t) => {
   const out = spawnSync(process.execPath, args, { encoding: 'utf8' });
   assert.equal(out.status, 0, `tsc failed:\n${out.stdout}${out.stderr}`);
 });
+
+test('the generated Operations map names exactly the operations of the built module', async (t) => {
+  const file = path.join(pkgDir, 'kyoten-types.d.ts');
+  if (!existsSync(file)) {
+    t.skip('wasm/js/kyoten-types.d.ts is not generated yet (schemas generator)');
+    return;
+  }
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(file, 'utf8');
+  const body = text.slice(text.indexOf('export interface Operations {'));
+  const block = body.slice(0, body.indexOf('\n}'));
+  const typed = [...block.matchAll(/^\s*"([a-z0-9_.]+)":/gm)].map((m) => m[1]).sort();
+  const kyoten = (await import(path.join(pkgDir, 'node.js'))).default;
+  const built = kyoten.operations().map((o) => o.name).sort();
+  assert.deepEqual(typed, built, 'kyoten-types.d.ts is stale: regenerate it with the schema generator');
+});
