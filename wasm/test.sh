@@ -22,7 +22,7 @@ fi
 # Japanese fonts, so that the demo's screenshot is legible (the test runs without them).
 if command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=ja | grep -q .; then
   echo "test.sh: installing fonts-noto-cjk (Debian)"
-  apt-get install -y -qq fonts-noto-cjk || echo "test.sh: warning: no Japanese fonts; the screenshot shows boxes" >&2
+  { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk; } || echo "test.sh: warning: no Japanese fonts; the screenshot shows boxes" >&2
 fi
 
 npm ci --no-audit --no-fund --loglevel=error
