@@ -322,7 +322,8 @@ pub struct StayRequest {
     pub child: StayChild,
     /// 初日の夜 / Date of the first night.
     pub first_night: IsoDate,
-    /// 泊数 / Number of consecutive nights.
+    /// 泊数 / Number of consecutive nights (1 to the policy's limit, never above 366).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 366)))]
     pub nights: u32,
     /// 利用目的 / Reason for the stay.
     pub reason: StayReason,
