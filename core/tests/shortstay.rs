@@ -907,3 +907,41 @@ fn input_and_output_schemas_generate_with_bounds_and_bilingual_text() {
     let (board, _) = schemas("shortstay.board");
     assert_eq!(board["properties"]["days"]["maximum"], 366);
 }
+
+// ---- the child from a care summary ---------------------------------------------------------
+
+#[test]
+fn stay_child_from_a_care_summary() {
+    let text = include_str!(
+        "../../schemas/examples/summary-request.ventilated-tracheostomy-gastrostomy.json"
+    );
+    let doc: kyoten_core::summary::SummaryRequest = serde_json::from_str(text).unwrap();
+    let child = StayChild::from_summary(&doc.summary, doc.as_of);
+    assert_eq!(child.birth_date, d("2021-06-14"));
+    // The six care items of the summary, sorted.
+    assert_eq!(
+        child.care,
+        [
+            CareKind::Ventilator,
+            CareKind::Tracheostomy,
+            CareKind::Suctioning,
+            CareKind::Nebulizer,
+            CareKind::TubeFeeding,
+            CareKind::PositionChange
+        ]
+    );
+    // IQ 10 and bedridden: Oshima 1 (重症心身障害児). Medical care score: ventilator
+    // 10+2, tracheostomy 8(+2), suctioning 8+1, nebuliser 3, tube feeding 8+2 ≥ 16.
+    assert!(
+        child
+            .grounds
+            .contains(&ShortStayGround::SevereMotorIntellectual)
+    );
+    assert!(child.grounds.contains(&ShortStayGround::MedicalCareScore16));
+    // It plugs straight into a request: the ventilated child is entitled and eligible.
+    let mut r = req("from-summary");
+    r.child = child;
+    r.first_night = d("2026-12-03");
+    let (reasons, _, eligible) = one(fac("f"), r, FREE);
+    assert!(eligible, "{reasons:?}");
+}

@@ -311,6 +311,20 @@ pub struct StayChild {
     pub grounds: Vec<ShortStayGround>,
 }
 
+impl StayChild {
+    /// The child of a request read from a care summary ([`crate::summary`]): the date of
+    /// birth, the kinds of care the clinical profile records, and the grounds for
+    /// 医療型短期入所 that [`crate::scores::short_stay_grounds`] finds on `as_of`
+    /// (including unconfirmed ones; see [`ShortStayGround::confirmed`]).
+    pub fn from_summary(summary: &crate::summary::ChildSummary, as_of: IsoDate) -> Self {
+        StayChild {
+            birth_date: summary.child.date_of_birth,
+            care: summary.care_kinds(),
+            grounds: crate::scores::short_stay_grounds(&summary.clinical, as_of),
+        }
+    }
+}
+
 /// 利用申込 / One family's short-stay request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
