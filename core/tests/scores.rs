@@ -1123,3 +1123,22 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
         "医療的ケア判定スコア16点"
     );
 }
+
+#[test]
+fn every_scores_rule_is_unique_and_exercised_by_a_test() {
+    let src = [include_str!("scores.rs"), include_str!("scores_care.rs")].concat();
+    for (i, r) in scores::RULES.iter().enumerate() {
+        assert!(r.code.starts_with("scores."), "{}", r.code);
+        assert!(
+            !scores::RULES.iter().take(i).any(|o| o.code == r.code),
+            "{}",
+            r.code
+        );
+        assert!(
+            src.contains(&format!("\"{}", r.code)),
+            "no test names {}",
+            r.code
+        );
+        assert!(!r.ja.is_empty() && !r.en.is_empty());
+    }
+}
