@@ -1041,6 +1041,10 @@ fn short_stay_each_ground() {
     );
     p.support_level = Some(5);
     assert_eq!(grounds(&p), vec![G::MedicalCareScore16]);
+    // A tracheostomy with mask ventilation only is not tracheostomy ventilation.
+    p.support_level = Some(6);
+    p.care[0].ventilation = vec![VentilationMode::Nippv];
+    assert_eq!(grounds(&p), vec![G::MedicalCareScore16]);
 
     // Level 5+ with progressive muscular atrophy; level 4 is not enough.
     let mut p = ClinicalProfile {
