@@ -24,16 +24,17 @@ export async function webApi() {
   return m.init(readFileSync(path.join(pkgDir, 'web', 'kyoten_wasm_bg.wasm')));
 }
 
-/** Every example document whose stem is `stem`: `[{ file, doc }]`; with `invalid`, those
- *  of `schemas/examples/invalid/` (documents every surface must reject). */
-export function examplesFor(stem, invalid = false) {
-  const dir = invalid ? path.join(examplesDir, 'invalid') : examplesDir;
+/** Every example document whose stem is `stem`: `[{ file, doc }]`. `sub` is '' for the
+ *  valid examples, 'invalid' for `schemas/examples/invalid/` (rejected by the schema and
+ *  the reader), 'failing' for `schemas/examples/failing/` (read, but breaking rules). */
+export function examplesFor(stem, sub = '') {
+  const dir = sub ? path.join(examplesDir, sub) : examplesDir;
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f.split('.')[0] === stem)
     .sort()
     .map((file) => ({
-      file: invalid ? `invalid/${file}` : file,
+      file: sub ? `${sub}/${file}` : file,
       doc: JSON.parse(readFileSync(path.join(dir, file), 'utf8')),
     }));
 }
