@@ -497,6 +497,27 @@ function updateSummary() {
   showFindings(form, rootBox, $('#summary-findings'), $('#summary-counts'), findings);
   renderScores(scores.result);
   renderEmergency(emergency.result);
+  renderTimeline(has('summary.timeline') ? kyoten.run('summary.timeline', request).result : null);
+}
+
+function renderTimeline(result) {
+  const out = $('#timeline');
+  out.replaceChildren();
+  if (!result?.milestones) return;
+  // 和暦 for every date, from the core's calendar.convert (one call for all).
+  const dates = result.milestones.map((m) => m.date);
+  const conv = has('calendar.convert') ? kyoten.run('calendar.convert', { values: dates }).result?.values : null;
+  result.milestones.forEach((m, i) => {
+    const wareki = conv?.[i]?.wareki ? `（${conv[i].wareki}）` : '';
+    const when =
+      m.status === 'upcoming' ? `あと ${m.days_from_as_of} 日` : m.status === 'past' ? '済' : '';
+    out.append(
+      el('li', { class: `milestone ${m.status}`, 'data-kind': String(m.kind) },
+        el('span', { class: 'date' }, `${m.date}${wareki}`), ' ',
+        el('strong', {}, m.label_ja ?? String(m.kind)), ` ${m.age_years}歳 `,
+        el('span', { class: 'muted' }, when)),
+    );
+  });
 }
 
 /** The scores: `summary.scores` on the summary request where the table has it, else

@@ -139,6 +139,14 @@ test('the medical care score and its reasons are shown, and follow the form', as
   assert.match(await page.textContent('[data-score="oshima"]'), /区分 1/);
 });
 
+test('the life-stage timeline shows school entry with its 和暦 date', async () => {
+  // Born 2020-04-01: a child born on 1 April belongs to the earlier school year (age is
+  // reached the day before the birthday), so school entry is 2026-04-01 = 令和8年4月1日.
+  const entry = await page.textContent('#timeline li[data-kind="school_entry"]');
+  assert.match(entry, /2026-04-01（令和8年4月1日）/);
+  assert.match(entry, /入学/);
+});
+
 test('a watch level the item does not offer is an error on that care item', async () => {
   // Tracheostomy offers high / low only (CLINICAL.md B).
   await page.selectOption('#care-1-watch', 'medium');
