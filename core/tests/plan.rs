@@ -308,6 +308,9 @@ fn item_numbering() {
     fails("plan.items.numbering_gap", "/items/2/no", |d| {
         d["items"][2]["no"] = json!(5)
     });
+    fails("plan.item.number_zero", "/items/0/no", |d| {
+        d["items"][0]["no"] = json!(0)
+    });
     // Numbering that does not start at 1: the gap is before the first item.
     fails("plan.items.numbering_gap", "/items/0/no", |d| {
         for i in 0..3 {
@@ -544,6 +547,36 @@ fn every_plan_rule_is_exercised_by_this_file() {
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), plan::RULES.len(), "codes are unique");
+}
+
+#[test]
+fn large_plans_stay_fast() {
+    // 40 000 items, half of them 再掲 of the first half, each with references: a
+    // quadratic check would take minutes here.
+    let n = 20_000u32;
+    let mut items = Vec::new();
+    for no in 1..=n {
+        items.push(
+            json!({"no": no, "tasks": [1 + no % 6], "title": format!("t{no}"), "lead": ["a", "a"]}),
+        );
+    }
+    for no in 1..=n {
+        items.push(json!({"no": n + no, "tasks": [1 + (no + 1) % 6], "title": format!("t{no}"), "repeats": {"no": no}}));
+    }
+    let mut doc = base();
+    doc["items"] = Value::Array(items);
+    let start = std::time::Instant::now();
+    let r = run("plan.coverage", &doc);
+    assert_eq!(r["result"]["initiatives"], n);
+    assert_eq!(r["result"]["repeats"], n);
+    // The duplicate lead of each initiative is a warning; the plan stays valid.
+    assert_eq!(r["warnings"], u64::from(n));
+    assert_eq!(r["valid"], true);
+    assert!(
+        start.elapsed().as_secs() < 120,
+        "took {:?}",
+        start.elapsed()
+    );
 }
 
 // ---------------------------------------------------------------- input problems

@@ -27,6 +27,7 @@ use crate::finding::Finding;
 use crate::ops::{Computed, Operation};
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub use coverage::{Coverage, coverage};
 pub use progress::{Progress, ProgressRequest, progress};
@@ -472,6 +473,94 @@ impl Plan {
             Some(t) if t != index && self.items.get(t).is_some_and(|ti| ti.repeats.is_none()) => t,
             _ => index,
         }
+    }
+}
+
+/// Lookup tables over one plan, so that checks and counts stay O(n log n) on large input.
+#[derive(Debug)]
+pub struct PlanIndex<'a> {
+    plan: &'a Plan,
+    organisations: BTreeMap<&'a str, usize>,
+    by_no: BTreeMap<u32, usize>,
+    by_no_task: BTreeMap<(u32, u8), usize>,
+    initiatives: Vec<usize>,
+}
+
+impl<'a> PlanIndex<'a> {
+    /// Builds the index (first occurrence wins, as in [`Plan::resolve`]).
+    pub fn new(plan: &'a Plan) -> Self {
+        let mut organisations = BTreeMap::new();
+        for (k, o) in plan.organisations.iter().enumerate() {
+            organisations.entry(o.id.as_str()).or_insert(k);
+        }
+        let mut by_no = BTreeMap::new();
+        let mut by_no_task = BTreeMap::new();
+        for (i, item) in plan.items.iter().enumerate() {
+            by_no.entry(item.no).or_insert(i);
+            match plan.numbering {
+                Numbering::Plan => {
+                    for t in &item.tasks {
+                        by_no_task.entry((item.no, t.0)).or_insert(i);
+                    }
+                }
+                Numbering::PerTask => {
+                    if let Some(t) = item.tasks.first() {
+                        by_no_task.entry((item.no, t.0)).or_insert(i);
+                    }
+                }
+            }
+        }
+        let mut index = PlanIndex {
+            plan,
+            organisations,
+            by_no,
+            by_no_task,
+            initiatives: Vec::new(),
+        };
+        index.initiatives = (0..plan.items.len())
+            .map(|i| index.compute_initiative(i))
+            .collect();
+        index
+    }
+
+    /// The organisation with this id.
+    pub fn organisation(&self, id: &str) -> Option<&'a Organisation> {
+        self.organisations
+            .get(id)
+            .and_then(|&k| self.plan.organisations.get(k))
+    }
+
+    /// Same answer as [`Plan::resolve`], in O(log n).
+    pub fn resolve(&self, r: &ItemRef) -> Option<usize> {
+        match (self.plan.numbering, r.task) {
+            (Numbering::Plan, None) => self.by_no.get(&r.no).copied(),
+            (_, Some(t)) => self.by_no_task.get(&(r.no, t.0)).copied(),
+            (Numbering::PerTask, None) => None,
+        }
+    }
+
+    fn compute_initiative(&self, index: usize) -> usize {
+        let Some(item) = self.plan.items.get(index) else {
+            return index;
+        };
+        match item.repeats.as_ref().and_then(|r| self.resolve(r)) {
+            Some(t)
+                if t != index
+                    && self
+                        .plan
+                        .items
+                        .get(t)
+                        .is_some_and(|ti| ti.repeats.is_none()) =>
+            {
+                t
+            }
+            _ => index,
+        }
+    }
+
+    /// Same answer as [`Plan::initiative_of`], precomputed.
+    pub fn initiative_of(&self, index: usize) -> usize {
+        self.initiatives.get(index).copied().unwrap_or(index)
     }
 }
 

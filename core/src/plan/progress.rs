@@ -9,7 +9,7 @@ use super::rules::{
     AS_OF_OUTSIDE_YEAR, DUPLICATE_STATUS, NO_FISCAL_YEAR, UNKNOWN_ITEM, UNSCHEDULED_QUARTER,
     validate_at,
 };
-use super::{ItemRef, Plan};
+use super::{ItemRef, Plan, PlanIndex};
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
@@ -165,6 +165,7 @@ pub struct Progress {
 /// and the totals when the plan has a fiscal year.
 pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
     let plan = &request.plan;
+    let index = PlanIndex::new(plan);
     let plan_path = Path::root().key("plan");
     let mut findings: Vec<Finding> = validate_at(plan, &plan_path);
     let statuses_path = Path::root().key("statuses");
@@ -174,7 +175,7 @@ pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
     reported.resize(slots, None);
     for (s, st) in request.statuses.iter().enumerate() {
         let at = statuses_path.index(s);
-        let Some(i) = plan.resolve(&st.item) else {
+        let Some(i) = index.resolve(&st.item) else {
             findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
             continue;
         };
