@@ -1235,3 +1235,32 @@ proptest! {
         let _ = ops::run("plan.progress", wrapped.to_string().as_bytes()).unwrap();
     }
 }
+
+#[test]
+fn progress_example_document() {
+    let doc = example("progress-request.odawara-fy2017.json");
+    assert_eq!(doc["$schema"], "../progress-request.schema.json");
+    // The plan inside is the Odawara example itself.
+    let mut plan = example("plan.odawara-fy2017.json");
+    plan.as_object_mut().unwrap().remove("$schema");
+    assert_eq!(doc["plan"], plan);
+    let r = run("plan.progress", &doc);
+    assert_eq!(r["errors"], 0, "{}", r["findings"]);
+    assert_eq!(r["warnings"], 0, "{}", r["findings"]);
+    let p = &r["result"];
+    // Reported: Q1 22 (19 done, items 5 and 22 delayed, item 13 not started);
+    // Q2 8 (items 1, 2, 3, 7, 12, 17, 19 done, item 10 delayed). 90 slots in all.
+    assert_eq!(
+        p["totals"],
+        json!({"scheduled": 90, "done": 26, "delayed": 3, "not_started": 1, "unreported": 60})
+    );
+    // On 2017-10-16 Q1 and Q2 have ended: late = 3 in Q1 + (23 − 7) in Q2.
+    let late = p["late"].as_array().unwrap();
+    assert_eq!(late.len(), 19);
+    // Items 1–3 are done in Q2; item 4 is the first late one (nothing reported).
+    assert_eq!(
+        late[0],
+        json!({"item": {"no": 4}, "path": "/plan/items/3", "quarter": "q2"})
+    );
+    assert_eq!(p["per_quarter"][2]["ended"], false);
+}

@@ -30,6 +30,9 @@ pub struct ProgressRequest {
     /// 取組ごと・四半期ごとの状況 / Status per item and quarter.
     #[serde(default)]
     pub statuses: Vec<ItemStatus>,
+    /// 注記 / Notes on the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// 取組の四半期の状況 / The status of one item in one quarter.
