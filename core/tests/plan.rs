@@ -579,6 +579,24 @@ fn large_plans_stay_fast() {
     );
 }
 
+#[test]
+fn past_initiative_rules() {
+    fails(
+        "plan.past_initiative.empty_text",
+        "/past_initiatives/1/text",
+        |d| d["past_initiatives"] = json!([{"text": "研修会"}, {"text": ""}]),
+    );
+    fails(
+        "plan.past_initiative.task_out_of_range",
+        "/past_initiatives/0/task",
+        |d| d["past_initiatives"] = json!([{"text": "研修会", "task": 9}]),
+    );
+    let mut ok = base();
+    ok["past_initiatives"] =
+        json!([{"text": "研修会", "task": 3, "by": "consignee"}, {"text": "連絡会"}]);
+    assert!(findings(&ok).is_empty(), "{:?}", findings(&ok));
+}
+
 // ---------------------------------------------------------------- input problems
 
 #[test]
@@ -1093,6 +1111,16 @@ fn sector() -> impl Strategy<Value = plan::Sector> {
     ]
 }
 
+fn past() -> impl Strategy<Value = plan::PastInitiative> {
+    use plan::PastBy::*;
+    (
+        text(),
+        prop::option::of(any::<u8>().prop_map(kyoten_core::tasks::TaskNo)),
+        prop::option::of(prop_oneof![Just(Prefecture), Just(Consignee), Just(Others)]),
+    )
+        .prop_map(|(text, task, by)| plan::PastInitiative { text, task, by })
+}
+
 fn plan_strategy() -> impl Strategy<Value = Plan> {
     (
         (
@@ -1135,7 +1163,10 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
             0..4,
         ),
         prop::collection::vec(item(), 0..6),
-        prop::option::of(text()),
+        (
+            prop::option::of(text()),
+            prop::collection::vec(past(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -1144,7 +1175,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 issue_groups,
                 organisations,
                 items,
-                notes,
+                (notes, past_initiatives),
             )| Plan {
                 schema,
                 title,
@@ -1156,6 +1187,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 issue_groups,
                 organisations,
                 items,
+                past_initiatives,
                 notes,
             },
         )

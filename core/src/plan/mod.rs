@@ -67,6 +67,9 @@ pub struct Plan {
     pub organisations: Vec<Organisation>,
     /// 取組 / The plan's items.
     pub items: Vec<Item>,
+    /// これまでの主な取組み / Past initiatives listed beside the plan (Kanagawa table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub past_initiatives: Vec<PastInitiative>,
     /// 注記 / Notes on the document (e.g. how it was transcribed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -243,6 +246,45 @@ pub struct Item {
     /// 注記 / Notes by whoever transcribed the item (ambiguities, assumptions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// これまでの主な取組み / A past initiative listed beside the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PastInitiative {
+    /// 内容 / Text as written.
+    pub text: String,
+    /// タスク / The task row it stands in, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskNo>,
+    /// 欄 / Whose initiative it was, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PastBy>,
+}
+
+/// これまでの主な取組みの欄 / Whose past initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PastBy {
+    /// 県主体 / Led by the prefecture.
+    Prefecture,
+    /// 受託機関（こども医療センター等） / The consignee (e.g. the children's medical centre).
+    Consignee,
+    /// 県以外の行政・家族会・関係機関等との連携 / With other administrations, family groups and agencies.
+    Others,
+}
+
+impl PastBy {
+    /// 日本語ラベル / Japanese label.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            PastBy::Prefecture => "県主体",
+            PastBy::Consignee => "受託機関",
+            PastBy::Others => "県以外の行政・家族会・関係機関等の連携",
+        }
+    }
 }
 
 /// 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the

@@ -295,6 +295,20 @@ rule!(
     "Goes back from implementation to design in a later quarter (give the reason in the note)"
 );
 rule!(
+    PAST_EMPTY_TEXT,
+    "plan.past_initiative.empty_text",
+    Error,
+    "これまでの取組の内容が空です",
+    "A past initiative's text is empty"
+);
+rule!(
+    PAST_TASK_OUT_OF_RANGE,
+    "plan.past_initiative.task_out_of_range",
+    Error,
+    "タスク番号は 1〜6 です",
+    "Task numbers are 1–6"
+);
+rule!(
     TASK_UNCOVERED,
     "plan.task.uncovered",
     Warning,
@@ -379,6 +393,8 @@ pub const RULES: &[Rule] = &[
     SCHEDULE_EMPTY_ENTRY,
     SCHEDULE_OTHER_EMPTY,
     SCHEDULE_PHASE_REGRESSION,
+    PAST_EMPTY_TEXT,
+    PAST_TASK_OUT_OF_RANGE,
     TASK_UNCOVERED,
     NO_FISCAL_YEAR,
     UNKNOWN_ITEM,
@@ -444,6 +460,17 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         schedule_checks(item, &at, &mut out);
     }
     numbering_gaps(plan, &items, &mut out);
+    let past = base.key("past_initiatives");
+    for (k, p) in plan.past_initiatives.iter().enumerate() {
+        if blank(&p.text) {
+            out.push(PAST_EMPTY_TEXT.at(past.index(k).key("text")));
+        }
+        if let Some(t) = p.task
+            && !t.is_valid()
+        {
+            out.push(PAST_TASK_OUT_OF_RANGE.detail(past.index(k).key("task"), t.0, t.0));
+        }
+    }
     let covered: BTreeSet<u8> = plan
         .items
         .iter()
