@@ -140,7 +140,7 @@ pub struct LateItem {
     pub path: String,
     /// 四半期 / The quarter.
     pub quarter: Quarter,
-    /// 状況（報告なしは null） / Reported status (absent if none was reported).
+    /// 状況 / Reported status (absent if none was reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 }
