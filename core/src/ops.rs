@@ -67,6 +67,31 @@ pub struct Operation {
     pub output_schema: SchemaFn,
 }
 
+impl Operation {
+    /// The file-name stem of the input type's schema and examples: the type name in
+    /// kebab-case (`Plan` → `plan`, `SummaryRequest` → `summary-request`).
+    pub fn input_stem(&self) -> String {
+        kebab(self.input_type)
+    }
+}
+
+/// `SummaryRequest` → `summary-request`; path and generic noise is dropped.
+pub fn kebab(type_name: &str) -> String {
+    let base = type_name.rsplit("::").next().unwrap_or(type_name);
+    let mut out = String::with_capacity(base.len() + 4);
+    for (i, c) in base.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Operation")
@@ -169,4 +194,14 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 /// operation.
 pub fn run(name: &str, bytes: &[u8]) -> Option<Outcome> {
     find(name).map(|op| (op.run)(bytes, &Limits::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kebab_case_stems() {
+        assert_eq!(super::kebab("Plan"), "plan");
+        assert_eq!(super::kebab("SummaryRequest"), "summary-request");
+        assert_eq!(super::kebab("crate::x::AgeRequest"), "age-request");
+    }
 }

@@ -21,6 +21,8 @@
 //! | `input.wrong_length` | an array of the wrong length |
 //! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30) |
 
+mod strict;
+
 use crate::finding::{Finding, Rule, Severity};
 use serde::de::DeserializeOwned;
 
@@ -212,7 +214,7 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 /// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+    let value = serde_path_to_error::deserialize::<_, T>(strict::Strict(&mut de)).map_err(|e| {
         let pointer = pointer_of(e.path());
         classify(e.inner(), pointer)
     })?;
@@ -416,6 +418,14 @@ mod tests {
         );
         let f = read::<Doc>(&[0xff, 0xfe], &Limits::default()).unwrap_err();
         assert_eq!(f.problem, InputProblem::NotUtf8);
+        // A struct never reads from the array form.
+        let f = err(r#"[1, []]"#);
+        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.wrong_type", ""));
+        let f = err(r#"{"count":1,"items":[["a","x"]]}"#);
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.wrong_type", "/items/0")
+        );
         let f = read::<Doc>(b"{}", &Limits { max_input_bytes: 1 }).unwrap_err();
         assert_eq!(f.problem, InputProblem::TooLarge);
     }
