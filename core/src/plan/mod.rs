@@ -15,8 +15,8 @@
 //! | module | what |
 //! |---|---|
 //! | [`rules`] | every plan rule (`plan.*` codes) and [`validate`] |
-//! | [`coverage`] | `plan.coverage`: items per task, per quarter, lead load |
-//! | [`progress`] | `plan.progress`: status against the schedule on a date |
+//! | [`mod@coverage`] | `plan.coverage`: items per task, per quarter, lead load |
+//! | [`mod@progress`] | `plan.progress`: status against the schedule on a date |
 
 pub mod coverage;
 pub mod progress;
@@ -288,7 +288,8 @@ impl PastBy {
 }
 
 /// 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the
-/// task it is numbered under.
+/// task it is numbered under. With plan-wide numbering a task may be given too; it must
+/// then be one of the item's tasks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

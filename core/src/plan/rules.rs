@@ -3,6 +3,17 @@
 //! Findings come in a fixed order: the plan's own fields, issue groups, organisations,
 //! then each item in document order, then the plan-wide checks (numbering gaps, tasks no
 //! item covers). Messages carry only numbers, codes and the library's own words.
+//!
+//! Points of judgement:
+//! - an item needs a lead organisation, or an implementer (Kanagawa items name who runs
+//!   them instead of a lead); a 再掲 item needs neither (its original has them);
+//! - going back from 順次実施 to a design phase (方法検討, 調査内容検討, 講習会企画,
+//!   研修企画) in a later quarter is a warning unless that quarter's entry has a note
+//!   (the reason); design and implementation in the same quarter is not going back;
+//! - numbering gaps and duplicates are checked plan-wide, or per home task (the item's
+//!   first task) with `numbering: per_task`;
+//! - plausible fiscal years are 2000–2099 ([`PLAUSIBLE_FISCAL_YEARS`]); the label as
+//!   written (平成29年度, 令和元年度, 2017年度) is read with [`wareki::parse`].
 
 use super::{ImplementerKind, Item, ItemRef, Numbering, PhaseKind, Plan, PlanIndex};
 use crate::calendar::wareki;
