@@ -105,6 +105,11 @@ def check_schemas(root, reports_dir):
             else:
                 fail(f"{sub}/{path.name} accepted by the schema")
 
+    for path in sorted((sdir / "examples" / "failing").glob("*.json")):
+        v = validators.get(stem_of_name(path))
+        verdict = "accepts" if v is not None and not errors(v, load(path)) else "rejects"
+        print(f"  note  python  failing/{path.name}: the schema {verdict} it (the rules reject it)")
+
     if reports_dir:
         for path in sorted(pathlib.Path(reports_dir).glob("*.json")):
             op = path.name.split("__")[0]

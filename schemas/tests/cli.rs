@@ -312,3 +312,27 @@ fn a_good_file_and_a_bad_file_give_exit_2_but_still_report_the_good_one() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains(first.as_str()));
 }
+
+#[test]
+fn failing_examples_exit_1_with_rule_findings() {
+    let root = kyoten_schemas::workspace_root();
+    let Ok(entries) = std::fs::read_dir(root.join("schemas/examples/failing")) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let f = format!(
+            "schemas/examples/failing/{}",
+            e.file_name().to_string_lossy()
+        );
+        let o = kyoten(&["check", "--json", &f]);
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(1), "{f}");
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        assert!(
+            v[0]["reports"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r["valid"] == false)),
+            "{f}"
+        );
+    }
+}

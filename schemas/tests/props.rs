@@ -101,11 +101,15 @@ fn every_example_is_accepted_by_its_schema_and_its_operations() {
 #[test]
 fn reports_of_invalid_and_hostile_inputs_match_the_report_schema() {
     let root = kyoten_schemas::workspace_root();
-    let mut invalid: Vec<(String, Vec<u8>)> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(root.join("schemas/examples/invalid")) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            invalid.push((name, std::fs::read(e.path()).expect("read")));
+    // (file name, bytes, whether the schema must reject it too): documents in `invalid/`
+    // break the schema; documents in `failing/` are meant to trip rules only.
+    let mut invalid: Vec<(String, Vec<u8>, bool)> = Vec::new();
+    for (dir, schema_rejects) in [("invalid", true), ("failing", false)] {
+        if let Ok(entries) = std::fs::read_dir(root.join("schemas/examples").join(dir)) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                invalid.push((name, std::fs::read(e.path()).expect("read"), schema_rejects));
+            }
         }
     }
     let hostile: Vec<&[u8]> = vec![
@@ -125,15 +129,17 @@ fn reports_of_invalid_and_hostile_inputs_match_the_report_schema() {
             for h in &hostile {
                 run_checked(op, out, h);
             }
-            for (name, bytes) in &invalid {
+            for (name, bytes, schema_rejects) in &invalid {
                 if kyoten_schemas::stem_from_file_name(std::path::Path::new(name)).as_deref()
                     == Some(stem.as_str())
                 {
                     let r = run_checked(op, out, bytes);
                     assert!(!is_valid_report(&r), "{name} accepted by {}", op.name);
-                    // And the schema rejects it too.
-                    let doc: Value = serde_json::from_slice(bytes).expect("invalid docs are JSON");
-                    assert!(!s.input.is_valid(&doc), "{name} accepted by the schema");
+                    if *schema_rejects {
+                        let doc: Value =
+                            serde_json::from_slice(bytes).expect("invalid docs are JSON");
+                        assert!(!s.input.is_valid(&doc), "{name} accepted by the schema");
+                    }
                 }
             }
         }
@@ -355,26 +361,44 @@ struct Tally {
     mutants: usize,
     schema_rejects: usize,
     rust_stricter: usize,
+    /// The schema rejects it, one operation taking the type rejects it, another does not
+    /// (an operation that computes rather than validates). Listed, not failed.
+    lenient: Vec<String>,
+    /// The schema rejects it and no operation taking the type does: a bug.
     bugs: Vec<String>,
 }
 
+/// Judges one mutant: when the schema rejects it, at least one operation taking its type
+/// (the type's validator) must reject it too.
 fn judge(stem: &str, s: &Stem, example: &str, m: &Mutant, tally: &mut Tally) {
     tally.mutants += 1;
     let schema_ok = s.input.is_valid(&m.doc);
     let bytes = serde_json::to_vec(&m.doc).expect("bytes");
+    let mut accepting = Vec::new();
     for (op, _) in &s.ops {
         let rust_ok = (op.run)(&bytes, &kyoten_core::input::Limits::default()).valid;
-        match (schema_ok, rust_ok) {
-            (false, true) => tally.bugs.push(format!(
-                "{stem}: {example}: {}: the schema rejects it but {} accepts it",
-                m.what, op.name
-            )),
-            (true, false) => tally.rust_stricter += 1,
-            _ => {}
+        if rust_ok {
+            accepting.push(op.name);
+        } else if schema_ok {
+            tally.rust_stricter += 1;
         }
     }
-    if !schema_ok {
-        tally.schema_rejects += 1;
+    if schema_ok {
+        return;
+    }
+    tally.schema_rejects += 1;
+    if accepting.len() == s.ops.len() {
+        tally.bugs.push(format!(
+            "{stem}: {example}: {}: the schema rejects it but every operation accepts it ({})",
+            m.what,
+            accepting.join(", ")
+        ));
+    } else if !accepting.is_empty() {
+        tally.lenient.push(format!(
+            "{stem}: {example}: {}: the schema rejects it; accepted by {}",
+            m.what,
+            accepting.join(", ")
+        ));
     }
 }
 
@@ -392,6 +416,9 @@ fn what_the_schema_rejects_the_rust_operations_reject() {
         "{} mutants, {} rejected by the schema, {} (operation, mutant) pairs where the rules are stricter than the schema",
         tally.mutants, tally.schema_rejects, tally.rust_stricter
     );
+    for l in &tally.lenient {
+        eprintln!("note: {l}");
+    }
     assert!(tally.mutants > 0 && tally.schema_rejects > 0, "{tally:?}");
     assert!(
         tally.bugs.is_empty(),
@@ -433,7 +460,7 @@ fn mutation_finder_catches_a_schema_that_is_stricter_than_rust() {
         },
         &mut tally,
     );
-    assert_eq!(tally.bugs.len(), s.ops.len(), "{tally:?}");
+    assert_eq!(tally.bugs.len(), 1, "{tally:?}");
 }
 
 /// A document generated from a schema by a tiny random walk (enough of the subset
