@@ -130,11 +130,14 @@ fn every_invalid_document_is_rejected_with_exit_1() {
         assert_eq!(o.status.code(), Some(1), "{f}: {}", stdout(&o));
         let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
         let reports = v[0]["reports"].as_array().expect("reports");
-        assert!(!reports.is_empty());
-        for r in reports {
-            assert_eq!(r["valid"], false, "{f}: {r}");
-            assert!(r["errors"].as_u64().unwrap_or(0) >= 1);
-        }
+        // Rejected by the type's validator: at least one operation taking the type
+        // (an operation that computes rather than validates may still accept it).
+        assert!(
+            reports
+                .iter()
+                .any(|r| r["valid"] == false && r["errors"].as_u64().unwrap_or(0) >= 1),
+            "{f}: {reports:?}"
+        );
     }
 }
 
