@@ -803,7 +803,8 @@ export interface Item {
 
 /**
  * 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the
- * task it is numbered under.
+ * task it is numbered under. With plan-wide numbering a task may be given too; it must
+ * then be one of the item's tasks.
  */
 export interface ItemRef {
   /** 番号 / The item's number. */
@@ -832,7 +833,7 @@ export interface LateItem {
   path: string;
   /** 四半期 / The quarter. */
   quarter: Quarter;
-  /** 状況（報告なしは null） / Reported status (absent if none was reported). */
+  /** 状況 / Reported status (absent if none was reported). */
   status?: Status | null;
 }
 
@@ -1017,6 +1018,19 @@ export interface OshimaResult {
   quotient: number;
 }
 
+/** これまでの主な取組みの欄 / Whose past initiative. */
+export type PastBy = "prefecture" | "consignee" | "others";
+
+/** これまでの主な取組み / A past initiative listed beside the plan. */
+export interface PastInitiative {
+  /** 欄 / Whose initiative it was, when known. */
+  by?: PastBy | null;
+  /** タスク / The task row it stands in, when known. */
+  task?: TaskNo | null;
+  /** 内容 / Text as written. */
+  text: string;
+}
+
 /** 頻度の単位 / Unit of a frequency. */
 export type Per = "hour" | "day" | "week";
 
@@ -1062,6 +1076,8 @@ export interface Plan {
   numbering?: Numbering;
   /** 関係機関 / Organisations, each declared once and referred to by id. */
   organisations?: Organisation[];
+  /** これまでの主な取組み / Past initiatives listed beside the plan (Kanagawa table). */
+  past_initiatives?: PastInitiative[];
   /** 地域 / Region (e.g. 小田原地域, 神奈川県). */
   region: string;
   /** 状態 / Draft or adopted; absent when the source does not say. */
@@ -1123,6 +1139,8 @@ export interface ProgressRequest {
   $schema?: string | null;
   /** 基準日 / The date progress is judged on. */
   as_of: string;
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
   /** 取組計画 / The plan. */
   plan: Plan;
   /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
