@@ -52,8 +52,10 @@ echo "  python-jsonschema $("$PY" -c 'import importlib.metadata as m; print(m.ve
 
 echo "== build"
 (cd "$ROOT" && cargo build -q -p kyoten-schemas --bins) || die "cargo build failed"
-KYOTEN="$ROOT/target/debug/kyoten"
-GEN="$ROOT/target/debug/kyoten-gen"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+KYOTEN="$TARGET_DIR/debug/kyoten"
+GEN="$TARGET_DIR/debug/kyoten-gen"
 
 echo "== fresh"
 if "$GEN" check; then ok "generated files are fresh"; else fail "generated files are stale"; fi
