@@ -622,6 +622,7 @@ fn care_for(kind: DeviceKind) -> &'static [CareKind] {
         DeviceKind::NasojejunalTube | DeviceKind::Jejunostomy => {
             &[CareKind::TubeFeeding, CareKind::EnteralFeeding]
         }
+        DeviceKind::Nebulizer => &[CareKind::Nebulizer],
         DeviceKind::FeedingPump => &[CareKind::FeedingPump],
         DeviceKind::CentralVenousCatheter => &[CareKind::CentralLine],
         DeviceKind::InfusionPump => &[CareKind::SubcutaneousPump, CareKind::SubcutaneousInjection],
