@@ -1,6 +1,5 @@
 //! Integration tests of the child care summary (`summary.*`).
 
-use kyoten_core::calendar::IsoDate;
 use kyoten_core::ops;
 use kyoten_core::summary::{self, SummaryRequest};
 use serde_json::{Value, json};
@@ -60,6 +59,14 @@ fn every_example_is_clean_for_every_operation() {
         assert_eq!(v["warnings"], 0, "{label}: {:#}", v["findings"]);
     }
     assert!(n >= 4, "expected at least four summary examples, found {n}");
+    for label in LABELS {
+        assert!(
+            examples_dir()
+                .join(format!("summary-request.{label}.json"))
+                .exists(),
+            "{label}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -290,6 +297,12 @@ fn cases() -> Vec<Case> {
             V,
             |d| set(d, "/summary/child/kana", json!("さとう ヒナタ")),
             "/summary/child/kana",
+        ),
+        c(
+            "summary.kana.mixed_scripts",
+            L,
+            |d| set(d, "/summary/guardians/0/kana", json!("イトウ なおこ")),
+            "/summary/guardians/0/kana",
         ),
         c(
             "summary.phone.invalid",

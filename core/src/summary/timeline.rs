@@ -109,6 +109,10 @@ pub struct Timeline {
     pub milestones: Vec<Milestone>,
 }
 
+/// A milestone before its status is known: kind, date, last day of its period, and the
+/// age it marks (for the 15, 18 and 20 milestones).
+type Planned = (MilestoneKind, Option<IsoDate>, Option<IsoDate>, Option<u32>);
+
 /// The NICU discharge date: the clinical profile's, else the latest end of a NICU stay.
 fn nicu_discharge(s: &ChildSummary) -> Option<IsoDate> {
     s.clinical.nicu_discharge.or_else(|| {
@@ -150,7 +154,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
     };
 
     // (kind, date, last day of its period, the age it marks)
-    let plan: [(MilestoneKind, Option<IsoDate>, Option<IsoDate>, Option<u32>); 10] = [
+    let plan: [Planned; 10] = [
         (MilestoneKind::Birth, Some(birth), None, None),
         (MilestoneKind::NicuDischarge, nicu_discharge(s), None, None),
         (MilestoneKind::SchoolConsultation, april(-1), march(0), None),
