@@ -503,6 +503,36 @@ fn cases() -> Vec<Case> {
             "/summary/diagnoses/2/primary",
         ),
         c(
+            "summary.diagnoses.no_primary",
+            V,
+            |d| set(d, "/summary/diagnoses/0/primary", json!(false)),
+            "/summary/diagnoses",
+        ),
+        c(
+            "summary.medication.rescue_without_indication",
+            V,
+            |d| remove(d, "/summary/medications/3/indication"),
+            "/summary/medications/3/indication",
+        ),
+        c(
+            "summary.medication.rescue_without_indication",
+            E,
+            |d| set(d, "/summary/medications/4/indication", json!(" ")),
+            "/summary/medications/4/indication",
+        ),
+        c(
+            "summary.history.nicu_discharge_mismatch",
+            S,
+            |d| set(d, "/summary/clinical/nicu_discharge", json!("2019-06-01")),
+            "/summary/clinical/nicu_discharge",
+        ),
+        c(
+            "summary.device.no_settings",
+            S,
+            |d| set(d, "/summary/devices/1/settings", json!([])),
+            "/summary/devices/1/settings",
+        ),
+        c(
             "summary.diagnosis.icd10_invalid",
             V,
             |d| set(d, "/summary/diagnoses/0/icd10", json!("p91.6")),
@@ -915,4 +945,32 @@ fn care_kinds_are_sorted_and_unique() {
             K::PositionChange
         ]
     );
+}
+
+#[test]
+fn nicu_discharge_without_a_nicu_stay_in_the_history_is_not_a_mismatch() {
+    let mut doc = example(S);
+    remove(&mut doc, "/summary/history/0");
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.history.nicu_discharge_mismatch"), 0);
+}
+
+#[test]
+fn short_stay_grounds_come_from_the_clinical_profile() {
+    use kyoten_core::care::ShortStayGround as G;
+    let on = |label| {
+        let req: SummaryRequest = serde_json::from_value(example(label)).unwrap();
+        req.summary.short_stay_grounds(req.as_of)
+    };
+    // By hand: Oshima cell 1 and medical care score 42; cell 3 and 24; none; score 28.
+    assert_eq!(
+        on(V),
+        vec![G::SevereMotorIntellectual, G::MedicalCareScore16]
+    );
+    assert_eq!(
+        on(S),
+        vec![G::SevereMotorIntellectual, G::MedicalCareScore16]
+    );
+    assert_eq!(on(E), Vec::<G>::new());
+    assert_eq!(on(L), vec![G::MedicalCareScore16]);
 }

@@ -126,6 +126,12 @@ impl ChildSummary {
         kinds.dedup();
         kinds
     }
+
+    /// 医療型短期入所の利用根拠 / The grounds on which the child may use 医療型短期入所
+    /// (CLINICAL.md D), from the clinical profile; for the short-stay match.
+    pub fn short_stay_grounds(&self, as_of: IsoDate) -> Vec<crate::care::ShortStayGround> {
+        crate::scores::short_stay_grounds(&self.clinical, as_of)
+    }
 }
 
 labelled! {
@@ -330,6 +336,8 @@ impl DeviceKind {
             DeviceKind::Ventilator
                 | DeviceKind::TracheostomyTube
                 | DeviceKind::HighFlow
+                | DeviceKind::OxygenConcentrator
+                | DeviceKind::OxygenCylinder
                 | DeviceKind::Gastrostomy
                 | DeviceKind::Jejunostomy
                 | DeviceKind::NasogastricTube
