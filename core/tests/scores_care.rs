@@ -562,8 +562,10 @@ fn operation_reports_as_of_before_birth_and_validation_errors() {
         json!({ "care": [{ "kind": "nebulizer", "watch": "high" }] }),
     ));
     assert_eq!(v["valid"], false);
-    assert_eq!(v["findings"][0]["code"], "care.item.watch_not_offered");
-    assert_eq!(v["findings"][0]["path"], "/clinical/care/0/watch");
+    assert_eq!(v["errors"], 1);
+    assert!(
+        codes_of(&v).contains(&"care.item.watch_not_offered /clinical/care/0/watch".to_owned())
+    );
     assert_eq!(v["result"]["medical_care"]["total"], 3);
 }
 
@@ -638,8 +640,9 @@ fn example_ventilated_child_scores_by_hand() {
     assert_eq!(
         codes_of(&v),
         vec![
-            "scores.super_severe.excluded /clinical/care/4",
+            // In document order: by JSON Pointer, indices numerically.
             "scores.medical_care.tracheostomy_watch_with_ventilator /clinical/care/1/watch",
+            "scores.super_severe.excluded /clinical/care/4",
             "scores.medical_care.not_a_row /clinical/care/5",
         ]
     );

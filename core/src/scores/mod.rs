@@ -164,6 +164,21 @@ pub fn short_stay_grounds(profile: &ClinicalProfile, as_of: IsoDate) -> Vec<Shor
         .collect()
 }
 
+/// Orders findings by their JSON Pointer, array indices numerically (`/care/2` before
+/// `/care/10`), so that each part of the document has its findings together; findings
+/// at the same place keep their order (validation errors before scoring notes).
+pub fn sort_by_path(findings: &mut [Finding]) {
+    findings.sort_by_cached_key(|f| {
+        f.path
+            .split('/')
+            .map(|seg| match seg.parse::<u64>() {
+                Ok(n) => (0u8, n, String::new()),
+                Err(_) => (1u8, 0, seg.to_owned()),
+            })
+            .collect::<Vec<_>>()
+    });
+}
+
 fn compute_operation(request: ScoreRequest) -> Computed<ScoreResult> {
     let mut findings = Vec::new();
     if request.as_of < request.birth_date {
@@ -184,6 +199,7 @@ fn compute_operation(request: ScoreRequest) -> Computed<ScoreResult> {
     );
     let (result, more) = compute(&request.clinical, request.birth_date, request.as_of, &base);
     findings.extend(more);
+    sort_by_path(&mut findings);
     Computed::new(findings, Some(result))
 }
 
@@ -211,6 +227,32 @@ mod tests {
         assert_eq!(add_months(d("2024-08-31"), 6), Some(d("2025-02-28")));
         assert_eq!(add_months(d("2024-12-31"), 1), Some(d("2025-01-31")));
         assert_eq!(add_months(d("9999-12-01"), 1), None);
+    }
+
+    #[test]
+    fn findings_sort_by_pointer_with_numeric_indices() {
+        let mut f = vec![
+            AS_OF_BEFORE_BIRTH.at("/clinical/care/10"),
+            super_severe::TOO_SHORT.at("/clinical/care/2/since"),
+            super_severe::NOT_A_ROW.at("/clinical/care/2"),
+            oshima::NO_QUOTIENT.at("/clinical"),
+            super_severe::EXCLUDED.at("/clinical/care/2"),
+        ];
+        sort_by_path(&mut f);
+        let got: Vec<(&str, &str)> = f
+            .iter()
+            .map(|f| (f.path.as_str(), f.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("/clinical", "scores.oshima.no_quotient"),
+                ("/clinical/care/2", "scores.super_severe.not_a_row"),
+                ("/clinical/care/2", "scores.super_severe.excluded"),
+                ("/clinical/care/2/since", "scores.super_severe.too_short"),
+                ("/clinical/care/10", "scores.request.as_of_before_birth"),
+            ]
+        );
     }
 
     #[test]

@@ -10,6 +10,11 @@
 //! - Row 5 is one item: 8 points (1/hour or more) or 3 (6/day or more), never both.
 //!   Rows 8 and 9 exclude each other (one feeding route only: the highest scoring);
 //!   the pump's 3 points are added to row 9 only.
+//! - Frequencies are compared as rates: 「1回/時間以上」 is at least 24 a day (168 a week),
+//!   「6回/日以上」 at least 42 a week. This project's reading; the table gives no unit rule.
+//! - Row 12 「人工膀胱を含む」 is read as continuous drainage through a cystostomy or urostomy.
+//! - Row 1 counts invasive ventilation and daily NIPPV, CPAP and cough assist; high-flow,
+//!   IPPB and chest-wall oscillation alone do not count (the note names only the former).
 //! - 〈判定〉 (2020 text): when motor function is 「座位まで」 (sits or bedridden), total ≥ 25
 //!   → 超重症児（者）, 10–24 → 準超重症児（者）. A child who walks is neither.
 //! - The 2021 welfare-side rule for 特別重度支援加算 drops the motor condition: (Ⅰ) ≥ 25,
