@@ -18,6 +18,7 @@ use kyoten_core::finding::{Finding, Report, Rule, Severity};
 use kyoten_core::input::{InputProblem, Limits};
 use kyoten_core::ops::{self, Operation};
 use schemars::generate::SchemaSettings;
+use serde::Serialize;
 
 /// `abi.null_argument`: a required pointer argument is NULL.
 pub const NULL_ARGUMENT: Rule = Rule {
@@ -175,26 +176,43 @@ pub fn kebab(type_name: &str) -> String {
     out
 }
 
-/// The list of operations as JSON: `{"abi_version":1,"version":"…","operations":[{"name",
-/// "summary_ja","summary_en","input_type","output_type","input_stem"}…]}`.
+/// One entry of the operation list, in a fixed key order.
+#[derive(Debug, Serialize)]
+struct OperationEntry {
+    name: &'static str,
+    summary_ja: &'static str,
+    summary_en: &'static str,
+    input_type: &'static str,
+    output_type: &'static str,
+    input_stem: String,
+}
+
+/// The operation list document.
+#[derive(Debug, Serialize)]
+struct OperationList {
+    abi_version: u32,
+    version: &'static str,
+    operations: Vec<OperationEntry>,
+}
+
+/// The list of operations as JSON, keys in this order: `{"abi_version":1,"version":"…",
+/// "operations":[{"name","summary_ja","summary_en","input_type","output_type",
+/// "input_stem"}…]}`.
 pub fn operations_json() -> Answer {
-    let list: Vec<serde_json::Value> = ops::operations()
-        .map(|op| {
-            serde_json::json!({
-                "name": op.name,
-                "summary_ja": op.summary_ja,
-                "summary_en": op.summary_en,
-                "input_type": op.input_type,
-                "output_type": op.output_type,
-                "input_stem": kebab(op.input_type),
+    let doc = OperationList {
+        abi_version: crate::KYOTEN_ABI_VERSION,
+        version: env!("CARGO_PKG_VERSION"),
+        operations: ops::operations()
+            .map(|op| OperationEntry {
+                name: op.name,
+                summary_ja: op.summary_ja,
+                summary_en: op.summary_en,
+                input_type: op.input_type,
+                output_type: op.output_type,
+                input_stem: kebab(op.input_type),
             })
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "abi_version": crate::KYOTEN_ABI_VERSION,
-        "version": env!("CARGO_PKG_VERSION"),
-        "operations": list,
-    });
+            .collect(),
+    };
     match serde_json::to_string(&doc) {
         Ok(json) => Answer {
             status: KyotenStatus::Ok,
@@ -244,6 +262,25 @@ mod tests {
         assert_eq!(kebab("TasksQuery"), "tasks-query");
         assert_eq!(kebab("crate :: plan :: Plan"), "plan");
         assert_eq!(kebab("ShortStay2Request"), "short-stay2-request");
+    }
+
+    #[test]
+    fn operation_list_has_every_operation_in_key_order() {
+        let a = operations_json();
+        assert_eq!(a.status, KyotenStatus::Ok);
+        let v: serde_json::Value = serde_json::from_str(&a.json).unwrap();
+        let list = v["operations"].as_array().unwrap();
+        assert_eq!(list.len(), ops::operations().count());
+        for (entry, op) in list.iter().zip(ops::operations()) {
+            assert_eq!(entry["name"], op.name);
+            assert_eq!(entry["input_stem"], kebab(op.input_type));
+        }
+        // C callers without a JSON parser may rely on "name" coming first.
+        assert!(
+            a.json.contains("\"operations\":[{\"name\":\"tasks.list\""),
+            "{}",
+            a.json
+        );
     }
 
     #[test]
