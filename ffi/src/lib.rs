@@ -559,3 +559,38 @@ pub unsafe extern "C" fn kyoten_testing_panic(
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::panic)]
+    fn landing_pad_turns_a_panic_into_internal() {
+        let a = landing_pad(|| panic!("boom"));
+        assert_eq!(a.status, KyotenStatus::Internal);
+        assert!(a.json.contains("abi.internal"));
+        assert!(!a.json.contains("boom"));
+    }
+
+    #[test]
+    fn deliver_writes_every_out_parameter() {
+        let mut out: *mut c_char = std::ptr::null_mut();
+        let mut len = 0usize;
+        let mut valid = false;
+        let st = unsafe { deliver(engine::operations_json(), &mut out, &mut len, &mut valid) };
+        assert_eq!(st, KyotenStatus::Ok);
+        assert!(valid);
+        let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+        assert_eq!(text.len(), len);
+        unsafe { kyoten_free(&mut out) };
+        assert!(out.is_null());
+    }
+
+    #[test]
+    fn status_names_cover_every_value_in_order() {
+        for (i, s) in ALL_STATUSES.iter().enumerate() {
+            assert_eq!(*s as usize, i);
+        }
+    }
+}
