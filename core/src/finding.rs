@@ -251,7 +251,8 @@ mod tests {
         let r: Report<()> = Report::new("x", vec![W.at("/a")], None);
         assert!(r.valid);
         assert_eq!((r.errors, r.warnings, r.infos), (0, 1, 0));
-        let r: Report<()> = Report::new("x", vec![W.at("/a"), E.detail("/b", "1件", "1 item")], None);
+        let r: Report<()> =
+            Report::new("x", vec![W.at("/a"), E.detail("/b", "1件", "1 item")], None);
         assert!(!r.valid);
         assert_eq!(r.findings[1].message_ja, "誤り（1件）");
         assert_eq!(r.findings[1].message_en, "err (1 item)");

@@ -67,6 +67,31 @@ pub struct Operation {
     pub output_schema: SchemaFn,
 }
 
+impl Operation {
+    /// The file-name stem of the input type's schema and examples: the type name in
+    /// kebab-case (`Plan` → `plan`, `SummaryRequest` → `summary-request`).
+    pub fn input_stem(&self) -> String {
+        kebab(self.input_type)
+    }
+}
+
+/// `SummaryRequest` → `summary-request`; path and generic noise is dropped.
+pub fn kebab(type_name: &str) -> String {
+    let base = type_name.rsplit("::").next().unwrap_or(type_name);
+    let mut out = String::with_capacity(base.len() + 4);
+    for (i, c) in base.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Operation")
@@ -89,7 +114,9 @@ macro_rules! operation {
             summary_en: $en,
             input_type: stringify!($input),
             output_type: stringify!($output),
-            run: |bytes, limits| $crate::ops::execute::<$input, $output>($name, bytes, limits, $func),
+            run: |bytes, limits| {
+                $crate::ops::execute::<$input, $output>($name, bytes, limits, $func)
+            },
             #[cfg(feature = "schema")]
             input_schema: |settings| settings.into_generator().into_root_schema_for::<$input>(),
             #[cfg(feature = "schema")]
@@ -114,14 +141,21 @@ pub fn execute<I: DeserializeOwned, O: Serialize>(
             let Computed { findings, result } = f(input);
             finish(Report::new(name, findings, result), None)
         }
-        Err(u) => finish(Report::<O>::new(name, vec![u.finding], None), Some(u.problem)),
+        Err(u) => finish(
+            Report::<O>::new(name, vec![u.finding], None),
+            Some(u.problem),
+        ),
     }
 }
 
 fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Outcome {
     let valid = report.valid;
     match serde_json::to_string(&report) {
-        Ok(json) => Outcome { json, valid, problem },
+        Ok(json) => Outcome {
+            json,
+            valid,
+            problem,
+        },
         // Serialising our own types cannot fail (no maps with non-string keys, no
         // non-finite floats by construction); answer with an error report all the same.
         Err(_) => Outcome {
@@ -160,4 +194,14 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 /// operation.
 pub fn run(name: &str, bytes: &[u8]) -> Option<Outcome> {
     find(name).map(|op| (op.run)(bytes, &Limits::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kebab_case_stems() {
+        assert_eq!(super::kebab("Plan"), "plan");
+        assert_eq!(super::kebab("SummaryRequest"), "summary-request");
+        assert_eq!(super::kebab("crate::x::AgeRequest"), "age-request");
+    }
 }

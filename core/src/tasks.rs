@@ -59,7 +59,11 @@ pub const TASKS: [Task; 6] = [
         name_en: "Councils: extract issues and set policy",
         purpose_ja: "地域の医療・福祉・教育・行政の関係者が集まる協議会で、小児等在宅医療の課題を抽出し、対応方針を策定する。",
         purpose_en: "Hold councils of municipal, medical, welfare, school and administration members to extract the region's issues and set policy.",
-        examples_ja: &["定期的な協議会の開催", "課題把握のための調査", "対応方針の策定"],
+        examples_ja: &[
+            "定期的な協議会の開催",
+            "課題把握のための調査",
+            "対応方針の策定",
+        ],
     },
     Task {
         no: 2,
@@ -68,7 +72,11 @@ pub const TASKS: [Task; 6] = [
         name_en: "Map and use regional resources",
         purpose_ja: "対象児の数と所在、病院・診療所・訪問看護ステーション・居宅介護事業所・通所施設・特別支援学校・短期入所施設等を把握し、活用する。",
         purpose_en: "Count and locate the children; list hospitals, clinics, visiting-nurse stations, home-help offices, day facilities, special-support schools and short-stay facilities, and put them to use.",
-        examples_ja: &["対象児の実態調査", "地域資源マップの作成", "短期入所の空き状況の公開"],
+        examples_ja: &[
+            "対象児の実態調査",
+            "地域資源マップの作成",
+            "短期入所の空き状況の公開",
+        ],
     },
     Task {
         no: 3,
@@ -77,7 +85,11 @@ pub const TASKS: [Task; 6] = [
         name_en: "Grow capacity and link with specialist centres",
         purpose_ja: "医師・看護師・療法士等への研修により受け入れ可能な医療機関等を増やし、NICU を持つ病院等の専門医療機関と連携する。",
         purpose_en: "Train doctors, nurses and therapists so that more providers can take these children, and build networks with NICU hospitals and specialist centres.",
-        examples_ja: &["医師・看護師向け研修", "訪問看護師の同行研修", "専門医療機関とのネットワーク構築"],
+        examples_ja: &[
+            "医師・看護師向け研修",
+            "訪問看護師の同行研修",
+            "専門医療機関とのネットワーク構築",
+        ],
     },
     Task {
         no: 4,
@@ -86,7 +98,11 @@ pub const TASKS: [Task; 6] = [
         name_en: "Link welfare, administration and education",
         purpose_ja: "事例検討や多職種研修を通じて、福祉・行政・教育の関係者との連携を進める。",
         purpose_en: "Link with welfare, administration and education through case conferences, multi-profession training and outreach to schools and welfare offices.",
-        examples_ja: &["多職種による事例検討会", "相談支援専門員向け研修", "学校・福祉事務所への働きかけ"],
+        examples_ja: &[
+            "多職種による事例検討会",
+            "相談支援専門員向け研修",
+            "学校・福祉事務所への働きかけ",
+        ],
     },
     Task {
         no: 5,
@@ -95,7 +111,11 @@ pub const TASKS: [Task; 6] = [
         name_en: "Individual support for patients and families",
         purpose_ja: "ケア会議や看護師・保健師・相談支援専門員による調整を通じて、患者・家族を個別に支援する。",
         purpose_en: "Support each patient and family through care conferences and coordination by nurses, public-health nurses and counsellors, with follow-up.",
-        examples_ja: &["退院前カンファレンス", "コーディネーターによる調整", "退院後のフォローアップ"],
+        examples_ja: &[
+            "退院前カンファレンス",
+            "コーディネーターによる調整",
+            "退院後のフォローアップ",
+        ],
     },
     Task {
         no: 6,
@@ -128,7 +148,12 @@ pub struct TaskCatalogue {
 
 fn list(_: TasksQuery) -> Computed<TaskCatalogue> {
     let findings: Vec<Finding> = Vec::new();
-    Computed::new(findings, Some(TaskCatalogue { tasks: TASKS.to_vec() }))
+    Computed::new(
+        findings,
+        Some(TaskCatalogue {
+            tasks: TASKS.to_vec(),
+        }),
+    )
 }
 
 /// Operations of this module.
@@ -161,6 +186,9 @@ mod tests {
         assert!(out.valid);
         let v: serde_json::Value = serde_json::from_str(&out.json).unwrap();
         assert_eq!(v["result"]["tasks"].as_array().unwrap().len(), 6);
-        assert_eq!(v["result"]["tasks"][4]["name_national_ja"], "患者・家族への個別支援");
+        assert_eq!(
+            v["result"]["tasks"][4]["name_national_ja"],
+            "患者・家族への個別支援"
+        );
     }
 }

@@ -12,7 +12,6 @@
 
 pub mod wareki;
 
-use crate::finding::Rule;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::Month;
@@ -30,7 +29,9 @@ impl IsoDate {
             return None;
         }
         let month = Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day).ok().map(IsoDate)
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(IsoDate)
     }
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits).
@@ -93,7 +94,13 @@ impl IsoDate {
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -205,7 +212,11 @@ impl Quarter {
 
 /// The fiscal year (年度) of a date: April–March, named by the year it starts in.
 pub fn fiscal_year_of(d: IsoDate) -> i32 {
-    if d.month() >= 4 { d.year() } else { d.year() - 1 }
+    if d.month() >= 4 {
+        d.year()
+    } else {
+        d.year() - 1
+    }
 }
 
 /// First day (1 April) of fiscal year `fy`.
@@ -258,12 +269,12 @@ pub fn age_on(birth: IsoDate, on: IsoDate) -> Option<u32> {
 /// the child reaches 6. Born 2 January–1 April (and 1 January): birth year + 6; otherwise + 7.
 pub fn school_entry_year(birth: IsoDate) -> Option<i32> {
     let r = reaches_age_at_end_of(birth, 6)?;
-    if (r.month(), r.day()) < (4, 1) { Some(r.year()) } else { r.year().checked_add(1) }
+    if (r.month(), r.day()) < (4, 1) {
+        Some(r.year())
+    } else {
+        r.year().checked_add(1)
+    }
 }
-
-/// Every calendar rule code lives in [`wareki`]; re-exported there as `RULES`.
-#[allow(dead_code)]
-const _RULES_ARE_IN_WAREKI: &[Rule] = RULES;
 
 #[cfg(test)]
 mod tests {

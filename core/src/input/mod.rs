@@ -21,6 +21,8 @@
 //! | `input.wrong_length` | an array of the wrong length |
 //! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30) |
 
+mod strict;
+
 use crate::finding::{Finding, Rule, Severity};
 use serde::de::DeserializeOwned;
 
@@ -67,17 +69,42 @@ macro_rules! rule {
     };
 }
 
-rule!(TOO_LARGE, "input.too_large", "入力が大きすぎます", "The input is too large");
-rule!(NOT_UTF8, "input.not_utf8", "入力が UTF-8 ではありません", "The input is not UTF-8");
-rule!(NOT_JSON, "input.not_json", "入力が JSON として読めません", "The input is not valid JSON");
-rule!(TOO_DEEP, "input.too_deep", "入れ子が深すぎます", "The input is nested too deeply");
+rule!(
+    TOO_LARGE,
+    "input.too_large",
+    "入力が大きすぎます",
+    "The input is too large"
+);
+rule!(
+    NOT_UTF8,
+    "input.not_utf8",
+    "入力が UTF-8 ではありません",
+    "The input is not UTF-8"
+);
+rule!(
+    NOT_JSON,
+    "input.not_json",
+    "入力が JSON として読めません",
+    "The input is not valid JSON"
+);
+rule!(
+    TOO_DEEP,
+    "input.too_deep",
+    "入れ子が深すぎます",
+    "The input is nested too deeply"
+);
 rule!(
     NUMBER_OUT_OF_RANGE,
     "input.number_out_of_range",
     "数値が表現できる範囲を超えています",
     "A number is out of the representable range"
 );
-rule!(WRONG_TYPE, "input.wrong_type", "値の型が違います", "The value has the wrong type");
+rule!(
+    WRONG_TYPE,
+    "input.wrong_type",
+    "値の型が違います",
+    "The value has the wrong type"
+);
 rule!(
     INVALID_VALUE,
     "input.invalid_value",
@@ -90,10 +117,30 @@ rule!(
     "選択肢にない値です",
     "The value is not one of the allowed choices"
 );
-rule!(UNKNOWN_FIELD, "input.unknown_field", "未知の項目です", "Unknown field");
-rule!(MISSING_FIELD, "input.missing_field", "必須項目がありません", "A required field is missing");
-rule!(DUPLICATE_FIELD, "input.duplicate_field", "同じ項目が二度あります", "The same field appears twice");
-rule!(WRONG_LENGTH, "input.wrong_length", "配列の長さが違います", "The array has the wrong length");
+rule!(
+    UNKNOWN_FIELD,
+    "input.unknown_field",
+    "未知の項目です",
+    "Unknown field"
+);
+rule!(
+    MISSING_FIELD,
+    "input.missing_field",
+    "必須項目がありません",
+    "A required field is missing"
+);
+rule!(
+    DUPLICATE_FIELD,
+    "input.duplicate_field",
+    "同じ項目が二度あります",
+    "The same field appears twice"
+);
+rule!(
+    WRONG_LENGTH,
+    "input.wrong_length",
+    "配列の長さが違います",
+    "The array has the wrong length"
+);
 rule!(
     INVALID_DATE,
     "input.invalid_date",
@@ -137,8 +184,16 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
         return Err(Unreadable {
             finding: TOO_LARGE.detail(
                 "",
-                format!("{} バイト、上限 {} バイト", bytes.len(), limits.max_input_bytes),
-                format!("{} bytes, limit {} bytes", bytes.len(), limits.max_input_bytes),
+                format!(
+                    "{} バイト、上限 {} バイト",
+                    bytes.len(),
+                    limits.max_input_bytes
+                ),
+                format!(
+                    "{} bytes, limit {} bytes",
+                    bytes.len(),
+                    limits.max_input_bytes
+                ),
             ),
             problem: InputProblem::TooLarge,
         });
@@ -159,7 +214,7 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 /// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+    let value = serde_path_to_error::deserialize::<_, T>(strict::Strict(&mut de)).map_err(|e| {
         let pointer = pointer_of(e.path());
         classify(e.inner(), pointer)
     })?;
@@ -194,7 +249,10 @@ fn expected(msg: &str) -> Option<&str> {
     let at = msg.rfind(", expected ")? + ", expected ".len();
     let rest = msg.get(at..)?;
     // serde_json appends " at line L column C".
-    Some(rest.rfind(" at line ").map_or(rest, |i| rest.get(..i).unwrap_or(rest)))
+    Some(
+        rest.rfind(" at line ")
+            .map_or(rest, |i| rest.get(..i).unwrap_or(rest)),
+    )
 }
 
 fn classify(e: &serde_json::Error, pointer: String) -> Unreadable {
@@ -235,8 +293,16 @@ fn classify(e: &serde_json::Error, pointer: String) -> Unreadable {
                     .and_then(|i| msg.get(i + "expected one of ".len()..))
                     .map(|s| s.rfind(" at line ").map_or(s, |i| s.get(..i).unwrap_or(s)));
                 return shape(match allowed {
-                    Some(a) => UNKNOWN_FIELD.detail(pointer, format!("使える項目: {a}"), format!("allowed: {a}")),
-                    None => UNKNOWN_FIELD.detail(pointer, "この位置には項目を置けません", "no fields allowed here"),
+                    Some(a) => UNKNOWN_FIELD.detail(
+                        pointer,
+                        format!("使える項目: {a}"),
+                        format!("allowed: {a}"),
+                    ),
+                    None => UNKNOWN_FIELD.detail(
+                        pointer,
+                        "この位置には項目を置けません",
+                        "no fields allowed here",
+                    ),
                 });
             }
             if msg.starts_with("missing field") {
@@ -262,7 +328,11 @@ fn classify(e: &serde_json::Error, pointer: String) -> Unreadable {
             if exp.is_empty() {
                 shape(rule.at(pointer))
             } else {
-                let en_pre = if rule.code == UNKNOWN_VALUE.code { "allowed: " } else { "expected " };
+                let en_pre = if rule.code == UNKNOWN_VALUE.code {
+                    "allowed: "
+                } else {
+                    "expected "
+                };
                 shape(rule.detail(pointer, format!("{ja_pre}{exp}"), format!("{en_pre}{exp}")))
             }
         }
@@ -297,7 +367,9 @@ mod tests {
     }
 
     fn err(s: &str) -> Finding {
-        read::<Doc>(s.as_bytes(), &Limits::default()).unwrap_err().finding
+        read::<Doc>(s.as_bytes(), &Limits::default())
+            .unwrap_err()
+            .finding
     }
 
     #[test]
@@ -309,15 +381,28 @@ mod tests {
         let f = err(r#"{"count":1,"items":[]} x"#);
         assert_eq!(f.code, "input.not_json");
         let f = err(r#"{"count":-1,"items":[]}"#);
-        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.invalid_value", "/count"));
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.invalid_value", "/count")
+        );
         let f = err(r#"{"count":"秘密の名前","items":[]}"#);
-        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.wrong_type", "/count"));
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.wrong_type", "/count")
+        );
         assert!(!f.message_ja.contains("秘密") && !f.message_en.contains("秘密"));
-        let f = err(r#"{"count":1,"items":[{"kind":"a","name":"x"},{"kind":"田中太郎","name":"x"}]}"#);
-        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.unknown_value", "/items/1/kind"));
+        let f =
+            err(r#"{"count":1,"items":[{"kind":"a","name":"x"},{"kind":"田中太郎","name":"x"}]}"#);
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.unknown_value", "/items/1/kind")
+        );
         assert!(!f.message_en.contains("田中"), "{}", f.message_en);
         let f = err(r#"{"count":1,"items":[{"kind":"a"}]}"#);
-        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.missing_field", "/items/0/name"));
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.missing_field", "/items/0/name")
+        );
         let f = err(r#"{"count":1,"items":[],"山田花子":1}"#);
         assert_eq!(f.code, "input.unknown_field");
         assert!(!f.message_ja.contains("山田"));
@@ -327,9 +412,20 @@ mod tests {
         assert_eq!(f.code, "input.number_out_of_range");
         let deep = "[".repeat(100_000);
         let f = err(&deep);
-        assert!(f.code == "input.too_deep" || f.code == "input.wrong_type", "{f:?}");
+        assert!(
+            f.code == "input.too_deep" || f.code == "input.wrong_type",
+            "{f:?}"
+        );
         let f = read::<Doc>(&[0xff, 0xfe], &Limits::default()).unwrap_err();
         assert_eq!(f.problem, InputProblem::NotUtf8);
+        // A struct never reads from the array form.
+        let f = err(r#"[1, []]"#);
+        assert_eq!((f.code.as_str(), f.path.as_str()), ("input.wrong_type", ""));
+        let f = err(r#"{"count":1,"items":[["a","x"]]}"#);
+        assert_eq!(
+            (f.code.as_str(), f.path.as_str()),
+            ("input.wrong_type", "/items/0")
+        );
         let f = read::<Doc>(b"{}", &Limits { max_input_bytes: 1 }).unwrap_err();
         assert_eq!(f.problem, InputProblem::TooLarge);
     }

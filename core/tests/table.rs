@@ -1,0 +1,251 @@
+//! Properties of the whole operation table and rule catalogue: they hold for every
+//! operation and rule, including those added later, without naming any of them.
+
+use kyoten_core::finding::all_rules;
+use kyoten_core::input::Limits;
+use kyoten_core::{Severity, operations};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn is_dotted_code(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+}
+
+#[test]
+fn rule_codes_are_unique_dotted_and_bilingual() {
+    let mut seen = BTreeSet::new();
+    for r in all_rules() {
+        assert!(is_dotted_code(r.code), "bad code {:?}", r.code);
+        assert!(seen.insert(r.code), "duplicate rule code {}", r.code);
+        assert!(
+            !r.ja.is_empty() && !r.en.is_empty(),
+            "{} lacks a message",
+            r.code
+        );
+        assert!(
+            !r.ja.is_ascii(),
+            "{}: the Japanese message has no Japanese",
+            r.code
+        );
+    }
+    assert!(
+        seen.len() >= 18,
+        "rule catalogue unexpectedly small: {}",
+        seen.len()
+    );
+}
+
+#[test]
+fn operation_names_are_unique_and_described() {
+    let mut seen = BTreeSet::new();
+    for op in operations() {
+        assert!(is_dotted_code(op.name), "bad operation name {}", op.name);
+        assert!(seen.insert(op.name), "duplicate operation {}", op.name);
+        assert!(!op.summary_ja.is_empty() && !op.summary_en.is_empty());
+    }
+    for expected in ["tasks.list", "calendar.convert", "calendar.age"] {
+        assert!(seen.contains(expected), "{expected} missing from the table");
+    }
+}
+
+/// Checks that an outcome is a well-formed report of `op`, whose findings all use known
+/// codes, and returns it parsed.
+fn check_report(op: &str, json: &str, valid: bool) -> Value {
+    let v: Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{op}: output not JSON: {e}"));
+    assert_eq!(v["operation"], op);
+    assert_eq!(v["valid"], valid);
+    let codes: BTreeSet<&str> = all_rules().map(|r| r.code).collect();
+    let findings = v["findings"].as_array().expect("findings array");
+    let mut errors = 0;
+    for f in findings {
+        let code = f["code"].as_str().expect("code");
+        assert!(
+            codes.contains(code),
+            "{op}: finding with unlisted code {code}"
+        );
+        let path = f["path"].as_str().expect("path");
+        assert!(
+            path.is_empty() || path.starts_with('/'),
+            "{op}: bad pointer {path:?}"
+        );
+        assert!(f["message_ja"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(f["message_en"].as_str().is_some_and(|m| !m.is_empty()));
+        if f["severity"] == Severity::Error.as_str() {
+            errors += 1;
+        }
+    }
+    assert_eq!(v["errors"], errors);
+    assert_eq!(valid, errors == 0);
+    v
+}
+
+/// The hostile-input table (SECURITY.md): each row, for every operation.
+#[test]
+fn hostile_inputs_give_reports_with_the_right_code() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_obj = format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+    let rows: Vec<(&str, Vec<u8>, &[&str])> = vec![
+        ("empty", b"".to_vec(), &["input.not_json"]),
+        ("whitespace", b"  \n\t ".to_vec(), &["input.not_json"]),
+        ("not JSON", b"hello".to_vec(), &["input.not_json"]),
+        (
+            "trailing garbage",
+            b"{} {}".to_vec(),
+            &["input.not_json", "input.missing_field"],
+        ),
+        ("array at top", b"[]".to_vec(), &["input.wrong_type"]),
+        ("string at top", b"\"x\"".to_vec(), &["input.wrong_type"]),
+        ("null at top", b"null".to_vec(), &["input.wrong_type"]),
+        ("invalid UTF-8", vec![b'{', 0xff, b'}'], &["input.not_utf8"]),
+        (
+            "deep arrays",
+            deep.into_bytes(),
+            &["input.too_deep", "input.wrong_type"],
+        ),
+        (
+            "deep objects",
+            deep_obj.into_bytes(),
+            &[
+                "input.too_deep",
+                "input.unknown_field",
+                "input.missing_field",
+            ],
+        ),
+        (
+            "1e400",
+            b"{\"$schema\": 1e400}".to_vec(),
+            &["input.number_out_of_range"],
+        ),
+        (
+            "NUL inside a string key",
+            b"{\"a\\u0000b\": 1}".to_vec(),
+            &["input.unknown_field"],
+        ),
+        (
+            "raw NUL byte",
+            b"{\"a\0\": 1}".to_vec(),
+            &["input.not_json"],
+        ),
+    ];
+    for op in operations() {
+        for (label, bytes, codes) in &rows {
+            let out = (op.run)(bytes, &Limits::default());
+            assert!(!out.valid, "{}: {label} was accepted", op.name);
+            assert!(
+                out.problem.is_some(),
+                "{}: {label} had no problem kind",
+                op.name
+            );
+            let v = check_report(op.name, &out.json, false);
+            let code = v["findings"][0]["code"].as_str().unwrap_or("");
+            assert!(codes.contains(&code), "{}: {label} gave {code}", op.name);
+            assert!(
+                v.get("result").is_none(),
+                "{}: {label} produced a result",
+                op.name
+            );
+        }
+        // A document over the caller's limit.
+        let out = (op.run)(b"{}", &Limits { max_input_bytes: 1 });
+        let v = check_report(op.name, &out.json, false);
+        assert_eq!(v["findings"][0]["code"], "input.too_large");
+    }
+}
+
+#[test]
+fn a_64_mib_document_is_refused_by_default_without_being_read() {
+    let big = vec![b' '; 64 * 1024 * 1024];
+    for op in operations() {
+        let out = (op.run)(&big, &Limits::default());
+        let v = check_report(op.name, &out.json, false);
+        assert_eq!(v["findings"][0]["code"], "input.too_large");
+    }
+}
+
+#[test]
+fn unknown_top_level_field_is_reported_at_its_path() {
+    for op in operations() {
+        let out = (op.run)(br#"{"zz_unknown_field": 1}"#, &Limits::default());
+        let v = check_report(op.name, &out.json, false);
+        let f = &v["findings"][0];
+        // Either the unknown key itself, or a required field missing before it is seen.
+        let code = f["code"].as_str().unwrap_or("");
+        assert!(
+            code == "input.unknown_field" || code == "input.missing_field",
+            "{}: {code}",
+            op.name
+        );
+        if code == "input.unknown_field" {
+            assert_eq!(f["path"], "/zz_unknown_field", "{}", op.name);
+        }
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        prop_oneof![
+            "[a-z_]{0,12}",
+            "\\PC{0,12}",
+            Just("2024-02-30".to_owned()),
+            Just("2024-02-29".to_owned()),
+            Just("平成99年".to_owned()),
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        "[a-z_$]{1,12}",
+                        Just("$schema".to_owned()),
+                        Just("as_of".to_owned()),
+                        Just("values".to_owned()),
+                        Just("items".to_owned()),
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// No operation panics on any JSON value, and each answers with a well-formed report.
+    #[test]
+    fn every_operation_answers_arbitrary_json(doc in arb_json()) {
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        for op in operations() {
+            let out = (op.run)(&bytes, &Limits::default());
+            check_report(op.name, &out.json, out.valid);
+        }
+    }
+
+    /// No operation panics on arbitrary bytes.
+    #[test]
+    fn every_operation_answers_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        for op in operations() {
+            let out = (op.run)(&bytes, &Limits::default());
+            check_report(op.name, &out.json, out.valid);
+        }
+    }
+}
