@@ -152,30 +152,6 @@ pub fn run(name: &str, input: &[u8], limits: &Limits) -> Answer {
     }
 }
 
-/// The kebab-case file stem of an input type: `SummaryRequest` → `summary-request`, the
-/// stem of its schema file and of its example documents (`schemas/examples/`).
-pub fn kebab(type_name: &str) -> String {
-    // `stringify!` of a path type reads `a :: b :: Plan`: keep the last segment.
-    let last = type_name.rsplit("::").next().unwrap_or(type_name).trim();
-    let mut out = String::with_capacity(last.len() + 4);
-    let mut prev_lower = false;
-    for c in last.chars() {
-        if c.is_ascii_uppercase() {
-            if prev_lower {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-            prev_lower = false;
-        } else if c.is_alphanumeric() {
-            out.push(c);
-            prev_lower = true;
-        } else {
-            prev_lower = false;
-        }
-    }
-    out
-}
-
 /// One entry of the operation list, in a fixed key order.
 #[derive(Debug, Serialize)]
 struct OperationEntry {
@@ -209,7 +185,7 @@ pub fn operations_json() -> Answer {
                 summary_en: op.summary_en,
                 input_type: op.input_type,
                 output_type: op.output_type,
-                input_stem: kebab(op.input_type),
+                input_stem: op.input_stem(),
             })
             .collect(),
     };
@@ -256,15 +232,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kebab_cases() {
-        assert_eq!(kebab("Plan"), "plan");
-        assert_eq!(kebab("SummaryRequest"), "summary-request");
-        assert_eq!(kebab("TasksQuery"), "tasks-query");
-        assert_eq!(kebab("crate :: plan :: Plan"), "plan");
-        assert_eq!(kebab("ShortStay2Request"), "short-stay2-request");
-    }
-
-    #[test]
     fn operation_list_has_every_operation_in_key_order() {
         let a = operations_json();
         assert_eq!(a.status, KyotenStatus::Ok);
@@ -273,11 +240,11 @@ mod tests {
         assert_eq!(list.len(), ops::operations().count());
         for (entry, op) in list.iter().zip(ops::operations()) {
             assert_eq!(entry["name"], op.name);
-            assert_eq!(entry["input_stem"], kebab(op.input_type));
+            assert_eq!(entry["input_stem"], op.input_stem());
         }
         // C callers without a JSON parser may rely on "name" coming first.
         assert!(
-            a.json.contains("\"operations\":[{\"name\":\"tasks.list\""),
+            a.json.contains("\"operations\":[{\"name\":\""),
             "{}",
             a.json
         );
