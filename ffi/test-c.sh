@@ -66,7 +66,7 @@ ctests() {
   shift
   local log="$WORK/ctest.$PASSED.$FAILED"
   local rc=0
-  RUST_BACKTRACE=0 "$@" "$ROOT/schemas/examples" >"$log" 2>&1 || rc=$?
+  RUST_BACKTRACE=0 "$@" "$ROOT/schemas/examples" "$ROOT/core/tests/fuzz-crashers" >"$log" 2>&1 || rc=$?
   local line
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
   if [ -z "$line" ]; then
@@ -137,6 +137,28 @@ for cxx in "${CXXS[@]}"; do
     "$ROOT/ffi/tests/c/header_cpp.cpp" "$LIB/libkyoten.a" "${SYSLIBS[@]}" -o "$WORK/header-$cxx"
   if [ -x "$WORK/header-$cxx" ]; then check "$cxx: C++17 program runs" "$WORK/header-$cxx"; fi
 done
+
+# ---------------------------------------------------------------------------- symbols
+echo "== exported symbols"
+# The shared library exports exactly the functions the header declares (plus the
+# test-only kyoten_testing_panic of the `testing` feature), and nothing else.
+symbols_match() {
+  local exported declared
+  exported=$(nm -D --defined-only "$LIB/libkyoten.so" | awk '$2 == "T" || $2 == "D" || $2 == "B" {print $3}' |
+    grep -vx 'kyoten_testing_panic' | sort)
+  declared=$(grep -E '^[^ /*#].*kyoten_[a-z0-9_]+\(' "$ROOT/ffi/include/kyoten.h" |
+    grep -oE 'kyoten_[a-z0-9_]+\(' | tr -d '(' | sort -u)
+  if [ -z "$declared" ] || [ "$exported" != "$declared" ]; then
+    echo "declared in kyoten.h | exported by libkyoten.so"
+    diff <(echo "$declared") <(echo "$exported")
+    return 1
+  fi
+}
+if command -v nm >/dev/null 2>&1; then
+  check "libkyoten.so exports exactly the header's functions" symbols_match
+else
+  loud "nm is not installed: SKIPPING the exported-symbol check"
+fi
 
 # ---------------------------------------------------------------------------- run
 echo "== running the C tests"

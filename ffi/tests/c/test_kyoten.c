@@ -2,9 +2,11 @@
  * C tests of the kyoten C ABI. Built and run by ffi/test-c.sh (gcc and clang, static and
  * shared, under valgrind and with -fsanitize=address,undefined).
  *
- * Usage: test_kyoten EXAMPLES_DIR
+ * Usage: test_kyoten EXAMPLES_DIR [FIXTURES_DIR]
  *   EXAMPLES_DIR is schemas/examples/: every operation runs on every example whose file
  *   name is <input_stem>.<label>.json, and must answer OK with a valid report.
+ *   FIXTURES_DIR is core/tests/fuzz-crashers/: every `ops_json-*` fixture (a selector
+ *   byte, then the input) runs through every operation and must get a well-formed answer.
  *
  * Define KYOTEN_TESTING when the library was built with the `testing` feature, which adds
  * kyoten_testing_panic() (not in the header) to check KYOTEN_STATUS_INTERNAL.
@@ -68,6 +70,7 @@ static void run_case(const char *name, void (*fn)(void))
 /* ---------------------------------------------------------------- helpers */
 
 static const char *g_examples_dir = NULL;
+static const char *g_fixtures_dir = NULL;
 
 /* The operations, read from kyoten_operations(). */
 #define MAX_OPS 256
@@ -339,6 +342,53 @@ static void test_every_operation(void)
         }
     }
     printf("     %zu example runs\n", runs);
+}
+
+/* Every input a fuzzer ever found troublesome, through every operation, from C. */
+static void test_fuzz_fixtures(void)
+{
+    DIR *dir;
+    struct dirent *entry;
+    size_t files = 0, runs = 0;
+    if (g_fixtures_dir == NULL || (dir = opendir(g_fixtures_dir)) == NULL) {
+        printf("     (no fixture directory)\n");
+        return;
+    }
+    while ((entry = readdir(dir)) != NULL) {
+        char path[1024];
+        char *bytes;
+        size_t len = 0, i;
+        if (strncmp(entry->d_name, "ops_json-", 9) != 0 ||
+            snprintf(path, sizeof path, "%s/%s", g_fixtures_dir, entry->d_name) >=
+                (int)sizeof path) {
+            continue;
+        }
+        bytes = read_file(path, &len);
+        CHECK(bytes != NULL);
+        if (bytes == NULL || len == 0) {
+            free(bytes);
+            continue;
+        }
+        files++;
+        for (i = 0; i < g_op_count; i++) {
+            char *json = NULL;
+            bool valid = true;
+            char needle[MAX_NAME + 32];
+            /* The first byte selects an operation in the fuzz target; skip it. */
+            KyotenStatus st = kyoten_run(g_op_names[i], (const uint8_t *)bytes + 1, len - 1,
+                                         &json, NULL, &valid);
+            runs++;
+            CHECK(st == KYOTEN_STATUS_OK || st == KYOTEN_STATUS_NOT_UTF8 ||
+                  st == KYOTEN_STATUS_NOT_JSON || st == KYOTEN_STATUS_INVALID_SHAPE);
+            snprintf(needle, sizeof needle, "\"operation\":\"%s\"", g_op_names[i]);
+            CHECK(contains(json, needle));
+            CHECK(valid == (st == KYOTEN_STATUS_OK && contains(json, "\"valid\":true")));
+            kyoten_free(&json);
+        }
+        free(bytes);
+    }
+    closedir(dir);
+    printf("     %zu fixtures, %zu runs\n", files, runs);
 }
 
 static void test_schemas(void)
@@ -752,6 +802,7 @@ static void test_threads(void)
 int main(int argc, char **argv)
 {
     g_examples_dir = argc > 1 ? argv[1] : NULL;
+    g_fixtures_dir = argc > 2 ? argv[2] : NULL;
     if (load_operations() != 0) {
         fprintf(stderr, "kyoten_operations failed\n");
         return 2;
@@ -761,6 +812,7 @@ int main(int argc, char **argv)
     RUN(test_versions);
     RUN(test_operation_list);
     RUN(test_every_operation);
+    RUN(test_fuzz_fixtures);
     RUN(test_schemas);
     RUN(test_status_ok);
     RUN(test_status_null_argument);
