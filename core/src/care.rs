@@ -6,6 +6,8 @@
 //! [`ShortStayGround`] names the grounds on which a child may use 医療型短期入所
 //! (CLINICAL.md D).
 
+use crate::calendar::IsoDate;
+use crate::finding::{Finding, Path, Rule, Severity};
 use serde::{Deserialize, Serialize};
 
 macro_rules! care_kinds {
@@ -129,4 +131,778 @@ grounds! {
     BehaviourAndCareScore8 => "行動関連項目10点以上かつ医療的ケア判定スコア8点以上（未確認）", "behaviour score 10+ and medical care score 8+ (unconfirmed)", false;
     /// 遷延性意識障害かつ医療的ケア判定スコア8点以上（未確認） / Persistent vegetative state with medical care score ≥ 8 (unconfirmed).
     VegetativeAndCareScore8 => "遷延性意識障害かつ医療的ケア判定スコア8点以上（未確認）", "persistent vegetative state with medical care score 8+ (unconfirmed)", false;
+}
+
+// ---------------------------------------------------------------------------------------
+// The clinical profile a child summary embeds, and its rules.
+// ---------------------------------------------------------------------------------------
+
+macro_rules! labelled_enum {
+    ($(#[$doc:meta])* $name:ident { $( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $( $(#[$m])* $variant, )*
+        }
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            /// 日本語ラベル / Japanese label.
+            pub const fn label_ja(self) -> &'static str {
+                match self { $($name::$variant => $ja,)* }
+            }
+            /// English label.
+            pub const fn label_en(self) -> &'static str {
+                match self { $($name::$variant => $en,)* }
+            }
+        }
+    };
+}
+
+labelled_enum! {
+    /// 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
+    /// carer must respond (CLINICAL.md B).
+    WatchLevel {
+        /// 高 / High: a carer must respond at once.
+        High => "高", "high";
+        /// 中 / Medium.
+        Medium => "中", "medium";
+        /// 低 / Low (scores 0).
+        Low => "低", "low";
+    }
+}
+
+labelled_enum! {
+    /// 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C).
+    MotorLevel {
+        /// 走れる / Runs.
+        Runs => "走れる", "runs";
+        /// 歩ける / Walks.
+        Walks => "歩ける", "walks";
+        /// 歩行障害 / Walks with difficulty.
+        WalksWithDifficulty => "歩行障害", "walks with difficulty";
+        /// 座れる / Sits.
+        Sits => "座れる", "sits";
+        /// 寝たきり / Bedridden.
+        Bedridden => "寝たきり", "bedridden";
+    }
+}
+
+impl MotorLevel {
+    /// True when the motor condition of the super-severe score holds: 「運動機能：座位まで」
+    /// (sits or bedridden). A child who walks, even with difficulty, does not meet it.
+    pub const fn up_to_sitting(self) -> bool {
+        matches!(self, MotorLevel::Sits | MotorLevel::Bedridden)
+    }
+}
+
+labelled_enum! {
+    /// 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1).
+    VentilationMode {
+        /// 侵襲的人工呼吸（気管切開・挿管） / Invasive ventilation (tracheostomy or intubation).
+        Invasive => "侵襲的人工呼吸", "invasive ventilation";
+        /// 鼻マスク式補助換気法（NIPPV） / Non-invasive positive-pressure ventilation.
+        Nippv => "鼻マスク式補助換気法（NIPPV）", "NIPPV";
+        /// 持続陽圧呼吸（CPAP） / Continuous positive airway pressure.
+        Cpap => "持続陽圧呼吸（CPAP）", "CPAP";
+        /// ハイフローセラピー / High-flow nasal cannula therapy.
+        HighFlow => "ハイフローセラピー", "high-flow therapy";
+        /// 排痰補助装置（カフマシン） / Mechanical cough assist.
+        CoughAssist => "排痰補助装置（カフマシン）", "cough assist";
+        /// 間歇的陽圧吸入法（IPPB） / Intermittent positive-pressure breathing.
+        Ippb => "間歇的陽圧吸入法", "intermittent positive-pressure breathing";
+        /// 高頻度胸壁振動装置 / High-frequency chest-wall oscillation.
+        ChestWallOscillation => "高頻度胸壁振動装置", "high-frequency chest-wall oscillation";
+    }
+}
+
+impl VentilationMode {
+    /// True for the devices that count for super-severe row 1 (レスピレーター管理):
+    /// invasive ventilation, and daily NIPPV, CPAP and cough assist (CLINICAL.md A note).
+    /// High-flow, IPPB and chest-wall oscillation are named only by the medical care score.
+    pub const fn counts_as_respirator(self) -> bool {
+        matches!(
+            self,
+            VentilationMode::Invasive
+                | VentilationMode::Nippv
+                | VentilationMode::Cpap
+                | VentilationMode::CoughAssist
+        )
+    }
+}
+
+labelled_enum! {
+    /// 吸引の部位 / Where suctioning is done.
+    SuctionSite {
+        /// 口鼻腔 / Oral or nasal cavity.
+        OralNasal => "口鼻腔", "oral / nasal";
+        /// 気管内 / Tracheal (incl. through a tracheostomy).
+        Tracheal => "気管内", "tracheal";
+        /// 鼻咽頭エアウェイ内 / Through a nasopharyngeal airway.
+        NasopharyngealAirway => "鼻咽頭エアウェイ内", "nasopharyngeal airway";
+        /// その他 / Other.
+        Other => "その他", "other";
+    }
+}
+
+impl SuctionSite {
+    /// True for the sites the medical care score counts (「口鼻腔又は気管内吸引に限る」).
+    pub const fn counts_for_medical_care(self) -> bool {
+        matches!(self, SuctionSite::OralNasal | SuctionSite::Tracheal)
+    }
+}
+
+labelled_enum! {
+    /// 栄養経路 / Feeding route of tube or enteral feeding.
+    FeedingRoute {
+        /// 経鼻胃管 / Nasogastric tube.
+        Nasogastric => "経鼻胃管", "nasogastric tube";
+        /// 胃瘻 / Gastrostomy.
+        Gastrostomy => "胃瘻", "gastrostomy";
+        /// 食道瘻 / Oesophagostomy.
+        Esophagostomy => "食道瘻", "oesophagostomy";
+        /// 経鼻腸管（ED チューブ） / Nasojejunal (nasoduodenal) tube.
+        Nasojejunal => "経鼻腸管", "nasojejunal tube";
+        /// 経胃瘻腸管 / Gastrojejunal tube through a gastrostomy.
+        Gastrojejunal => "経胃瘻腸管", "gastrojejunal tube";
+        /// 腸瘻 / Jejunostomy.
+        Jejunostomy => "腸瘻", "jejunostomy";
+    }
+}
+
+impl FeedingRoute {
+    /// True for routes that end beyond the stomach (腸ろう・腸管栄養: super-severe row 9).
+    pub const fn is_enteral(self) -> bool {
+        matches!(
+            self,
+            FeedingRoute::Nasojejunal | FeedingRoute::Gastrojejunal | FeedingRoute::Jejunostomy
+        )
+    }
+}
+
+labelled_enum! {
+    /// 持続的導尿の方法 / Kind of continuous urinary drainage.
+    UrinaryRoute {
+        /// 尿道留置カテーテル / Indwelling urethral catheter.
+        UrethralCatheter => "尿道留置カテーテル", "indwelling urethral catheter";
+        /// 膀胱瘻 / Cystostomy.
+        Cystostomy => "膀胱瘻", "cystostomy";
+        /// 腎瘻 / Nephrostomy.
+        Nephrostomy => "腎瘻", "nephrostomy";
+        /// 尿路ストーマ / Urostomy.
+        Urostomy => "尿路ストーマ", "urostomy";
+    }
+}
+
+impl UrinaryRoute {
+    /// True for a 人工膀胱 (cystostomy or urostomy), which super-severe row 12 counts with
+    /// 定期導尿. This project's reading: the table says only 「人工膀胱を含む」.
+    pub const fn is_artificial_bladder(self) -> bool {
+        matches!(self, UrinaryRoute::Cystostomy | UrinaryRoute::Urostomy)
+    }
+}
+
+labelled_enum! {
+    /// 痙攣時の対応 / What is done during a seizure (medical care score row 14).
+    SeizureMeasure {
+        /// 坐剤挿入 / Rectal suppository.
+        Suppository => "坐剤挿入", "suppository";
+        /// 吸引 / Suctioning.
+        Suction => "吸引", "suctioning";
+        /// 酸素投与 / Oxygen.
+        Oxygen => "酸素投与", "oxygen";
+        /// 迷走神経刺激装置の作動 / Activating a vagus nerve stimulator.
+        VagusNerveStimulator => "迷走神経刺激装置の作動", "vagus nerve stimulator";
+        /// 口腔・鼻腔内投与（点鼻等） / Buccal or intranasal medicine.
+        BuccalOrNasal => "口腔・鼻腔内投与", "buccal or intranasal medicine";
+        /// その他 / Other.
+        Other => "その他", "other";
+    }
+}
+
+labelled_enum! {
+    /// 頻度の単位 / Unit of a frequency.
+    Per {
+        /// 1時間あたり / Per hour.
+        Hour => "時間", "hour";
+        /// 1日あたり / Per day.
+        Day => "日", "day";
+        /// 1週あたり / Per week.
+        Week => "週", "week";
+    }
+}
+
+labelled_enum! {
+    /// 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D).
+    ClinicalCondition {
+        /// 遷延性意識障害 / Persistent vegetative state.
+        PersistentVegetativeState => "遷延性意識障害", "persistent vegetative state";
+        /// 難病等（遷延性意識障害に準ずる状態） / Intractable disease or a similar state.
+        IntractableDisease => "難病等（遷延性意識障害に準ずる状態）", "intractable disease or similar state";
+        /// 筋萎縮性側索硬化症等の運動ニューロン疾患 / ALS or other motor neuron disease.
+        MotorNeuronDisease => "運動ニューロン疾患（ALS 等）", "motor neuron disease (ALS etc.)";
+        /// 進行性筋萎縮症 / Progressive muscular atrophy (muscular dystrophy).
+        ProgressiveMuscularAtrophy => "進行性筋萎縮症", "progressive muscular atrophy";
+    }
+}
+
+/// 頻度 / How often something is done: `times` per `per`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Frequency {
+    /// 回数 / Number of times (at least 1).
+    pub times: u16,
+    /// 単位 / Per hour, day or week.
+    pub per: Per,
+}
+
+impl Frequency {
+    /// Times per week (saturating), the common unit the score thresholds compare in.
+    pub fn per_week(self) -> u32 {
+        let t = u32::from(self.times);
+        match self.per {
+            Per::Hour => t.saturating_mul(168),
+            Per::Day => t.saturating_mul(7),
+            Per::Week => t,
+        }
+    }
+    /// True if at least `n` times a day on average.
+    pub fn at_least_per_day(self, n: u32) -> bool {
+        self.per_week() >= n.saturating_mul(7)
+    }
+    /// True if at least `n` times an hour on average (24·n a day).
+    pub fn at_least_per_hour(self, n: u32) -> bool {
+        self.per_week() >= n.saturating_mul(168)
+    }
+}
+
+/// 医療的ケアの1項目 / One kind of medical care a child receives, with the detail the
+/// scores need. Detail fields apply to some kinds only (each field says which); a field
+/// given for another kind is the error `care.item.detail_not_applicable`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CareItem {
+    /// 種類 / Kind of care.
+    pub kind: CareKind,
+    /// 開始日 / Since when (for the 6-month and NICU 1-month rules of the super-severe score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<IsoDate>,
+    /// 見守り / Watch level, where the medical care score offers one for this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watch: Option<WatchLevel>,
+    /// 人工呼吸器の種類 / Ventilation modes used (ventilator only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ventilation: Vec<VentilationMode>,
+    /// 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_per_day: Option<u8>,
+    /// 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
+    /// care, injections, glucose, dialysis, bowel care, enema, seizure care).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
+    /// 継続使用 / Used continuously (nebuliser only).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continuous: bool,
+    /// 吸引の部位 / Suction sites (suctioning only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suction_sites: Vec<SuctionSite>,
+    /// 栄養経路 / Feeding route (tube feeding and enteral feeding only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feeding_route: Option<FeedingRoute>,
+    /// 導尿の方法 / Kind of continuous drainage (continuous catheterisation only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urinary_route: Option<UrinaryRoute>,
+    /// 痙攣時の対応 / Measures during a seizure (seizure care only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seizure_measures: Vec<SeizureMeasure>,
+    /// 市販の使い捨てグリセリン浣腸のみ / Only small commercial disposable glycerin
+    /// enemas (enema only; these do not count for the medical care score).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub commercial_glycerin_only: bool,
+}
+
+impl CareItem {
+    /// An item of `kind` with no detail.
+    pub fn new(kind: CareKind) -> Self {
+        CareItem {
+            kind,
+            since: None,
+            watch: None,
+            ventilation: Vec::new(),
+            hours_per_day: None,
+            frequency: None,
+            continuous: false,
+            suction_sites: Vec::new(),
+            feeding_route: None,
+            urinary_route: None,
+            seizure_measures: Vec::new(),
+            commercial_glycerin_only: false,
+        }
+    }
+}
+
+/// SpO2 低値 / Time spent at SpO2 90% or below (super-severe row 4, without oxygen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LowSpo2 {
+    /// SpO2 90%以下の時間の割合（%） / Share of the time at SpO2 ≤ 90%, in percent (0–100).
+    pub percent_of_time: u8,
+    /// 開始日 / Since when the state has lasted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<IsoDate>,
+}
+
+/// 臨床像 / The clinical profile of a child: the medical care received and the facts the
+/// scores of CLINICAL.md A–D read. A child summary embeds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClinicalProfile {
+    /// 医療的ケア / Medical care received, one item per kind.
+    #[serde(default)]
+    pub care: Vec<CareItem>,
+    /// 運動機能 / Motor level, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motor_level: Option<MotorLevel>,
+    /// 知能指数（IQ） / Intelligence quotient (0–200), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iq: Option<u16>,
+    /// 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dq: Option<u16>,
+    /// NICU 退院日 / Date of discharge from the NICU (for the 1-month rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nicu_discharge: Option<IsoDate>,
+    /// SpO2 低値 / Time at SpO2 ≤ 90%, where measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low_spo2: Option<LowSpo2>,
+    /// 障害支援区分 / Disability support level 0–6 (0 = 非該当).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_level: Option<u8>,
+    /// 行動関連項目の合計点 / Behaviour-related score (0–24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub behaviour_score: Option<u8>,
+    /// 状態・疾患 / Conditions that decide entitlement to 医療型短期入所.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<ClinicalCondition>,
+}
+
+impl ClinicalProfile {
+    /// The kinds of care received, in document order, without repeats.
+    pub fn care_kinds(&self) -> Vec<CareKind> {
+        let mut out: Vec<CareKind> = Vec::new();
+        for item in &self.care {
+            if !out.contains(&item.kind) {
+                out.push(item.kind);
+            }
+        }
+        out
+    }
+    /// The first care item of `kind`, with its index in `care`.
+    pub fn item(&self, kind: CareKind) -> Option<(usize, &CareItem)> {
+        self.care.iter().enumerate().find(|(_, it)| it.kind == kind)
+    }
+    /// True if the care list has an item of `kind`.
+    pub fn has(&self, kind: CareKind) -> bool {
+        self.care.iter().any(|it| it.kind == kind)
+    }
+    /// True if `condition` is recorded.
+    pub fn has_condition(&self, condition: ClinicalCondition) -> bool {
+        self.conditions.contains(&condition)
+    }
+    /// The IQ, or the DQ when no IQ is recorded, with a flag that is true for DQ.
+    pub fn intelligence(&self) -> Option<(u16, bool)> {
+        match (self.iq, self.dq) {
+            (Some(iq), _) => Some((iq, false)),
+            (None, Some(dq)) => Some((dq, true)),
+            (None, None) => None,
+        }
+    }
+}
+
+macro_rules! care_rule {
+    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
+        #[doc = concat!("`", $code, "`: ", $en)]
+        pub const $name: Rule = Rule {
+            code: $code,
+            severity: Severity::$sev,
+            ja: $ja,
+            en: $en,
+        };
+    };
+}
+
+care_rule!(
+    DUPLICATE_KIND,
+    "care.item.duplicate",
+    Error,
+    "同じ種類の医療的ケアが二度記録されています",
+    "The same kind of care is recorded twice"
+);
+care_rule!(
+    DATE_BEFORE_BIRTH,
+    "care.date.before_birth",
+    Error,
+    "日付が生年月日より前です",
+    "The date is before the date of birth"
+);
+care_rule!(
+    DATE_AFTER_AS_OF,
+    "care.date.after_as_of",
+    Error,
+    "日付が基準日より後です",
+    "The date is after the as-of date"
+);
+care_rule!(
+    WATCH_NOT_OFFERED,
+    "care.item.watch_not_offered",
+    Error,
+    "医療的ケア判定スコアの表にない見守りの度合いです",
+    "The medical care score table offers no such watch level for this item"
+);
+care_rule!(
+    DETAIL_NOT_APPLICABLE,
+    "care.item.detail_not_applicable",
+    Error,
+    "この種類の医療的ケアには使えない項目です",
+    "This detail does not apply to this kind of care"
+);
+care_rule!(
+    HOURS_OUT_OF_RANGE,
+    "care.item.hours_out_of_range",
+    Error,
+    "1日の使用時間は1〜24時間です",
+    "Hours a day must be 1 to 24"
+);
+care_rule!(
+    FREQUENCY_NOT_POSITIVE,
+    "care.frequency.not_positive",
+    Error,
+    "回数は1以上です",
+    "The number of times must be at least 1"
+);
+care_rule!(
+    FREQUENCY_IMPLAUSIBLE,
+    "care.frequency.implausible",
+    Warning,
+    "回数が多すぎます（1時間に60回を超えます）",
+    "Implausibly frequent (more than 60 times an hour)"
+);
+care_rule!(
+    SPO2_OUT_OF_RANGE,
+    "care.spo2.out_of_range",
+    Error,
+    "SpO2 の割合は0〜100%です",
+    "The SpO2 share must be 0 to 100 percent"
+);
+care_rule!(
+    FEEDING_ROUTE_MISMATCH,
+    "care.feeding.route_mismatch",
+    Error,
+    "栄養経路がケアの種類と合いません（経管栄養は胃まで、腸管栄養は腸まで）",
+    "The feeding route does not match the kind (tube feeding ends in the stomach, enteral feeding beyond it)"
+);
+care_rule!(
+    PUMP_WITHOUT_TUBE,
+    "care.feeding_pump.without_tube",
+    Warning,
+    "持続注入ポンプがありますが経管栄養・腸管栄養の記録がありません",
+    "A feeding pump is recorded without tube or enteral feeding"
+);
+care_rule!(
+    VENTILATION_MODE_MISSING,
+    "care.ventilator.mode_missing",
+    Warning,
+    "人工呼吸器の種類が記録されていません",
+    "The kind of ventilation is not recorded"
+);
+care_rule!(
+    DUPLICATE_VALUE,
+    "care.item.duplicate_value",
+    Error,
+    "同じ値が二度あります",
+    "The same value appears twice"
+);
+care_rule!(
+    QUOTIENT_OUT_OF_RANGE,
+    "care.quotient.out_of_range",
+    Error,
+    "IQ・DQ は0〜200です",
+    "IQ and DQ must be 0 to 200"
+);
+care_rule!(
+    SUPPORT_LEVEL_OUT_OF_RANGE,
+    "care.support_level.out_of_range",
+    Error,
+    "障害支援区分は0（非該当）〜6です",
+    "The support level must be 0 (not applicable) to 6"
+);
+care_rule!(
+    BEHAVIOUR_SCORE_OUT_OF_RANGE,
+    "care.behaviour_score.out_of_range",
+    Error,
+    "行動関連項目の合計点は0〜24点です",
+    "The behaviour score must be 0 to 24"
+);
+care_rule!(
+    DUPLICATE_CONDITION,
+    "care.condition.duplicate",
+    Error,
+    "同じ状態・疾患が二度記録されています",
+    "The same condition is recorded twice"
+);
+
+/// Every rule of the clinical profile.
+pub const RULES: &[Rule] = &[
+    DUPLICATE_KIND,
+    DATE_BEFORE_BIRTH,
+    DATE_AFTER_AS_OF,
+    WATCH_NOT_OFFERED,
+    DETAIL_NOT_APPLICABLE,
+    HOURS_OUT_OF_RANGE,
+    FREQUENCY_NOT_POSITIVE,
+    FREQUENCY_IMPLAUSIBLE,
+    SPO2_OUT_OF_RANGE,
+    FEEDING_ROUTE_MISMATCH,
+    PUMP_WITHOUT_TUBE,
+    VENTILATION_MODE_MISSING,
+    DUPLICATE_VALUE,
+    QUOTIENT_OUT_OF_RANGE,
+    SUPPORT_LEVEL_OUT_OF_RANGE,
+    BEHAVIOUR_SCORE_OUT_OF_RANGE,
+    DUPLICATE_CONDITION,
+];
+
+/// Kinds for which a `frequency` may be given.
+const fn takes_frequency(kind: CareKind) -> bool {
+    use CareKind as K;
+    matches!(
+        kind,
+        K::Suctioning
+            | K::Nebulizer
+            | K::IntermittentCatheterization
+            | K::PositionChange
+            | K::HypertoniaCare
+            | K::SubcutaneousInjection
+            | K::BloodGlucose
+            | K::Dialysis
+            | K::BowelCare
+            | K::Enema
+            | K::SeizureCare
+    )
+}
+
+fn check_date(
+    date: IsoDate,
+    path: &Path,
+    birth: IsoDate,
+    as_of: IsoDate,
+    findings: &mut Vec<Finding>,
+) {
+    if date < birth {
+        findings.push(DATE_BEFORE_BIRTH.detail(
+            path,
+            format!("{date}、生年月日 {birth}"),
+            format!("{date}, born {birth}"),
+        ));
+    } else if date > as_of {
+        findings.push(DATE_AFTER_AS_OF.detail(
+            path,
+            format!("{date}、基準日 {as_of}"),
+            format!("{date}, as of {as_of}"),
+        ));
+    }
+}
+
+fn check_unique<T: PartialEq>(values: &[T], path: &Path, findings: &mut Vec<Finding>) {
+    for (i, v) in values.iter().enumerate() {
+        if values.iter().take(i).any(|w| w == v) {
+            findings.push(DUPLICATE_VALUE.at(path.index(i)));
+        }
+    }
+}
+
+fn check_item(
+    item: &CareItem,
+    path: &Path,
+    birth: IsoDate,
+    as_of: IsoDate,
+    findings: &mut Vec<Finding>,
+) {
+    use CareKind as K;
+    let kind = item.kind;
+    if let Some(since) = item.since {
+        check_date(since, &path.key("since"), birth, as_of, findings);
+    }
+    if let Some(level) = item.watch
+        && !crate::scores::medical_care::watch_offered(kind, level)
+    {
+        findings.push(WATCH_NOT_OFFERED.detail(
+            path.key("watch"),
+            format!("{}：見守り{}", kind.label_ja(), level.label_ja()),
+            format!("{}: watch {}", kind.label_en(), level.label_en()),
+        ));
+    }
+    let not_applicable = |field: &str, findings: &mut Vec<Finding>| {
+        findings.push(DETAIL_NOT_APPLICABLE.detail(
+            path.key(field),
+            format!("{}：{field}", kind.label_ja()),
+            format!("{}: {field}", kind.label_en()),
+        ));
+    };
+    // Ventilation modes.
+    if kind == K::Ventilator {
+        if item.ventilation.is_empty() {
+            findings.push(VENTILATION_MODE_MISSING.at(path.key("kind")));
+        }
+        check_unique(&item.ventilation, &path.key("ventilation"), findings);
+    } else if !item.ventilation.is_empty() {
+        not_applicable("ventilation", findings);
+    }
+    // Hours a day.
+    if let Some(h) = item.hours_per_day {
+        if !matches!(kind, K::Ventilator | K::Oxygen) {
+            not_applicable("hours_per_day", findings);
+        } else if !(1..=24).contains(&h) {
+            findings.push(HOURS_OUT_OF_RANGE.detail(
+                path.key("hours_per_day"),
+                format!("{h} 時間"),
+                format!("{h} hours"),
+            ));
+        }
+    }
+    // Frequency.
+    if let Some(f) = item.frequency {
+        let fp = path.key("frequency");
+        if !takes_frequency(kind) {
+            not_applicable("frequency", findings);
+        } else if f.times == 0 {
+            findings.push(FREQUENCY_NOT_POSITIVE.at(fp.key("times")));
+        } else if f.per_week() > 60 * 168 {
+            findings.push(FREQUENCY_IMPLAUSIBLE.detail(
+                fp.key("times"),
+                format!("{}回/{}", f.times, f.per.label_ja()),
+                format!("{} per {}", f.times, f.per.label_en()),
+            ));
+        }
+    }
+    if item.continuous && kind != K::Nebulizer {
+        not_applicable("continuous", findings);
+    }
+    if kind == K::Suctioning {
+        check_unique(&item.suction_sites, &path.key("suction_sites"), findings);
+    } else if !item.suction_sites.is_empty() {
+        not_applicable("suction_sites", findings);
+    }
+    if let Some(route) = item.feeding_route {
+        match kind {
+            K::TubeFeeding | K::EnteralFeeding => {
+                if route.is_enteral() != (kind == K::EnteralFeeding) {
+                    findings.push(FEEDING_ROUTE_MISMATCH.detail(
+                        path.key("feeding_route"),
+                        format!("{}：{}", kind.label_ja(), route.label_ja()),
+                        format!("{}: {}", kind.label_en(), route.label_en()),
+                    ));
+                }
+            }
+            _ => not_applicable("feeding_route", findings),
+        }
+    }
+    if item.urinary_route.is_some() && kind != K::ContinuousCatheterization {
+        not_applicable("urinary_route", findings);
+    }
+    if kind == K::SeizureCare {
+        check_unique(
+            &item.seizure_measures,
+            &path.key("seizure_measures"),
+            findings,
+        );
+    } else if !item.seizure_measures.is_empty() {
+        not_applicable("seizure_measures", findings);
+    }
+    if item.commercial_glycerin_only && kind != K::Enema {
+        not_applicable("commercial_glycerin_only", findings);
+    }
+}
+
+/// Checks a clinical profile found at `path` for a child born on `birth`, as of `as_of`,
+/// and appends every `care.*` finding to `findings` (paths point into the input).
+pub fn validate_clinical(
+    profile: &ClinicalProfile,
+    path: &Path,
+    birth: IsoDate,
+    as_of: IsoDate,
+    findings: &mut Vec<Finding>,
+) {
+    let care_path = path.key("care");
+    for (i, item) in profile.care.iter().enumerate() {
+        let ip = care_path.index(i);
+        if profile
+            .care
+            .iter()
+            .take(i)
+            .any(|other| other.kind == item.kind)
+        {
+            findings.push(DUPLICATE_KIND.detail(
+                ip.key("kind"),
+                item.kind.label_ja(),
+                item.kind.label_en(),
+            ));
+        }
+        check_item(item, &ip, birth, as_of, findings);
+    }
+    if profile.has(CareKind::FeedingPump)
+        && !profile.has(CareKind::TubeFeeding)
+        && !profile.has(CareKind::EnteralFeeding)
+        && let Some((i, _)) = profile.item(CareKind::FeedingPump)
+    {
+        findings.push(PUMP_WITHOUT_TUBE.at(care_path.index(i).key("kind")));
+    }
+    for (field, value) in [("iq", profile.iq), ("dq", profile.dq)] {
+        if let Some(v) = value
+            && v > 200
+        {
+            findings.push(QUOTIENT_OUT_OF_RANGE.detail(path.key(field), v, v));
+        }
+    }
+    if let Some(d) = profile.nicu_discharge {
+        check_date(d, &path.key("nicu_discharge"), birth, as_of, findings);
+    }
+    if let Some(low) = profile.low_spo2 {
+        let lp = path.key("low_spo2");
+        if low.percent_of_time > 100 {
+            findings.push(SPO2_OUT_OF_RANGE.detail(
+                lp.key("percent_of_time"),
+                format!("{}%", low.percent_of_time),
+                format!("{}%", low.percent_of_time),
+            ));
+        }
+        if let Some(since) = low.since {
+            check_date(since, &lp.key("since"), birth, as_of, findings);
+        }
+    }
+    if let Some(l) = profile.support_level
+        && l > 6
+    {
+        findings.push(SUPPORT_LEVEL_OUT_OF_RANGE.detail(path.key("support_level"), l, l));
+    }
+    if let Some(s) = profile.behaviour_score
+        && s > 24
+    {
+        findings.push(BEHAVIOUR_SCORE_OUT_OF_RANGE.detail(path.key("behaviour_score"), s, s));
+    }
+    for (i, c) in profile.conditions.iter().enumerate() {
+        if profile.conditions.iter().take(i).any(|d| d == c) {
+            findings.push(DUPLICATE_CONDITION.detail(
+                path.key("conditions").index(i),
+                c.label_ja(),
+                c.label_en(),
+            ));
+        }
+    }
 }

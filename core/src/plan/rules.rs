@@ -1,0 +1,724 @@
+//! Plan rules: every check [`validate`] makes, one [`Rule`] const each, listed in [`RULES`].
+//!
+//! Findings come in a fixed order: the plan's own fields, issue groups, organisations,
+//! then each item in document order, then the plan-wide checks (numbering gaps, tasks no
+//! item covers). Messages carry only numbers, codes and the library's own words.
+
+use super::{ImplementerKind, Item, ItemRef, Numbering, PhaseKind, Plan};
+use crate::calendar::wareki;
+use crate::finding::{Finding, Path, Rule, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+
+macro_rules! rule {
+    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
+        #[doc = concat!("`", $code, "`: ", $en)]
+        pub const $name: Rule = Rule {
+            code: $code,
+            severity: Severity::$sev,
+            ja: $ja,
+            en: $en,
+        };
+    };
+}
+
+rule!(
+    REGION_EMPTY,
+    "plan.region.empty",
+    Error,
+    "地域が空です",
+    "The region is empty"
+);
+rule!(
+    FISCAL_YEAR_IMPLAUSIBLE,
+    "plan.fiscal_year.implausible",
+    Error,
+    "年度がありえない値です（2000〜2099 年度）",
+    "The fiscal year is implausible (expected 2000–2099)"
+);
+rule!(
+    FISCAL_YEAR_MISSING_FOR_SCHEDULE,
+    "plan.fiscal_year.missing_for_schedule",
+    Warning,
+    "スケジュールがありますが年度がありません",
+    "Items have a schedule but the plan has no fiscal year"
+);
+rule!(
+    FISCAL_YEAR_LABEL_MISMATCH,
+    "plan.fiscal_year_label.mismatch",
+    Warning,
+    "年度の表記が年度の値と一致しません",
+    "The fiscal year as written does not match the fiscal year"
+);
+rule!(
+    FISCAL_YEAR_LABEL_UNREADABLE,
+    "plan.fiscal_year_label.unreadable",
+    Warning,
+    "年度の表記を年度として読めません（例: 平成29年度、2017年度）",
+    "The fiscal year as written cannot be read as a fiscal year (e.g. 平成29年度, 2017年度)"
+);
+rule!(
+    ISSUE_GROUP_DUPLICATE,
+    "plan.issue_group.duplicate_number",
+    Error,
+    "課題番号が重複しています",
+    "Duplicate issue group number"
+);
+rule!(
+    ISSUE_GROUP_EMPTY_TITLE,
+    "plan.issue_group.empty_title",
+    Error,
+    "課題名が空です",
+    "The issue group's title is empty"
+);
+rule!(
+    ISSUE_GROUP_UNUSED,
+    "plan.issue_group.unused",
+    Info,
+    "どの取組もこの課題に属していません",
+    "No item belongs to this issue group"
+);
+rule!(
+    ORGANISATION_EMPTY_ID,
+    "plan.organisation.empty_id",
+    Error,
+    "機関の識別子が空です",
+    "The organisation's id is empty"
+);
+rule!(
+    ORGANISATION_DUPLICATE_ID,
+    "plan.organisation.duplicate_id",
+    Error,
+    "機関の識別子が重複しています",
+    "Duplicate organisation id"
+);
+rule!(
+    ORGANISATION_EMPTY_NAME,
+    "plan.organisation.empty_name",
+    Error,
+    "機関名が空です",
+    "The organisation's name is empty"
+);
+rule!(
+    ORGANISATION_DUPLICATE_NAME,
+    "plan.organisation.duplicate_name",
+    Warning,
+    "同じ名称の機関が別の識別子で登録されています",
+    "Another organisation has the same name under a different id"
+);
+rule!(
+    ORGANISATION_UNUSED,
+    "plan.organisation.unused",
+    Info,
+    "どの取組からも参照されていない機関です",
+    "No item refers to this organisation"
+);
+rule!(
+    ITEMS_EMPTY,
+    "plan.items.empty",
+    Warning,
+    "取組が一つもありません",
+    "The plan has no items"
+);
+rule!(
+    ITEM_NO_TASK,
+    "plan.item.no_task",
+    Error,
+    "取組にタスクがありません（1〜6 のいずれか）",
+    "The item has no task (one of 1–6)"
+);
+rule!(
+    ITEM_TASK_OUT_OF_RANGE,
+    "plan.item.task_out_of_range",
+    Error,
+    "タスク番号は 1〜6 です",
+    "Task numbers are 1–6"
+);
+rule!(
+    ITEM_DUPLICATE_TASK,
+    "plan.item.duplicate_task",
+    Warning,
+    "同じタスクが二度書かれています",
+    "The same task is listed twice"
+);
+rule!(
+    ITEM_NO_LEAD,
+    "plan.item.no_lead",
+    Error,
+    "主たる機関（または実施主体）がありません",
+    "The item has no lead organisation (nor implementer)"
+);
+rule!(
+    ITEM_UNKNOWN_ORGANISATION,
+    "plan.item.unknown_organisation",
+    Error,
+    "計画に登録されていない機関を参照しています",
+    "Refers to an organisation the plan does not declare"
+);
+rule!(
+    ITEM_DUPLICATE_ORGANISATION,
+    "plan.item.duplicate_organisation",
+    Warning,
+    "同じ機関が同じ欄に二度書かれています",
+    "The same organisation is listed twice in one list"
+);
+rule!(
+    ITEM_LEAD_NOT_MEMBER,
+    "plan.item.lead_not_member",
+    Warning,
+    "主たる機関が会議委員所属団体ではありません",
+    "The lead organisation does not belong to a council member"
+);
+rule!(
+    ITEM_DUPLICATE_NUMBER,
+    "plan.item.duplicate_number",
+    Error,
+    "取組番号が重複しています",
+    "Duplicate item number"
+);
+rule!(
+    ITEMS_NUMBERING_GAP,
+    "plan.items.numbering_gap",
+    Warning,
+    "取組番号に欠番があります",
+    "Item numbers have a gap"
+);
+rule!(
+    ITEM_EMPTY_TITLE,
+    "plan.item.empty_title",
+    Error,
+    "取組の項目名が空です",
+    "The item's title is empty"
+);
+rule!(
+    ITEM_DUPLICATE_TITLE,
+    "plan.item.duplicate_title",
+    Info,
+    "別の取組と同じ項目名です（同じ取組なら再掲として参照してください）",
+    "Same title as another item (if it is the same initiative, mark it as 再掲)"
+);
+rule!(
+    ITEM_EMPTY_CONTENT_LINE,
+    "plan.item.empty_content_line",
+    Warning,
+    "内容の行が空です",
+    "A content line is empty"
+);
+rule!(
+    ITEM_UNKNOWN_ISSUE_GROUP,
+    "plan.item.unknown_issue_group",
+    Error,
+    "計画に登録されていない課題番号です",
+    "Refers to an issue group the plan does not declare"
+);
+rule!(
+    ITEM_REPEAT_UNKNOWN,
+    "plan.item.repeat_unknown",
+    Error,
+    "再掲の参照先の取組がありません",
+    "The item this 再掲 repeats does not exist"
+);
+rule!(
+    ITEM_REPEAT_OF_REPEAT,
+    "plan.item.repeat_of_repeat",
+    Error,
+    "再掲の参照先がそれ自体再掲です（元の取組を参照してください）",
+    "The 再掲 target is itself a 再掲 (refer to the original item)"
+);
+rule!(
+    ITEM_REPEAT_SELF,
+    "plan.item.repeat_self",
+    Error,
+    "再掲が自分自身を参照しています",
+    "The 再掲 refers to itself"
+);
+rule!(
+    ITEM_REPEAT_TASK_MISSING,
+    "plan.item.repeat_task_missing",
+    Error,
+    "タスクごとの番号では再掲の参照にタスクが必要です",
+    "With per-task numbering a 再掲 reference needs its task"
+);
+rule!(
+    ITEM_REPEAT_SAME_TASK,
+    "plan.item.repeat_same_task",
+    Warning,
+    "再掲が元の取組と同じタスクの下にあります",
+    "The 再掲 is listed under a task its original already serves"
+);
+rule!(
+    ITEM_IMPLEMENTER_ORGANISATION_MISSING,
+    "plan.item.implementer_organisation_missing",
+    Error,
+    "委託の場合は委託先の機関が必要です",
+    "A consigned item needs the organisation it is consigned to"
+);
+rule!(
+    ITEM_IMPLEMENTER_ORGANISATION_UNEXPECTED,
+    "plan.item.implementer_organisation_unexpected",
+    Warning,
+    "県が実施する取組に委託先が書かれています",
+    "An item run by the prefecture names an organisation it is consigned to"
+);
+rule!(
+    SCHEDULE_DUPLICATE_QUARTER,
+    "plan.schedule.duplicate_quarter",
+    Error,
+    "同じ四半期が二度書かれています",
+    "The same quarter appears twice in the schedule"
+);
+rule!(
+    SCHEDULE_EMPTY_ENTRY,
+    "plan.schedule.empty_entry",
+    Warning,
+    "四半期に段階も補足もありません",
+    "The quarter has neither phases nor a note"
+);
+rule!(
+    SCHEDULE_OTHER_EMPTY,
+    "plan.schedule.other_empty",
+    Error,
+    "「その他」の段階に内容がありません",
+    "An `other` phase has no wording"
+);
+rule!(
+    SCHEDULE_PHASE_REGRESSION,
+    "plan.schedule.phase_regression",
+    Warning,
+    "実施の後の四半期で検討・企画に戻っています（理由を補足に書いてください）",
+    "Goes back from implementation to design in a later quarter (give the reason in the note)"
+);
+rule!(
+    TASK_UNCOVERED,
+    "plan.task.uncovered",
+    Warning,
+    "どの取組もこのタスクを扱っていません",
+    "No item serves this task"
+);
+
+rule!(
+    NO_FISCAL_YEAR,
+    "plan.progress.no_fiscal_year",
+    Error,
+    "進捗を計算するには計画の年度が必要です",
+    "Progress needs the plan's fiscal year"
+);
+rule!(
+    UNKNOWN_ITEM,
+    "plan.progress.unknown_item",
+    Error,
+    "計画にない取組の状況です",
+    "Status for an item the plan does not have"
+);
+rule!(
+    UNSCHEDULED_QUARTER,
+    "plan.progress.unscheduled_quarter",
+    Warning,
+    "この取組はこの四半期に予定がありません",
+    "The item has nothing scheduled in this quarter"
+);
+rule!(
+    DUPLICATE_STATUS,
+    "plan.progress.duplicate_status",
+    Error,
+    "同じ取組・四半期の状況が二度あります",
+    "Two statuses for the same item and quarter"
+);
+rule!(
+    AS_OF_OUTSIDE_YEAR,
+    "plan.progress.as_of_outside_year",
+    Info,
+    "基準日が計画の年度の外です",
+    "The date is outside the plan's fiscal year"
+);
+
+/// Every rule of this module.
+pub const RULES: &[Rule] = &[
+    REGION_EMPTY,
+    FISCAL_YEAR_IMPLAUSIBLE,
+    FISCAL_YEAR_MISSING_FOR_SCHEDULE,
+    FISCAL_YEAR_LABEL_MISMATCH,
+    FISCAL_YEAR_LABEL_UNREADABLE,
+    ISSUE_GROUP_DUPLICATE,
+    ISSUE_GROUP_EMPTY_TITLE,
+    ISSUE_GROUP_UNUSED,
+    ORGANISATION_EMPTY_ID,
+    ORGANISATION_DUPLICATE_ID,
+    ORGANISATION_EMPTY_NAME,
+    ORGANISATION_DUPLICATE_NAME,
+    ORGANISATION_UNUSED,
+    ITEMS_EMPTY,
+    ITEM_NO_TASK,
+    ITEM_TASK_OUT_OF_RANGE,
+    ITEM_DUPLICATE_TASK,
+    ITEM_NO_LEAD,
+    ITEM_UNKNOWN_ORGANISATION,
+    ITEM_DUPLICATE_ORGANISATION,
+    ITEM_LEAD_NOT_MEMBER,
+    ITEM_DUPLICATE_NUMBER,
+    ITEMS_NUMBERING_GAP,
+    ITEM_EMPTY_TITLE,
+    ITEM_DUPLICATE_TITLE,
+    ITEM_EMPTY_CONTENT_LINE,
+    ITEM_UNKNOWN_ISSUE_GROUP,
+    ITEM_REPEAT_UNKNOWN,
+    ITEM_REPEAT_OF_REPEAT,
+    ITEM_REPEAT_SELF,
+    ITEM_REPEAT_TASK_MISSING,
+    ITEM_REPEAT_SAME_TASK,
+    ITEM_IMPLEMENTER_ORGANISATION_MISSING,
+    ITEM_IMPLEMENTER_ORGANISATION_UNEXPECTED,
+    SCHEDULE_DUPLICATE_QUARTER,
+    SCHEDULE_EMPTY_ENTRY,
+    SCHEDULE_OTHER_EMPTY,
+    SCHEDULE_PHASE_REGRESSION,
+    TASK_UNCOVERED,
+    NO_FISCAL_YEAR,
+    UNKNOWN_ITEM,
+    UNSCHEDULED_QUARTER,
+    DUPLICATE_STATUS,
+    AS_OF_OUTSIDE_YEAR,
+];
+
+/// Plausible fiscal years (the hub program dates from the 2010s).
+pub const PLAUSIBLE_FISCAL_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Checks a plan against every rule of this module; findings in a fixed order.
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    validate_at(plan, &Path::root())
+}
+
+/// [`validate`] with every path under `base` (for a plan inside an envelope).
+pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
+    let mut out = Vec::new();
+    plan_fields(plan, base, &mut out);
+    issue_groups(plan, base, &mut out);
+    organisations(plan, base, &mut out);
+    let items = base.key("items");
+    if plan.items.is_empty() {
+        out.push(ITEMS_EMPTY.at(&items));
+    }
+    let mut seen_numbers: BTreeMap<ItemRef, usize> = BTreeMap::new();
+    let mut seen_titles: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, item) in plan.items.iter().enumerate() {
+        let at = items.index(i);
+        item_checks(plan, i, item, &at, &mut out);
+        let key = plan.key_of(item);
+        if key.task.is_some() || plan.numbering == Numbering::Plan {
+            match seen_numbers.get(&key) {
+                Some(first) => out.push(ITEM_DUPLICATE_NUMBER.detail(
+                    at.key("no"),
+                    format!("{} と同じ", items.index(*first)),
+                    format!("same as {}", items.index(*first)),
+                )),
+                None => {
+                    seen_numbers.insert(key, i);
+                }
+            }
+        }
+        let title = item.title.trim();
+        if !title.is_empty() && item.repeats.is_none() {
+            match seen_titles.get(title) {
+                Some(first) => out.push(ITEM_DUPLICATE_TITLE.detail(
+                    at.key("title"),
+                    format!("{} と同じ", items.index(*first)),
+                    format!("same as {}", items.index(*first)),
+                )),
+                None => {
+                    seen_titles.insert(title, i);
+                }
+            }
+        }
+        schedule_checks(item, &at, &mut out);
+    }
+    numbering_gaps(plan, &items, &mut out);
+    let covered: BTreeSet<u8> = plan
+        .items
+        .iter()
+        .flat_map(|i| i.tasks.iter().map(|t| t.0))
+        .collect();
+    for t in 1..=6u8 {
+        if !covered.contains(&t) {
+            out.push(TASK_UNCOVERED.detail(&items, format!("タスク{t}"), format!("task {t}")));
+        }
+    }
+    out
+}
+
+fn plan_fields(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
+    if blank(&plan.region) {
+        out.push(REGION_EMPTY.at(base.key("region")));
+    }
+    if let Some(fy) = plan.fiscal_year {
+        if !PLAUSIBLE_FISCAL_YEARS.contains(&fy) {
+            out.push(FISCAL_YEAR_IMPLAUSIBLE.detail(base.key("fiscal_year"), fy, fy));
+        }
+    } else if plan.items.iter().any(|i| !i.schedule.is_empty()) {
+        out.push(FISCAL_YEAR_MISSING_FOR_SCHEDULE.at(base.key("fiscal_year")));
+    }
+    if let Some(label) = &plan.fiscal_year_label {
+        let at = base.key("fiscal_year_label");
+        match wareki::parse(label) {
+            Ok(wareki::Parsed::FiscalYear(read)) => {
+                if let Some(fy) = plan.fiscal_year
+                    && fy != read
+                {
+                    out.push(FISCAL_YEAR_LABEL_MISMATCH.detail(
+                        at,
+                        format!("表記は {read} 年度、値は {fy} 年度"),
+                        format!("written FY{read}, value FY{fy}"),
+                    ));
+                }
+            }
+            _ => out.push(FISCAL_YEAR_LABEL_UNREADABLE.at(at)),
+        }
+    }
+}
+
+fn issue_groups(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
+    let groups = base.key("issue_groups");
+    let mut seen: BTreeSet<u32> = BTreeSet::new();
+    for (g, group) in plan.issue_groups.iter().enumerate() {
+        let at = groups.index(g);
+        if !seen.insert(group.no) {
+            out.push(ISSUE_GROUP_DUPLICATE.detail(at.key("no"), group.no, group.no));
+        }
+        if blank(&group.title) {
+            out.push(ISSUE_GROUP_EMPTY_TITLE.at(at.key("title")));
+        }
+        if !plan.items.iter().any(|i| i.issue_group == Some(group.no)) {
+            out.push(ISSUE_GROUP_UNUSED.at(at));
+        }
+    }
+}
+
+fn organisations(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
+    let orgs = base.key("organisations");
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for (k, org) in plan.organisations.iter().enumerate() {
+        let at = orgs.index(k);
+        if blank(&org.id) {
+            out.push(ORGANISATION_EMPTY_ID.at(at.key("id")));
+        } else if !ids.insert(org.id.as_str()) {
+            out.push(ORGANISATION_DUPLICATE_ID.at(at.key("id")));
+        }
+        if blank(&org.name) {
+            out.push(ORGANISATION_EMPTY_NAME.at(at.key("name")));
+        } else if !names.insert(org.name.trim()) {
+            out.push(ORGANISATION_DUPLICATE_NAME.at(at.key("name")));
+        }
+        let used = plan.items.iter().any(|i| {
+            i.proposing.contains(&org.id)
+                || i.lead.contains(&org.id)
+                || i.cooperating.contains(&org.id)
+                || i.implementer.as_ref().and_then(|m| m.organisation.as_ref()) == Some(&org.id)
+        });
+        if !used && !blank(&org.id) {
+            out.push(ORGANISATION_UNUSED.at(at));
+        }
+    }
+}
+
+fn item_checks(plan: &Plan, index: usize, item: &Item, at: &Path, out: &mut Vec<Finding>) {
+    // Tasks.
+    let tasks = at.key("tasks");
+    if item.tasks.is_empty() {
+        out.push(ITEM_NO_TASK.at(&tasks));
+    }
+    for (j, t) in item.tasks.iter().enumerate() {
+        if !t.is_valid() {
+            out.push(ITEM_TASK_OUT_OF_RANGE.detail(tasks.index(j), t.0, t.0));
+        } else if item.tasks.iter().take(j).any(|p| p == t) {
+            out.push(ITEM_DUPLICATE_TASK.at(tasks.index(j)));
+        }
+    }
+    // Title and content.
+    if blank(&item.title) {
+        out.push(ITEM_EMPTY_TITLE.at(at.key("title")));
+    }
+    for (j, line) in item.content.iter().enumerate() {
+        if blank(line) {
+            out.push(ITEM_EMPTY_CONTENT_LINE.at(at.key("content").index(j)));
+        }
+    }
+    // Issue group.
+    if let Some(g) = item.issue_group
+        && !plan.issue_groups.iter().any(|ig| ig.no == g)
+    {
+        out.push(ITEM_UNKNOWN_ISSUE_GROUP.detail(at.key("issue_group"), g, g));
+    }
+    // Organisations.
+    for (field, list) in [
+        ("proposing", &item.proposing),
+        ("lead", &item.lead),
+        ("cooperating", &item.cooperating),
+    ] {
+        let lp = at.key(field);
+        for (j, id) in list.iter().enumerate() {
+            match plan.organisation(id) {
+                None => out.push(ITEM_UNKNOWN_ORGANISATION.at(lp.index(j))),
+                Some(org) => {
+                    if list.iter().take(j).any(|p| p == id) {
+                        out.push(ITEM_DUPLICATE_ORGANISATION.at(lp.index(j)));
+                    } else if field == "lead" && !org.member {
+                        out.push(ITEM_LEAD_NOT_MEMBER.at(lp.index(j)));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(imp) = &item.implementer {
+        let ip = at.key("implementer");
+        match (imp.by, &imp.organisation) {
+            (ImplementerKind::Consigned, None) => {
+                out.push(ITEM_IMPLEMENTER_ORGANISATION_MISSING.at(ip.key("organisation")));
+            }
+            (ImplementerKind::Prefecture, Some(_)) => {
+                out.push(ITEM_IMPLEMENTER_ORGANISATION_UNEXPECTED.at(ip.key("organisation")));
+            }
+            _ => {}
+        }
+        if let Some(id) = &imp.organisation
+            && plan.organisation(id).is_none()
+        {
+            out.push(ITEM_UNKNOWN_ORGANISATION.at(ip.key("organisation")));
+        }
+    }
+    if item.lead.is_empty() && item.implementer.is_none() && item.repeats.is_none() {
+        out.push(ITEM_NO_LEAD.at(at.key("lead")));
+    }
+    // 再掲.
+    if let Some(r) = &item.repeats {
+        let rp = at.key("repeats");
+        if plan.numbering == Numbering::PerTask && r.task.is_none() {
+            out.push(ITEM_REPEAT_TASK_MISSING.at(rp.key("task")));
+        } else {
+            match plan.resolve(r) {
+                None => out.push(ITEM_REPEAT_UNKNOWN.detail(&rp, r.no, r.no)),
+                Some(t) if t == index => out.push(ITEM_REPEAT_SELF.at(&rp)),
+                Some(t) => {
+                    if let Some(target) = plan.items.get(t) {
+                        if target.repeats.is_some() {
+                            out.push(ITEM_REPEAT_OF_REPEAT.detail(
+                                &rp,
+                                format!("参照先 /items/{t}"),
+                                format!("target /items/{t}"),
+                            ));
+                        } else if item.tasks.iter().any(|x| target.tasks.contains(x)) {
+                            out.push(ITEM_REPEAT_SAME_TASK.at(at.key("tasks")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn schedule_checks(item: &Item, at: &Path, out: &mut Vec<Finding>) {
+    let sp = at.key("schedule");
+    let mut quarters = [false; 4];
+    // Entries in quarter order, keeping their index in the document.
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for (k, entry) in item.schedule.iter().enumerate() {
+        let q = entry.quarter.index();
+        let ep = sp.index(k);
+        match quarters.get_mut(q) {
+            Some(seen) if *seen => out.push(SCHEDULE_DUPLICATE_QUARTER.at(ep.key("quarter"))),
+            Some(seen) => *seen = true,
+            None => {}
+        }
+        order.push((q, k));
+        if entry.phases.is_empty() && entry.note.as_deref().is_none_or(blank) {
+            out.push(SCHEDULE_EMPTY_ENTRY.at(&ep));
+        }
+        for (p, phase) in entry.phases.iter().enumerate() {
+            if let super::Phase::Other(text) = phase
+                && blank(text)
+            {
+                out.push(SCHEDULE_OTHER_EMPTY.at(ep.key("phases").index(p)));
+            }
+        }
+    }
+    order.sort_unstable();
+    let mut implemented_before: Option<usize> = None;
+    let mut current_quarter: Option<usize> = None;
+    let mut implemented_this_quarter = false;
+    for &(q, k) in &order {
+        if current_quarter != Some(q) {
+            if implemented_this_quarter {
+                implemented_before = current_quarter;
+            }
+            current_quarter = Some(q);
+            implemented_this_quarter = false;
+        }
+        let Some(entry) = item.schedule.get(k) else {
+            continue;
+        };
+        let has_reason = entry.note.as_deref().is_some_and(|n| !blank(n));
+        if implemented_before.is_some()
+            && !has_reason
+            && let Some(p) = entry.phases.iter().position(|ph| ph.kind().is_design())
+        {
+            let from = implemented_before.unwrap_or(0) + 1;
+            out.push(SCHEDULE_PHASE_REGRESSION.detail(
+                sp.index(k).key("phases").index(p),
+                format!("第{from}四半期に実施、第{}四半期に検討・企画", q + 1),
+                format!("implementation in Q{from}, design in Q{}", q + 1),
+            ));
+        }
+        if entry
+            .phases
+            .iter()
+            .any(|ph| ph.kind() == PhaseKind::Rollout)
+        {
+            implemented_this_quarter = true;
+        }
+    }
+}
+
+fn numbering_gaps(plan: &Plan, items: &Path, out: &mut Vec<Finding>) {
+    // Scope → numbers with the index of their first item.
+    let mut scopes: BTreeMap<Option<u8>, BTreeMap<u32, usize>> = BTreeMap::new();
+    for (i, item) in plan.items.iter().enumerate() {
+        let scope = match plan.numbering {
+            Numbering::Plan => None,
+            Numbering::PerTask => match item.tasks.first() {
+                Some(t) => Some(t.0),
+                None => continue,
+            },
+        };
+        scopes.entry(scope).or_default().entry(item.no).or_insert(i);
+    }
+    for (scope, numbers) in &scopes {
+        let mut expected: u32 = 1;
+        for (&no, &i) in numbers {
+            if no > expected {
+                let last = no - 1;
+                let (ja, en) = match (scope, expected == last) {
+                    (None, true) => (
+                        format!("{expected} 番が欠番"),
+                        format!("number {expected} missing"),
+                    ),
+                    (None, false) => (
+                        format!("{expected}〜{last} 番が欠番"),
+                        format!("numbers {expected}–{last} missing"),
+                    ),
+                    (Some(t), true) => (
+                        format!("タスク{t}の {expected} 番が欠番"),
+                        format!("task {t}: number {expected} missing"),
+                    ),
+                    (Some(t), false) => (
+                        format!("タスク{t}の {expected}〜{last} 番が欠番"),
+                        format!("task {t}: numbers {expected}–{last} missing"),
+                    ),
+                };
+                out.push(ITEMS_NUMBERING_GAP.detail(items.index(i).key("no"), ja, en));
+            }
+            expected = no.saturating_add(1);
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! The staffing check: policy merge, exact shares, roles, meetings.
+
+use super::rules::*;
+use super::{
+    AppliedPolicy, DEFAULT_MAX_MEETING_GAP_DAYS, Hub, MeetingStatus, Meetings, NATIONAL_ROLES,
+    Policy, Requirement, Role, RoleCoverage, RoleRule, StaffShare, StaffingReport, StaffingRequest,
+};
+use crate::calendar::IsoDate;
+use crate::finding::{Finding, Path};
+use crate::ops::Computed;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::num::NonZeroU32;
+
+/// 割合 / An exact share: a reduced fraction and a percentage truncated to 2 decimals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Share {
+    /// 分子 / Numerator of the reduced fraction.
+    pub numerator: u64,
+    /// 分母 / Denominator of the reduced fraction (never 0).
+    pub denominator: u64,
+    /// 分数 / The reduced fraction as text, e.g. `"1/5"`.
+    pub fraction: String,
+    /// 百分率 / The percentage truncated (not rounded) to two decimals, e.g. `"19.75"`.
+    pub percent: String,
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        let r = a % b;
+        a = b;
+        b = r;
+    }
+    a
+}
+
+/// The exact share `hub / contracted`, or `None` when `contracted` is 0.
+pub fn share_of(hub_minutes: u32, contracted_minutes: u32) -> Option<Share> {
+    let (h, c) = (u64::from(hub_minutes), u64::from(contracted_minutes));
+    if c == 0 {
+        return None;
+    }
+    let g = gcd(h, c).max(1);
+    let (numerator, denominator) = (h / g, c / g);
+    // Hundredths of a percent, truncated: h * 10_000 fits in u64 (h < 2^32).
+    let hundredths = h.saturating_mul(10_000) / c;
+    Some(Share {
+        numerator,
+        denominator,
+        fraction: format!("{numerator}/{denominator}"),
+        percent: format!("{}.{:02}", hundredths / 100, hundredths % 100),
+    })
+}
+
+/// True iff `hub / contracted ≥ min_percent / 100`, exactly (integer arithmetic), with
+/// `contracted > 0` and `hub ≤ contracted`.
+pub fn meets_minimum(hub_minutes: u32, contracted_minutes: u32, min_share_percent: u32) -> bool {
+    let (h, c, m) = (
+        u64::from(hub_minutes),
+        u64::from(contracted_minutes),
+        u64::from(min_share_percent),
+    );
+    c > 0 && h <= c && h * 100 >= m * c
+}
+
+const fn rank(r: Requirement) -> u8 {
+    match r {
+        Requirement::Optional => 0,
+        Requirement::Desirable => 1,
+        Requirement::Required => 2,
+    }
+}
+
+/// The policy applied: the national rules with `policy`'s overrides, and the findings
+/// about the policy itself (paths under `/policy`).
+pub fn applied_policy(policy: Option<&Policy>) -> (AppliedPolicy, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut roles = NATIONAL_ROLES.to_vec();
+    let mut gap = DEFAULT_MAX_MEETING_GAP_DAYS;
+    let Some(p) = policy else {
+        return (
+            AppliedPolicy {
+                national: true,
+                roles,
+                max_meeting_gap_days: gap,
+            },
+            findings,
+        );
+    };
+    let base = Path::root().key("policy");
+    let mut seen = BTreeSet::new();
+    for (j, o) in p.roles.iter().enumerate() {
+        let at = base.key("roles").index(j);
+        if !seen.insert(o.role) {
+            findings.push(POLICY_DUPLICATE_ROLE.detail(
+                at.key("role"),
+                o.role.label_ja(),
+                o.role.label_en(),
+            ));
+            continue;
+        }
+        let national = NATIONAL_ROLES.iter().find(|r| r.role == o.role).copied();
+        let Some(rule) = roles.iter_mut().find(|r| r.role == o.role) else {
+            continue;
+        };
+        if let Some(req) = o.requirement {
+            if national.is_some_and(|n| rank(req) < rank(n.requirement)) {
+                findings.push(POLICY_LOOSER_THAN_NATIONAL.detail(
+                    at.key("requirement"),
+                    format!("{}: {}", o.role.label_ja(), req.label_ja()),
+                    format!("{}: {}", o.role.label_en(), requirement_en(req)),
+                ));
+            }
+            rule.requirement = req;
+        }
+        if let Some(min) = o.min_share_percent {
+            if min > 100 {
+                findings.push(POLICY_SHARE_OUT_OF_RANGE.detail(
+                    at.key("min_share_percent"),
+                    format!("{min}%"),
+                    format!("{min}%"),
+                ));
+                continue;
+            }
+            if let Some(n) = national.filter(|n| min < n.min_share_percent) {
+                findings.push(POLICY_LOOSER_THAN_NATIONAL.detail(
+                    at.key("min_share_percent"),
+                    format!(
+                        "{}: {min}%、国の基準 {}%",
+                        o.role.label_ja(),
+                        n.min_share_percent
+                    ),
+                    format!(
+                        "{}: {min}%, national {}%",
+                        o.role.label_en(),
+                        n.min_share_percent
+                    ),
+                ));
+            }
+            rule.min_share_percent = min;
+        }
+    }
+    if let Some(g) = p.max_meeting_gap_days {
+        gap = g.get();
+    }
+    (
+        AppliedPolicy {
+            national: p.roles.is_empty() && p.max_meeting_gap_days.is_none(),
+            roles,
+            max_meeting_gap_days: gap,
+        },
+        findings,
+    )
+}
+
+const fn requirement_en(r: Requirement) -> &'static str {
+    match r {
+        Requirement::Optional => "optional",
+        Requirement::Desirable => "desirable",
+        Requirement::Required => "required",
+    }
+}
+
+fn role_rule(policy: &AppliedPolicy, role: Role) -> RoleRule {
+    policy
+        .roles
+        .iter()
+        .find(|r| r.role == role)
+        .copied()
+        .unwrap_or(RoleRule {
+            role,
+            requirement: Requirement::Optional,
+            min_share_percent: 0,
+        })
+}
+
+/// Runs every staffing rule on `req` (the `staffing.check` operation).
+pub fn check(req: StaffingRequest) -> Computed<StaffingReport> {
+    let (policy, policy_findings) = applied_policy(req.policy.as_ref());
+    let mut findings = Vec::new();
+    let hub = &req.hub;
+    let hub_path = Path::root().key("hub");
+    if hub.name.trim().is_empty() {
+        findings.push(HUB_NAME_BLANK.at(hub_path.key("name")));
+    }
+    if hub.host_organisation.trim().is_empty() {
+        findings.push(HUB_HOST_BLANK.at(hub_path.key("host_organisation")));
+    }
+    let staff = check_staff(hub, &policy, &hub_path, &mut findings);
+    let roles = check_roles(&staff, &policy, &hub_path, &mut findings);
+    let meetings = check_meetings(hub, req.as_of, &policy, &hub_path, &mut findings);
+    findings.extend(policy_findings);
+    Computed::new(
+        findings,
+        Some(StaffingReport {
+            policy,
+            staff,
+            roles,
+            meetings,
+        }),
+    )
+}
+
+fn check_staff(
+    hub: &Hub,
+    policy: &AppliedPolicy,
+    hub_path: &Path,
+    findings: &mut Vec<Finding>,
+) -> Vec<StaffShare> {
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let mut out = Vec::with_capacity(hub.staff.len());
+    for (i, s) in hub.staff.iter().enumerate() {
+        let at = hub_path.key("staff").index(i);
+        let id = s.id.trim();
+        if id.is_empty() {
+            findings.push(STAFF_ID_BLANK.at(at.key("id")));
+        } else if !ids.insert(id) {
+            findings.push(STAFF_DUPLICATE_ID.at(at.key("id")));
+        }
+        if s.facility.trim().is_empty() {
+            findings.push(STAFF_FACILITY_BLANK.at(at.key("facility")));
+        }
+        if s.roles.is_empty() {
+            findings.push(STAFF_NO_ROLE.at(at.key("roles")));
+        }
+        let mut seen = BTreeSet::new();
+        for (j, r) in s.roles.iter().enumerate() {
+            if !seen.insert(*r) {
+                findings.push(STAFF_DUPLICATE_ROLE.detail(
+                    at.key("roles").index(j),
+                    r.label_ja(),
+                    r.label_en(),
+                ));
+            }
+        }
+        if seen.contains(&Role::Physician) && seen.iter().any(|r| r.is_nursing()) {
+            findings.push(STAFF_PHYSICIAN_AND_NURSE.at(at.key("roles")));
+        }
+        let (h, c) = (s.hub_minutes, s.contracted_minutes);
+        if c == 0 {
+            findings.push(STAFF_CONTRACTED_ZERO.at(at.key("contracted_minutes")));
+        } else if c > s.basis.max_minutes() {
+            findings.push(STAFF_TIME_EXCEEDS_PERIOD.detail(
+                at.key("contracted_minutes"),
+                format!(
+                    "{c} 分、{}の上限 {} 分",
+                    s.basis.label_ja(),
+                    s.basis.max_minutes()
+                ),
+                format!(
+                    "{c} minutes, at most {} per {}",
+                    s.basis.max_minutes(),
+                    basis_en(s.basis)
+                ),
+            ));
+        }
+        if h > c && c > 0 {
+            findings.push(STAFF_HUB_ABOVE_CONTRACTED.detail(
+                at.key("hub_minutes"),
+                format!("{h} 分 > {c} 分"),
+                format!("{h} minutes > {c} minutes"),
+            ));
+        }
+        if h == 0 {
+            findings.push(STAFF_NO_HUB_TIME.at(at.key("hub_minutes")));
+        }
+        // The strictest minimum of the person's roles.
+        let min = seen
+            .iter()
+            .map(|r| role_rule(policy, *r).min_share_percent)
+            .max()
+            .unwrap_or(0);
+        let share = share_of(h, c);
+        let meets = h > 0 && meets_minimum(h, c, min);
+        if !meets && c > 0 && h > 0 && h <= c {
+            let (frac, pct) = share.as_ref().map_or((String::new(), String::new()), |s| {
+                (s.fraction.clone(), s.percent.clone())
+            });
+            findings.push(STAFF_SHARE_BELOW_MINIMUM.detail(
+                at.key("hub_minutes"),
+                format!("{h}/{c} 分 = {frac} = {pct}%、最低 {min}%"),
+                format!("{h}/{c} minutes = {frac} = {pct}%, minimum {min}%"),
+            ));
+        }
+        out.push(StaffShare {
+            id: s.id.clone(),
+            roles: s.roles.clone(),
+            basis: s.basis,
+            contracted_minutes: c,
+            hub_minutes: h,
+            share,
+            min_share_percent: min,
+            meets_minimum: meets,
+        });
+    }
+    out
+}
+
+const fn basis_en(b: super::TimeBasis) -> &'static str {
+    match b {
+        super::TimeBasis::Week => "week",
+        super::TimeBasis::Month => "month",
+    }
+}
+
+fn check_roles(
+    staff: &[StaffShare],
+    policy: &AppliedPolicy,
+    hub_path: &Path,
+    findings: &mut Vec<Finding>,
+) -> Vec<RoleCoverage> {
+    let mut out = Vec::with_capacity(Role::ALL.len());
+    for role in Role::ALL.iter().copied() {
+        let rule = role_rule(policy, role);
+        let holders: Vec<&StaffShare> = staff.iter().filter(|s| s.roles.contains(&role)).collect();
+        if holders.is_empty() {
+            let r = match rule.requirement {
+                Requirement::Required => Some(&ROLE_REQUIRED_MISSING),
+                Requirement::Desirable => Some(&ROLE_DESIRABLE_MISSING),
+                Requirement::Optional => None,
+            };
+            if let Some(r) = r {
+                findings.push(r.detail(hub_path.key("staff"), role.label_ja(), role.label_en()));
+            }
+        }
+        let meeting = holders.iter().filter(|s| s.meets_minimum).count();
+        out.push(RoleCoverage {
+            role,
+            label_ja: role.label_ja().to_owned(),
+            requirement: rule.requirement,
+            holders: holders.iter().map(|s| s.id.clone()).collect(),
+            holders_meeting_minimum: u32::try_from(meeting).unwrap_or(u32::MAX),
+        });
+    }
+    out
+}
+
+fn check_meetings(
+    hub: &Hub,
+    as_of: IsoDate,
+    policy: &AppliedPolicy,
+    hub_path: &Path,
+    findings: &mut Vec<Finding>,
+) -> MeetingStatus {
+    let facilities: BTreeSet<&str> = hub
+        .staff
+        .iter()
+        .map(|s| s.facility.trim())
+        .filter(|f| !f.is_empty())
+        .collect();
+    let required = facilities.len() >= 2;
+    let max = i64::from(policy.max_meeting_gap_days);
+    let empty = Meetings::default();
+    let m = hub.meetings.as_ref().unwrap_or(&empty);
+    let mpath = hub_path.key("meetings");
+
+    // Meetings held on or before as_of, with their index in the input, sorted by date
+    // (the first occurrence of a date kept).
+    let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len());
+    let mut dates = BTreeSet::new();
+    for (k, d) in m.held.iter().enumerate() {
+        let at = mpath.key("held").index(k);
+        if !dates.insert(*d) {
+            findings.push(MEETINGS_DUPLICATE_DATE.detail(at, d, d));
+        } else if *d > as_of {
+            findings.push(MEETINGS_AFTER_AS_OF.detail(
+                at,
+                format!("{d} > {as_of}"),
+                format!("{d} > {as_of}"),
+            ));
+        } else {
+            held.push((*d, k));
+        }
+    }
+    held.sort();
+    let mut longest: Option<i64> = None;
+    let mut gap_findings = Vec::new();
+    for pair in held.windows(2) {
+        if let [(a, _), (b, k)] = pair {
+            let gap = a.days_until(*b);
+            longest = Some(longest.map_or(gap, |l| l.max(gap)));
+            if gap > max {
+                gap_findings.push((
+                    *k,
+                    MEETINGS_GAP_TOO_LONG.detail(
+                        mpath.key("held").index(*k),
+                        format!("{a} から {b} まで {gap} 日、上限 {max} 日"),
+                        format!("{gap} days from {a} to {b}, at most {max}"),
+                    ),
+                ));
+            }
+        }
+    }
+    let last = held.last().copied();
+    if let Some((d, k)) = last {
+        let gap = d.days_until(as_of);
+        longest = Some(longest.map_or(gap, |l| l.max(gap)));
+        if gap > max {
+            gap_findings.push((
+                k,
+                MEETINGS_OVERDUE.detail(
+                    mpath.key("held").index(k),
+                    format!("{d} から {as_of} まで {gap} 日、上限 {max} 日"),
+                    format!("{gap} days from {d} to {as_of}, at most {max}"),
+                ),
+            ));
+        }
+    }
+    if required {
+        let interval = m.interval_days.map(NonZeroU32::get);
+        if interval.is_none() && held.is_empty() {
+            let at = if hub.meetings.is_some() {
+                mpath.clone()
+            } else {
+                hub_path.clone()
+            };
+            findings.push(MEETINGS_MISSING.detail(
+                at,
+                format!("所属施設 {} か所", facilities.len()),
+                format!("{} facilities", facilities.len()),
+            ));
+        }
+        if let Some(d) = interval.filter(|d| i64::from(*d) > max) {
+            findings.push(MEETINGS_INTERVAL_TOO_LONG.detail(
+                mpath.key("interval_days"),
+                format!("{d} 日、上限 {max} 日"),
+                format!("{d} days, at most {max}"),
+            ));
+        }
+        // Report gap findings in document order of the meeting they point at.
+        gap_findings.sort_by_key(|(k, _)| *k);
+        findings.extend(gap_findings.into_iter().map(|(_, f)| f));
+    }
+    MeetingStatus {
+        facilities: u32::try_from(facilities.len()).unwrap_or(u32::MAX),
+        required,
+        last_held: last.map(|(d, _)| d),
+        longest_gap_days: longest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_reduced_and_truncated() {
+        let s = share_of(480, 2400).unwrap();
+        assert_eq!(
+            (
+                s.numerator,
+                s.denominator,
+                s.fraction.as_str(),
+                s.percent.as_str()
+            ),
+            (1, 5, "1/5", "20.00")
+        );
+        let s = share_of(474, 2400).unwrap();
+        assert_eq!(
+            (s.fraction.as_str(), s.percent.as_str()),
+            ("79/400", "19.75")
+        );
+        // 1/3 = 33.333…% is truncated, not rounded.
+        assert_eq!(share_of(1, 3).unwrap().percent, "33.33");
+        // 2/3 = 66.666…% is truncated to 66.66, never shown as 66.67.
+        assert_eq!(share_of(2, 3).unwrap().percent, "66.66");
+        assert_eq!(share_of(0, 7).unwrap().fraction, "0/1");
+        assert!(share_of(5, 0).is_none());
+        let big = share_of(u32::MAX, u32::MAX).unwrap();
+        assert_eq!(
+            (big.fraction.as_str(), big.percent.as_str()),
+            ("1/1", "100.00")
+        );
+    }
+
+    #[test]
+    fn threshold_is_exact() {
+        assert!(meets_minimum(480, 2400, 20));
+        assert!(!meets_minimum(479, 2400, 20));
+        assert!(!meets_minimum(1, 0, 0));
+        assert!(!meets_minimum(2401, 2400, 0));
+        assert!(meets_minimum(u32::MAX, u32::MAX, 100));
+        assert!(gcd(0, 0) == 0);
+    }
+}

@@ -1,0 +1,1124 @@
+//! `summary.*` の検証規則 / The rules of a child care summary.
+//!
+//! [`validate`] reports every violation of every rule in [`RULES`], in document order,
+//! then the clinical profile's `care.*` rules (from [`crate::care::validate_clinical`]).
+//! Messages never echo names, notes, phone numbers or any other text from the input.
+//!
+//! | code | severity | when |
+//! |---|---|---|
+//! | `summary.field.empty` | error | a required text is empty or blank |
+//! | `summary.date.before_birth` | error | an event dated before the date of birth |
+//! | `summary.date.after_as_of` | error | an event (or the birth) dated after `as_of` |
+//! | `summary.date.end_before_start` | error | a discharge or end before its start |
+//! | `summary.value.out_of_range` | error | a number outside its plausible range (SpO2 0–100, …) |
+//! | `summary.value.range_inverted` | error | a usual range whose min is above its max |
+//! | `summary.kana.not_kana` | error | a kana field with characters other than full-width kana |
+//! | `summary.kana.mixed_scripts` | warning | a kana field mixing hiragana and katakana |
+//! | `summary.phone.invalid` | warning | a phone number that is not a Japanese 10–11 digit number |
+//! | `summary.emergency_contacts.none` | error | no emergency contact |
+//! | `summary.emergency_contact.no_phone` | error | an emergency contact without a phone |
+//! | `summary.guardians.none` | warning | no guardian |
+//! | `summary.guardian.no_phone` | warning | a guardian without a phone |
+//! | `summary.care_team.duplicate_id` | error | two care-team members with one id |
+//! | `summary.care_team.no_phone` | warning | a care-team member without a phone |
+//! | `summary.care_team.no_primary_hospital` | warning | no primary hospital in the team |
+//! | `summary.ref.unknown_member` | error | a reference to a care-team id that does not exist |
+//! | `summary.duplicate_entry` | warning | the same entry twice in a list |
+//! | `summary.diagnoses.none` | warning | no diagnosis |
+//! | `summary.diagnoses.multiple_primary` | warning | more than one main diagnosis |
+//! | `summary.diagnosis.icd10_invalid` | error | an ICD-10 code not shaped like `G80` or `G80.0` |
+//! | `summary.allergies.status_conflict` | error | "none"/"unknown" with items, or "present" without |
+//! | `summary.allergies.unknown` | warning | allergy status not yet confirmed |
+//! | `summary.device.no_settings` | warning | an airway or feeding device without settings |
+//! | `summary.device.care_not_recorded` | warning | a device whose care is not in the clinical profile |
+//! | `summary.care.device_not_recorded` | warning | a care item whose device is not listed |
+//! | `summary.medication.no_frequency` | warning | a medicine neither regular nor as-needed |
+//! | `summary.medication.tube_route_without_tube` | warning | given by tube, but no feeding tube recorded |
+//! | `summary.history.overlapping_stays` | warning | two admissions that overlap |
+//! | `summary.emergency_plan.missing` | warning | a child with medical care but no emergency plan |
+//! | `summary.emergency_plan.no_destination` | warning | a plan without a destination hospital |
+//! | `summary.emergency_plan.destination_not_hospital` | warning | a destination that is not a hospital |
+//! | `summary.emergency_plan.situation_missing` | warning | no action for a situation the child's care makes likely |
+//! | `summary.vital_signs.stale` | warning | baseline vital signs older than [`STALE_DAYS`] |
+//! | `summary.provenance.missing` | warning | a part with content but no record of who wrote it |
+//! | `summary.provenance.stale` | warning | a fast-changing part last recorded more than [`STALE_DAYS`] ago |
+//! | `summary.timeline.no_first_consultation` | warning | no 初診日 recorded before the pension claim at 20 |
+//! | `summary.emergency_view.truncated` | info | the emergency view left items out to fit one screen |
+
+use super::{
+    AllergyStatus, CareRole, ChildSummary, Contact, DeviceKind, MedicationRoute, Range, Section,
+    Situation, SummaryRequest, Vaccine,
+};
+use crate::calendar::IsoDate;
+use crate::care::CareKind;
+use crate::finding::{Finding, Path, Rule, Severity};
+
+/// Days after which a fast-changing part (medications, devices, clinical profile,
+/// allergies, emergency plan) or the baseline vital signs are worth re-checking.
+pub const STALE_DAYS: i64 = 180;
+
+macro_rules! rule {
+    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
+        #[doc = concat!("`", $code, "`: ", $en)]
+        pub const $name: Rule = Rule {
+            code: $code,
+            severity: Severity::$sev,
+            ja: $ja,
+            en: $en,
+        };
+    };
+}
+
+rule!(
+    FIELD_EMPTY,
+    "summary.field.empty",
+    Error,
+    "必須項目が空です",
+    "A required field is empty"
+);
+rule!(
+    DATE_BEFORE_BIRTH,
+    "summary.date.before_birth",
+    Error,
+    "生年月日より前の日付です",
+    "The date is before the date of birth"
+);
+rule!(
+    DATE_AFTER_AS_OF,
+    "summary.date.after_as_of",
+    Error,
+    "基準日より後の日付です",
+    "The date is after as_of"
+);
+rule!(
+    DATE_END_BEFORE_START,
+    "summary.date.end_before_start",
+    Error,
+    "終了日（退院日）が開始日（入院日）より前です",
+    "The end (discharge) is before the start (admission)"
+);
+rule!(
+    VALUE_OUT_OF_RANGE,
+    "summary.value.out_of_range",
+    Error,
+    "値が範囲外です",
+    "The value is out of range"
+);
+rule!(
+    RANGE_INVERTED,
+    "summary.value.range_inverted",
+    Error,
+    "下限が上限より大きくなっています",
+    "The minimum is above the maximum"
+);
+rule!(
+    KANA_NOT_KANA,
+    "summary.kana.not_kana",
+    Error,
+    "ふりがなは全角のひらがな又はカタカナで書いてください",
+    "Write the kana in full-width hiragana or katakana"
+);
+rule!(
+    KANA_MIXED,
+    "summary.kana.mixed_scripts",
+    Warning,
+    "ふりがなにひらがなとカタカナが混在しています",
+    "The kana mixes hiragana and katakana"
+);
+rule!(
+    PHONE_INVALID,
+    "summary.phone.invalid",
+    Warning,
+    "電話番号の形が正しくありません（半角数字10〜11桁）",
+    "The phone number is not a 10–11 digit Japanese number"
+);
+rule!(
+    EMERGENCY_CONTACTS_NONE,
+    "summary.emergency_contacts.none",
+    Error,
+    "緊急連絡先がありません",
+    "There is no emergency contact"
+);
+rule!(
+    EMERGENCY_CONTACT_NO_PHONE,
+    "summary.emergency_contact.no_phone",
+    Error,
+    "緊急連絡先に電話番号がありません",
+    "An emergency contact has no phone number"
+);
+rule!(
+    GUARDIANS_NONE,
+    "summary.guardians.none",
+    Warning,
+    "保護者の記載がありません",
+    "There is no guardian"
+);
+rule!(
+    GUARDIAN_NO_PHONE,
+    "summary.guardian.no_phone",
+    Warning,
+    "保護者に電話番号がありません",
+    "A guardian has no phone number"
+);
+rule!(
+    CARE_TEAM_DUPLICATE_ID,
+    "summary.care_team.duplicate_id",
+    Error,
+    "支援チームの id が重複しています",
+    "Two care-team members have the same id"
+);
+rule!(
+    CARE_TEAM_NO_PHONE,
+    "summary.care_team.no_phone",
+    Warning,
+    "支援チームの連絡先に電話番号がありません",
+    "A care-team member has no phone number"
+);
+rule!(
+    CARE_TEAM_NO_PRIMARY_HOSPITAL,
+    "summary.care_team.no_primary_hospital",
+    Warning,
+    "支援チームに主治医療機関がありません",
+    "The care team has no primary hospital"
+);
+rule!(
+    REF_UNKNOWN_MEMBER,
+    "summary.ref.unknown_member",
+    Error,
+    "支援チームにない id を参照しています",
+    "Refers to a care-team id that does not exist"
+);
+rule!(
+    DUPLICATE_ENTRY,
+    "summary.duplicate_entry",
+    Warning,
+    "同じ内容が重複しています",
+    "The same entry appears twice"
+);
+rule!(
+    DIAGNOSES_NONE,
+    "summary.diagnoses.none",
+    Warning,
+    "診断名がありません",
+    "There is no diagnosis"
+);
+rule!(
+    DIAGNOSES_MULTIPLE_PRIMARY,
+    "summary.diagnoses.multiple_primary",
+    Warning,
+    "主病名が複数あります",
+    "More than one diagnosis is marked as the main one"
+);
+rule!(
+    ICD10_INVALID,
+    "summary.diagnosis.icd10_invalid",
+    Error,
+    "ICD-10 コードの形が正しくありません（例 G80 又は G80.0）",
+    "The ICD-10 code is not shaped like G80 or G80.0"
+);
+rule!(
+    ALLERGY_STATUS_CONFLICT,
+    "summary.allergies.status_conflict",
+    Error,
+    "アレルギーの有無と一覧が矛盾しています",
+    "The allergy status contradicts the list"
+);
+rule!(
+    ALLERGY_UNKNOWN,
+    "summary.allergies.unknown",
+    Warning,
+    "アレルギーの有無が未確認です",
+    "Allergies have not been confirmed"
+);
+rule!(
+    DEVICE_NO_SETTINGS,
+    "summary.device.no_settings",
+    Warning,
+    "救急時に必要な機器の設定（サイズ等）がありません",
+    "A device an emergency doctor needs has no settings (size, pressures)"
+);
+rule!(
+    DEVICE_CARE_NOT_RECORDED,
+    "summary.device.care_not_recorded",
+    Warning,
+    "機器に対応する医療的ケアが記載されていません（スコアに数えられません）",
+    "The device's medical care is not in the clinical profile (scores will not count it)"
+);
+rule!(
+    CARE_DEVICE_NOT_RECORDED,
+    "summary.care.device_not_recorded",
+    Warning,
+    "医療的ケアに使う機器が記載されていません",
+    "The device this medical care uses is not listed"
+);
+rule!(
+    MEDICATION_NO_FREQUENCY,
+    "summary.medication.no_frequency",
+    Warning,
+    "服薬の回数（定時）又は頓用の指定がありません",
+    "The medicine has neither times a day nor as-needed"
+);
+rule!(
+    MEDICATION_TUBE_WITHOUT_TUBE,
+    "summary.medication.tube_route_without_tube",
+    Warning,
+    "経管投与の薬がありますが、経管栄養の機器が記載されていません",
+    "A medicine is given by tube, but no feeding tube is listed"
+);
+rule!(
+    HISTORY_OVERLAPPING_STAYS,
+    "summary.history.overlapping_stays",
+    Warning,
+    "入院期間が重なっています",
+    "Two admissions overlap"
+);
+rule!(
+    EMERGENCY_PLAN_MISSING,
+    "summary.emergency_plan.missing",
+    Warning,
+    "医療的ケアのある子に緊急時の対応計画がありません",
+    "A child with medical care has no emergency plan"
+);
+rule!(
+    EMERGENCY_PLAN_NO_DESTINATION,
+    "summary.emergency_plan.no_destination",
+    Warning,
+    "緊急時の搬送先がありません",
+    "The emergency plan names no destination hospital"
+);
+rule!(
+    EMERGENCY_PLAN_DESTINATION_NOT_HOSPITAL,
+    "summary.emergency_plan.destination_not_hospital",
+    Warning,
+    "搬送先が病院（主治医療機関又は救急時の搬送先病院）ではありません",
+    "The destination is not a hospital (primary or emergency hospital)"
+);
+rule!(
+    EMERGENCY_PLAN_SITUATION_MISSING,
+    "summary.emergency_plan.situation_missing",
+    Warning,
+    "医療的ケアから起こりうる場面の対応が計画にありません",
+    "The plan has no action for a situation the child's care makes likely"
+);
+rule!(
+    VITAL_SIGNS_STALE,
+    "summary.vital_signs.stale",
+    Warning,
+    "平常時のバイタルサインが古くなっています",
+    "The baseline vital signs are out of date"
+);
+rule!(
+    PROVENANCE_MISSING,
+    "summary.provenance.missing",
+    Warning,
+    "記録者と記録日のない区分があります",
+    "A part has no record of who wrote it and when"
+);
+rule!(
+    PROVENANCE_STALE,
+    "summary.provenance.stale",
+    Warning,
+    "変わりやすい区分の記録が古くなっています",
+    "A part that changes often was last recorded long ago"
+);
+rule!(
+    TIMELINE_NO_FIRST_CONSULTATION,
+    "summary.timeline.no_first_consultation",
+    Warning,
+    "障害年金の請求に必要な初診日が受診歴にありません",
+    "No first-consultation date (初診日) is recorded for the disability pension claim"
+);
+
+/// Every rule of this module.
+pub const RULES: &[Rule] = &[
+    FIELD_EMPTY,
+    DATE_BEFORE_BIRTH,
+    DATE_AFTER_AS_OF,
+    DATE_END_BEFORE_START,
+    VALUE_OUT_OF_RANGE,
+    RANGE_INVERTED,
+    KANA_NOT_KANA,
+    KANA_MIXED,
+    PHONE_INVALID,
+    EMERGENCY_CONTACTS_NONE,
+    EMERGENCY_CONTACT_NO_PHONE,
+    GUARDIANS_NONE,
+    GUARDIAN_NO_PHONE,
+    CARE_TEAM_DUPLICATE_ID,
+    CARE_TEAM_NO_PHONE,
+    CARE_TEAM_NO_PRIMARY_HOSPITAL,
+    REF_UNKNOWN_MEMBER,
+    DUPLICATE_ENTRY,
+    DIAGNOSES_NONE,
+    DIAGNOSES_MULTIPLE_PRIMARY,
+    ICD10_INVALID,
+    ALLERGY_STATUS_CONFLICT,
+    ALLERGY_UNKNOWN,
+    DEVICE_NO_SETTINGS,
+    DEVICE_CARE_NOT_RECORDED,
+    CARE_DEVICE_NOT_RECORDED,
+    MEDICATION_NO_FREQUENCY,
+    MEDICATION_TUBE_WITHOUT_TUBE,
+    HISTORY_OVERLAPPING_STAYS,
+    EMERGENCY_PLAN_MISSING,
+    EMERGENCY_PLAN_NO_DESTINATION,
+    EMERGENCY_PLAN_DESTINATION_NOT_HOSPITAL,
+    EMERGENCY_PLAN_SITUATION_MISSING,
+    VITAL_SIGNS_STALE,
+    PROVENANCE_MISSING,
+    PROVENANCE_STALE,
+    TIMELINE_NO_FIRST_CONSULTATION,
+    super::emergency::TRUNCATED,
+];
+
+/// What a kana field contains, if it is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KanaProblem {
+    /// A character that is not full-width kana, a long-vowel mark, a middle dot or a space.
+    NotKana,
+    /// Both hiragana and katakana letters.
+    Mixed,
+}
+
+/// Checks a kana reading: full-width hiragana or katakana, with ー, ・ and spaces.
+pub fn kana_problem(s: &str) -> Option<KanaProblem> {
+    let (mut hira, mut kata) = (false, false);
+    for c in s.chars() {
+        match c {
+            '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' => hira = true,
+            '\u{30A1}'..='\u{30FA}' | '\u{30FD}' | '\u{30FE}' => kata = true,
+            '\u{30FC}' | '\u{30FB}' | ' ' | '\u{3000}' => {}
+            _ => return Some(KanaProblem::NotKana),
+        }
+    }
+    if hira && kata {
+        Some(KanaProblem::Mixed)
+    } else {
+        None
+    }
+}
+
+/// The digits of a Japanese phone number (`+81` read as a leading 0), if it is shaped
+/// like one: ASCII digits with optional `-`, spaces and parentheses, 10 or 11 digits
+/// starting with 0.
+pub fn phone_digits(s: &str) -> Option<String> {
+    let t = s.trim();
+    let (mut digits, rest) = match t.strip_prefix("+81") {
+        Some(rest) => (String::from("0"), rest),
+        None => (String::new(), t),
+    };
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '-' | ' ' | '(' | ')' => {}
+            _ => return None,
+        }
+    }
+    // "+81 (0)90-…": the trunk zero written after the country code.
+    if t.starts_with("+81") && digits.starts_with("00") {
+        digits.remove(0);
+    }
+    let ok = digits.starts_with('0') && (10..=11).contains(&digits.len());
+    ok.then_some(digits)
+}
+
+/// True if `s` is shaped like an ICD-10 code: a capital letter, two digits, and
+/// optionally a dot with one or two digits or capitals, and a dagger or asterisk.
+pub fn icd10_ok(s: &str) -> bool {
+    let body = s.strip_suffix(['†', '*']).unwrap_or(s);
+    let b = body.as_bytes();
+    let head_ok = matches!(b, [l, d1, d2, ..] if l.is_ascii_uppercase() && d1.is_ascii_digit() && d2.is_ascii_digit());
+    if !head_ok {
+        return false;
+    }
+    match b.get(3..) {
+        None | Some([]) => true,
+        Some([b'.', rest @ ..]) => {
+            (1..=2).contains(&rest.len())
+                && rest
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        }
+        Some(_) => false,
+    }
+}
+
+/// Text compared for duplicates: every kind of white space removed.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+struct Ctx<'a> {
+    birth: IsoDate,
+    as_of: IsoDate,
+    ids: Vec<&'a str>,
+    out: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, f: Finding) {
+        self.out.push(f);
+    }
+    fn required(&mut self, text: &str, path: &Path) {
+        if text.trim().is_empty() {
+            self.push(FIELD_EMPTY.at(path));
+        }
+    }
+    /// An event that has happened: birth ≤ date ≤ as_of.
+    fn event(&mut self, date: IsoDate, path: &Path) {
+        if date < self.birth {
+            self.push(DATE_BEFORE_BIRTH.detail(
+                path,
+                format!("生年月日 {}", self.birth),
+                format!("born {}", self.birth),
+            ));
+        } else if date > self.as_of {
+            self.push(DATE_AFTER_AS_OF.detail(
+                path,
+                format!("基準日 {}", self.as_of),
+                format!("as_of {}", self.as_of),
+            ));
+        }
+    }
+    fn range(&mut self, value: f64, min: f64, max: f64, unit: &str, path: &Path) {
+        if !(min..=max).contains(&value) {
+            self.push(VALUE_OUT_OF_RANGE.detail(
+                path,
+                format!("{value} は {min}〜{max} {unit} の外"),
+                format!("{value} is outside {min}–{max} {unit}"),
+            ));
+        }
+    }
+    fn usual(&mut self, r: Option<&Range>, min: f64, max: f64, unit: &str, path: &Path) {
+        let Some(r) = r else { return };
+        self.range(r.min, min, max, unit, &path.key("min"));
+        self.range(r.max, min, max, unit, &path.key("max"));
+        if r.min > r.max {
+            self.push(RANGE_INVERTED.detail(
+                path,
+                format!("{} > {}", r.min, r.max),
+                format!("{} > {}", r.min, r.max),
+            ));
+        }
+    }
+    fn phone(&mut self, phone: Option<&String>, path: &Path) {
+        if let Some(p) = phone
+            && phone_digits(p).is_none()
+        {
+            self.push(PHONE_INVALID.at(path));
+        }
+    }
+    fn member(&mut self, id: Option<&String>, path: &Path) {
+        if let Some(id) = id
+            && !self.ids.contains(&id.as_str())
+        {
+            self.push(REF_UNKNOWN_MEMBER.at(path));
+        }
+    }
+    fn kana(&mut self, kana: &str, path: &Path) {
+        match kana_problem(kana) {
+            Some(KanaProblem::NotKana) => self.push(KANA_NOT_KANA.at(path)),
+            Some(KanaProblem::Mixed) => self.push(KANA_MIXED.at(path)),
+            None => {}
+        }
+    }
+    /// A duplicate of the entry at index `first`.
+    fn duplicate(&mut self, path: &Path, first: usize) {
+        self.push(DUPLICATE_ENTRY.detail(
+            path,
+            format!("{first} 番目と同じ"),
+            format!("same as entry {first}"),
+        ));
+    }
+}
+
+/// Reports entries whose key (built by `key`, `None` = not compared) equals an earlier one's.
+fn duplicates<T, K: PartialEq>(
+    ctx: &mut Ctx<'_>,
+    items: &[T],
+    base: &Path,
+    key: impl Fn(&T) -> Option<K>,
+) {
+    let mut seen: Vec<(K, usize)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(k) = key(item) else { continue };
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
+            let first = *first;
+            ctx.duplicate(&base.index(i), first);
+        } else {
+            seen.push((k, i));
+        }
+    }
+}
+
+/// The sections that have content but no provenance record.
+pub fn unrecorded_sections(s: &ChildSummary) -> Vec<Section> {
+    let has = |sec: Section| match sec {
+        Section::Child => true,
+        Section::Contacts => !s.guardians.is_empty() || !s.emergency_contacts.is_empty(),
+        Section::Diagnoses => !s.diagnoses.is_empty(),
+        Section::Clinical => s.clinical != crate::care::ClinicalProfile::default(),
+        Section::Devices => !s.devices.is_empty(),
+        Section::Medications => !s.medications.is_empty(),
+        Section::Allergies => true,
+        Section::Vaccinations => !s.vaccinations.is_empty(),
+        Section::VitalSigns => s.vital_signs.is_some(),
+        Section::CareTeam => !s.care_team.is_empty(),
+        Section::History => !s.history.is_empty(),
+        Section::EmergencyPlan => s.emergency_plan.is_some(),
+    };
+    Section::ALL
+        .iter()
+        .copied()
+        .filter(|sec| has(*sec) && !s.provenance.iter().any(|p| p.section == *sec))
+        .collect()
+}
+
+/// The devices that carry out a kind of care, for the cross-checks between the clinical
+/// profile and the device list; empty for care that needs no listed device.
+pub fn devices_for(kind: CareKind) -> &'static [DeviceKind] {
+    match kind {
+        CareKind::Ventilator => &[
+            DeviceKind::Ventilator,
+            DeviceKind::CoughAssist,
+            DeviceKind::HighFlow,
+        ],
+        CareKind::Tracheostomy => &[DeviceKind::TracheostomyTube],
+        CareKind::NasopharyngealAirway => &[DeviceKind::NasopharyngealAirway],
+        CareKind::Oxygen => &[
+            DeviceKind::OxygenConcentrator,
+            DeviceKind::OxygenCylinder,
+            DeviceKind::HighFlow,
+        ],
+        CareKind::TubeFeeding => &[
+            DeviceKind::NasogastricTube,
+            DeviceKind::Gastrostomy,
+            DeviceKind::NasojejunalTube,
+            DeviceKind::Jejunostomy,
+        ],
+        CareKind::EnteralFeeding => &[DeviceKind::Jejunostomy, DeviceKind::NasojejunalTube],
+        CareKind::FeedingPump => &[DeviceKind::FeedingPump],
+        CareKind::CentralLine => &[DeviceKind::CentralVenousCatheter],
+        CareKind::SubcutaneousPump => &[DeviceKind::InfusionPump],
+        CareKind::ContinuousCatheterization => &[DeviceKind::UrinaryCatheter],
+        CareKind::Stoma => &[DeviceKind::StomaAppliance],
+        _ => &[],
+    }
+}
+
+/// The care kinds a device implies (any one of them recorded is enough).
+fn care_for(kind: DeviceKind) -> &'static [CareKind] {
+    match kind {
+        DeviceKind::Ventilator | DeviceKind::CoughAssist => &[CareKind::Ventilator],
+        DeviceKind::HighFlow => &[CareKind::Ventilator, CareKind::Oxygen],
+        DeviceKind::TracheostomyTube => &[CareKind::Tracheostomy],
+        DeviceKind::NasopharyngealAirway => &[CareKind::NasopharyngealAirway],
+        // Oxygen and suction kept for seizures count under seizure care.
+        DeviceKind::OxygenConcentrator | DeviceKind::OxygenCylinder => {
+            &[CareKind::Oxygen, CareKind::SeizureCare]
+        }
+        DeviceKind::SuctionUnit => &[CareKind::Suctioning, CareKind::SeizureCare],
+        DeviceKind::NasogastricTube | DeviceKind::Gastrostomy => &[CareKind::TubeFeeding],
+        DeviceKind::NasojejunalTube | DeviceKind::Jejunostomy => {
+            &[CareKind::TubeFeeding, CareKind::EnteralFeeding]
+        }
+        DeviceKind::FeedingPump => &[CareKind::FeedingPump],
+        DeviceKind::CentralVenousCatheter => &[CareKind::CentralLine],
+        DeviceKind::InfusionPump => &[CareKind::SubcutaneousPump, CareKind::SubcutaneousInjection],
+        DeviceKind::GlucoseMonitor => &[CareKind::BloodGlucose],
+        DeviceKind::DialysisCycler => &[CareKind::Dialysis],
+        DeviceKind::UrinaryCatheter => &[CareKind::ContinuousCatheterization],
+        DeviceKind::StomaAppliance => &[CareKind::Stoma, CareKind::ContinuousCatheterization],
+        DeviceKind::VagusNerveStimulator => &[CareKind::SeizureCare],
+        _ => &[],
+    }
+}
+
+/// The situations an emergency plan should cover for a kind of care.
+pub fn situations_for(kind: CareKind) -> &'static [Situation] {
+    match kind {
+        CareKind::Ventilator => &[Situation::VentilatorFailure],
+        CareKind::Tracheostomy => &[Situation::TracheostomyDislodged],
+        CareKind::SeizureCare => &[Situation::Seizure],
+        _ => &[],
+    }
+}
+
+/// Validates a summary request: every `summary.*` rule, then the clinical profile's
+/// `care.*` rules. Never panics.
+pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
+    let s = &req.summary;
+    let root = Path::root().key("summary");
+    let mut ctx = Ctx {
+        birth: s.child.date_of_birth,
+        as_of: req.as_of,
+        ids: s.care_team.iter().map(|m| m.id.as_str()).collect(),
+        out: Vec::new(),
+    };
+    let care = s.care_kinds();
+
+    // The child.
+    let p = root.key("child");
+    ctx.required(&s.child.name, &p.key("name"));
+    if s.child.kana.trim().is_empty() {
+        ctx.push(FIELD_EMPTY.at(p.key("kana")));
+    } else {
+        ctx.kana(&s.child.kana, &p.key("kana"));
+    }
+    ctx.required(&s.child.municipality, &p.key("municipality"));
+    if s.child.date_of_birth > req.as_of {
+        ctx.push(DATE_AFTER_AS_OF.detail(
+            p.key("date_of_birth"),
+            format!("基準日 {}", req.as_of),
+            format!("as_of {}", req.as_of),
+        ));
+    }
+
+    // Guardians and emergency contacts.
+    let contact = |ctx: &mut Ctx<'_>, c: &Contact, p: &Path| {
+        ctx.required(&c.name, &p.key("name"));
+        if let Some(k) = &c.kana {
+            if k.trim().is_empty() {
+                ctx.push(FIELD_EMPTY.at(p.key("kana")));
+            } else {
+                ctx.kana(k, &p.key("kana"));
+            }
+        }
+        ctx.phone(c.phone.as_ref(), &p.key("phone"));
+        ctx.phone(c.phone_alt.as_ref(), &p.key("phone_alt"));
+    };
+    let p = root.key("guardians");
+    if s.guardians.is_empty() {
+        ctx.push(GUARDIANS_NONE.at(&p));
+    }
+    for (i, g) in s.guardians.iter().enumerate() {
+        let gp = p.index(i);
+        contact(&mut ctx, g, &gp);
+        if g.phone.is_none() && g.phone_alt.is_none() {
+            ctx.push(GUARDIAN_NO_PHONE.at(gp.key("phone")));
+        }
+    }
+    duplicates(&mut ctx, &s.guardians, &p, |g| {
+        Some((norm(&g.name), g.relationship))
+    });
+    let p = root.key("emergency_contacts");
+    if s.emergency_contacts.is_empty() {
+        ctx.push(EMERGENCY_CONTACTS_NONE.at(&p));
+    }
+    for (i, c) in s.emergency_contacts.iter().enumerate() {
+        let cp = p.index(i);
+        contact(&mut ctx, c, &cp);
+        if c.phone.is_none() && c.phone_alt.is_none() {
+            ctx.push(EMERGENCY_CONTACT_NO_PHONE.at(cp.key("phone")));
+        }
+    }
+    duplicates(&mut ctx, &s.emergency_contacts, &p, |c| {
+        c.phone
+            .as_deref()
+            .and_then(phone_digits)
+            .map(|d| (norm(&c.name), d))
+    });
+
+    // Diagnoses.
+    let p = root.key("diagnoses");
+    if s.diagnoses.is_empty() {
+        ctx.push(DIAGNOSES_NONE.at(&p));
+    }
+    let mut primaries = 0usize;
+    for (i, d) in s.diagnoses.iter().enumerate() {
+        let dp = p.index(i);
+        ctx.required(&d.name, &dp.key("name"));
+        if let Some(code) = &d.icd10
+            && !icd10_ok(code)
+        {
+            ctx.push(ICD10_INVALID.at(dp.key("icd10")));
+        }
+        if let Some(on) = d.diagnosed_on {
+            ctx.event(on, &dp.key("diagnosed_on"));
+        }
+        if d.primary {
+            primaries += 1;
+            if primaries == 2 {
+                ctx.push(DIAGNOSES_MULTIPLE_PRIMARY.at(dp.key("primary")));
+            }
+        }
+    }
+    duplicates(&mut ctx, &s.diagnoses, &p, |d| {
+        Some(d.icd10.clone().unwrap_or_else(|| norm(&d.name)))
+    });
+
+    // Clinical profile: the scores engineer's care.* rules run at the end.
+
+    // Devices.
+    let p = root.key("devices");
+    for (i, dev) in s.devices.iter().enumerate() {
+        let dp = p.index(i);
+        if dev.kind.settings_needed() && dev.settings.is_empty() {
+            ctx.push(DEVICE_NO_SETTINGS.detail(
+                dp.key("settings"),
+                dev.kind.label_ja(),
+                dev.kind.label_en(),
+            ));
+        }
+        for (j, st) in dev.settings.iter().enumerate() {
+            let (min, max) = st.parameter.range();
+            ctx.range(
+                st.value,
+                min,
+                max,
+                st.parameter.unit(),
+                &dp.key("settings").index(j).key("value"),
+            );
+        }
+        duplicates(&mut ctx, &dev.settings, &dp.key("settings"), |st| {
+            Some(st.parameter)
+        });
+        if let Some(d) = dev.since {
+            ctx.event(d, &dp.key("since"));
+        }
+        if let Some(d) = dev.last_changed {
+            ctx.event(d, &dp.key("last_changed"));
+            if let Some(since) = dev.since
+                && d < since
+            {
+                ctx.push(DATE_END_BEFORE_START.at(dp.key("last_changed")));
+            }
+        }
+        ctx.member(dev.supplier.as_ref(), &dp.key("supplier"));
+        let implied = care_for(dev.kind);
+        if !implied.is_empty() && !implied.iter().any(|k| care.contains(k)) {
+            ctx.push(DEVICE_CARE_NOT_RECORDED.detail(
+                dp.key("kind"),
+                dev.kind.label_ja(),
+                dev.kind.label_en(),
+            ));
+        }
+    }
+    for kind in &care {
+        let needed = devices_for(*kind);
+        if !needed.is_empty() && !s.devices.iter().any(|d| needed.contains(&d.kind)) {
+            ctx.push(CARE_DEVICE_NOT_RECORDED.detail(&p, kind.label_ja(), kind.label_en()));
+        }
+    }
+
+    // Medications.
+    let p = root.key("medications");
+    let has_tube = s.devices.iter().any(|d| d.kind.is_feeding_tube());
+    let mut tube_reported = false;
+    for (i, m) in s.medications.iter().enumerate() {
+        let mp = p.index(i);
+        ctx.required(&m.name, &mp.key("name"));
+        match m.times_per_day {
+            Some(n) => ctx.range(f64::from(n), 1.0, 24.0, "回/日", &mp.key("times_per_day")),
+            None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(&mp)),
+            None => {}
+        }
+        if let Some(d) = m.since {
+            ctx.event(d, &mp.key("since"));
+        }
+        if m.route == MedicationRoute::Tube && !has_tube && !tube_reported {
+            tube_reported = true;
+            ctx.push(MEDICATION_TUBE_WITHOUT_TUBE.at(mp.key("route")));
+        }
+    }
+    duplicates(&mut ctx, &s.medications, &p, |m| {
+        Some((norm(&m.name), m.route, m.as_needed))
+    });
+
+    // Allergies.
+    let p = root.key("allergies");
+    match (s.allergies.status, s.allergies.items.is_empty()) {
+        (AllergyStatus::Present, true) => ctx.push(ALLERGY_STATUS_CONFLICT.at(p.key("items"))),
+        (AllergyStatus::NoneKnown | AllergyStatus::Unknown, false) => {
+            ctx.push(ALLERGY_STATUS_CONFLICT.at(p.key("status")))
+        }
+        _ => {}
+    }
+    if s.allergies.status == AllergyStatus::Unknown {
+        ctx.push(ALLERGY_UNKNOWN.at(p.key("status")));
+    }
+    for (i, a) in s.allergies.items.iter().enumerate() {
+        ctx.required(&a.substance, &p.key("items").index(i).key("substance"));
+    }
+    duplicates(&mut ctx, &s.allergies.items, &p.key("items"), |a| {
+        Some(norm(&a.substance))
+    });
+
+    // Vaccinations.
+    let p = root.key("vaccinations");
+    for (i, v) in s.vaccinations.iter().enumerate() {
+        let vp = p.index(i);
+        ctx.event(v.date, &vp.key("date"));
+        if let Some(n) = v.dose {
+            ctx.range(f64::from(n), 1.0, 10.0, "回目", &vp.key("dose"));
+        }
+        match &v.name {
+            Some(n) => ctx.required(n, &vp.key("name")),
+            None if v.vaccine == Vaccine::Other => ctx.push(FIELD_EMPTY.at(vp.key("name"))),
+            None => {}
+        }
+    }
+    duplicates(&mut ctx, &s.vaccinations, &p, |v| {
+        Some((v.vaccine, v.date, v.name.as_deref().map(norm)))
+    });
+
+    // Baseline vital signs.
+    if let Some(v) = &s.vital_signs {
+        let p = root.key("vital_signs");
+        ctx.event(v.measured_on, &p.key("measured_on"));
+        if ctx.as_of.days_until(v.measured_on) < -STALE_DAYS {
+            ctx.push(VITAL_SIGNS_STALE.detail(
+                p.key("measured_on"),
+                format!("{STALE_DAYS} 日超"),
+                format!("over {STALE_DAYS} days"),
+            ));
+        }
+        if let Some(w) = v.weight_kg {
+            ctx.range(w, 0.3, 200.0, "kg", &p.key("weight_kg"));
+        }
+        if let Some(h) = v.height_cm {
+            ctx.range(h, 20.0, 250.0, "cm", &p.key("height_cm"));
+        }
+        ctx.usual(
+            v.spo2_percent.as_ref(),
+            0.0,
+            100.0,
+            "%",
+            &p.key("spo2_percent"),
+        );
+        ctx.usual(
+            v.heart_rate_per_min.as_ref(),
+            20.0,
+            300.0,
+            "回/分",
+            &p.key("heart_rate_per_min"),
+        );
+        ctx.usual(
+            v.respiratory_rate_per_min.as_ref(),
+            3.0,
+            150.0,
+            "回/分",
+            &p.key("respiratory_rate_per_min"),
+        );
+        ctx.usual(
+            v.temperature_c.as_ref(),
+            30.0,
+            43.0,
+            "℃",
+            &p.key("temperature_c"),
+        );
+        ctx.usual(
+            v.systolic_mmhg.as_ref(),
+            30.0,
+            250.0,
+            "mmHg",
+            &p.key("systolic_mmhg"),
+        );
+    }
+
+    // Care team.
+    let p = root.key("care_team");
+    for (i, m) in s.care_team.iter().enumerate() {
+        let mp = p.index(i);
+        ctx.required(&m.id, &mp.key("id"));
+        ctx.required(&m.organisation, &mp.key("organisation"));
+        if m.phone.is_none() {
+            ctx.push(CARE_TEAM_NO_PHONE.at(mp.key("phone")));
+        }
+        ctx.phone(m.phone.as_ref(), &mp.key("phone"));
+        ctx.phone(m.phone_out_of_hours.as_ref(), &mp.key("phone_out_of_hours"));
+        if let Some(first) = s.care_team.iter().take(i).position(|o| o.id == m.id) {
+            ctx.push(CARE_TEAM_DUPLICATE_ID.detail(
+                mp.key("id"),
+                format!("{first} 番目と同じ"),
+                format!("same as member {first}"),
+            ));
+        }
+    }
+    if !s
+        .care_team
+        .iter()
+        .any(|m| m.role == CareRole::PrimaryHospital)
+    {
+        ctx.push(CARE_TEAM_NO_PRIMARY_HOSPITAL.at(&p));
+    }
+
+    // History.
+    let p = root.key("history");
+    for (i, h) in s.history.iter().enumerate() {
+        let hp = p.index(i);
+        ctx.required(&h.institution, &hp.key("institution"));
+        ctx.member(h.member.as_ref(), &hp.key("member"));
+        ctx.event(h.start, &hp.key("start"));
+        if let Some(end) = h.end {
+            if end < h.start {
+                ctx.push(DATE_END_BEFORE_START.detail(
+                    hp.key("end"),
+                    format!("{} < {}", end, h.start),
+                    format!("{} < {}", end, h.start),
+                ));
+            } else {
+                ctx.event(end, &hp.key("end"));
+            }
+        }
+        if h.kind.is_stay() {
+            let overlaps = s.history.iter().take(i).any(|o| {
+                o.kind.is_stay()
+                    && h.end.is_none_or(|e| o.start <= e)
+                    && o.end.is_none_or(|e| h.start <= e)
+                    // Transfer on the same day (NICU → ward, hospital → hospital) is not an overlap.
+                    && o.end != Some(h.start) && h.end != Some(o.start)
+            });
+            if overlaps {
+                ctx.push(HISTORY_OVERLAPPING_STAYS.at(hp.key("start")));
+            }
+        }
+    }
+    duplicates(&mut ctx, &s.history, &p, |h| {
+        Some((h.kind, norm(&h.institution), h.start))
+    });
+
+    // Emergency plan.
+    let p = root.key("emergency_plan");
+    match &s.emergency_plan {
+        None => {
+            if !care.is_empty() {
+                ctx.push(EMERGENCY_PLAN_MISSING.at(&root));
+            }
+        }
+        Some(plan) => {
+            match &plan.destination {
+                None => ctx.push(EMERGENCY_PLAN_NO_DESTINATION.at(&p)),
+                Some(id) => match s.care_team.iter().find(|m| &m.id == id) {
+                    None => ctx.push(REF_UNKNOWN_MEMBER.at(p.key("destination"))),
+                    Some(m) if !m.role.is_hospital() => {
+                        ctx.push(EMERGENCY_PLAN_DESTINATION_NOT_HOSPITAL.at(p.key("destination")))
+                    }
+                    Some(_) => {}
+                },
+            }
+            ctx.member(plan.doctor.as_ref(), &p.key("doctor"));
+            if let Some(d) = plan.agreed_on {
+                ctx.event(d, &p.key("agreed_on"));
+            }
+            for (i, a) in plan.actions.iter().enumerate() {
+                ctx.required(&a.action, &p.key("actions").index(i).key("action"));
+            }
+            duplicates(&mut ctx, &plan.actions, &p.key("actions"), |a| {
+                (a.situation != Situation::Other).then_some(a.situation)
+            });
+            for kind in &care {
+                for sit in situations_for(*kind) {
+                    if !plan.actions.iter().any(|a| a.situation == *sit) {
+                        ctx.push(EMERGENCY_PLAN_SITUATION_MISSING.detail(
+                            p.key("actions"),
+                            sit.label_ja(),
+                            sit.label_en(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    // Provenance.
+    let p = root.key("provenance");
+    for (i, pr) in s.provenance.iter().enumerate() {
+        let pp = p.index(i);
+        ctx.event(pr.recorded_on, &pp.key("recorded_on"));
+        ctx.member(pr.member.as_ref(), &pp.key("member"));
+        if let Some(n) = &pr.recorded_by {
+            ctx.required(n, &pp.key("recorded_by"));
+        }
+    }
+    for sec in unrecorded_sections(s) {
+        ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+    }
+    for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
+        let latest = s
+            .provenance
+            .iter()
+            .enumerate()
+            .filter(|(_, pr)| pr.section == sec && pr.recorded_on <= req.as_of)
+            .max_by_key(|(_, pr)| pr.recorded_on);
+        if let Some((i, pr)) = latest
+            && req.as_of.days_until(pr.recorded_on) < -STALE_DAYS
+        {
+            ctx.push(PROVENANCE_STALE.detail(
+                p.index(i).key("recorded_on"),
+                format!("{}、{STALE_DAYS} 日超", sec.label_ja()),
+                format!("{}, over {STALE_DAYS} days", sec.label_en()),
+            ));
+        }
+    }
+
+    let mut out = ctx.out;
+    crate::care::validate_clinical(
+        &s.clinical,
+        &root.key("clinical"),
+        s.child.date_of_birth,
+        req.as_of,
+        &mut out,
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kana() {
+        assert_eq!(kana_problem("やまだ はなこ"), None);
+        assert_eq!(kana_problem("ヤマダ　ハナコ"), None);
+        assert_eq!(kana_problem("ヴィーナス・ー"), None);
+        assert_eq!(kana_problem("やまだ ハナコ"), Some(KanaProblem::Mixed));
+        assert_eq!(kana_problem("ﾔﾏﾀﾞ"), Some(KanaProblem::NotKana));
+        assert_eq!(kana_problem("山田"), Some(KanaProblem::NotKana));
+        assert_eq!(kana_problem("yamada"), Some(KanaProblem::NotKana));
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(
+            phone_digits("090-1234-5678").as_deref(),
+            Some("09012345678")
+        );
+        assert_eq!(
+            phone_digits("0463 (12) 3456").as_deref(),
+            Some("0463123456")
+        );
+        assert_eq!(
+            phone_digits("+81 90 1234 5678").as_deref(),
+            Some("09012345678")
+        );
+        assert_eq!(
+            phone_digits("+81 (0)90 1234 5678").as_deref(),
+            Some("09012345678")
+        );
+        assert_eq!(phone_digits("1234-5678"), None);
+        assert_eq!(phone_digits("０９０１２３４５６７８"), None);
+        assert_eq!(phone_digits("090-1234-56789"), None);
+        assert_eq!(phone_digits("ask the mother"), None);
+    }
+
+    #[test]
+    fn icd10() {
+        for ok in ["G80", "G80.0", "Q90.9", "P07.12", "U07.1", "G40.4†", "E88*"] {
+            assert!(icd10_ok(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "g80",
+            "G8",
+            "G800",
+            "G80.",
+            "G80.123",
+            "80.0",
+            "ＧＳ0",
+            "G80.0†x",
+        ] {
+            assert!(!icd10_ok(bad), "{bad}");
+        }
+    }
+}
