@@ -257,3 +257,37 @@ fn threads_agree_with_serial_calls() {
         }
     });
 }
+
+#[test]
+fn every_example_document_answers_exactly_as_the_table() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas/examples");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return; // no examples in this checkout
+    };
+    let mut runs = 0;
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some((stem, _label)) = name.strip_suffix(".json").and_then(|n| n.split_once('.'))
+        else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).unwrap();
+        for op in kyoten_core::ops::operations().filter(|op| op.input_stem() == stem) {
+            let want = kyoten_core::ops::run(op.name, &bytes).unwrap();
+            let (st, json, valid) = run(Some(op.name), Some(&bytes), 0);
+            assert_eq!(st, KyotenStatus::Ok, "{} on {name}: {json}", op.name);
+            assert_eq!(
+                (json, valid),
+                (want.json, want.valid),
+                "{} on {name}",
+                op.name
+            );
+            runs += 1;
+        }
+    }
+    assert!(
+        runs > 0,
+        "examples exist but none matched an operation's input stem"
+    );
+}

@@ -4,7 +4,7 @@
  *
  * Usage: test_kyoten EXAMPLES_DIR [FIXTURES_DIR]
  *   EXAMPLES_DIR is schemas/examples/: every operation runs on every example whose file
- *   name is <input_stem>.<label>.json, and must answer OK with a valid report.
+ *   name is <input_stem>.<label>.json, and must answer OK (the document was read).
  *   FIXTURES_DIR is core/tests/fuzz-crashers/: every `ops_json-*` fixture (a selector
  *   byte, then the input) runs through every operation and must get a well-formed answer.
  *
@@ -306,11 +306,14 @@ static void test_operation_list(void)
     printf("     %zu operations, %zu example documents\n", g_op_count, g_example_count);
 }
 
-/* Every operation on every example document of its input type: OK and valid. Every
- * operation on "{}": it ran or said why the shape is wrong, with its own name. */
+/* Every operation on every example document of its input type: the operation runs
+ * (status OK) and the report is the operation's, with out_valid equal to its "valid".
+ * (Most examples give valid reports; some, such as staffing-request.failing, are meant to
+ * show error findings, so validity itself is each module's own tests' business.)
+ * Every operation on "{}": it ran or said why the shape is wrong, with its own name. */
 static void test_every_operation(void)
 {
-    size_t i, j, runs = 0;
+    size_t i, j, runs = 0, invalid = 0;
     for (i = 0; i < g_op_count; i++) {
         char *json = NULL;
         bool valid;
@@ -325,23 +328,26 @@ static void test_every_operation(void)
             if (strcmp(g_examples[j].stem, g_op_stems[i]) != 0) {
                 continue;
             }
-            valid = false;
+            valid = !valid;
             st = kyoten_run(g_op_names[i], (const uint8_t *)g_examples[j].bytes,
                             g_examples[j].len, &json, &len, &valid);
             runs++;
-            if (st != KYOTEN_STATUS_OK || !valid) {
-                fprintf(stderr, "  %s on %s: %s, valid=%d: %s\n", g_op_names[i],
-                        g_examples[j].path, kyoten_status_name((int)st), (int)valid,
-                        json ? json : "(null)");
+            if (st != KYOTEN_STATUS_OK) {
+                fprintf(stderr, "  %s on %s: %s: %s\n", g_op_names[i], g_examples[j].path,
+                        kyoten_status_name((int)st), json ? json : "(null)");
                 g_case_failures++;
             }
             CHECK(json != NULL && len == strlen(json));
             CHECK(contains(json, needle));
-            CHECK(contains(json, "\"errors\":0"));
+            CHECK(valid == contains(json, "\"valid\":true"));
+            CHECK(valid == contains(json, "\"errors\":0,"));
+            if (!valid) {
+                invalid++;
+            }
             kyoten_free(&json);
         }
     }
-    printf("     %zu example runs\n", runs);
+    printf("     %zu example runs (%zu with error findings)\n", runs, invalid);
 }
 
 /* Every input a fuzzer ever found troublesome, through every operation, from C. */
