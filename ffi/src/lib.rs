@@ -18,7 +18,9 @@
 //!   whose findings say why the call could not run.
 //! - A finding-level "invalid" is data: status `OK`, `*out_valid == false`.
 //! - Every export runs inside a landing pad (`catch_unwind`): a panic becomes
-//!   `KYOTEN_STATUS_INTERNAL`, never an unwind into the caller.
+//!   `KYOTEN_STATUS_INTERNAL`, never an unwind into the caller (nor the abort that an
+//!   unwind out of an `extern "C"` function means). Outside the pad an export only checks
+//!   pointers for NULL and writes its out-parameters, which cannot panic.
 //! - No global mutable state: every function may be called from many threads at once.
 #![deny(
     clippy::unwrap_used,
@@ -518,7 +520,7 @@ pub unsafe extern "C" fn kyoten_free(json: *mut *mut c_char) {
 ///         for the life of the process.
 #[unsafe(no_mangle)]
 pub extern "C" fn kyoten_version() -> *const c_char {
-    VERSION.as_ptr()
+    catch_unwind(|| VERSION.as_ptr()).unwrap_or(c"unknown".as_ptr())
 }
 
 /// @brief The library's ABI version; equals KYOTEN_ABI_VERSION of the header it was
@@ -527,7 +529,7 @@ pub extern "C" fn kyoten_version() -> *const c_char {
 /// A program should check `kyoten_abi_version() == KYOTEN_ABI_VERSION` at start-up.
 #[unsafe(no_mangle)]
 pub extern "C" fn kyoten_abi_version() -> u32 {
-    KYOTEN_ABI_VERSION
+    catch_unwind(|| KYOTEN_ABI_VERSION).unwrap_or(KYOTEN_ABI_VERSION)
 }
 
 /// @brief The name of a status value, e.g. "NULL_ARGUMENT" for 1.
@@ -537,8 +539,11 @@ pub extern "C" fn kyoten_abi_version() -> u32 {
 ///         "UNKNOWN" for a value that is not a status.
 #[unsafe(no_mangle)]
 pub extern "C" fn kyoten_status_name(status: i32) -> *const c_char {
-    let found = ALL_STATUSES.iter().find(|s| **s as i32 == status);
-    found.map_or(c"UNKNOWN", |s| s.name()).as_ptr()
+    catch_unwind(|| {
+        let found = ALL_STATUSES.iter().find(|s| **s as i32 == status);
+        found.map_or(c"UNKNOWN", |s| s.name()).as_ptr()
+    })
+    .unwrap_or(c"UNKNOWN".as_ptr())
 }
 
 /// Panics inside the landing pad: lets the C tests see `KYOTEN_STATUS_INTERNAL`. Only
