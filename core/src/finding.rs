@@ -213,6 +213,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     [
         crate::input::RULES,
         crate::calendar::RULES,
+        crate::care::RULES,
         crate::plan::RULES,
         crate::summary::RULES,
         crate::scores::RULES,
