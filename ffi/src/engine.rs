@@ -17,7 +17,6 @@ use crate::KyotenStatus;
 use kyoten_core::finding::{Finding, Report, Rule, Severity};
 use kyoten_core::input::{InputProblem, Limits};
 use kyoten_core::ops::{self, Operation};
-use schemars::generate::SchemaSettings;
 use serde::Serialize;
 
 /// `abi.null_argument`: a required pointer argument is NULL.
@@ -208,14 +207,17 @@ pub enum Which {
     Output,
 }
 
-/// The JSON Schema (draft 2020-12) of an operation's input or output.
+/// The JSON Schema (draft 2020-12) of an operation's input or output: the same schema as
+/// the published `schemas/*.schema.json` file (made by `kyoten-schemas` from the same
+/// types, deserialize contract for inputs, serialize contract for reports), without its
+/// `examples`.
 pub fn schema(name: &str, which: Which) -> Answer {
     let Some(op) = ops::find(name) else {
         return unknown_operation();
     };
     let schema = match which {
-        Which::Input => (op.input_schema)(SchemaSettings::draft2020_12().for_deserialize()),
-        Which::Output => (op.output_schema)(SchemaSettings::draft2020_12().for_serialize()),
+        Which::Input => kyoten_schemas::input_schema(op),
+        Which::Output => kyoten_schemas::output_schema(op),
     };
     match serde_json::to_string_pretty(&schema) {
         Ok(json) => Answer {

@@ -446,6 +446,9 @@ unsafe fn schema_raw(
 
 /// @brief The JSON Schema (draft 2020-12) of an operation's input document.
 ///
+/// The same schema as the published file `schemas/<input_stem>.schema.json` (with its
+/// `$id`), without the file's `examples`.
+///
 /// @param operation  NUL-terminated operation name. Borrowed. NULL gives
 ///                   KYOTEN_STATUS_NULL_ARGUMENT.
 /// @param out_json   Required. Receives a new NUL-terminated JSON string: the schema on
@@ -467,6 +470,9 @@ pub unsafe extern "C" fn kyoten_input_schema(
 }
 
 /// @brief The JSON Schema (draft 2020-12) of an operation's output report.
+///
+/// The same schema as the published file `schemas/<operation>.report.schema.json`,
+/// without the file's `examples`.
 ///
 /// Parameters, ownership (release `*out_json` with kyoten_free()) and return value as for
 /// kyoten_input_schema().

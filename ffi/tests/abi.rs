@@ -156,6 +156,22 @@ fn schemas_and_list_cover_every_operation() {
                 "https://json-schema.org/draft/2020-12/schema"
             );
         }
+        // The same schemas as the published files (made by kyoten-schemas).
+        let mut out = ptr::null_mut();
+        unsafe { kyoten_input_schema(name.as_ptr(), &mut out, ptr::null_mut()) };
+        let input: serde_json::Value = serde_json::from_str(&take(&mut out)).unwrap();
+        assert_eq!(input, kyoten_schemas::input_schema(op));
+        assert_eq!(
+            input["$id"],
+            format!(
+                "{}{}",
+                kyoten_schemas::BASE_URL,
+                kyoten_schemas::input_file(op)
+            )
+        );
+        unsafe { kyoten_output_schema(name.as_ptr(), &mut out, ptr::null_mut()) };
+        let output: serde_json::Value = serde_json::from_str(&take(&mut out)).unwrap();
+        assert_eq!(output, kyoten_schemas::output_schema(op));
     }
     let mut out = ptr::null_mut();
     assert_eq!(
