@@ -354,6 +354,7 @@ labelled_enum! {
 #[serde(deny_unknown_fields)]
 pub struct Frequency {
     /// 回数 / Number of times (at least 1).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub times: u16,
     /// 単位 / Per hour, day or week.
     pub per: Per,
@@ -399,6 +400,7 @@ pub struct CareItem {
     pub ventilation: Vec<VentilationMode>,
     /// 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 24)))]
     pub hours_per_day: Option<u8>,
     /// 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
     /// care, injections, glucose, dialysis, bowel care, enema, seizure care).
@@ -451,6 +453,7 @@ impl CareItem {
 #[serde(deny_unknown_fields)]
 pub struct LowSpo2 {
     /// SpO2 90%以下の時間の割合（%） / Share of the time at SpO2 ≤ 90%, in percent (0–100).
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub percent_of_time: u8,
     /// 開始日 / Since when the state has lasted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -471,9 +474,11 @@ pub struct ClinicalProfile {
     pub motor_level: Option<MotorLevel>,
     /// 知能指数（IQ） / Intelligence quotient (0–200), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 200)))]
     pub iq: Option<u16>,
     /// 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 200)))]
     pub dq: Option<u16>,
     /// NICU 退院日 / Date of discharge from the NICU (for the 1-month rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -483,9 +488,11 @@ pub struct ClinicalProfile {
     pub low_spo2: Option<LowSpo2>,
     /// 障害支援区分 / Disability support level 0–6 (0 = 非該当).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 6)))]
     pub support_level: Option<u8>,
     /// 行動関連項目の合計点 / Behaviour-related score (0–24).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 24)))]
     pub behaviour_score: Option<u8>,
     /// 状態・疾患 / Conditions that decide entitlement to 医療型短期入所.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,7 +1,7 @@
 //! The operation table: every operation the library offers, declared once.
 //!
 //! An [`Operation`] is a pure function from one JSON input document to one JSON
-//! [`Report`](crate::Report). The C ABI (`ffi/`), the WASM build (`wasm/`) and the schema
+//! [`Report`]. The C ABI (`ffi/`), the WASM build (`wasm/`) and the schema
 //! generator (`schemas/`) loop over [`operations`]; a module adds an operation by adding
 //! an entry to its own `OPS` slice with the [`operation!`](crate::operation) macro.
 //!

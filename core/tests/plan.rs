@@ -308,6 +308,9 @@ fn item_numbering() {
     fails("plan.items.numbering_gap", "/items/2/no", |d| {
         d["items"][2]["no"] = json!(5)
     });
+    fails("plan.item.number_zero", "/items/0/no", |d| {
+        d["items"][0]["no"] = json!(0)
+    });
     // Numbering that does not start at 1: the gap is before the first item.
     fails("plan.items.numbering_gap", "/items/0/no", |d| {
         for i in 0..3 {
@@ -544,6 +547,54 @@ fn every_plan_rule_is_exercised_by_this_file() {
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), plan::RULES.len(), "codes are unique");
+}
+
+#[test]
+fn large_plans_stay_fast() {
+    // 40 000 items, half of them 再掲 of the first half, each with references: a
+    // quadratic check would take minutes here.
+    let n = 20_000u32;
+    let mut items = Vec::new();
+    for no in 1..=n {
+        items.push(
+            json!({"no": no, "tasks": [1 + no % 6], "title": format!("t{no}"), "lead": ["a", "a"]}),
+        );
+    }
+    for no in 1..=n {
+        items.push(json!({"no": n + no, "tasks": [1 + (no + 1) % 6], "title": format!("t{no}"), "repeats": {"no": no}}));
+    }
+    let mut doc = base();
+    doc["items"] = Value::Array(items);
+    let start = std::time::Instant::now();
+    let r = run("plan.coverage", &doc);
+    assert_eq!(r["result"]["initiatives"], n);
+    assert_eq!(r["result"]["repeats"], n);
+    // The duplicate lead of each initiative is a warning; the plan stays valid.
+    assert_eq!(r["warnings"], u64::from(n));
+    assert_eq!(r["valid"], true);
+    assert!(
+        start.elapsed().as_secs() < 120,
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn past_initiative_rules() {
+    fails(
+        "plan.past_initiative.empty_text",
+        "/past_initiatives/1/text",
+        |d| d["past_initiatives"] = json!([{"text": "研修会"}, {"text": ""}]),
+    );
+    fails(
+        "plan.past_initiative.task_out_of_range",
+        "/past_initiatives/0/task",
+        |d| d["past_initiatives"] = json!([{"text": "研修会", "task": 9}]),
+    );
+    let mut ok = base();
+    ok["past_initiatives"] =
+        json!([{"text": "研修会", "task": 3, "by": "consignee"}, {"text": "連絡会"}]);
+    assert!(findings(&ok).is_empty(), "{:?}", findings(&ok));
 }
 
 // ---------------------------------------------------------------- input problems
@@ -1060,6 +1111,16 @@ fn sector() -> impl Strategy<Value = plan::Sector> {
     ]
 }
 
+fn past() -> impl Strategy<Value = plan::PastInitiative> {
+    use plan::PastBy::*;
+    (
+        text(),
+        prop::option::of(any::<u8>().prop_map(kyoten_core::tasks::TaskNo)),
+        prop::option::of(prop_oneof![Just(Prefecture), Just(Consignee), Just(Others)]),
+    )
+        .prop_map(|(text, task, by)| plan::PastInitiative { text, task, by })
+}
+
 fn plan_strategy() -> impl Strategy<Value = Plan> {
     (
         (
@@ -1102,7 +1163,10 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
             0..4,
         ),
         prop::collection::vec(item(), 0..6),
-        prop::option::of(text()),
+        (
+            prop::option::of(text()),
+            prop::collection::vec(past(), 0..3),
+        ),
     )
         .prop_map(
             |(
@@ -1111,7 +1175,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 issue_groups,
                 organisations,
                 items,
-                notes,
+                (notes, past_initiatives),
             )| Plan {
                 schema,
                 title,
@@ -1123,6 +1187,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 issue_groups,
                 organisations,
                 items,
+                past_initiatives,
                 notes,
             },
         )
@@ -1201,4 +1266,33 @@ proptest! {
         let wrapped = json!({"as_of": "2017-04-01", "plan": v});
         let _ = ops::run("plan.progress", wrapped.to_string().as_bytes()).unwrap();
     }
+}
+
+#[test]
+fn progress_example_document() {
+    let doc = example("progress-request.odawara-fy2017.json");
+    assert_eq!(doc["$schema"], "../progress-request.schema.json");
+    // The plan inside is the Odawara example itself.
+    let mut plan = example("plan.odawara-fy2017.json");
+    plan.as_object_mut().unwrap().remove("$schema");
+    assert_eq!(doc["plan"], plan);
+    let r = run("plan.progress", &doc);
+    assert_eq!(r["errors"], 0, "{}", r["findings"]);
+    assert_eq!(r["warnings"], 0, "{}", r["findings"]);
+    let p = &r["result"];
+    // Reported: Q1 22 (19 done, items 5 and 22 delayed, item 13 not started);
+    // Q2 8 (items 1, 2, 3, 7, 12, 17, 19 done, item 10 delayed). 90 slots in all.
+    assert_eq!(
+        p["totals"],
+        json!({"scheduled": 90, "done": 26, "delayed": 3, "not_started": 1, "unreported": 60})
+    );
+    // On 2017-10-16 Q1 and Q2 have ended: late = 3 in Q1 + (23 − 7) in Q2.
+    let late = p["late"].as_array().unwrap();
+    assert_eq!(late.len(), 19);
+    // Items 1–3 are done in Q2; item 4 is the first late one (nothing reported).
+    assert_eq!(
+        late[0],
+        json!({"item": {"no": 4}, "path": "/plan/items/3", "quarter": "q2"})
+    );
+    assert_eq!(p["per_quarter"][2]["ended"], false);
 }

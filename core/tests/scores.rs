@@ -1041,6 +1041,10 @@ fn short_stay_each_ground() {
     );
     p.support_level = Some(5);
     assert_eq!(grounds(&p), vec![G::MedicalCareScore16]);
+    // A tracheostomy with mask ventilation only is not tracheostomy ventilation.
+    p.support_level = Some(6);
+    p.care[0].ventilation = vec![VentilationMode::Nippv];
+    assert_eq!(grounds(&p), vec![G::MedicalCareScore16]);
 
     // Level 5+ with progressive muscular atrophy; level 4 is not enough.
     let mut p = ClinicalProfile {
@@ -1122,4 +1126,23 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
         r.short_stay.grounds[0].reason_ja,
         "医療的ケア判定スコア16点"
     );
+}
+
+#[test]
+fn every_scores_rule_is_unique_and_exercised_by_a_test() {
+    let src = [include_str!("scores.rs"), include_str!("scores_care.rs")].concat();
+    for (i, r) in scores::RULES.iter().enumerate() {
+        assert!(r.code.starts_with("scores."), "{}", r.code);
+        assert!(
+            !scores::RULES.iter().take(i).any(|o| o.code == r.code),
+            "{}",
+            r.code
+        );
+        assert!(
+            src.contains(&format!("\"{}", r.code)),
+            "no test names {}",
+            r.code
+        );
+        assert!(!r.ja.is_empty() && !r.en.is_empty());
+    }
 }

@@ -705,3 +705,35 @@ fn example_nicu_infant_scores_by_hand() {
     assert!(c.contains(&"scores.super_severe.too_short /clinical/care/2".to_owned()));
     assert!(c.contains(&"scores.oshima.no_quotient /clinical".to_owned()));
 }
+
+#[cfg(feature = "schema")]
+#[test]
+fn input_schema_closes_objects_and_carries_ranges() {
+    let op = kyoten_core::ops::find("scores.compute").unwrap();
+    let schema = (op.input_schema)(schemars::generate::SchemaSettings::draft2020_12());
+    let v = serde_json::to_value(&schema).unwrap();
+    if std::env::var("DUMP_SCHEMA").is_ok() {
+        eprintln!("{}", serde_json::to_string_pretty(&v).unwrap());
+    }
+    let defs = &v["$defs"];
+    for name in ["CareItem", "ClinicalProfile", "Frequency", "LowSpo2"] {
+        assert_eq!(defs[name]["additionalProperties"], false, "{name}");
+    }
+    assert_eq!(v["additionalProperties"], false);
+    let hours = defs["CareItem"]["properties"]["hours_per_day"].to_string();
+    assert!(
+        hours.contains("\"minimum\":1") && hours.contains("\"maximum\":24"),
+        "{hours}"
+    );
+    let iq = defs["ClinicalProfile"]["properties"]["iq"].to_string();
+    assert!(iq.contains("\"maximum\":200"), "{iq}");
+    let kinds = defs["CareKind"].to_string();
+    assert!(
+        kinds.contains("tube_feeding") && kinds.contains("人工呼吸器"),
+        "{kinds}"
+    );
+    assert_eq!(
+        v["required"],
+        serde_json::json!(["as_of", "birth_date", "clinical"])
+    );
+}

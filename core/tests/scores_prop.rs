@@ -119,7 +119,11 @@ proptest! {
     fn profile_survives_serialise_parse(p in profile()) {
         let text = serde_json::to_string(&p).unwrap();
         let back: ClinicalProfile = serde_json::from_str(&text).unwrap();
-        prop_assert_eq!(back, p);
+        prop_assert_eq!(&back, &p);
+        // And through the library's own reader, as every operation reads it.
+        let read: ClinicalProfile =
+            kyoten_core::input::read(text.as_bytes(), &kyoten_core::input::Limits::default()).unwrap();
+        prop_assert_eq!(read, p);
     }
 
     #[test]

@@ -860,3 +860,88 @@ fn operation_reads_json_and_reports_input_errors() {
     );
     assert_eq!(Policy::default().stale_after_days, 7);
 }
+
+// ---- schemas -----------------------------------------------------------------------------------
+
+/// The generated input schemas name every field, refuse unknown ones, carry the
+/// Japanese / English descriptions and the bounds (run with `--features schema`).
+#[cfg(feature = "schema")]
+#[test]
+fn input_and_output_schemas_generate_with_bounds_and_bilingual_text() {
+    use serde_json::Value;
+    let schemas = |name: &str| -> (Value, Value) {
+        let op = kyoten_core::ops::find(name).unwrap();
+        let settings = || schemars::generate::SchemaSettings::draft2020_12();
+        (
+            serde_json::to_value((op.input_schema)(settings().for_deserialize())).unwrap(),
+            serde_json::to_value((op.output_schema)(settings().for_serialize())).unwrap(),
+        )
+    };
+    let (input, output) = schemas("shortstay.evaluate");
+    assert_eq!(input["title"], "ShortstayEvaluation");
+    assert_eq!(input["additionalProperties"], false);
+    let req = &input["$defs"]["StayRequest"];
+    assert_eq!(req["additionalProperties"], false);
+    assert_eq!(req["properties"]["nights"]["minimum"], 1);
+    assert_eq!(req["properties"]["nights"]["maximum"], 366);
+    assert!(
+        req["properties"]["granted_days"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("支給量")
+    );
+    let vacancy = serde_json::to_string(&input["$defs"]["Vacancy"]).unwrap();
+    for v in ["free", "few", "full", "unknown"] {
+        assert!(vacancy.contains(&format!("\"{v}\"")), "{vacancy}");
+    }
+    assert!(input["$defs"]["Policy"]["properties"]["stale_after_days"]["default"] == 7);
+    assert!(
+        serde_json::to_string(&output)
+            .unwrap()
+            .contains("FacilityVerdict")
+    );
+    for name in ["shortstay.allocate", "shortstay.board", "shortstay.search"] {
+        let (input, _) = schemas(name);
+        assert_eq!(input["additionalProperties"], false, "{name}");
+    }
+    let (board, _) = schemas("shortstay.board");
+    assert_eq!(board["properties"]["days"]["maximum"], 366);
+}
+
+// ---- the child from a care summary ---------------------------------------------------------
+
+#[test]
+fn stay_child_from_a_care_summary() {
+    let text = include_str!(
+        "../../schemas/examples/summary-request.ventilated-tracheostomy-gastrostomy.json"
+    );
+    let doc: kyoten_core::summary::SummaryRequest = serde_json::from_str(text).unwrap();
+    let child = StayChild::from_summary(&doc.summary, doc.as_of);
+    assert_eq!(child.birth_date, d("2021-06-14"));
+    // The six care items of the summary, sorted.
+    assert_eq!(
+        child.care,
+        [
+            CareKind::Ventilator,
+            CareKind::Tracheostomy,
+            CareKind::Suctioning,
+            CareKind::Nebulizer,
+            CareKind::TubeFeeding,
+            CareKind::PositionChange
+        ]
+    );
+    // IQ 10 and bedridden: Oshima 1 (重症心身障害児). Medical care score: ventilator
+    // 10+2, tracheostomy 8(+2), suctioning 8+1, nebuliser 3, tube feeding 8+2 ≥ 16.
+    assert!(
+        child
+            .grounds
+            .contains(&ShortStayGround::SevereMotorIntellectual)
+    );
+    assert!(child.grounds.contains(&ShortStayGround::MedicalCareScore16));
+    // It plugs straight into a request: the ventilated child is entitled and eligible.
+    let mut r = req("from-summary");
+    r.child = child;
+    r.first_night = d("2026-12-03");
+    let (reasons, _, eligible) = one(fac("f"), r, FREE);
+    assert!(eligible, "{reasons:?}");
+}

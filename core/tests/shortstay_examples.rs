@@ -195,39 +195,3 @@ fn allocation_example_serves_fewest_used_first_and_explains_every_night() {
         .collect();
     assert_eq!(a_grants, ["sc-06", "sc-06", "sc-06"]);
 }
-
-#[test]
-fn dump_for_review() {
-    if std::env::var("SHORTSTAY_DUMP").is_err() {
-        return;
-    }
-    for (op, name) in [
-        ("shortstay.board", "shortstay-board-query.hotaru.json"),
-        ("shortstay.board", "shortstay-board-query.december.json"),
-        ("shortstay.evaluate", "shortstay-evaluation.hotaru.json"),
-        (
-            "shortstay.evaluate",
-            "shortstay-evaluation.ventilated-child.json",
-        ),
-        (
-            "shortstay.evaluate",
-            "shortstay-evaluation.not-entitled.json",
-        ),
-        (
-            "shortstay.evaluate",
-            "shortstay-evaluation.over-granted.json",
-        ),
-        (
-            "shortstay.search",
-            "shortstay-search.ventilator-shonan.json",
-        ),
-        ("shortstay.allocate", "shortstay-allocation.december.json"),
-    ] {
-        let out = kyoten_core::ops::run(op, &example(name)).unwrap();
-        let v: Value = serde_json::from_str(&out.json).unwrap();
-        println!(
-            "==== {op} {name}\n{}",
-            serde_json::to_string_pretty(&v).unwrap()
-        );
-    }
-}

@@ -6,8 +6,10 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const COMPLIANT: &str = include_str!("../../schemas/examples/staffing-request.compliant.json");
-const FAILING: &str = include_str!("../../schemas/examples/staffing-request.failing.json");
-const NO_MEETINGS: &str = include_str!("../../schemas/examples/staffing-request.no-meetings.json");
+const FAILING: &str =
+    include_str!("../../schemas/examples/failing/staffing-request.trips-every-rule.json");
+const NO_MEETINGS: &str =
+    include_str!("../../schemas/examples/failing/staffing-request.no-meetings.json");
 
 /// Runs the operation through the table on JSON text; returns the parsed report.
 fn run_json(text: &str) -> Value {

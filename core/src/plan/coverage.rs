@@ -7,11 +7,11 @@
 //! - Per quarter: items with at least one phase (or note) in the quarter, and the phases.
 //! - Lead load: for each organisation, the initiatives it leads (再掲 not counted again).
 
-use super::{ImplementerKind, ItemRef, PhaseKind, Plan, count};
+use super::{ImplementerKind, ItemRef, PhaseKind, Plan, PlanIndex, count};
 use crate::calendar::Quarter;
 use crate::tasks::TASKS;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// タスク別・四半期別の集計 / Result of `plan.coverage`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +109,7 @@ pub struct ImplementerCount {
 
 /// Computes the coverage of a plan (total on any plan; invalid references are skipped).
 pub fn coverage(plan: &Plan) -> Coverage {
+    let index = PlanIndex::new(plan);
     let initiatives: Vec<usize> = (0..plan.items.len())
         .filter(|&i| plan.items.get(i).is_some_and(|it| it.repeats.is_none()))
         .collect();
@@ -116,19 +117,14 @@ pub fn coverage(plan: &Plan) -> Coverage {
     let mut uncovered = Vec::new();
     for task in &TASKS {
         // Distinct initiatives under this task, with whether any direct listing exists.
-        let mut seen: Vec<(usize, bool)> = Vec::new();
+        let mut seen: BTreeMap<usize, bool> = BTreeMap::new();
         for (i, item) in plan.items.iter().enumerate() {
             if !item.tasks.iter().any(|t| t.0 == task.no) {
                 continue;
             }
-            let ini = plan.initiative_of(i);
-            let direct = ini == i;
-            match seen.iter_mut().find(|(x, _)| *x == ini) {
-                Some(entry) => entry.1 |= direct,
-                None => seen.push((ini, direct)),
-            }
+            let ini = index.initiative_of(i);
+            *seen.entry(ini).or_insert(false) |= ini == i;
         }
-        seen.sort_unstable_by_key(|(x, _)| *x);
         if seen.is_empty() {
             uncovered.push(task.no);
         }
@@ -136,10 +132,10 @@ pub fn coverage(plan: &Plan) -> Coverage {
             task: task.no,
             name_ja: task.name_national_ja.to_owned(),
             items: count(seen.len()),
-            via_repeat: count(seen.iter().filter(|(_, d)| !d).count()),
+            via_repeat: count(seen.values().filter(|d| !**d).count()),
             item_refs: seen
-                .iter()
-                .filter_map(|(x, _)| plan.items.get(*x).map(|it| plan.key_of(it)))
+                .keys()
+                .filter_map(|x| plan.items.get(*x).map(|it| plan.key_of(it)))
                 .collect(),
         });
     }

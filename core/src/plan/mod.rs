@@ -15,8 +15,8 @@
 //! | module | what |
 //! |---|---|
 //! | [`rules`] | every plan rule (`plan.*` codes) and [`validate`] |
-//! | [`coverage`] | `plan.coverage`: items per task, per quarter, lead load |
-//! | [`progress`] | `plan.progress`: status against the schedule on a date |
+//! | [`mod@coverage`] | `plan.coverage`: items per task, per quarter, lead load |
+//! | [`mod@progress`] | `plan.progress`: status against the schedule on a date |
 
 pub mod coverage;
 pub mod progress;
@@ -27,6 +27,7 @@ use crate::finding::Finding;
 use crate::ops::{Computed, Operation};
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub use coverage::{Coverage, coverage};
 pub use progress::{Progress, ProgressRequest, progress};
@@ -66,6 +67,9 @@ pub struct Plan {
     pub organisations: Vec<Organisation>,
     /// 取組 / The plan's items.
     pub items: Vec<Item>,
+    /// これまでの主な取組み / Past initiatives listed beside the plan (Kanagawa table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub past_initiatives: Vec<PastInitiative>,
     /// 注記 / Notes on the document (e.g. how it was transcribed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -244,8 +248,48 @@ pub struct Item {
     pub notes: Option<String>,
 }
 
+/// これまでの主な取組み / A past initiative listed beside the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PastInitiative {
+    /// 内容 / Text as written.
+    pub text: String,
+    /// タスク / The task row it stands in, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskNo>,
+    /// 欄 / Whose initiative it was, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<PastBy>,
+}
+
+/// これまでの主な取組みの欄 / Whose past initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PastBy {
+    /// 県主体 / Led by the prefecture.
+    Prefecture,
+    /// 受託機関（こども医療センター等） / The consignee (e.g. the children's medical centre).
+    Consignee,
+    /// 県以外の行政・家族会・関係機関等との連携 / With other administrations, family groups and agencies.
+    Others,
+}
+
+impl PastBy {
+    /// 日本語ラベル / Japanese label.
+    pub const fn label_ja(self) -> &'static str {
+        match self {
+            PastBy::Prefecture => "県主体",
+            PastBy::Consignee => "受託機関",
+            PastBy::Others => "県以外の行政・家族会・関係機関等の連携",
+        }
+    }
+}
+
 /// 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the
-/// task it is numbered under.
+/// task it is numbered under. With plan-wide numbering a task may be given too; it must
+/// then be one of the item's tasks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -472,6 +516,94 @@ impl Plan {
             Some(t) if t != index && self.items.get(t).is_some_and(|ti| ti.repeats.is_none()) => t,
             _ => index,
         }
+    }
+}
+
+/// Lookup tables over one plan, so that checks and counts stay O(n log n) on large input.
+#[derive(Debug)]
+pub struct PlanIndex<'a> {
+    plan: &'a Plan,
+    organisations: BTreeMap<&'a str, usize>,
+    by_no: BTreeMap<u32, usize>,
+    by_no_task: BTreeMap<(u32, u8), usize>,
+    initiatives: Vec<usize>,
+}
+
+impl<'a> PlanIndex<'a> {
+    /// Builds the index (first occurrence wins, as in [`Plan::resolve`]).
+    pub fn new(plan: &'a Plan) -> Self {
+        let mut organisations = BTreeMap::new();
+        for (k, o) in plan.organisations.iter().enumerate() {
+            organisations.entry(o.id.as_str()).or_insert(k);
+        }
+        let mut by_no = BTreeMap::new();
+        let mut by_no_task = BTreeMap::new();
+        for (i, item) in plan.items.iter().enumerate() {
+            by_no.entry(item.no).or_insert(i);
+            match plan.numbering {
+                Numbering::Plan => {
+                    for t in &item.tasks {
+                        by_no_task.entry((item.no, t.0)).or_insert(i);
+                    }
+                }
+                Numbering::PerTask => {
+                    if let Some(t) = item.tasks.first() {
+                        by_no_task.entry((item.no, t.0)).or_insert(i);
+                    }
+                }
+            }
+        }
+        let mut index = PlanIndex {
+            plan,
+            organisations,
+            by_no,
+            by_no_task,
+            initiatives: Vec::new(),
+        };
+        index.initiatives = (0..plan.items.len())
+            .map(|i| index.compute_initiative(i))
+            .collect();
+        index
+    }
+
+    /// The organisation with this id.
+    pub fn organisation(&self, id: &str) -> Option<&'a Organisation> {
+        self.organisations
+            .get(id)
+            .and_then(|&k| self.plan.organisations.get(k))
+    }
+
+    /// Same answer as [`Plan::resolve`], in O(log n).
+    pub fn resolve(&self, r: &ItemRef) -> Option<usize> {
+        match (self.plan.numbering, r.task) {
+            (Numbering::Plan, None) => self.by_no.get(&r.no).copied(),
+            (_, Some(t)) => self.by_no_task.get(&(r.no, t.0)).copied(),
+            (Numbering::PerTask, None) => None,
+        }
+    }
+
+    fn compute_initiative(&self, index: usize) -> usize {
+        let Some(item) = self.plan.items.get(index) else {
+            return index;
+        };
+        match item.repeats.as_ref().and_then(|r| self.resolve(r)) {
+            Some(t)
+                if t != index
+                    && self
+                        .plan
+                        .items
+                        .get(t)
+                        .is_some_and(|ti| ti.repeats.is_none()) =>
+            {
+                t
+            }
+            _ => index,
+        }
+    }
+
+    /// Same answer as [`Plan::initiative_of`], precomputed.
+    pub fn initiative_of(&self, index: usize) -> usize {
+        self.initiatives.get(index).copied().unwrap_or(index)
     }
 }
 

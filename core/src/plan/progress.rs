@@ -9,7 +9,7 @@ use super::rules::{
     AS_OF_OUTSIDE_YEAR, DUPLICATE_STATUS, NO_FISCAL_YEAR, UNKNOWN_ITEM, UNSCHEDULED_QUARTER,
     validate_at,
 };
-use super::{ItemRef, Plan};
+use super::{ItemRef, Plan, PlanIndex};
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
@@ -30,6 +30,9 @@ pub struct ProgressRequest {
     /// 取組ごと・四半期ごとの状況 / Status per item and quarter.
     #[serde(default)]
     pub statuses: Vec<ItemStatus>,
+    /// 注記 / Notes on the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// 取組の四半期の状況 / The status of one item in one quarter.
@@ -137,7 +140,7 @@ pub struct LateItem {
     pub path: String,
     /// 四半期 / The quarter.
     pub quarter: Quarter,
-    /// 状況（報告なしは null） / Reported status (absent if none was reported).
+    /// 状況 / Reported status (absent if none was reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 }
@@ -165,6 +168,7 @@ pub struct Progress {
 /// and the totals when the plan has a fiscal year.
 pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
     let plan = &request.plan;
+    let index = PlanIndex::new(plan);
     let plan_path = Path::root().key("plan");
     let mut findings: Vec<Finding> = validate_at(plan, &plan_path);
     let statuses_path = Path::root().key("statuses");
@@ -174,7 +178,7 @@ pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
     reported.resize(slots, None);
     for (s, st) in request.statuses.iter().enumerate() {
         let at = statuses_path.index(s);
-        let Some(i) = plan.resolve(&st.item) else {
+        let Some(i) = index.resolve(&st.item) else {
             findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
             continue;
         };

@@ -3,8 +3,19 @@
 //! Findings come in a fixed order: the plan's own fields, issue groups, organisations,
 //! then each item in document order, then the plan-wide checks (numbering gaps, tasks no
 //! item covers). Messages carry only numbers, codes and the library's own words.
+//!
+//! Points of judgement:
+//! - an item needs a lead organisation, or an implementer (Kanagawa items name who runs
+//!   them instead of a lead); a 再掲 item needs neither (its original has them);
+//! - going back from 順次実施 to a design phase (方法検討, 調査内容検討, 講習会企画,
+//!   研修企画) in a later quarter is a warning unless that quarter's entry has a note
+//!   (the reason); design and implementation in the same quarter is not going back;
+//! - numbering gaps and duplicates are checked plan-wide, or per home task (the item's
+//!   first task) with `numbering: per_task`;
+//! - plausible fiscal years are 2000–2099 ([`PLAUSIBLE_FISCAL_YEARS`]); the label as
+//!   written (平成29年度, 令和元年度, 2017年度) is read with [`wareki::parse`].
 
-use super::{ImplementerKind, Item, ItemRef, Numbering, PhaseKind, Plan};
+use super::{ImplementerKind, Item, ItemRef, Numbering, PhaseKind, Plan, PlanIndex};
 use crate::calendar::wareki;
 use crate::finding::{Finding, Path, Rule, Severity};
 use std::collections::{BTreeMap, BTreeSet};
@@ -176,6 +187,13 @@ rule!(
     "Duplicate item number"
 );
 rule!(
+    ITEM_NUMBER_ZERO,
+    "plan.item.number_zero",
+    Error,
+    "取組番号は 1 から始まります",
+    "Item numbers start at 1"
+);
+rule!(
     ITEMS_NUMBERING_GAP,
     "plan.items.numbering_gap",
     Warning,
@@ -288,6 +306,20 @@ rule!(
     "Goes back from implementation to design in a later quarter (give the reason in the note)"
 );
 rule!(
+    PAST_EMPTY_TEXT,
+    "plan.past_initiative.empty_text",
+    Error,
+    "これまでの取組の内容が空です",
+    "A past initiative's text is empty"
+);
+rule!(
+    PAST_TASK_OUT_OF_RANGE,
+    "plan.past_initiative.task_out_of_range",
+    Error,
+    "タスク番号は 1〜6 です",
+    "Task numbers are 1–6"
+);
+rule!(
     TASK_UNCOVERED,
     "plan.task.uncovered",
     Warning,
@@ -355,6 +387,7 @@ pub const RULES: &[Rule] = &[
     ITEM_DUPLICATE_ORGANISATION,
     ITEM_LEAD_NOT_MEMBER,
     ITEM_DUPLICATE_NUMBER,
+    ITEM_NUMBER_ZERO,
     ITEMS_NUMBERING_GAP,
     ITEM_EMPTY_TITLE,
     ITEM_DUPLICATE_TITLE,
@@ -371,6 +404,8 @@ pub const RULES: &[Rule] = &[
     SCHEDULE_EMPTY_ENTRY,
     SCHEDULE_OTHER_EMPTY,
     SCHEDULE_PHASE_REGRESSION,
+    PAST_EMPTY_TEXT,
+    PAST_TASK_OUT_OF_RANGE,
     TASK_UNCOVERED,
     NO_FISCAL_YEAR,
     UNKNOWN_ITEM,
@@ -394,6 +429,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
 /// [`validate`] with every path under `base` (for a plan inside an envelope).
 pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
+    let index = PlanIndex::new(plan);
     plan_fields(plan, base, &mut out);
     issue_groups(plan, base, &mut out);
     organisations(plan, base, &mut out);
@@ -405,7 +441,7 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
     let mut seen_titles: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, item) in plan.items.iter().enumerate() {
         let at = items.index(i);
-        item_checks(plan, i, item, &at, &mut out);
+        item_checks(plan, &index, i, item, &at, &mut out);
         let key = plan.key_of(item);
         if key.task.is_some() || plan.numbering == Numbering::Plan {
             match seen_numbers.get(&key) {
@@ -435,6 +471,17 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         schedule_checks(item, &at, &mut out);
     }
     numbering_gaps(plan, &items, &mut out);
+    let past = base.key("past_initiatives");
+    for (k, p) in plan.past_initiatives.iter().enumerate() {
+        if blank(&p.text) {
+            out.push(PAST_EMPTY_TEXT.at(past.index(k).key("text")));
+        }
+        if let Some(t) = p.task
+            && !t.is_valid()
+        {
+            out.push(PAST_TASK_OUT_OF_RANGE.detail(past.index(k).key("task"), t.0, t.0));
+        }
+    }
     let covered: BTreeSet<u8> = plan
         .items
         .iter()
@@ -481,6 +528,7 @@ fn plan_fields(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
 fn issue_groups(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
     let groups = base.key("issue_groups");
     let mut seen: BTreeSet<u32> = BTreeSet::new();
+    let used: BTreeSet<u32> = plan.items.iter().filter_map(|i| i.issue_group).collect();
     for (g, group) in plan.issue_groups.iter().enumerate() {
         let at = groups.index(g);
         if !seen.insert(group.no) {
@@ -489,7 +537,7 @@ fn issue_groups(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
         if blank(&group.title) {
             out.push(ISSUE_GROUP_EMPTY_TITLE.at(at.key("title")));
         }
-        if !plan.items.iter().any(|i| i.issue_group == Some(group.no)) {
+        if !used.contains(&group.no) {
             out.push(ISSUE_GROUP_UNUSED.at(at));
         }
     }
@@ -499,6 +547,15 @@ fn organisations(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
     let orgs = base.key("organisations");
     let mut ids: BTreeSet<&str> = BTreeSet::new();
     let mut names: BTreeSet<&str> = BTreeSet::new();
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for i in &plan.items {
+        for id in i.proposing.iter().chain(&i.lead).chain(&i.cooperating) {
+            used.insert(id.as_str());
+        }
+        if let Some(id) = i.implementer.as_ref().and_then(|m| m.organisation.as_ref()) {
+            used.insert(id.as_str());
+        }
+    }
     for (k, org) in plan.organisations.iter().enumerate() {
         let at = orgs.index(k);
         if blank(&org.id) {
@@ -511,29 +568,38 @@ fn organisations(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
         } else if !names.insert(org.name.trim()) {
             out.push(ORGANISATION_DUPLICATE_NAME.at(at.key("name")));
         }
-        let used = plan.items.iter().any(|i| {
-            i.proposing.contains(&org.id)
-                || i.lead.contains(&org.id)
-                || i.cooperating.contains(&org.id)
-                || i.implementer.as_ref().and_then(|m| m.organisation.as_ref()) == Some(&org.id)
-        });
-        if !used && !blank(&org.id) {
+        if !used.contains(org.id.as_str()) && !blank(&org.id) {
             out.push(ORGANISATION_UNUSED.at(at));
         }
     }
 }
 
-fn item_checks(plan: &Plan, index: usize, item: &Item, at: &Path, out: &mut Vec<Finding>) {
+fn item_checks(
+    plan: &Plan,
+    ix: &PlanIndex<'_>,
+    index: usize,
+    item: &Item,
+    at: &Path,
+    out: &mut Vec<Finding>,
+) {
+    if item.no == 0 {
+        out.push(ITEM_NUMBER_ZERO.at(at.key("no")));
+    }
     // Tasks.
     let tasks = at.key("tasks");
     if item.tasks.is_empty() {
         out.push(ITEM_NO_TASK.at(&tasks));
     }
+    let mut seen_tasks = [false; 7];
     for (j, t) in item.tasks.iter().enumerate() {
-        if !t.is_valid() {
-            out.push(ITEM_TASK_OUT_OF_RANGE.detail(tasks.index(j), t.0, t.0));
-        } else if item.tasks.iter().take(j).any(|p| p == t) {
-            out.push(ITEM_DUPLICATE_TASK.at(tasks.index(j)));
+        match seen_tasks.get_mut(usize::from(t.0)) {
+            Some(seen) if t.is_valid() => {
+                if *seen {
+                    out.push(ITEM_DUPLICATE_TASK.at(tasks.index(j)));
+                }
+                *seen = true;
+            }
+            _ => out.push(ITEM_TASK_OUT_OF_RANGE.detail(tasks.index(j), t.0, t.0)),
         }
     }
     // Title and content.
@@ -558,11 +624,12 @@ fn item_checks(plan: &Plan, index: usize, item: &Item, at: &Path, out: &mut Vec<
         ("cooperating", &item.cooperating),
     ] {
         let lp = at.key(field);
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         for (j, id) in list.iter().enumerate() {
-            match plan.organisation(id) {
+            match ix.organisation(id) {
                 None => out.push(ITEM_UNKNOWN_ORGANISATION.at(lp.index(j))),
                 Some(org) => {
-                    if list.iter().take(j).any(|p| p == id) {
+                    if !seen.insert(id.as_str()) {
                         out.push(ITEM_DUPLICATE_ORGANISATION.at(lp.index(j)));
                     } else if field == "lead" && !org.member {
                         out.push(ITEM_LEAD_NOT_MEMBER.at(lp.index(j)));
@@ -583,7 +650,7 @@ fn item_checks(plan: &Plan, index: usize, item: &Item, at: &Path, out: &mut Vec<
             _ => {}
         }
         if let Some(id) = &imp.organisation
-            && plan.organisation(id).is_none()
+            && ix.organisation(id).is_none()
         {
             out.push(ITEM_UNKNOWN_ORGANISATION.at(ip.key("organisation")));
         }
@@ -597,7 +664,7 @@ fn item_checks(plan: &Plan, index: usize, item: &Item, at: &Path, out: &mut Vec<
         if plan.numbering == Numbering::PerTask && r.task.is_none() {
             out.push(ITEM_REPEAT_TASK_MISSING.at(rp.key("task")));
         } else {
-            match plan.resolve(r) {
+            match ix.resolve(r) {
                 None => out.push(ITEM_REPEAT_UNKNOWN.detail(&rp, r.no, r.no)),
                 Some(t) if t == index => out.push(ITEM_REPEAT_SELF.at(&rp)),
                 Some(t) => {

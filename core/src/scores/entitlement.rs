@@ -3,7 +3,7 @@
 //! | ground | condition |
 //! |---|---|
 //! | [`SevereMotorIntellectual`](ShortStayGround::SevereMotorIntellectual) | Oshima cell 1–4 |
-//! | [`SupportLevel6Ventilator`](ShortStayGround::SupportLevel6Ventilator) | support level 6, tracheostomy and ventilator |
+//! | [`SupportLevel6Ventilator`](ShortStayGround::SupportLevel6Ventilator) | support level 6, tracheostomy and invasive ventilation |
 //! | [`SupportLevel5MuscularDystrophy`](ShortStayGround::SupportLevel5MuscularDystrophy) | level 5+, progressive muscular atrophy |
 //! | [`SupportLevel5SevereDisability`](ShortStayGround::SupportLevel5SevereDisability) | level 5+, Oshima cell 1–4 (this project reads 「重度の知的障害及び肢体不自由」 so) |
 //! | [`PersistentVegetativeState`](ShortStayGround::PersistentVegetativeState) | level 1+, persistent vegetative state or intractable disease |
@@ -14,7 +14,7 @@
 
 use super::medical_care::MedicalCareResult;
 use super::oshima::{OshimaGroup, OshimaResult};
-use crate::care::{CareKind, ClinicalCondition, ClinicalProfile, ShortStayGround};
+use crate::care::{CareKind, ClinicalCondition, ClinicalProfile, ShortStayGround, VentilationMode};
 use crate::finding::{Finding, Path, Rule};
 use serde::Serialize;
 
@@ -84,7 +84,13 @@ pub fn grounds(
             format!("Oshima cell {}", o.cell),
         );
     }
-    if level >= 6 && profile.has(CareKind::Tracheostomy) && profile.has(CareKind::Ventilator) {
+    // Tracheostomy ventilation: a tracheostomy and a ventilator used invasively (or whose
+    // mode is not recorded, which validation warns about).
+    let tracheostomy_ventilation = profile.has(CareKind::Tracheostomy)
+        && profile.item(CareKind::Ventilator).is_some_and(|(_, v)| {
+            v.ventilation.is_empty() || v.ventilation.contains(&VentilationMode::Invasive)
+        });
+    if level >= 6 && tracheostomy_ventilation {
         add(
             G::SupportLevel6Ventilator,
             format!("障害支援区分{level}、気管切開と人工呼吸器"),

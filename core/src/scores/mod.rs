@@ -125,7 +125,9 @@ pub struct ScoreResult {
 /// Scores `profile`, found at `base` in the input, for a child born on `birth`, on
 /// `as_of`. Returns the scores and their `info` findings (what was not counted and why,
 /// unconfirmed rows and rules). It does not validate the profile: call
-/// [`validate_clinical`] for the `care.*` findings.
+/// [`validate_clinical`] for the `care.*` findings. A kind recorded twice (the error
+/// `care.item.duplicate`) is scored once, from its first item; a watch level the table does
+/// not offer scores the base only.
 pub fn compute(
     profile: &ClinicalProfile,
     birth: IsoDate,

@@ -157,7 +157,7 @@ pub struct FacilityNight {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AllocationResult {
-    /// 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made.
+    /// 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made; then one `invalid_request` decision per request that could not be evaluated.
     pub decisions: Vec<Decision>,
     /// 申込ごとの結果（入力の順） / Per request, in input order.
     pub requests: Vec<RequestOutcome>,

@@ -39,6 +39,7 @@ pub struct ShortstayBoardQuery {
     pub from: Option<IsoDate>,
     /// 表示日数（任意） / Days shown, 1–366; absent = up to the last marked day of a fresh row (at most 31).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 366)))]
     pub days: Option<u32>,
 }
 

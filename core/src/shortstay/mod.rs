@@ -311,6 +311,20 @@ pub struct StayChild {
     pub grounds: Vec<ShortStayGround>,
 }
 
+impl StayChild {
+    /// The child of a request read from a care summary ([`crate::summary`]): the date of
+    /// birth, the kinds of care the clinical profile records, and the grounds for
+    /// 医療型短期入所 that [`crate::scores::short_stay_grounds`] finds on `as_of`
+    /// (including unconfirmed ones; see [`ShortStayGround::confirmed`]).
+    pub fn from_summary(summary: &crate::summary::ChildSummary, as_of: IsoDate) -> Self {
+        StayChild {
+            birth_date: summary.child.date_of_birth,
+            care: summary.care_kinds(),
+            grounds: crate::scores::short_stay_grounds(&summary.clinical, as_of),
+        }
+    }
+}
+
 /// 利用申込 / One family's short-stay request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -322,7 +336,8 @@ pub struct StayRequest {
     pub child: StayChild,
     /// 初日の夜 / Date of the first night.
     pub first_night: IsoDate,
-    /// 泊数 / Number of consecutive nights.
+    /// 泊数 / Number of consecutive nights (1 to the policy's limit, never above 366).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 366)))]
     pub nights: u32,
     /// 利用目的 / Reason for the stay.
     pub reason: StayReason,
