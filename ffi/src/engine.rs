@@ -1,0 +1,291 @@
+//! The safe half of the C ABI: everything the exports compute, as plain Rust over
+//! borrowed slices and strings. The exports in the crate root only read pointers, call
+//! into here inside a landing pad, and write the answer into the caller's
+//! out-parameters.
+//!
+//! Nothing here names an operation: every operation of the core's table
+//! ([`kyoten_core::ops::operations`]) is reachable by its name, and operations added to
+//! the table later appear without a change here.
+//!
+//! | code | when |
+//! |---|---|
+//! | `abi.null_argument` | a required pointer argument is NULL (the operation name, or the input with a non-zero length) |
+//! | `abi.unknown_operation` | no operation of that name is in the table (or the name is not UTF-8) |
+//! | `abi.internal` | the library panicked; the landing pad turned it into this report |
+
+use crate::KyotenStatus;
+use kyoten_core::finding::{Finding, Report, Rule, Severity};
+use kyoten_core::input::{InputProblem, Limits};
+use kyoten_core::ops::{self, Operation};
+use serde::Serialize;
+
+/// `abi.null_argument`: a required pointer argument is NULL.
+pub const NULL_ARGUMENT: Rule = Rule {
+    code: "abi.null_argument",
+    severity: Severity::Error,
+    ja: "必要な引数が NULL です",
+    en: "A required argument is NULL",
+};
+
+/// `abi.unknown_operation`: no operation of that name.
+pub const UNKNOWN_OPERATION: Rule = Rule {
+    code: "abi.unknown_operation",
+    severity: Severity::Error,
+    ja: "その名前の操作はありません（kyoten_operations で一覧を得られます）",
+    en: "There is no operation of that name (kyoten_operations lists them)",
+};
+
+/// `abi.internal`: a bug in the library, caught by the landing pad.
+pub const INTERNAL: Rule = Rule {
+    code: "abi.internal",
+    severity: Severity::Error,
+    ja: "ライブラリ内部のエラーです（不具合として報告してください）",
+    en: "Internal error in the library (please report it as a bug)",
+};
+
+/// Every rule of the C ABI layer.
+pub const RULES: &[Rule] = &[NULL_ARGUMENT, UNKNOWN_OPERATION, INTERNAL];
+
+/// What one call answers: a status, a JSON document, and whether the report is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The call's status.
+    pub status: KyotenStatus,
+    /// The JSON document handed to the caller (a report, a list or a schema).
+    pub json: String,
+    /// True iff the call ran (`Ok`) and the report has no error finding.
+    pub valid: bool,
+}
+
+/// A report JSON whose only finding is `finding`; never panics.
+fn report_json(operation: &str, finding: Finding) -> String {
+    let report = Report::<()>::new(operation, vec![finding], None);
+    serde_json::to_string(&report).unwrap_or_else(|_| INTERNAL_JSON.to_owned())
+}
+
+/// The report used when even serialising a report failed.
+pub const INTERNAL_JSON: &str = r#"{"operation":"","valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{"code":"abi.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（不具合として報告してください）","message_en":"Internal error in the library (please report it as a bug)"}]}"#;
+
+/// A failed call: `status` with a one-finding report.
+pub fn failure(status: KyotenStatus, operation: &str, finding: Finding) -> Answer {
+    Answer {
+        status,
+        json: report_json(operation, finding),
+        valid: false,
+    }
+}
+
+/// A required argument (`which`, the library's own parameter name) was NULL.
+pub fn null_argument(operation: &str, which: &str) -> Answer {
+    failure(
+        KyotenStatus::NullArgument,
+        operation,
+        NULL_ARGUMENT.detail("", format!("引数 {which}"), format!("argument {which}")),
+    )
+}
+
+/// The operation name did not match any operation. The name is not echoed.
+pub fn unknown_operation() -> Answer {
+    failure(KyotenStatus::UnknownOperation, "", UNKNOWN_OPERATION.at(""))
+}
+
+/// The landing pad caught a panic.
+pub fn internal() -> Answer {
+    failure(KyotenStatus::Internal, "", INTERNAL.at(""))
+}
+
+/// The input is longer than the limit: answered before a byte of it is read, with the
+/// core's own `input.too_large` rule.
+pub fn too_large(operation: &str, len: usize, limit: usize) -> Answer {
+    failure(
+        KyotenStatus::TooLarge,
+        operation,
+        kyoten_core::input::TOO_LARGE.detail(
+            "",
+            format!("{len} バイト、上限 {limit} バイト"),
+            format!("{len} bytes, limit {limit} bytes"),
+        ),
+    )
+}
+
+/// The limits for a per-call maximum; 0 means the default (16 MiB).
+pub fn limits(max_input_bytes: usize) -> Limits {
+    if max_input_bytes == 0 {
+        Limits::default()
+    } else {
+        Limits { max_input_bytes }
+    }
+}
+
+/// Maps the core's reading problem to a status.
+pub fn status_of(problem: Option<InputProblem>) -> KyotenStatus {
+    match problem {
+        None => KyotenStatus::Ok,
+        Some(InputProblem::TooLarge) => KyotenStatus::TooLarge,
+        Some(InputProblem::NotUtf8) => KyotenStatus::NotUtf8,
+        Some(InputProblem::NotJson) => KyotenStatus::NotJson,
+        Some(InputProblem::Shape) => KyotenStatus::InvalidShape,
+    }
+}
+
+/// Runs `op` on `input` (already checked against `limits` by the caller or not: the core
+/// checks again).
+pub fn run_op(op: &Operation, input: &[u8], limits: &Limits) -> Answer {
+    let outcome = (op.run)(input, limits);
+    let status = status_of(outcome.problem);
+    Answer {
+        status,
+        valid: outcome.valid && status == KyotenStatus::Ok,
+        json: outcome.json,
+    }
+}
+
+/// Runs the operation called `name` on `input`, with the size checked first.
+pub fn run(name: &str, input: &[u8], limits: &Limits) -> Answer {
+    match ops::find(name) {
+        None => unknown_operation(),
+        Some(op) if input.len() > limits.max_input_bytes => {
+            too_large(op.name, input.len(), limits.max_input_bytes)
+        }
+        Some(op) => run_op(op, input, limits),
+    }
+}
+
+/// One entry of the operation list, in a fixed key order.
+#[derive(Debug, Serialize)]
+struct OperationEntry {
+    name: &'static str,
+    summary_ja: &'static str,
+    summary_en: &'static str,
+    input_type: &'static str,
+    output_type: &'static str,
+    input_stem: String,
+}
+
+/// The operation list document.
+#[derive(Debug, Serialize)]
+struct OperationList {
+    abi_version: u32,
+    version: &'static str,
+    operations: Vec<OperationEntry>,
+}
+
+/// The list of operations as JSON, keys in this order: `{"abi_version":1,"version":"…",
+/// "operations":[{"name","summary_ja","summary_en","input_type","output_type",
+/// "input_stem"}…]}`.
+pub fn operations_json() -> Answer {
+    let doc = OperationList {
+        abi_version: crate::KYOTEN_ABI_VERSION,
+        version: env!("CARGO_PKG_VERSION"),
+        operations: ops::operations()
+            .map(|op| OperationEntry {
+                name: op.name,
+                summary_ja: op.summary_ja,
+                summary_en: op.summary_en,
+                input_type: op.input_type,
+                output_type: op.output_type,
+                input_stem: op.input_stem(),
+            })
+            .collect(),
+    };
+    match serde_json::to_string(&doc) {
+        Ok(json) => Answer {
+            status: KyotenStatus::Ok,
+            json,
+            valid: true,
+        },
+        Err(_) => internal(),
+    }
+}
+
+/// Which schema of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The input document (deserialize contract: what the library accepts).
+    Input,
+    /// The output report (serialize contract: what the library writes).
+    Output,
+}
+
+/// The JSON Schema (draft 2020-12) of an operation's input or output: the same schema as
+/// the published `schemas/*.schema.json` file (made by `kyoten-schemas` from the same
+/// types, deserialize contract for inputs, serialize contract for reports), without its
+/// `examples`.
+pub fn schema(name: &str, which: Which) -> Answer {
+    let Some(op) = ops::find(name) else {
+        return unknown_operation();
+    };
+    let schema = match which {
+        Which::Input => kyoten_schemas::input_schema(op),
+        Which::Output => kyoten_schemas::output_schema(op),
+    };
+    match serde_json::to_string_pretty(&schema) {
+        Ok(json) => Answer {
+            status: KyotenStatus::Ok,
+            json,
+            valid: true,
+        },
+        Err(_) => internal(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_list_has_every_operation_in_key_order() {
+        let a = operations_json();
+        assert_eq!(a.status, KyotenStatus::Ok);
+        let v: serde_json::Value = serde_json::from_str(&a.json).unwrap();
+        let list = v["operations"].as_array().unwrap();
+        assert_eq!(list.len(), ops::operations().count());
+        for (entry, op) in list.iter().zip(ops::operations()) {
+            assert_eq!(entry["name"], op.name);
+            assert_eq!(entry["input_stem"], op.input_stem());
+        }
+        // C callers without a JSON parser may rely on "name" coming first.
+        assert!(
+            a.json.contains("\"operations\":[{\"name\":\""),
+            "{}",
+            a.json
+        );
+    }
+
+    #[test]
+    fn limit_zero_is_default() {
+        assert_eq!(limits(0), Limits::default());
+        assert_eq!(limits(5).max_input_bytes, 5);
+    }
+
+    #[test]
+    fn failure_reports_are_json_reports() {
+        for a in [
+            null_argument("x.y", "input"),
+            unknown_operation(),
+            internal(),
+            too_large("x.y", 9, 1),
+        ] {
+            let v: serde_json::Value = serde_json::from_str(&a.json).unwrap();
+            assert_eq!(v["valid"], false);
+            assert_eq!(v["errors"], 1);
+            assert!(!a.valid);
+            assert_ne!(a.status, KyotenStatus::Ok);
+        }
+        let v: serde_json::Value = serde_json::from_str(INTERNAL_JSON).unwrap();
+        assert_eq!(v["findings"][0]["code"], "abi.internal");
+    }
+
+    #[test]
+    fn rule_codes_are_well_formed() {
+        for r in RULES {
+            assert!(r.code.starts_with("abi."));
+            assert!(
+                r.code
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+            );
+            assert!(!r.ja.is_empty() && !r.en.is_empty());
+        }
+    }
+}
