@@ -17,6 +17,8 @@ export interface Operations {
   "plan.progress": { input: ProgressRequest; output: Report<Progress> };
   /** 対象児の情報集約を検証する / Validate a child care summary */
   "summary.validate": { input: SummaryRequest; output: Report<SummaryCheck> };
+  /** 対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める / Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds */
+  "summary.scores": { input: SummaryRequest; output: Report<ScoreResult> };
   /** 救急医が最初に見るべき情報を一画面にまとめる / The facts an emergency doctor needs first, on one screen */
   "summary.emergency_view": { input: SummaryRequest; output: Report<EmergencyView> };
   /** 生年月日と基準日からライフステージの予定表を作る / Life-stage timeline from the date of birth and as_of */
@@ -940,7 +942,7 @@ export interface Meetings {
 
 /** 節目 / One milestone of the timeline. */
 export interface Milestone {
-  /** その日の年齢 / Age in whole years on `date`. */
+  /** 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day. */
   age_years: number;
   /** 日付（期間の初日） / Date (first day of its period). */
   date: string;
