@@ -13,11 +13,13 @@
 //! | `p2/...` | the `jsonschema` crate validating the parsed `Value` against our generated schema |
 //! | `p7/...` | 20,000 documents (the valid examples in turn) validated one after the other on one core |
 //!
-//! P5 (through the C ABI) is left out while `ffi/` has no callable entry point.
+//! | `p5/...` | the same operation through the C ABI (`kyoten_run` + `kyoten_free` of crate `kyoten-ffi`) and directly through the table |
 
 use criterion::{BenchmarkId, Criterion, Throughput};
+use kyoten_benches::timing::{ratio, spread, stats};
 use kyoten_core::ops::{Operation, operations};
 use serde_json::Value;
+use std::ffi::{CStr, CString, c_char};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -190,78 +192,137 @@ fn bench_p7(c: &mut Criterion, op: &'static Operation, docs: &[Vec<u8>]) {
 
 // ------------------------------------------------------------------ ratio table
 
-/// Median and quartiles of nanoseconds per call.
-#[derive(Clone, Copy)]
-struct Stats {
-    median: f64,
-    q1: f64,
-    q3: f64,
+// ------------------------------------------------------------------ C ABI (P5)
+
+/// One call through the C ABI as a C caller makes it: the operation name as a
+/// NUL-terminated string, the input as pointer + length, the report received through the
+/// out-parameters and released with the library's `kyoten_free`. Returns the report's
+/// length and validity (read before the free).
+fn via_c_abi(name: &CStr, bytes: &[u8]) -> (usize, bool) {
+    let mut out: *mut c_char = std::ptr::null_mut();
+    let mut len = 0usize;
+    let mut valid = false;
+    // SAFETY: `name` is NUL-terminated, `bytes` is valid for `bytes.len()` bytes, and the
+    // three out-parameters are valid for one write each.
+    let _status = unsafe {
+        kyoten::kyoten_run(
+            name.as_ptr(),
+            bytes.as_ptr(),
+            bytes.len(),
+            &mut out,
+            &mut len,
+            &mut valid,
+        )
+    };
+    // SAFETY: `out` was set by `kyoten_run` and is freed once, here.
+    unsafe { kyoten::kyoten_free(&mut out) };
+    (len, valid)
 }
 
-fn stats(mut xs: Vec<f64>) -> Stats {
-    xs.sort_by(f64::total_cmp);
-    let at = |p: f64| xs[((xs.len() - 1) as f64 * p).round() as usize];
-    Stats {
-        median: at(0.5),
-        q1: at(0.25),
-        q3: at(0.75),
+/// The report text through the C ABI (for checking it equals the direct call's).
+fn c_abi_report(name: &CStr, bytes: &[u8]) -> String {
+    let mut out: *mut c_char = std::ptr::null_mut();
+    // SAFETY: as in `via_c_abi`; NULL optional out-parameters are allowed.
+    unsafe {
+        kyoten::kyoten_run(
+            name.as_ptr(),
+            bytes.as_ptr(),
+            bytes.len(),
+            &mut out,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    };
+    let text = if out.is_null() {
+        String::new()
+    } else {
+        // SAFETY: a non-NULL `out` is a NUL-terminated string owned by the library.
+        unsafe { CStr::from_ptr(out) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    // SAFETY: freed once.
+    unsafe { kyoten::kyoten_free(&mut out) };
+    text
+}
+
+/// The smallest example (by bytes) of any operation, for the C ABI overhead on a cheap
+/// call.
+fn smallest(examples: &[Example]) -> Option<(&'static Operation, &Example)> {
+    operations()
+        .flat_map(|op| {
+            examples
+                .iter()
+                .filter(move |ex| ex.stem == op.input_stem())
+                .map(move |ex| (op, ex))
+        })
+        .min_by_key(|(_, ex)| ex.bytes.len())
+}
+
+fn bench_p5(c: &mut Criterion, cases: &[(&'static Operation, &Example)]) {
+    let mut g = c.benchmark_group("p5");
+    for (op, ex) in cases {
+        let name = CString::new(op.name).expect("operation names have no NUL");
+        assert_eq!(
+            c_abi_report(&name, &ex.bytes),
+            (op.run)(&ex.bytes, &Default::default()).json,
+            "the C ABI answers the same report as the table"
+        );
+        let id = format!("{}/{}", op.name, ex.label);
+        g.bench_function(BenchmarkId::new("c_abi", &id), |b| {
+            b.iter(|| via_c_abi(&name, black_box(&ex.bytes)))
+        });
+        g.bench_function(BenchmarkId::new("direct", &id), |b| {
+            b.iter(|| (op.run)(black_box(&ex.bytes), &Default::default()))
+        });
     }
+    g.finish();
 }
 
-/// Calls per sample so that one sample lasts about `target`.
-fn batch_for(f: &mut dyn FnMut(), target: Duration) -> u32 {
-    let start = Instant::now();
-    f();
-    let once = start.elapsed().max(Duration::from_nanos(20));
-    ((target.as_nanos() / once.as_nanos()).clamp(1, 1_000_000)) as u32
-}
-
-fn time_batch(f: &mut dyn FnMut(), n: u32) -> f64 {
-    let start = Instant::now();
-    for _ in 0..n {
-        f();
-    }
-    start.elapsed().as_nanos() as f64 / f64::from(n)
-}
-
-/// Interleaves samples of `a` and `b` (so both see the same machine load) and returns
-/// their per-call statistics and the ratio of medians a ÷ b.
-fn ratio(
-    a: &mut dyn FnMut(),
-    b: &mut dyn FnMut(),
+/// P5 rows of the ratio table: the C ABI ÷ the direct call, interleaved.
+fn print_p5(
+    cases: &[(&'static Operation, &Example)],
     samples: usize,
     target: Duration,
-) -> (Stats, Stats, f64) {
-    let (na, nb) = (batch_for(a, target), batch_for(b, target));
-    // Warm up both.
-    time_batch(a, na);
-    time_batch(b, nb);
-    let (mut xa, mut xb) = (Vec::with_capacity(samples), Vec::with_capacity(samples));
-    for _ in 0..samples {
-        xa.push(time_batch(a, na));
-        xb.push(time_batch(b, nb));
+    quick: bool,
+) {
+    let limits = Default::default();
+    for (i, (op, ex)) in cases.iter().enumerate() {
+        let Ok(name) = CString::new(op.name) else {
+            continue;
+        };
+        let mut abi = || {
+            black_box(via_c_abi(&name, black_box(&ex.bytes)));
+        };
+        let mut direct = || {
+            black_box((op.run)(black_box(&ex.bytes), &limits));
+        };
+        let (a, b, r) = ratio(&mut abi, &mut direct, samples, target);
+        let verdict = match (quick, r <= 1.05) {
+            (true, _) => "smoke run (unoptimised, few samples): not a measurement",
+            (false, true) => "met",
+            (false, false) => "missed",
+        };
+        println!(
+            "| P5{} | {} on {}.{}.json ({} bytes) through the C ABI (kyoten_run + kyoten_free): {} | the same through the table: {} | {r:.3} | ≤ 1.05 {verdict} |",
+            if i == 0 { "" } else { "′" },
+            op.name,
+            ex.stem,
+            ex.label,
+            ex.bytes.len(),
+            spread(a),
+            spread(b)
+        );
     }
-    let (sa, sb) = (stats(xa), stats(xb));
-    (sa, sb, sa.median / sb.median)
 }
 
-fn human(ns: f64) -> String {
-    if ns >= 1e9 {
-        format!("{:.3} s", ns / 1e9)
-    } else if ns >= 1e6 {
-        format!("{:.3} ms", ns / 1e6)
-    } else if ns >= 1e3 {
-        format!("{:.2} µs", ns / 1e3)
-    } else {
-        format!("{ns:.0} ns")
-    }
-}
-
-fn spread(s: Stats) -> String {
-    format!("{} [{} – {}]", human(s.median), human(s.q1), human(s.q3))
-}
-
-fn print_ratios(op: &'static Operation, ex: &Example, docs: &[Vec<u8>], quick: bool) {
+fn print_ratios(
+    op: &'static Operation,
+    ex: &Example,
+    examples: &[Example],
+    docs: &[Vec<u8>],
+    quick: bool,
+) {
     let (samples, target) = if quick {
         (3, Duration::from_millis(2))
     } else {
@@ -335,7 +396,9 @@ fn print_ratios(op: &'static Operation, ex: &Example, docs: &[Vec<u8>], quick: b
         s.median / 1e9,
         verdict(s.median < 1e9 && docs.len() == P7_DOCS)
     );
-    println!("| P5 | not measured: ffi/ has no callable entry point on this branch | | | |");
+    let mut p5 = vec![(op, ex)];
+    p5.extend(smallest(examples));
+    print_p5(&p5, samples, target, quick);
 }
 
 /// Where the time of `staffing.check` goes: reading the typed document, the rules, and
@@ -419,6 +482,9 @@ fn main() {
     if let Some((op, ex)) = target {
         bench_p1_p2(&mut c, op, ex);
         bench_p7(&mut c, op, &docs);
+        let mut p5 = vec![(op, ex)];
+        p5.extend(smallest(&examples));
+        bench_p5(&mut c, &p5);
     }
     c.final_summary();
     let without: Vec<&str> = operations()
@@ -433,7 +499,7 @@ fn main() {
             );
         }
         match target {
-            Some((op, ex)) => print_ratios(op, ex, &docs, quick),
+            Some((op, ex)) => print_ratios(op, ex, &examples, &docs, quick),
             None => println!("no valid example document: ratio table skipped"),
         }
         print_staffing_breakdown(quick);
