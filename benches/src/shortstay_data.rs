@@ -195,4 +195,59 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, serde_json::to_string(&evaluation(21)).expect("JSON"));
     }
+    /// The allocation builds only the codes of each ineligible facility's reasons (no
+    /// pointers or messages): they must be exactly the codes `evaluate` gives the same
+    /// request, facility by facility, and the eligible facilities the same, in rank order.
+    #[test]
+    fn allocation_reasons_are_the_codes_evaluate_gives() {
+        let input = allocation(80, 40);
+        let res = allocate(&input).result.expect("the allocation runs");
+        let mut compared = 0;
+        let mut with_reasons = 0;
+        for outcome in &res.requests {
+            let i = outcome.request_index as usize;
+            let request = input.requests[i].clone();
+            let alone = ShortstayEvaluation {
+                schema: None,
+                as_of: input.as_of,
+                policy: input.policy,
+                facilities: input.facilities.clone(),
+                board: input.board.clone(),
+                request,
+            };
+            let Some(ev) = evaluate(&alone).result else {
+                assert!(outcome.ineligible.is_empty() && outcome.eligible_facilities.is_empty());
+                continue;
+            };
+            let expected: Vec<(String, Vec<String>)> = ev
+                .facilities
+                .iter()
+                .filter(|v| !v.eligible)
+                .map(|v| {
+                    let codes = v.reasons.iter().map(|f| f.code.clone()).collect();
+                    (v.facility_id.clone(), codes)
+                })
+                .collect();
+            let got: Vec<(String, Vec<String>)> = outcome
+                .ineligible
+                .iter()
+                .map(|c| (c.facility_id.clone(), c.reasons.clone()))
+                .collect();
+            assert_eq!(got, expected, "request {i}");
+            let ranked: Vec<&str> = ev.eligible.iter().map(|e| e.facility_id.as_str()).collect();
+            assert_eq!(outcome.eligible_facilities, ranked, "request {i}");
+            assert!(
+                ev.facilities
+                    .iter()
+                    .all(|v| v.reasons.iter().all(|f| !f.message_en.is_empty()
+                        && !f.message_ja.is_empty()
+                        && !f.path.is_empty())),
+                "evaluate still explains every reason"
+            );
+            compared += 1;
+            with_reasons += expected.iter().filter(|(_, c)| c.len() > 1).count();
+        }
+        assert!(compared > 50, "most requests are compared ({compared})");
+        assert!(with_reasons > 0, "some facilities have several reasons");
+    }
 }

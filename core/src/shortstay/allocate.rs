@@ -27,7 +27,7 @@
 //! Cost: O(requests × facilities) to evaluate, then O(Σ nights × (log + eligible
 //! facilities)) to allocate; no scan over all facilities × all requests per night.
 
-use super::evaluate::{Context, FacilityVerdict, judge, prepare, rank_key};
+use super::evaluate::{Context, Explain, FacilityVerdict, judge, prepare, rank_key};
 use super::rules::*;
 use super::{Board, Facility, Policy, StayRequest, Vacancy};
 use crate::calendar::IsoDate;
@@ -227,7 +227,7 @@ pub fn allocate(input: &ShortstayAllocation) -> Computed<AllocationResult> {
         let mut ineligible = Vec::new();
         if let Some(prep) = &prep {
             for fi in 0..input.facilities.len() {
-                let Some(v) = judge(&ctx, fi, req, prep, &base) else {
+                let Some(v) = judge(&ctx, fi, req, prep, &base, Explain::CodesOnly) else {
                     continue;
                 };
                 if v.eligible {

@@ -17,7 +17,7 @@ use super::rules::*;
 use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, ServiceType, StayRequest, Vacancy};
 use crate::calendar::{IsoDate, age_on};
 use crate::care::CareKind;
-use crate::finding::{Finding, Path};
+use crate::finding::{Finding, Path, Rule};
 use crate::ops::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -349,6 +349,47 @@ pub(crate) fn prepare(
     })
 }
 
+/// How much of a reason [`judge`] builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Explain {
+    /// Every reason as a full finding: its pointer and both messages (`evaluate`).
+    Full,
+    /// Only each reason's code and severity, with an empty path and empty messages: for
+    /// callers that keep the codes alone (`allocate`), so that no pointer or message is
+    /// formatted only to be dropped. Which reasons there are is the same as with `Full`.
+    CodesOnly,
+}
+
+/// The reasons of one verdict, built as [`Explain`] says.
+struct Reasons {
+    explain: Explain,
+    list: Vec<Finding>,
+}
+
+impl Reasons {
+    fn new(explain: Explain) -> Self {
+        Reasons {
+            explain,
+            list: Vec::new(),
+        }
+    }
+
+    /// Adds a reason of `rule`; `full` builds the whole finding, called only when it is
+    /// explained.
+    fn add(&mut self, rule: &Rule, full: impl FnOnce() -> Finding) {
+        self.list.push(match self.explain {
+            Explain::Full => full(),
+            Explain::CodesOnly => Finding {
+                code: rule.code.to_owned(),
+                severity: rule.severity,
+                path: String::new(),
+                message_ja: String::new(),
+                message_en: String::new(),
+            },
+        });
+    }
+}
+
 /// The verdict of facility `fi` for a prepared request whose document is at `base`.
 pub(crate) fn judge(
     ctx: &Context<'_>,
@@ -356,24 +397,29 @@ pub(crate) fn judge(
     req: &StayRequest,
     prep: &Prepared,
     base: &Path,
+    explain: Explain,
 ) -> Option<FacilityVerdict> {
     let f = ctx.facilities.get(fi)?;
-    let fp = Path::root().key("facilities").index(fi);
-    let mut reasons = Vec::new();
+    let fp = || Path::root().key("facilities").index(fi);
+    let mut reasons = Reasons::new(explain);
     // 1. Entitlement to 医療型短期入所.
     if f.service == ServiceType::Medical && req.child.grounds.is_empty() {
-        reasons.push(REASON_NOT_ENTITLED.at(base.key("child").key("grounds")));
+        reasons.add(&REASON_NOT_ENTITLED, || {
+            REASON_NOT_ENTITLED.at(base.key("child").key("grounds"))
+        });
     }
     // 2. Care the facility cannot give: one reason per kind, pointing at the child's need.
     let fcare = ctx.care.get(fi).copied().unwrap_or(0);
     if prep.care & !fcare != 0 {
         for (i, k) in req.child.care.iter().enumerate() {
             if care_bit(*k) & !fcare != 0 {
-                reasons.push(REASON_CARE_NOT_PROVIDED.detail(
-                    base.key("child").key("care").index(i),
-                    k.label_ja(),
-                    k.label_en(),
-                ));
+                reasons.add(&REASON_CARE_NOT_PROVIDED, || {
+                    REASON_CARE_NOT_PROVIDED.detail(
+                        base.key("child").key("care").index(i),
+                        k.label_ja(),
+                        k.label_en(),
+                    )
+                });
             }
         }
     }
@@ -381,48 +427,58 @@ pub(crate) fn judge(
     match prep.ages {
         (Some(first), Some(last)) => {
             if first < f.min_age {
-                reasons.push(REASON_AGE_OUT_OF_RANGE.detail(
-                    fp.key("min_age"),
-                    format!("利用時 {} 歳、受入 {} 歳から", first, f.min_age),
-                    format!("age {} during the stay, accepted from {}", first, f.min_age),
-                ));
+                reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
+                    REASON_AGE_OUT_OF_RANGE.detail(
+                        fp().key("min_age"),
+                        format!("利用時 {} 歳、受入 {} 歳から", first, f.min_age),
+                        format!("age {} during the stay, accepted from {}", first, f.min_age),
+                    )
+                });
             }
             if let Some(max) = f.max_age.filter(|m| last > *m) {
-                reasons.push(REASON_AGE_OUT_OF_RANGE.detail(
-                    fp.key("max_age"),
-                    format!("利用時 {} 歳、受入 {} 歳まで", last, max),
-                    format!("age {} during the stay, accepted up to {}", last, max),
-                ));
+                reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
+                    REASON_AGE_OUT_OF_RANGE.detail(
+                        fp().key("max_age"),
+                        format!("利用時 {} 歳、受入 {} 歳まで", last, max),
+                        format!("age {} during the stay, accepted up to {}", last, max),
+                    )
+                });
             }
         }
-        _ => reasons.push(REASON_AGE_OUT_OF_RANGE.detail(
-            base.key("child").key("birth_date"),
-            "利用初日に未出生",
-            "not born on the first night",
-        )),
+        _ => reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
+            REASON_AGE_OUT_OF_RANGE.detail(
+                base.key("child").key("birth_date"),
+                "利用初日に未出生",
+                "not born on the first night",
+            )
+        }),
     }
     // 4. Longest stay.
     if req.nights > f.max_nights {
-        reasons.push(REASON_STAY_TOO_LONG.detail(
-            base.key("nights"),
-            format!("{} 泊、上限 {} 泊", req.nights, f.max_nights),
-            format!("{} nights, at most {}", req.nights, f.max_nights),
-        ));
+        reasons.add(&REASON_STAY_TOO_LONG, || {
+            REASON_STAY_TOO_LONG.detail(
+                base.key("nights"),
+                format!("{} 泊、上限 {} 泊", req.nights, f.max_nights),
+                format!("{} nights, at most {}", req.nights, f.max_nights),
+            )
+        });
     }
     // 5. Granted days (支給量).
     let needed = req.used_days.saturating_add(prep.days_counted);
     if needed > req.granted_days {
-        reasons.push(REASON_OVER_GRANTED_DAYS.detail(
-            base.key("granted_days"),
-            format!(
-                "利用済み {} 日＋今回 {} 日＞支給量 {} 日",
-                req.used_days, prep.days_counted, req.granted_days
-            ),
-            format!(
-                "{} used + {} for this stay > {} granted",
-                req.used_days, prep.days_counted, req.granted_days
-            ),
-        ));
+        reasons.add(&REASON_OVER_GRANTED_DAYS, || {
+            REASON_OVER_GRANTED_DAYS.detail(
+                base.key("granted_days"),
+                format!(
+                    "利用済み {} 日＋今回 {} 日＞支給量 {} 日",
+                    req.used_days, prep.days_counted, req.granted_days
+                ),
+                format!(
+                    "{} used + {} for this stay > {} granted",
+                    req.used_days, prep.days_counted, req.granted_days
+                ),
+            )
+        });
     }
     // 6–8. The board, night by night.
     let (mut free, mut few, mut full, mut unknown) = (0u32, 0u32, 0u32, 0u32);
@@ -452,14 +508,16 @@ pub(crate) fn judge(
     // facility has no row.
     let night_path = |idx: Option<usize>| match row {
         Some(j) => mark_path(j, idx),
-        None => fp.key("id"),
+        None => fp().key("id"),
     };
     if let Some((night, idx)) = first_full {
-        reasons.push(REASON_NO_FREE_NIGHT.detail(
-            night_path(idx),
-            format!("×の夜 {} 泊、最初 {}", full, night),
-            format!("{} full night(s), first {}", full, night),
-        ));
+        reasons.add(&REASON_NO_FREE_NIGHT, || {
+            REASON_NO_FREE_NIGHT.detail(
+                night_path(idx),
+                format!("×の夜 {} 泊、最初 {}", full, night),
+                format!("{} full night(s), first {}", full, night),
+            )
+        });
     }
     if stale {
         if let Some(j) = row {
@@ -470,39 +528,43 @@ pub(crate) fn judge(
                 .index(j)
                 .key("updated_on");
             match updated {
-                Some(u) => reasons.push(REASON_STALE_DATA.detail(
-                    p,
-                    format!("最終更新 {}、上限 {} 日", u, ctx.policy.stale_after_days),
-                    format!("updated {}, limit {} days", u, ctx.policy.stale_after_days),
-                )),
-                None => reasons.push(REASON_STALE_DATA.at(p)),
+                Some(u) => reasons.add(&REASON_STALE_DATA, || {
+                    REASON_STALE_DATA.detail(
+                        p,
+                        format!("最終更新 {}、上限 {} 日", u, ctx.policy.stale_after_days),
+                        format!("updated {}, limit {} days", u, ctx.policy.stale_after_days),
+                    )
+                }),
+                None => reasons.add(&REASON_STALE_DATA, || REASON_STALE_DATA.at(p)),
             }
         }
     } else if let Some((night, idx)) = first_unknown {
-        let (ja, en) = if row.is_none() {
-            (
-                "空き情報に施設の行がありません".to_owned(),
-                "the facility is not on the board".to_owned(),
-            )
-        } else {
-            (
-                format!("不明の夜 {} 泊、最初 {}", unknown, night),
-                format!("{} unknown night(s), first {}", unknown, night),
-            )
-        };
-        reasons.push(REASON_VACANCY_UNKNOWN.detail(night_path(idx), ja, en));
+        reasons.add(&REASON_VACANCY_UNKNOWN, || {
+            let (ja, en) = if row.is_none() {
+                (
+                    "空き情報に施設の行がありません".to_owned(),
+                    "the facility is not on the board".to_owned(),
+                )
+            } else {
+                (
+                    format!("不明の夜 {} 泊、最初 {}", unknown, night),
+                    format!("{} unknown night(s), first {}", unknown, night),
+                )
+            };
+            REASON_VACANCY_UNKNOWN.detail(night_path(idx), ja, en)
+        });
     }
     let same_area = req.area.as_deref().is_some_and(|a| a == f.area);
     Some(FacilityVerdict {
         facility_id: f.id.clone(),
         facility_index: count_u32(fi),
-        eligible: reasons.is_empty(),
+        eligible: reasons.list.is_empty(),
         free_nights: free,
         few_nights: few,
         full_nights: full,
         unknown_nights: unknown,
         same_area,
-        reasons,
+        reasons: reasons.list,
     })
 }
 
@@ -533,7 +595,7 @@ pub fn evaluate(input: &ShortstayEvaluation) -> Computed<EvaluationResult> {
         return Computed::new(findings, None);
     };
     let verdicts: Vec<FacilityVerdict> = (0..input.facilities.len())
-        .filter_map(|fi| judge(&ctx, fi, req, &prep, &base))
+        .filter_map(|fi| judge(&ctx, fi, req, &prep, &base, Explain::Full))
         .collect();
     let mut order: Vec<&FacilityVerdict> = verdicts.iter().filter(|v| v.eligible).collect();
     order.sort_by(|a, b| rank_key(a).cmp(&rank_key(b)));

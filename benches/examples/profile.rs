@@ -1,0 +1,94 @@
+//! One call of a scale case, for profilers (`valgrind --tool=callgrind`, `perf`):
+//!
+//! ```text
+//! cargo build --release -p kyoten-benches --example profile
+//! valgrind --tool=callgrind target/release/examples/profile evaluate 1000
+//! ```
+//!
+//! Cases: `evaluate N` (one child over N facilities × 31 nights), `evaluate_op N` (the
+//! same from JSON bytes through the operation table), `allocate R F` (R requests over F
+//! facilities), `summary N` (`summary.validate` N times on the largest summary example),
+//! `value N` (`serde_json` parsing the same bytes into a `Value` N times), `schema N`
+//! (the `jsonschema` crate validating the parsed `Value` against our generated schema N
+//! times; the schema is compiled before).
+//! The input is built before the call; run the case with `N = 0` to subtract the set-up.
+
+use kyoten_benches::shortstay_data::{allocation, evaluation};
+use std::hint::black_box;
+
+fn arg(args: &[String], i: usize, default: usize) -> usize {
+    args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let case = args.get(1).map(String::as_str).unwrap_or("evaluate");
+    match case {
+        "evaluate" => {
+            let input = evaluation(arg(&args, 2, 1000));
+            let out = kyoten_core::shortstay::evaluate(black_box(&input));
+            let n = out.result.map_or(0, |r| r.eligible.len());
+            println!("evaluate: {n} eligible");
+        }
+        "evaluate_op" => {
+            let bytes = serde_json::to_vec(&evaluation(arg(&args, 2, 1000))).expect("JSON");
+            let out = kyoten_core::ops::run("shortstay.evaluate", black_box(&bytes));
+            println!(
+                "evaluate_op: {} bytes of report",
+                out.map_or(0, |o| o.json.len())
+            );
+        }
+        "allocate" => {
+            let input = allocation(arg(&args, 2, 500), arg(&args, 3, 100));
+            let out = kyoten_core::shortstay::allocate(black_box(&input));
+            let n = out.result.map_or(0, |r| r.decisions.len());
+            println!("allocate: {n} decisions");
+        }
+        "summary" => {
+            let bytes = summary_bytes();
+            let mut valid = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                valid += usize::from(
+                    kyoten_core::ops::run("summary.validate", black_box(&bytes))
+                        .is_some_and(|o| o.valid),
+                );
+            }
+            println!("summary: {valid} valid");
+        }
+        "value" => {
+            let bytes = summary_bytes();
+            let mut n = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                n += usize::from(
+                    serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).is_ok(),
+                );
+            }
+            println!("value: {n} parsed");
+        }
+        "schema" => {
+            let bytes = summary_bytes();
+            let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+            let op = kyoten_core::ops::find("summary.validate").expect("in the table");
+            let settings = schemars::generate::SchemaSettings::draft2020_12().for_deserialize();
+            let schema = serde_json::to_value((op.input_schema)(settings)).expect("JSON");
+            let validator = jsonschema::validator_for(&schema).expect("compiles");
+            let mut n = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                n += usize::from(validator.is_valid(black_box(&value)));
+            }
+            println!("schema: {n} valid");
+        }
+        other => eprintln!(
+            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | schema"
+        ),
+    }
+}
+
+/// The largest valid summary example, the document P1, P2 and P7 use.
+fn summary_bytes() -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../schemas/examples/summary-request.ventilated-tracheostomy-gastrostomy.json"
+    );
+    std::fs::read(path).expect("the example exists")
+}
