@@ -9,7 +9,8 @@
 //     public JS API (`kyoten.run(name, object)`: JSON.stringify → WASM → JSON.parse of
 //     the report) ÷ ajv (draft 2020-12, ajv-formats, allErrors) compiled with our
 //     generated schema schemas/<input_stem>.schema.json validating the same object, in
-//     the same node process. The two sides are sampled in turn (each sample about 20 ms)
+//     the same node process. After 300 ms of warm-up each, the two sides are sampled in turn
+//     (101 samples of about 5 ms each)
 //     so both see the same machine load; medians and quartiles per call are printed.
 //     Goal ≤ 1.0. A breakdown of the WASM side (the raw text call alone, stringify, parse)
 //     and the ratio on every example of that input type follow.
@@ -27,8 +28,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.join(here, 'pkg');
 const root = path.resolve(here, '..');
 const opName = process.argv[2] ?? 'summary.validate';
-const SAMPLES = Math.max(3, Number(process.argv[3] ?? 41));
-const TARGET_MS = 20;
+const SAMPLES = Math.max(3, Number(process.argv[3] ?? 101));
+const TARGET_MS = 5;
+const WARM_MS = 300;
 
 function fail(msg) {
   console.error(`bench.mjs: ${msg}`);
@@ -105,10 +107,13 @@ function stats(xs) {
 }
 /** Interleaved samples of a and b (alternating which goes first); a ÷ b of the medians. */
 function ratio(a, b) {
+  // Warm up both (JIT tiers, inline caches) before sizing the batches.
+  for (const fn of [a, b]) {
+    const end = performance.now() + WARM_MS;
+    while (performance.now() < end) fn();
+  }
   const na = batchFor(a);
   const nb = batchFor(b);
-  timeBatch(a, na);
-  timeBatch(b, nb);
   const xa = [];
   const xb = [];
   for (let i = 0; i < SAMPLES; i++) {
