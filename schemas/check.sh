@@ -5,6 +5,8 @@
 #     Ajv2020({ strict: true }) with ajv-formats;
 #   - every example (and every schema's embedded `examples`) validates in both;
 #   - every report the library writes for an example validates against its report schema;
+#   - every example gives a report without errors, every example in examples/failing/
+#     (documents meant to trip rules) a report with errors;
 #   - every invalid document (schemas/examples/invalid/) is rejected by both and by the
 #     Rust validator (the `kyoten` CLI); known core bugs (schemas/examples/known-bugs/)
 #     must be rejected by both schemas and are listed, not failed, when Rust accepts them;
@@ -50,8 +52,10 @@ echo "  python-jsonschema $("$PY" -c 'import importlib.metadata as m; print(m.ve
 
 echo "== build"
 (cd "$ROOT" && cargo build -q -p kyoten-schemas --bins) || die "cargo build failed"
-KYOTEN="$ROOT/target/debug/kyoten"
-GEN="$ROOT/target/debug/kyoten-gen"
+TARGET_DIR="${CARGO_TARGET_DIR:-target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+KYOTEN="$TARGET_DIR/debug/kyoten"
+GEN="$TARGET_DIR/debug/kyoten-gen"
 
 echo "== fresh"
 if "$GEN" check; then ok "generated files are fresh"; else fail "generated files are stale"; fi
@@ -60,17 +64,24 @@ echo "== reports of the examples (written by the library, checked against the re
 REPORTS="$(mktemp -d)"
 trap 'rm -rf "$REPORTS"' EXIT
 shopt -s nullglob
-for ex in "$HERE"/examples/*.json; do
-  stem="$(basename "$ex")"; stem="${stem%%.*}"
-  # Every operation taking this input schema, from the generated index.
-  for op in $(node -e '
+# examples/*.json must give reports without errors; examples/failing/*.json (documents
+# meant to trip rules) must give reports with errors. Both reports are kept for the
+# report-schema checks below.
+for ex in "$HERE"/examples/*.json "$HERE"/examples/failing/*.json; do
+  base="$(basename "$ex")"; stem="${base%%.*}"
+  case "$ex" in */failing/*) want=1; label="failing/$base" ;; *) want=0; label="$base" ;; esac
+  ops=$(node -e '
       const idx = require(process.argv[1]);
       for (const o of idx.operations) if (o.input_schema === process.argv[2] + ".schema.json") console.log(o.name);
-    ' "$HERE/index.json" "$stem"); do
-    if "$KYOTEN" run "$op" "$ex" >"$REPORTS/${op}__$(basename "$ex")"; then
-      ok "rust $op accepts examples/$(basename "$ex")"
+    ' "$HERE/index.json" "$stem")
+  [ -n "$ops" ] || fail "examples/$label: no operation takes $stem"
+  for op in $ops; do
+    "$KYOTEN" run "$op" "$ex" >"$REPORTS/${op}__${want}_${base}"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then
+      if [ "$want" -eq 0 ]; then ok "rust $op accepts examples/$label"; else ok "rust $op rejects examples/$label"; fi
     else
-      fail "rust $op rejects examples/$(basename "$ex")"
+      if [ "$want" -eq 0 ]; then fail "rust $op finds errors in examples/$label"; else fail "rust $op: examples/$label exit $rc, expected 1"; fi
     fi
   done
 done

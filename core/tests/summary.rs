@@ -1,6 +1,7 @@
 //! Integration tests of the child care summary (`summary.*`).
 
 use kyoten_core::ops;
+use kyoten_core::summary::{self, SummaryRequest};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
@@ -58,24 +59,918 @@ fn every_example_is_clean_for_every_operation() {
         assert_eq!(v["warnings"], 0, "{label}: {:#}", v["findings"]);
     }
     assert!(n >= 4, "expected at least four summary examples, found {n}");
+    for label in LABELS {
+        assert!(
+            examples_dir()
+                .join(format!("summary-request.{label}.json"))
+                .exists(),
+            "{label}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers to edit a document by JSON Pointer.
+// ---------------------------------------------------------------------------------------
+
+fn split(ptr: &str) -> (&str, &str) {
+    let i = ptr.rfind('/').unwrap();
+    (&ptr[..i], &ptr[i + 1..])
+}
+
+/// Sets the value at `ptr` (the parent must exist; an object key may be new).
+fn set(doc: &mut Value, ptr: &str, v: Value) {
+    let (parent, last) = split(ptr);
+    match doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"))
+    {
+        Value::Object(m) => {
+            m.insert(last.to_owned(), v);
+        }
+        Value::Array(a) => a[last.parse::<usize>().unwrap()] = v,
+        other => panic!("not a container at {parent}: {other}"),
+    }
+}
+
+/// Removes the value at `ptr` (array elements shift).
+fn remove(doc: &mut Value, ptr: &str) {
+    let (parent, last) = split(ptr);
+    match doc.pointer_mut(parent).unwrap() {
+        Value::Object(m) => {
+            m.remove(last).unwrap_or_else(|| panic!("no {ptr}"));
+        }
+        Value::Array(a) => {
+            a.remove(last.parse::<usize>().unwrap());
+        }
+        other => panic!("not a container at {parent}: {other}"),
+    }
+}
+
+/// Appends to the array at `ptr`.
+fn push(doc: &mut Value, ptr: &str, v: Value) {
+    doc.pointer_mut(ptr)
+        .unwrap()
+        .as_array_mut()
+        .unwrap()
+        .push(v);
+}
+
+fn get(doc: &Value, ptr: &str) -> Value {
+    doc.pointer(ptr)
+        .unwrap_or_else(|| panic!("no {ptr}"))
+        .clone()
+}
+
+fn has(report: &Value, code: &str, path: &str) -> bool {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == code && f["path"] == path)
+}
+
+fn count(report: &Value, code: &str) -> usize {
+    codes(report).iter().filter(|c| *c == code).count()
+}
+
+const V: &str = "ventilated-tracheostomy-gastrostomy";
+const S: &str = "tube-feeding-oxygen-sits";
+const E: &str = "epilepsy-walks";
+const L: &str = "leap-day-cchs-walks";
+
+// ---------------------------------------------------------------------------------------
+// Every rule: one failing case (code at an exact path) and the clean example passing.
+// ---------------------------------------------------------------------------------------
+
+struct Case {
+    code: &'static str,
+    base: &'static str,
+    op: &'static str,
+    edit: fn(&mut Value),
+    path: &'static str,
+}
+
+fn cases() -> Vec<Case> {
+    let c = |code, base, edit: fn(&mut Value), path| Case {
+        code,
+        base,
+        op: "summary.validate",
+        edit,
+        path,
+    };
+    vec![
+        c(
+            "summary.field.empty",
+            V,
+            |d| set(d, "/summary/child/name", json!("  ")),
+            "/summary/child/name",
+        ),
+        c(
+            "summary.field.empty",
+            V,
+            |d| set(d, "/summary/child/municipality", json!("")),
+            "/summary/child/municipality",
+        ),
+        c(
+            "summary.field.empty",
+            V,
+            |d| set(d, "/summary/care_team/3/organisation", json!("\u{3000}")),
+            "/summary/care_team/3/organisation",
+        ),
+        c(
+            "summary.field.empty",
+            V,
+            |d| set(d, "/summary/emergency_plan/actions/1/action", json!("")),
+            "/summary/emergency_plan/actions/1/action",
+        ),
+        c(
+            "summary.field.empty",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/vaccinations",
+                    json!({"vaccine": "other", "date": "2023-01-10"}),
+                )
+            },
+            "/summary/vaccinations/5/name",
+        ),
+        c(
+            "summary.date.before_birth",
+            V,
+            |d| set(d, "/summary/vaccinations/0/date", json!("2021-06-13")),
+            "/summary/vaccinations/0/date",
+        ),
+        c(
+            "summary.date.before_birth",
+            V,
+            |d| set(d, "/summary/diagnoses/1/diagnosed_on", json!("2020-01-01")),
+            "/summary/diagnoses/1/diagnosed_on",
+        ),
+        c(
+            "summary.date.after_as_of",
+            V,
+            |d| set(d, "/summary/history/5/start", json!("2026-11-24")),
+            "/summary/history/5/start",
+        ),
+        c(
+            "summary.date.after_as_of",
+            V,
+            |d| set(d, "/summary/provenance/0/recorded_on", json!("2027-01-01")),
+            "/summary/provenance/0/recorded_on",
+        ),
+        c(
+            "summary.date.after_as_of",
+            V,
+            |d| set(d, "/as_of", json!("2021-06-13")),
+            "/summary/child/date_of_birth",
+        ),
+        c(
+            "summary.date.end_before_start",
+            V,
+            |d| set(d, "/summary/history/4/end", json!("2025-01-11")),
+            "/summary/history/4/end",
+        ),
+        c(
+            "summary.date.end_before_start",
+            V,
+            |d| set(d, "/summary/devices/1/last_changed", json!("2021-09-09")),
+            "/summary/devices/1/last_changed",
+        ),
+        c(
+            "summary.value.out_of_range",
+            V,
+            |d| set(d, "/summary/vital_signs/spo2_percent/max", json!(101)),
+            "/summary/vital_signs/spo2_percent/max",
+        ),
+        c(
+            "summary.value.out_of_range",
+            V,
+            |d| set(d, "/summary/devices/0/settings/4/value", json!(20)),
+            "/summary/devices/0/settings/4/value",
+        ),
+        c(
+            "summary.value.out_of_range",
+            V,
+            |d| set(d, "/summary/medications/0/times_per_day", json!(0)),
+            "/summary/medications/0/times_per_day",
+        ),
+        c(
+            "summary.value.out_of_range",
+            V,
+            |d| set(d, "/summary/vital_signs/weight_kg", json!(0.2)),
+            "/summary/vital_signs/weight_kg",
+        ),
+        c(
+            "summary.value.out_of_range",
+            V,
+            |d| set(d, "/summary/vaccinations/0/dose", json!(0)),
+            "/summary/vaccinations/0/dose",
+        ),
+        c(
+            "summary.value.range_inverted",
+            V,
+            |d| set(d, "/summary/vital_signs/heart_rate_per_min/min", json!(130)),
+            "/summary/vital_signs/heart_rate_per_min",
+        ),
+        c(
+            "summary.kana.not_kana",
+            V,
+            |d| set(d, "/summary/child/kana", json!("sato hinata")),
+            "/summary/child/kana",
+        ),
+        c(
+            "summary.kana.not_kana",
+            V,
+            |d| set(d, "/summary/child/kana", json!("ｻﾄｳ ﾋﾅﾀ")),
+            "/summary/child/kana",
+        ),
+        c(
+            "summary.kana.not_kana",
+            V,
+            |d| set(d, "/summary/guardians/0/kana", json!("佐藤")),
+            "/summary/guardians/0/kana",
+        ),
+        c(
+            "summary.kana.mixed_scripts",
+            V,
+            |d| set(d, "/summary/child/kana", json!("さとう ヒナタ")),
+            "/summary/child/kana",
+        ),
+        c(
+            "summary.kana.mixed_scripts",
+            L,
+            |d| set(d, "/summary/guardians/0/kana", json!("イトウ なおこ")),
+            "/summary/guardians/0/kana",
+        ),
+        c(
+            "summary.phone.invalid",
+            V,
+            |d| set(d, "/summary/guardians/0/phone", json!("090-1111")),
+            "/summary/guardians/0/phone",
+        ),
+        c(
+            "summary.phone.invalid",
+            V,
+            |d| {
+                set(
+                    d,
+                    "/summary/care_team/0/phone_out_of_hours",
+                    json!("０４５７１１０００１"),
+                )
+            },
+            "/summary/care_team/0/phone_out_of_hours",
+        ),
+        c(
+            "summary.emergency_contacts.none",
+            V,
+            |d| set(d, "/summary/emergency_contacts", json!([])),
+            "/summary/emergency_contacts",
+        ),
+        c(
+            "summary.emergency_contact.no_phone",
+            V,
+            |d| remove(d, "/summary/emergency_contacts/2/phone"),
+            "/summary/emergency_contacts/2/phone",
+        ),
+        c(
+            "summary.guardians.none",
+            V,
+            |d| set(d, "/summary/guardians", json!([])),
+            "/summary/guardians",
+        ),
+        c(
+            "summary.guardian.no_phone",
+            V,
+            |d| remove(d, "/summary/guardians/1/phone"),
+            "/summary/guardians/1/phone",
+        ),
+        c(
+            "summary.care_team.duplicate_id",
+            V,
+            |d| set(d, "/summary/care_team/3/id", json!("kodomo")),
+            "/summary/care_team/3/id",
+        ),
+        c(
+            "summary.care_team.no_phone",
+            V,
+            |d| remove(d, "/summary/care_team/3/phone"),
+            "/summary/care_team/3/phone",
+        ),
+        c(
+            "summary.care_team.no_primary_hospital",
+            V,
+            |d| set(d, "/summary/care_team/0/role", json!("emergency_hospital")),
+            "/summary/care_team",
+        ),
+        c(
+            "summary.ref.unknown_member",
+            V,
+            |d| set(d, "/summary/history/0/member", json!("nobody")),
+            "/summary/history/0/member",
+        ),
+        c(
+            "summary.ref.unknown_member",
+            V,
+            |d| set(d, "/summary/emergency_plan/destination", json!("nobody")),
+            "/summary/emergency_plan/destination",
+        ),
+        c(
+            "summary.ref.unknown_member",
+            V,
+            |d| set(d, "/summary/emergency_plan/doctor", json!("nobody")),
+            "/summary/emergency_plan/doctor",
+        ),
+        c(
+            "summary.ref.unknown_member",
+            V,
+            |d| set(d, "/summary/provenance/2/member", json!("nobody")),
+            "/summary/provenance/2/member",
+        ),
+        c(
+            "summary.ref.unknown_member",
+            V,
+            |d| set(d, "/summary/devices/0/supplier", json!("nobody")),
+            "/summary/devices/0/supplier",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                let m = get(d, "/summary/medications/1");
+                push(d, "/summary/medications", m)
+            },
+            "/summary/medications/4",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/vaccinations",
+                    json!({"vaccine": "hib", "date": "2021-08-16", "dose": 1}),
+                )
+            },
+            "/summary/vaccinations/5",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/allergies/items",
+                    json!({"substance": " ラテックス", "category": "latex"}),
+                )
+            },
+            "/summary/allergies/items/2",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/diagnoses",
+                    json!({"name": "別名の脳症", "icd10": "P91.6"}),
+                )
+            },
+            "/summary/diagnoses/3",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/devices/0/settings",
+                    json!({"parameter": "peep_cm_h2o", "value": 6}),
+                )
+            },
+            "/summary/devices/0/settings/5",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                let a = get(d, "/summary/emergency_plan/actions/2");
+                push(d, "/summary/emergency_plan/actions", a)
+            },
+            "/summary/emergency_plan/actions/4",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                let h = get(d, "/summary/history/4");
+                push(d, "/summary/history", h)
+            },
+            "/summary/history/6",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                let g = get(d, "/summary/guardians/0");
+                push(d, "/summary/guardians", g)
+            },
+            "/summary/guardians/2",
+        ),
+        c(
+            "summary.duplicate_entry",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/emergency_contacts",
+                    json!({"name": "佐藤 由美", "relationship": "mother", "phone": "09011112222"}),
+                )
+            },
+            "/summary/emergency_contacts/3",
+        ),
+        c(
+            "summary.diagnoses.none",
+            V,
+            |d| set(d, "/summary/diagnoses", json!([])),
+            "/summary/diagnoses",
+        ),
+        c(
+            "summary.diagnoses.multiple_primary",
+            V,
+            |d| set(d, "/summary/diagnoses/2/primary", json!(true)),
+            "/summary/diagnoses/2/primary",
+        ),
+        c(
+            "summary.diagnoses.no_primary",
+            V,
+            |d| set(d, "/summary/diagnoses/0/primary", json!(false)),
+            "/summary/diagnoses",
+        ),
+        c(
+            "summary.medication.rescue_without_indication",
+            V,
+            |d| remove(d, "/summary/medications/3/indication"),
+            "/summary/medications/3/indication",
+        ),
+        c(
+            "summary.medication.rescue_without_indication",
+            E,
+            |d| set(d, "/summary/medications/4/indication", json!(" ")),
+            "/summary/medications/4/indication",
+        ),
+        c(
+            "summary.history.nicu_discharge_mismatch",
+            S,
+            |d| set(d, "/summary/clinical/nicu_discharge", json!("2019-06-01")),
+            "/summary/clinical/nicu_discharge",
+        ),
+        c(
+            "summary.device.no_settings",
+            S,
+            |d| set(d, "/summary/devices/1/settings", json!([])),
+            "/summary/devices/1/settings",
+        ),
+        c(
+            "summary.diagnosis.icd10_invalid",
+            V,
+            |d| set(d, "/summary/diagnoses/0/icd10", json!("p91.6")),
+            "/summary/diagnoses/0/icd10",
+        ),
+        c(
+            "summary.diagnosis.icd10_invalid",
+            V,
+            |d| set(d, "/summary/diagnoses/1/icd10", json!("G40-2")),
+            "/summary/diagnoses/1/icd10",
+        ),
+        c(
+            "summary.allergies.status_conflict",
+            V,
+            |d| set(d, "/summary/allergies/status", json!("none_known")),
+            "/summary/allergies/status",
+        ),
+        c(
+            "summary.allergies.status_conflict",
+            V,
+            |d| set(d, "/summary/allergies/items", json!([])),
+            "/summary/allergies/items",
+        ),
+        c(
+            "summary.allergies.unknown",
+            S,
+            |d| set(d, "/summary/allergies/status", json!("unknown")),
+            "/summary/allergies/status",
+        ),
+        c(
+            "summary.device.no_settings",
+            V,
+            |d| set(d, "/summary/devices/1/settings", json!([])),
+            "/summary/devices/1/settings",
+        ),
+        c(
+            "summary.device.care_not_recorded",
+            V,
+            |d| remove(d, "/summary/clinical/care/4"),
+            "/summary/devices/2/kind",
+        ),
+        c(
+            "summary.device.care_not_recorded",
+            E,
+            |d| {
+                push(
+                    d,
+                    "/summary/devices",
+                    json!({"kind": "ventilator", "settings": [{"parameter": "ipap_cm_h2o", "value": 12}]}),
+                )
+            },
+            "/summary/devices/3/kind",
+        ),
+        c(
+            "summary.care.device_not_recorded",
+            V,
+            |d| remove(d, "/summary/devices/1"),
+            "/summary/devices",
+        ),
+        c(
+            "summary.medication.no_frequency",
+            V,
+            |d| remove(d, "/summary/medications/1/times_per_day"),
+            "/summary/medications/1",
+        ),
+        c(
+            "summary.medication.tube_route_without_tube",
+            E,
+            |d| set(d, "/summary/medications/0/route", json!("tube")),
+            "/summary/medications/0/route",
+        ),
+        c(
+            "summary.history.overlapping_stays",
+            V,
+            |d| {
+                push(
+                    d,
+                    "/summary/history",
+                    json!({"kind": "admission", "institution": "別の病院", "start": "2021-08-01", "end": "2021-08-10"}),
+                )
+            },
+            "/summary/history/6/start",
+        ),
+        c(
+            "summary.emergency_plan.missing",
+            V,
+            |d| remove(d, "/summary/emergency_plan"),
+            "/summary",
+        ),
+        c(
+            "summary.emergency_plan.no_destination",
+            V,
+            |d| remove(d, "/summary/emergency_plan/destination"),
+            "/summary/emergency_plan",
+        ),
+        c(
+            "summary.emergency_plan.destination_not_hospital",
+            V,
+            |d| set(d, "/summary/emergency_plan/destination", json!("clinic")),
+            "/summary/emergency_plan/destination",
+        ),
+        c(
+            "summary.emergency_plan.situation_missing",
+            V,
+            |d| remove(d, "/summary/emergency_plan/actions/0"),
+            "/summary/emergency_plan/actions",
+        ),
+        c(
+            "summary.emergency_plan.situation_missing",
+            E,
+            |d| {
+                set(
+                    d,
+                    "/summary/emergency_plan/actions/0/situation",
+                    json!("other"),
+                )
+            },
+            "/summary/emergency_plan/actions",
+        ),
+        c(
+            "summary.vital_signs.stale",
+            V,
+            |d| set(d, "/summary/vital_signs/measured_on", json!("2026-05-26")),
+            "/summary/vital_signs/measured_on",
+        ),
+        c(
+            "summary.provenance.missing",
+            V,
+            |d| remove(d, "/summary/provenance/7"),
+            "/summary/provenance",
+        ),
+        c(
+            "summary.provenance.stale",
+            V,
+            |d| set(d, "/summary/provenance/5/recorded_on", json!("2026-05-26")),
+            "/summary/provenance/5/recorded_on",
+        ),
+        Case {
+            code: "summary.timeline.no_first_consultation",
+            base: V,
+            op: "summary.timeline",
+            edit: |d| remove(d, "/summary/history/0"),
+            path: "/summary/history",
+        },
+        Case {
+            code: "summary.emergency_view.truncated",
+            base: V,
+            op: "summary.emergency_view",
+            edit: |d| {
+                push(
+                    d,
+                    "/summary/diagnoses",
+                    json!({"name": "胃食道逆流症", "icd10": "K21.9"}),
+                )
+            },
+            path: "/summary/diagnoses",
+        },
+    ]
 }
 
 #[test]
-fn print_examples() {
-    for label in LABELS {
-        let doc = example(label);
-        for op in [
-            "summary.validate",
-            "summary.emergency_view",
-            "summary.timeline",
-        ] {
-            let r = run(op, &doc);
-            println!(
-                "{label} {op}: {}",
-                serde_json::to_string_pretty(&r).unwrap()
-            );
-        }
+fn every_rule_fails_where_it_should_and_the_clean_example_passes() {
+    for case in cases() {
+        let clean = example(case.base);
+        assert_eq!(
+            count(&run(case.op, &clean), case.code),
+            0,
+            "{} already in the clean {} example",
+            case.code,
+            case.base
+        );
+        let mut doc = clean.clone();
+        (case.edit)(&mut doc);
+        let r = run(case.op, &doc);
+        assert!(
+            has(&r, case.code, case.path),
+            "{} expected at {} ({}): {:#}",
+            case.code,
+            case.path,
+            case.base,
+            r["findings"]
+        );
+        let f = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == case.code)
+            .unwrap();
+        let rule = summary::RULES.iter().find(|r| r.code == case.code).unwrap();
+        assert_eq!(f["severity"], rule.severity.as_str());
+        assert!(f["message_ja"].as_str().unwrap().starts_with(rule.ja));
+        assert!(f["message_en"].as_str().unwrap().starts_with(rule.en));
+        assert_eq!(r["valid"], r["errors"] == 0);
     }
-    let _ = json!(null);
-    let _ = codes(&json!({"findings": []}));
+}
+
+#[test]
+fn every_summary_rule_has_a_case() {
+    let tested: Vec<&str> = cases().iter().map(|c| c.code).collect();
+    for rule in summary::RULES {
+        assert!(
+            tested.contains(&rule.code),
+            "no failing case for {}",
+            rule.code
+        );
+        assert!(rule.code.starts_with("summary."), "{}", rule.code);
+    }
+}
+
+// Boundaries and the passing side of the conditional rules.
+
+#[test]
+fn stale_is_more_than_180_days() {
+    let mut doc = example(V);
+    set(
+        &mut doc,
+        "/summary/vital_signs/measured_on",
+        json!("2026-05-27"),
+    );
+    set(
+        &mut doc,
+        "/summary/provenance/5/recorded_on",
+        json!("2026-05-27"),
+    );
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.vital_signs.stale"), 0);
+    assert_eq!(count(&r, "summary.provenance.stale"), 0);
+    // A newer record of the same part makes an old one harmless.
+    let mut doc = example(V);
+    set(
+        &mut doc,
+        "/summary/provenance/5/recorded_on",
+        json!("2020-01-01"),
+    );
+    push(
+        &mut doc,
+        "/summary/provenance",
+        json!({"section": "medications", "role": "nurse", "recorded_on": "2026-11-01"}),
+    );
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.provenance.stale"), 0);
+    assert!(has(
+        &r,
+        "summary.date.before_birth",
+        "/summary/provenance/5/recorded_on"
+    ));
+}
+
+#[test]
+fn same_day_transfer_is_not_an_overlap_and_ongoing_stays_are() {
+    let mut doc = example(V);
+    push(
+        &mut doc,
+        "/summary/history",
+        json!({"kind": "admission", "institution": "転院先", "start": "2021-11-30", "end": "2021-12-05"}),
+    );
+    assert_eq!(
+        count(
+            &run("summary.validate", &doc),
+            "summary.history.overlapping_stays"
+        ),
+        0
+    );
+    let mut doc = example(V);
+    push(
+        &mut doc,
+        "/summary/history",
+        json!({"kind": "admission", "institution": "入院中", "start": "2026-11-01"}),
+    );
+    push(
+        &mut doc,
+        "/summary/history",
+        json!({"kind": "admission", "institution": "別の病院", "start": "2026-11-10", "end": "2026-11-12"}),
+    );
+    let r = run("summary.validate", &doc);
+    assert!(
+        has(
+            &r,
+            "summary.history.overlapping_stays",
+            "/summary/history/7/start"
+        ),
+        "{:#}",
+        r["findings"]
+    );
+    // Outpatient visits during a stay are fine.
+    let mut doc = example(V);
+    push(
+        &mut doc,
+        "/summary/history",
+        json!({"kind": "outpatient", "institution": "眼科", "start": "2021-08-01"}),
+    );
+    assert_eq!(
+        count(
+            &run("summary.validate", &doc),
+            "summary.history.overlapping_stays"
+        ),
+        0
+    );
+}
+
+#[test]
+fn a_child_without_care_needs_no_plan_and_unknown_allergy_is_not_a_conflict() {
+    let mut doc = example(E);
+    set(&mut doc, "/summary/clinical/care", json!([]));
+    set(&mut doc, "/summary/devices", json!([]));
+    remove(&mut doc, "/summary/emergency_plan");
+    set(&mut doc, "/summary/allergies", json!({"status": "unknown"}));
+    let r = run("summary.validate", &doc);
+    assert_eq!(
+        count(&r, "summary.emergency_plan.missing"),
+        0,
+        "{:#}",
+        r["findings"]
+    );
+    assert_eq!(count(&r, "summary.allergies.status_conflict"), 0);
+    assert_eq!(count(&r, "summary.allergies.unknown"), 1);
+    assert_eq!(r["errors"], 0, "{:#}", r["findings"]);
+}
+
+#[test]
+fn a_phone_on_the_alternative_line_is_enough() {
+    let mut doc = example(V);
+    remove(&mut doc, "/summary/emergency_contacts/1/phone");
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.emergency_contact.no_phone"), 0);
+}
+
+#[test]
+fn care_rules_of_the_clinical_profile_run_under_summary_clinical() {
+    let mut doc = example(V);
+    set(
+        &mut doc,
+        "/summary/clinical/care/0/hours_per_day",
+        json!(25),
+    );
+    set(&mut doc, "/summary/clinical/care/5/watch", json!("high"));
+    let r = run("summary.validate", &doc);
+    let care: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("care."))
+        .collect();
+    assert!(
+        care.iter()
+            .any(|f| f["path"] == "/summary/clinical/care/0/hours_per_day"),
+        "{care:#?}"
+    );
+    assert!(
+        care.iter()
+            .all(|f| f["path"].as_str().unwrap().starts_with("/summary/clinical")),
+        "{care:#?}"
+    );
+    assert_eq!(r["valid"], false);
+}
+
+#[test]
+fn unknown_fields_are_refused_at_their_path() {
+    let mut doc = example(V);
+    set(&mut doc, "/summary/child/nickname", json!("x"));
+    let r = run("summary.validate", &doc);
+    assert_eq!(codes(&r), vec!["input.unknown_field"]);
+    assert_eq!(r["findings"][0]["path"], "/summary/child/nickname");
+    let mut doc = example(V);
+    set(
+        &mut doc,
+        "/summary/devices/0/settings/0/parameter",
+        json!("pip"),
+    );
+    let r = run("summary.validate", &doc);
+    assert_eq!(codes(&r), vec!["input.unknown_value"]);
+    assert_eq!(
+        r["findings"][0]["path"],
+        "/summary/devices/0/settings/0/parameter"
+    );
+}
+
+#[test]
+fn validate_result_reports_age_care_kinds_and_unrecorded_parts() {
+    let r = run("summary.validate", &example(S));
+    assert_eq!(r["result"]["age"], json!({"years": 7, "months": 8}));
+    assert_eq!(
+        r["result"]["care_kinds"],
+        json!(["oxygen", "suctioning", "tube_feeding"])
+    );
+    assert_eq!(r["result"]["unrecorded_sections"], json!([]));
+    let mut doc = example(S);
+    set(&mut doc, "/summary/provenance", json!([]));
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.provenance.missing"), 12);
+    assert_eq!(
+        r["result"]["unrecorded_sections"].as_array().unwrap().len(),
+        12
+    );
+}
+
+#[test]
+fn care_kinds_are_sorted_and_unique() {
+    let doc: SummaryRequest = serde_json::from_value(example(V)).unwrap();
+    let kinds = doc.summary.care_kinds();
+    use kyoten_core::care::CareKind as K;
+    assert_eq!(
+        kinds,
+        vec![
+            K::Ventilator,
+            K::Tracheostomy,
+            K::Suctioning,
+            K::Nebulizer,
+            K::TubeFeeding,
+            K::PositionChange
+        ]
+    );
+}
+
+#[test]
+fn nicu_discharge_without_a_nicu_stay_in_the_history_is_not_a_mismatch() {
+    let mut doc = example(S);
+    remove(&mut doc, "/summary/history/0");
+    let r = run("summary.validate", &doc);
+    assert_eq!(count(&r, "summary.history.nicu_discharge_mismatch"), 0);
+}
+
+#[test]
+fn short_stay_grounds_come_from_the_clinical_profile() {
+    use kyoten_core::care::ShortStayGround as G;
+    let on = |label| {
+        let req: SummaryRequest = serde_json::from_value(example(label)).unwrap();
+        req.summary.short_stay_grounds(req.as_of)
+    };
+    // By hand: Oshima cell 1 and medical care score 42; cell 3 and 24; none; score 28.
+    assert_eq!(
+        on(V),
+        vec![G::SevereMotorIntellectual, G::MedicalCareScore16]
+    );
+    assert_eq!(
+        on(S),
+        vec![G::SevereMotorIntellectual, G::MedicalCareScore16]
+    );
+    assert_eq!(on(E), Vec::<G>::new());
+    assert_eq!(on(L), vec![G::MedicalCareScore16]);
 }

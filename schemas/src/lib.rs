@@ -180,7 +180,7 @@ pub fn tidy(v: &mut Value, variant: bool) {
         }
     }
     if let Some(desc) = m.get("description").and_then(Value::as_str) {
-        let first = desc.lines().next().unwrap_or("").trim().to_owned();
+        let first = title_of(desc);
         let is_value = variant && (m.contains_key("const") || m.contains_key("enum"));
         let title = if is_value {
             first
@@ -227,6 +227,29 @@ pub fn tidy(v: &mut Value, variant: bool) {
             _ => {}
         }
     }
+}
+
+/// The title from a doc comment: its first paragraph (wrapped lines joined), up to the end
+/// of the first English sentence after ` / ` (`タスク番号 / A task number, 1–6.`).
+pub fn title_of(doc: &str) -> String {
+    let para: Vec<&str> = doc
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let para = para.join(" ");
+    let from = para.find(" / ").map_or(0, |i| i + 3);
+    let mut search = from;
+    while let Some(rel) = para.get(search..).and_then(|rest| rest.find(". ")) {
+        let end = search + rel + 1;
+        let before = para.get(..end - 1).unwrap_or("");
+        let word = before.rsplit([' ', '(']).next().unwrap_or("");
+        if !matches!(word, "e.g" | "i.e" | "etc" | "cf" | "vs" | "No") {
+            return para.get(..end).unwrap_or(&para).to_owned();
+        }
+        search = end;
+    }
+    para
 }
 
 /// One distinct input schema and the operations that take it.
@@ -451,10 +474,32 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_the_first_sentence_of_the_first_paragraph() {
+        assert_eq!(
+            title_of(
+                "タスク番号 / A task number, 1–6. Deserialising any other number is an\n`input.invalid_value` finding."
+            ),
+            "タスク番号 / A task number, 1–6."
+        );
+        assert_eq!(
+            title_of("コード / Stable dotted rule code, e.g. `plan.item.no_lead`."),
+            "コード / Stable dotted rule code, e.g. `plan.item.no_lead`."
+        );
+        assert_eq!(
+            title_of("計画 / The plan, wrapped\nover two lines\n\nMore."),
+            "計画 / The plan, wrapped over two lines"
+        );
+        assert_eq!(
+            title_of("Input of `tasks.list`: nothing. Really."),
+            "Input of `tasks.list`: nothing."
+        );
+    }
+
+    #[test]
     fn tidy_removes_formats_and_keeps_bounds() {
         let mut v = serde_json::json!({
             "type": "object",
-            "description": "計画 / Plan\nmore",
+            "description": "計画 / Plan.\nMore text.",
             "properties": {
                 "n": {"type": "integer", "format": "uint32", "minimum": 0},
                 "m": {"type": "integer", "format": "uint8", "minimum": 1, "maximum": 6},
@@ -464,7 +509,7 @@ mod tests {
             }
         });
         tidy(&mut v, false);
-        assert_eq!(v["title"], "計画 / Plan");
+        assert_eq!(v["title"], "計画 / Plan.");
         assert_eq!(
             v["properties"]["n"],
             serde_json::json!({"type":"integer","minimum":0,"maximum":4294967295u64})

@@ -61,7 +61,9 @@ fn main() -> ExitCode {
     let code = match dispatch(&args, &mut out) {
         Ok(code) => code,
         Err(Fail(msg)) => {
-            eprintln!("kyoten: {msg}");
+            if !msg.is_empty() {
+                eprintln!("kyoten: {msg}");
+            }
             2
         }
     };
@@ -105,8 +107,14 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
 }
 
 fn w(out: &mut dyn Write, args: std::fmt::Arguments<'_>) -> Result<(), Fail> {
-    out.write_fmt(args)
-        .map_err(|e| Fail(format!("出力できません / cannot write output: {e}")))
+    out.write_fmt(args).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader went away (`kyoten check … | head`): stop quietly.
+            Fail(String::new())
+        } else {
+            Fail(format!("出力できません / cannot write output: {e}"))
+        }
+    })
 }
 
 fn find_op(name: &str) -> Result<&'static Operation, Fail> {

@@ -350,10 +350,20 @@ fn is_plain_object(schema: &Value) -> bool {
 }
 
 impl Registry {
-    /// Registers a named type; returns the name used (suffixed when taken by another shape).
-    fn claim(&mut self, base: &str, key: &str, suffix: &str) -> String {
-        let mut candidates = vec![base.to_owned(), format!("{base}{suffix}")];
-        candidates.extend((2..).take(50).map(|i| format!("{base}{suffix}{i}")));
+    /// Registers a named type; returns the name used. When `base` is taken by another
+    /// shape: `{base}{suffix}` (the same type written with the serialize contract), then
+    /// `{prefix}{base}` (a different type of the same name in another module, named after
+    /// the document that holds it), then numbered names.
+    fn claim(&mut self, base: &str, key: &str, prefix: &str, suffix: &str) -> String {
+        let mut candidates = vec![base.to_owned()];
+        if !suffix.is_empty() {
+            candidates.push(format!("{base}{suffix}"));
+        }
+        if !prefix.is_empty() && prefix != base {
+            candidates.push(format!("{prefix}{base}"));
+            candidates.push(format!("{prefix}{base}{suffix}"));
+        }
+        candidates.extend((2..52).map(|i| format!("{base}{suffix}{i}")));
         for c in candidates {
             match self.types.get(&c) {
                 None => {
@@ -376,7 +386,12 @@ impl Registry {
     }
 
     /// Adds the definitions of one schema file; returns def name → TS name.
-    fn add_file(&mut self, root: &Value, suffix: &str) -> Result<BTreeMap<String, String>, String> {
+    fn add_file(
+        &mut self,
+        root: &Value,
+        prefix: &str,
+        suffix: &str,
+    ) -> Result<BTreeMap<String, String>, String> {
         let empty = Map::new();
         let defs = root
             .get("$defs")
@@ -385,7 +400,10 @@ impl Registry {
         let mut names = BTreeMap::new();
         for (name, schema) in defs {
             let key = closure_key(schema, defs);
-            names.insert(name.clone(), self.claim(&ts_ident(name), &key, suffix));
+            names.insert(
+                name.clone(),
+                self.claim(&ts_ident(name), &key, prefix, suffix),
+            );
         }
         for (name, schema) in defs {
             let Some(ts) = names.get(name) else { continue };
@@ -416,14 +434,14 @@ impl Registry {
     }
 
     fn add_root(&mut self, name: &str, root: &Value, suffix: &str) -> Result<String, String> {
-        let names = self.add_file(root, suffix)?;
+        let names = self.add_file(root, &ts_ident(name), suffix)?;
         let empty = Map::new();
         let defs = root
             .get("$defs")
             .and_then(Value::as_object)
             .unwrap_or(&empty);
         let key = closure_key(root, defs);
-        let ts = self.claim(&ts_ident(name), &key, suffix);
+        let ts = self.claim(&ts_ident(name), &key, "", suffix);
         self.fill(&ts, root, &names, &ts)?;
         Ok(ts)
     }
@@ -437,14 +455,14 @@ pub fn declarations(
     let mut reg = Registry::default();
     let mut input_names = BTreeMap::new();
     for d in inputs {
-        let ts = reg.add_root(&d.type_name, &d.schema, "Input")?;
+        let ts = reg.add_root(&d.type_name, &d.schema, "")?;
         input_names.insert(d.stem.clone(), ts);
     }
     // Reports: one generic `Report<T>`, from the shape every report shares.
     let mut report_shape: Option<(String, Value)> = None;
     let mut op_lines = Vec::new();
     for (op, root) in outputs {
-        let names = reg.add_file(root, "Output")?;
+        let names = reg.add_file(root, &ts_ident(bare_type_name(op.output_type)), "Output")?;
         let mut without_result = root.clone();
         let result_schema = without_result
             .get_mut("properties")
@@ -512,7 +530,6 @@ pub fn declarations(
             jsdoc(&format!("{} / {}", op.summary_ja, op.summary_en), "  "),
             Value::String(op.name.to_owned())
         ));
-        let _ = bare_type_name(op.output_type);
     }
 
     let mut out = String::new();
@@ -555,4 +572,103 @@ pub fn declarations(
         out.pop();
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc_with_policy(policy: Value) -> Value {
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": { "policy": { "$ref": "#/$defs/Policy" } },
+            "required": ["policy"],
+            "$defs": { "Policy": policy }
+        })
+    }
+
+    #[test]
+    fn same_name_different_shapes_get_distinct_names() {
+        let mut reg = Registry::default();
+        let a = doc_with_policy(
+            json!({"type": "object", "properties": {"x": {"type": "integer"}}, "required": ["x"]}),
+        );
+        let b = doc_with_policy(json!({"type": "object", "properties": {"y": {"type": "string"}}}));
+        assert_eq!(reg.add_root("Alpha", &a, "").expect("a"), "Alpha");
+        assert_eq!(reg.add_root("Beta", &b, "").expect("b"), "Beta");
+        // The same shape again reuses the name; a serialize-contract variant is suffixed.
+        let names = reg.add_file(&a, "AlphaResult", "Output").expect("a again");
+        assert_eq!(names.get("Policy").map(String::as_str), Some("Policy"));
+        let c = doc_with_policy(
+            json!({"type": "object", "properties": {"y": {"type": ["string", "null"]}}}),
+        );
+        let names = reg.add_file(&c, "Gamma", "Output").expect("c");
+        assert_eq!(
+            names.get("Policy").map(String::as_str),
+            Some("PolicyOutput")
+        );
+        assert_eq!(
+            reg.types.get("Policy").map(|n| n.body.as_str()),
+            Some("{\n  x: number;\n}")
+        );
+        assert_eq!(
+            reg.types.get("BetaPolicy").map(|n| n.body.as_str()),
+            Some("{\n  y?: string;\n}")
+        );
+        let beta = reg
+            .types
+            .get("Beta")
+            .map(|n| n.body.clone())
+            .unwrap_or_default();
+        assert!(beta.contains("policy: BetaPolicy;"), "{beta}");
+    }
+
+    #[test]
+    fn converts_the_schemars_subset() {
+        let names = BTreeMap::from([("Kind".to_owned(), "Kind".to_owned())]);
+        let ctx = Ctx {
+            names: &names,
+            root: "Root",
+        };
+        let e = |v: Value| expr(&v, &ctx, 0).expect("expr");
+        assert_eq!(e(json!({"type": "integer", "minimum": 0})), "number");
+        assert_eq!(e(json!({"type": ["string", "null"]})), "string | null");
+        assert_eq!(
+            e(json!({"type": "array", "items": {"$ref": "#/$defs/Kind"}})),
+            "Kind[]"
+        );
+        assert_eq!(
+            e(json!({"type": "array", "items": {"type": ["string", "null"]}})),
+            "Array<string | null>"
+        );
+        assert_eq!(
+            e(json!({"oneOf": [{"const": "a"}, {"const": "b"}]})),
+            "\"a\" | \"b\""
+        );
+        assert_eq!(e(json!({"enum": ["x", 1]})), "\"x\" | 1");
+        assert_eq!(
+            e(json!({"anyOf": [{"$ref": "#/$defs/Kind"}, {"type": "null"}]})),
+            "Kind | null"
+        );
+        assert_eq!(e(json!({"$ref": "#"})), "Root");
+        assert_eq!(
+            e(json!({"type": "array", "prefixItems": [{"type": "string"}, {"type": "number"}]})),
+            "[string, number]"
+        );
+        assert_eq!(
+            e(json!({"type": "object", "additionalProperties": {"type": "boolean"}})),
+            "Record<string, boolean>"
+        );
+        assert_eq!(e(json!(true)), "unknown");
+        assert_eq!(
+            e(
+                json!({"type": "object", "properties": {"a-b": {"type": "string", "description": "甲 / A"}}, "required": ["a-b"]})
+            ),
+            "{\n  /** 甲 / A */\n  \"a-b\": string;\n}"
+        );
+        assert!(expr(&json!({"$ref": "#/$defs/Missing"}), &ctx, 0).is_err());
+        assert!(expr(&json!({"$ref": "other.json"}), &ctx, 0).is_err());
+    }
 }

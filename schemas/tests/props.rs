@@ -32,7 +32,13 @@ struct Stem {
     examples: Vec<(String, Value)>,
 }
 
-fn stems() -> BTreeMap<String, Stem> {
+/// Built once per test binary: compiling every schema is not free in a debug build.
+fn stems() -> &'static BTreeMap<String, Stem> {
+    static STEMS: std::sync::OnceLock<BTreeMap<String, Stem>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(build_stems)
+}
+
+fn build_stems() -> BTreeMap<String, Stem> {
     let root = kyoten_schemas::workspace_root();
     let mut out: BTreeMap<String, Stem> = BTreeMap::new();
     for op in kyoten_core::ops::operations() {
@@ -95,11 +101,15 @@ fn every_example_is_accepted_by_its_schema_and_its_operations() {
 #[test]
 fn reports_of_invalid_and_hostile_inputs_match_the_report_schema() {
     let root = kyoten_schemas::workspace_root();
-    let mut invalid: Vec<(String, Vec<u8>)> = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(root.join("schemas/examples/invalid")) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            invalid.push((name, std::fs::read(e.path()).expect("read")));
+    // (file name, bytes, whether the schema must reject it too): documents in `invalid/`
+    // break the schema; documents in `failing/` are meant to trip rules only.
+    let mut invalid: Vec<(String, Vec<u8>, bool)> = Vec::new();
+    for (dir, schema_rejects) in [("invalid", true), ("failing", false)] {
+        if let Ok(entries) = std::fs::read_dir(root.join("schemas/examples").join(dir)) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                invalid.push((name, std::fs::read(e.path()).expect("read"), schema_rejects));
+            }
         }
     }
     let hostile: Vec<&[u8]> = vec![
@@ -119,22 +129,47 @@ fn reports_of_invalid_and_hostile_inputs_match_the_report_schema() {
             for h in &hostile {
                 run_checked(op, out, h);
             }
-            for (name, bytes) in &invalid {
-                if kyoten_schemas::stem_from_file_name(std::path::Path::new(name)).as_deref()
-                    == Some(stem.as_str())
-                {
-                    let r = run_checked(op, out, bytes);
-                    assert!(!is_valid_report(&r), "{name} accepted by {}", op.name);
-                    // And the schema rejects it too.
-                    let doc: Value = serde_json::from_slice(bytes).expect("invalid docs are JSON");
-                    assert!(!s.input.is_valid(&doc), "{name} accepted by the schema");
-                }
+        }
+        for (name, bytes, schema_rejects) in &invalid {
+            if kyoten_schemas::stem_from_file_name(std::path::Path::new(name)).as_deref()
+                != Some(stem.as_str())
+            {
+                continue;
+            }
+            // Every report matches its schema; at least one operation taking the type
+            // (its validator) rejects the document.
+            let rejected = s
+                .ops
+                .iter()
+                .filter(|(op, out)| !is_valid_report(&run_checked(op, out, bytes)))
+                .count();
+            assert!(rejected > 0, "{name} accepted by every operation");
+            if *schema_rejects {
+                let doc: Value = serde_json::from_slice(bytes).expect("invalid docs are JSON");
+                assert!(!s.input.is_valid(&doc), "{name} accepted by the schema");
             }
         }
     }
 }
 
-/// One mutation of a document: where and what.
+/// One mutation of a document: where (a JSON Pointer) and what. Small, so that all
+/// mutations of a large document can be listed without cloning it for each.
+#[derive(Debug, Clone)]
+struct Mutation {
+    at: String,
+    change: Change,
+}
+
+#[derive(Debug, Clone)]
+enum Change {
+    Drop(String),
+    AddUnknown,
+    Push(Value),
+    RemoveFirst,
+    Replace(String, Value),
+}
+
+/// A mutated document and a description of the mutation.
 #[derive(Debug, Clone)]
 struct Mutant {
     what: String,
@@ -174,119 +209,157 @@ fn pointer(tokens: &[String]) -> String {
         .collect()
 }
 
+/// Values of other types and out-of-range values to put in place of `v`.
 fn replacements(v: &Value) -> Vec<(String, Value)> {
     let mut r: Vec<(String, Value)> = vec![
         ("null".into(), Value::Null),
         ("true".into(), json!(true)),
-        ("0".into(), json!(0)),
         ("-1".into(), json!(-1)),
         ("1.5".into(), json!(1.5)),
-        ("2^32".into(), json!(4_294_967_296u64)),
-        ("1e20".into(), json!(1e20)),
         ("a string".into(), json!("x")),
-        ("an impossible date".into(), json!("2024-02-30")),
-        ("a slashed date".into(), json!("2024/02/01")),
         ("an empty array".into(), json!([])),
         ("an empty object".into(), json!({})),
     ];
-    if let Some(n) = v.as_i64() {
-        for d in [1i64, -1, 256, -256, 100_000] {
-            if let Some(m) = n.checked_add(d) {
-                r.push((format!("{n}{d:+}"), json!(m)));
+    match v {
+        Value::Number(_) => {
+            r.push(("0".into(), json!(0)));
+            r.push(("2^32".into(), json!(4_294_967_296u64)));
+            r.push(("1e20".into(), json!(1e20)));
+            r.push(("u64::MAX".into(), json!(u64::MAX)));
+            if let Some(n) = v.as_i64() {
+                for d in [1i64, -1, 256, -256, 100_000] {
+                    if let Some(m) = n.checked_add(d) {
+                        r.push((format!("{n}{d:+}"), json!(m)));
+                    }
+                }
+                r.push((format!("{n}.5"), json!(n as f64 + 0.5)));
             }
         }
-    }
-    if let Some(n) = v.as_u64() {
-        r.push(("u64::MAX".into(), json!(u64::MAX)));
-        r.push((format!("{n} as float"), json!(n as f64 + 0.5)));
-    }
-    if let Value::String(s) = v {
-        r.push(("empty string".into(), json!("")));
-        r.push((
-            "long string".into(),
-            Value::String(s.repeat(50).chars().take(5000).collect()),
-        ));
+        Value::String(s) => {
+            r.push(("an empty string".into(), json!("")));
+            r.push(("an impossible date".into(), json!("2024-02-30")));
+            r.push(("a slashed date".into(), json!("2024/02/01")));
+            r.push(("a number".into(), json!(7)));
+            r.push(("an unknown choice".into(), json!(format!("{s}_unknown"))));
+        }
+        _ => r.push(("0".into(), json!(0))),
     }
     r
 }
 
+/// Most mutations checked per example document by the exhaustive test (spread evenly over
+/// the document); the random composed-mutation test reaches the others.
+const MAX_MUTATIONS_PER_EXAMPLE: usize = 600;
+
+/// The mutations of `doc`, one per (path with array indices wildcarded, change): the
+/// items of an array share a schema, so mutating every item adds time, not coverage.
+fn distinct_mutations(doc: &Value) -> Vec<Mutation> {
+    let mut seen = std::collections::BTreeSet::new();
+    let all: Vec<Mutation> = mutations(doc)
+        .into_iter()
+        .filter(|m| {
+            let shape: Vec<&str> =
+                m.at.split('/')
+                    .map(|t| {
+                        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                            "*"
+                        } else {
+                            t
+                        }
+                    })
+                    .collect();
+            let change = match &m.change {
+                Change::Drop(k) => format!("drop {k}"),
+                Change::Replace(what, _) => format!("replace {what}"),
+                other => format!("{other:?}"),
+            };
+            seen.insert((shape.join("/"), change))
+        })
+        .collect();
+    let stride = all.len().div_ceil(MAX_MUTATIONS_PER_EXAMPLE).max(1);
+    all.into_iter().step_by(stride).collect()
+}
+
 /// Every single mutation of `doc`.
-fn mutants(doc: &Value) -> Vec<Mutant> {
+fn mutations(doc: &Value) -> Vec<Mutation> {
     let mut out = Vec::new();
     for tokens in pointer_tokens(doc) {
-        let ptr = pointer(&tokens);
-        let Some(node) = doc.pointer(&ptr) else {
+        let at = pointer(&tokens);
+        let Some(node) = doc.pointer(&at) else {
             continue;
         };
-        let mut with = |what: String, f: &dyn Fn(&mut Value)| {
-            let mut d = doc.clone();
-            if let Some(target) = d.pointer_mut(&ptr) {
-                f(target);
-                out.push(Mutant {
-                    what: format!("{what} at {ptr:?}"),
-                    doc: d,
-                });
-            }
+        let mut push = |change| {
+            out.push(Mutation {
+                at: at.clone(),
+                change,
+            })
         };
         match node {
             Value::Object(m) => {
-                for k in m.keys() {
-                    let k2 = k.clone();
-                    with(format!("drop {k:?}"), &move |t| {
-                        if let Value::Object(m) = t {
-                            m.remove(&k2);
-                        }
-                    });
-                }
-                with("add an unknown field".into(), &|t| {
-                    if let Value::Object(m) = t {
-                        m.insert("zz_unknown_field".into(), json!(1));
-                    }
-                });
+                m.keys().for_each(|k| push(Change::Drop(k.clone())));
+                push(Change::AddUnknown);
             }
             Value::Array(a) => {
-                if let Some(first) = a.first().cloned() {
-                    with("duplicate the first item".into(), &move |t| {
-                        if let Value::Array(a) = t {
-                            a.push(first.clone());
-                        }
-                    });
-                    with("remove the first item".into(), &|t| {
-                        if let Value::Array(a) = t {
-                            a.remove(0);
-                        }
-                    });
+                if let Some(first) = a.first() {
+                    push(Change::Push(first.clone()));
+                    push(Change::RemoveFirst);
                 }
-                with("append null".into(), &|t| {
-                    if let Value::Array(a) = t {
-                        a.push(Value::Null);
-                    }
-                });
+                push(Change::Push(Value::Null));
             }
             _ => {}
         }
         if tokens.is_empty() {
             // The whole document: only structural replacements.
-            for (what, v) in [
-                ("an array", json!([])),
-                ("null", Value::Null),
-                ("a string", json!("x")),
-            ] {
-                out.push(Mutant {
-                    what: format!("document replaced by {what}"),
-                    doc: v,
-                });
-            }
+            push(Change::Replace("an array".into(), json!([])));
+            push(Change::Replace("null".into(), Value::Null));
+            push(Change::Replace("a string".into(), json!("x")));
             continue;
         }
         for (what, v) in replacements(node) {
-            if &v == node {
-                continue;
+            if &v != node {
+                push(Change::Replace(what, v));
             }
-            with(format!("replace by {what}"), &move |t| *t = v.clone());
         }
     }
     out
+}
+
+fn apply(doc: &Value, m: &Mutation) -> Mutant {
+    let mut d = doc.clone();
+    let what = match &m.change {
+        Change::Drop(k) => format!("drop {k:?}"),
+        Change::AddUnknown => "add an unknown field".into(),
+        Change::Push(v) => format!(
+            "append {}",
+            if v.is_null() {
+                "null"
+            } else {
+                "a copy of the first item"
+            }
+        ),
+        Change::RemoveFirst => "remove the first item".into(),
+        Change::Replace(what, _) => format!("replace by {what}"),
+    };
+    if let Some(t) = d.pointer_mut(&m.at) {
+        match (&m.change, t) {
+            (Change::Drop(k), Value::Object(o)) => {
+                o.remove(k);
+            }
+            (Change::AddUnknown, Value::Object(o)) => {
+                o.insert("zz_unknown_field".into(), json!(1));
+            }
+            (Change::Push(v), Value::Array(a)) => a.push(v.clone()),
+            (Change::RemoveFirst, Value::Array(a)) if !a.is_empty() => {
+                a.remove(0);
+            }
+            (Change::Replace(_, v), t) => *t = v.clone(),
+            _ => {}
+        }
+    }
+    Mutant {
+        what: format!("{what} at {:?}", m.at),
+        doc: d,
+    }
 }
 
 #[derive(Default, Debug)]
@@ -294,27 +367,44 @@ struct Tally {
     mutants: usize,
     schema_rejects: usize,
     rust_stricter: usize,
+    /// The schema rejects it, one operation taking the type rejects it, another does not
+    /// (an operation that computes rather than validates). Listed, not failed.
+    lenient: Vec<String>,
+    /// The schema rejects it and no operation taking the type does: a bug.
     bugs: Vec<String>,
 }
 
+/// Judges one mutant: when the schema rejects it, at least one operation taking its type
+/// (the type's validator) must reject it too.
 fn judge(stem: &str, s: &Stem, example: &str, m: &Mutant, tally: &mut Tally) {
     tally.mutants += 1;
     let schema_ok = s.input.is_valid(&m.doc);
     let bytes = serde_json::to_vec(&m.doc).expect("bytes");
-    for (op, out) in &s.ops {
-        let report = run_checked(op, out, &bytes);
-        let rust_ok = is_valid_report(&report);
-        match (schema_ok, rust_ok) {
-            (false, true) => tally.bugs.push(format!(
-                "{stem}: {example}: {}: the schema rejects it but {} accepts it",
-                m.what, op.name
-            )),
-            (true, false) => tally.rust_stricter += 1,
-            _ => {}
+    let mut accepting = Vec::new();
+    for (op, _) in &s.ops {
+        let rust_ok = (op.run)(&bytes, &kyoten_core::input::Limits::default()).valid;
+        if rust_ok {
+            accepting.push(op.name);
+        } else if schema_ok {
+            tally.rust_stricter += 1;
         }
     }
-    if !schema_ok {
-        tally.schema_rejects += 1;
+    if schema_ok {
+        return;
+    }
+    tally.schema_rejects += 1;
+    if accepting.len() == s.ops.len() {
+        tally.bugs.push(format!(
+            "{stem}: {example}: {}: the schema rejects it but every operation accepts it ({})",
+            m.what,
+            accepting.join(", ")
+        ));
+    } else if !accepting.is_empty() {
+        tally.lenient.push(format!(
+            "{stem}: {example}: {}: the schema rejects it; accepted by {}",
+            m.what,
+            accepting.join(", ")
+        ));
     }
 }
 
@@ -323,8 +413,8 @@ fn what_the_schema_rejects_the_rust_operations_reject() {
     let mut tally = Tally::default();
     for (stem, s) in stems() {
         for (name, doc) in &s.examples {
-            for m in mutants(doc) {
-                judge(&stem, &s, name, &m, &mut tally);
+            for m in distinct_mutations(doc) {
+                judge(stem, s, name, &apply(doc, &m), &mut tally);
             }
         }
     }
@@ -332,6 +422,9 @@ fn what_the_schema_rejects_the_rust_operations_reject() {
         "{} mutants, {} rejected by the schema, {} (operation, mutant) pairs where the rules are stricter than the schema",
         tally.mutants, tally.schema_rejects, tally.rust_stricter
     );
+    for l in &tally.lenient {
+        eprintln!("note: {l}");
+    }
     assert!(tally.mutants > 0 && tally.schema_rejects > 0, "{tally:?}");
     assert!(
         tally.bugs.is_empty(),
@@ -345,7 +438,7 @@ fn what_the_schema_rejects_the_rust_operations_reject() {
 fn mutation_finder_catches_a_schema_that_is_stricter_than_rust() {
     // The property must be able to fail: against a schema that forbids what the model
     // allows (here: no `$schema` key at all), a valid example becomes a "bug".
-    let (stem, mut s) = stems()
+    let (stem, mut s) = build_stems()
         .into_iter()
         .find(|(_, s)| !s.examples.is_empty())
         .expect("a stem with an example");
@@ -373,7 +466,7 @@ fn mutation_finder_catches_a_schema_that_is_stricter_than_rust() {
         },
         &mut tally,
     );
-    assert_eq!(tally.bugs.len(), s.ops.len(), "{tally:?}");
+    assert_eq!(tally.bugs.len(), 1, "{tally:?}");
 }
 
 /// A document generated from a schema by a tiny random walk (enough of the subset
@@ -533,7 +626,7 @@ fn generated(schema: &Value, seed: u64) -> Value {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Documents generated from each input schema: the schema accepts them (the generator
     /// and the schema agree), every operation reads them without panicking and writes a
@@ -568,9 +661,9 @@ proptest! {
         let mut current = doc.clone();
         let mut what = Vec::new();
         for p in &picks {
-            let ms = mutants(&current);
+            let ms = mutations(&current);
             if ms.is_empty() { break; }
-            let m = ms[p.index(ms.len())].clone();
+            let m = apply(&current, &ms[p.index(ms.len())]);
             what.push(m.what);
             current = m.doc;
         }
@@ -585,7 +678,8 @@ proptest! {
 fn list_where_rules_are_stricter() {
     for (stem, s) in stems() {
         for (name, doc) in &s.examples {
-            for m in mutants(doc) {
+            for m in mutations(doc) {
+                let m = apply(doc, &m);
                 if !s.input.is_valid(&m.doc) {
                     continue;
                 }
@@ -599,6 +693,42 @@ fn list_where_rules_are_stricter() {
                             .map(|f| f.iter().filter_map(|f| f["code"].as_str()).collect())
                             .unwrap_or_default();
                         eprintln!("{stem} {name}: {}: {} {codes:?}", m.what, op.name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints where schema-valid generated documents are refused by the Rust reader (documentation aid)"]
+fn list_where_the_reader_is_stricter_than_the_schema() {
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 1..400u64 {
+        for (stem, s) in stems() {
+            let doc = generated(&s.schema, seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let bytes = serde_json::to_vec(&doc).expect("bytes");
+            for (op, _) in &s.ops {
+                let out = (op.run)(&bytes, &kyoten_core::input::Limits::default());
+                let r: Value = serde_json::from_str(&out.json).expect("json");
+                for f in r["findings"].as_array().into_iter().flatten() {
+                    let code = f["code"].as_str().unwrap_or("");
+                    if code.starts_with("input.") {
+                        let path = f["path"].as_str().unwrap_or("");
+                        let shape: String = path
+                            .split('/')
+                            .map(|t| {
+                                if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+                                    "*"
+                                } else {
+                                    t
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        if seen.insert((op.name, code.to_owned(), shape.clone())) {
+                            eprintln!("{stem} {}: {code} at {shape}: {}", op.name, f["message_en"]);
+                        }
                     }
                 }
             }

@@ -9,6 +9,32 @@ export interface Operations {
   "calendar.age": { input: AgeRequest; output: Report<AgeResult> };
   /** 6つのタスクの一覧を返す / List the six tasks of the national framework */
   "tasks.list": { input: TasksQuery; output: Report<TaskCatalogue> };
+  /** 取組計画を検査し、すべての指摘と概要を返す / Check an initiative plan and return every finding and its size */
+  "plan.validate": { input: Plan; output: Report<PlanSummary> };
+  /** 取組計画のタスク別・四半期別の取組数と主たる機関の負担を集計する / Count a plan's items per task and per quarter, and each lead organisation's load */
+  "plan.coverage": { input: Plan; output: Report<Coverage> };
+  /** 基準日時点の取組計画の進捗（完了・遅延・未着手）と遅れている取組を集計する / Total a plan's progress (done, delayed, not started) on a date and list late items */
+  "plan.progress": { input: ProgressRequest; output: Report<Progress> };
+  /** 対象児の情報集約を検証する / Validate a child care summary */
+  "summary.validate": { input: SummaryRequest; output: Report<SummaryCheck> };
+  /** 対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める / Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds */
+  "summary.scores": { input: SummaryRequest; output: Report<ScoreResult> };
+  /** 救急医が最初に見るべき情報を一画面にまとめる / The facts an emergency doctor needs first, on one screen */
+  "summary.emergency_view": { input: SummaryRequest; output: Report<EmergencyView> };
+  /** 生年月日と基準日からライフステージの予定表を作る / Life-stage timeline from the date of birth and as_of */
+  "summary.timeline": { input: SummaryRequest; output: Report<Timeline> };
+  /** 超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の対象を計算する / Compute the super-severe score, medical care score, Oshima cell and short-stay entitlement */
+  "scores.compute": { input: ScoreRequest; output: Report<ScoreResult> };
+  /** 1件の短期入所申込について各施設の利用可否と理由、利用可能な施設の順位を返す / Evaluate one short-stay request against the directory and the vacancy board */
+  "shortstay.evaluate": { input: ShortstayEvaluation; output: Report<EvaluationResult> };
+  /** 複数家族の短期入所申込を、利用日数の少ない家族から順に一晩ずつ公平に割り当てる / Allocate many families' short-stay requests night by night, fewest used days first */
+  "shortstay.allocate": { input: ShortstayAllocation; output: Report<AllocationResult> };
+  /** ショートステイ空き情報を施設×日付の表として表示する / Render the short-stay vacancy board: facilities down, days across */
+  "shortstay.board": { input: ShortstayBoardQuery; output: Report<BoardView> };
+  /** 圏域・必要な医療的ケア・年齢で短期入所施設を検索する / Search short-stay facilities by area, required care and age */
+  "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
+  /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
+  "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
 }
 
 /** 操作名 / An operation name. */
@@ -36,6 +62,17 @@ export interface Report<T = unknown> {
   warnings: number;
   /** 結果 / The operation's result; absent when the input could not be read. */
   result?: T;
+}
+
+/** ABO 血液型 / ABO blood group. */
+export type AboGroup = "a" | "b" | "o" | "ab" | "unknown";
+
+/** 年齢 / Age in whole years and months. */
+export interface Age {
+  /** か月（0–11） / Months past the last birthday (0–11). */
+  months: number;
+  /** 歳 / Whole years. */
+  years: number;
 }
 
 /** Input of `calendar.age`. */
@@ -70,6 +107,263 @@ export interface AgeResult {
   school_entry: string;
 }
 
+/** アレルギー / Allergies: a status ("none" differs from "unknown") and the list. */
+export interface Allergies {
+  /** アレルギー（status が present のとき） / The allergies (when status is present). */
+  items?: Allergy[];
+  /** 有無 / Status. */
+  status: AllergyStatus;
+}
+
+/** アレルギー一件 / One allergy. */
+export interface Allergy {
+  /** 分類 / Kind. */
+  category: AllergyCategory;
+  /** 症状（任意） / Reaction (optional). */
+  reaction?: string | null;
+  /** 反応の重さ（任意） / Severity (optional). */
+  severity?: AllergySeverity | null;
+  /** アレルゲン / Substance. */
+  substance: string;
+}
+
+/** アレルゲンの分類 / Kind of allergen. */
+export type AllergyCategory = "drug" | "food" | "latex" | "environmental" | "other";
+
+/** 反応の重さ / Severity of the reaction. */
+export type AllergySeverity = "mild" | "moderate" | "severe" | "anaphylaxis";
+
+/** アレルギーの有無 / Whether the child has allergies. */
+export type AllergyStatus = "none_known" | "unknown" | "present";
+
+/** 割当結果 / Result of `shortstay.allocate`. */
+export interface AllocationResult {
+  /** 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made; then one `invalid_request` decision per request that could not be evaluated. */
+  decisions: Decision[];
+  /** 施設・夜ごとの使用状況 / Use of every facility-night that was considered, by facility then night. */
+  load: FacilityNight[];
+  /** 申込ごとの結果（入力の順） / Per request, in input order. */
+  requests: RequestOutcome[];
+}
+
+/** 適用した方針 / The policy as applied: national values merged with the overrides. */
+export interface AppliedPolicy {
+  /** ミーティング間隔の上限（日） / Longest allowed gap between meetings, in days. */
+  max_meeting_gap_days: number;
+  /** 国の基準のまま / True when no override was given (the national rules apply as they are). */
+  national: boolean;
+  /** 役割ごとの基準 / The rule of every role. */
+  roles: RoleRule[];
+}
+
+/** 血液型 / Blood type. */
+export interface BloodType {
+  /** ABO 式 / ABO group. */
+  abo: AboGroup;
+  /** Rh 式 / Rh(D) type. */
+  rh: RhType;
+}
+
+/** 空き情報 / The vacancy board a hub publishes. */
+export interface Board {
+  /** 行 / Rows, facilities down. */
+  rows?: BoardRow[];
+  /** 表題（任意） / Title (optional), e.g. ショートステイ空き情報. */
+  title?: string | null;
+}
+
+/** 表の一行 / One row of the rendered board. */
+export interface BoardLine {
+  /** 施設ID / Facility id. */
+  facility_id: string;
+  /** 空き状況（日付ごと、実効値） / Effective mark per shown date (stale → unknown). */
+  marks: Vacancy[];
+  /** 名称 / Name from the directory (absent when the facility is not in it). */
+  name?: string | null;
+  /** 電話番号 / Phone number from the directory. */
+  phone?: string | null;
+  /** 古い / The row is stale: every mark shows as unknown. */
+  stale: boolean;
+  /** 最終更新日 / Date the row was last updated. */
+  updated_on: string;
+}
+
+/** 空き情報の一行 / One row of the vacancy board: one facility, marks for consecutive dates. */
+export interface BoardRow {
+  /** 施設ID / The facility's id in the directory. */
+  facility_id: string;
+  /** 空き状況 / Marks for `start`, `start`+1, … (a date past the end is unknown). */
+  marks: Vacancy[];
+  /** 開始日 / Date of the first mark. */
+  start: string;
+  /** 最終更新日 / Date this row was last updated. */
+  updated_on: string;
+}
+
+/** 空き情報の表 / Result of `shortstay.board`. */
+export interface BoardView {
+  /** 表示する日付 / The dates shown, left to right. */
+  dates: string[];
+  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it. */
+  lines: string[];
+  /** 行（空き情報の順） / Rows, in board order (facilities down). */
+  rows: BoardLine[];
+  /** 表題 / Title. */
+  title: string;
+}
+
+/**
+ * 医療的ケアの1項目 / One kind of medical care a child receives, with the detail the
+ * scores need. Detail fields apply to some kinds only (each field says which); a field
+ * given for another kind is the error `care.item.detail_not_applicable`.
+ */
+export interface CareItem {
+  /**
+   * 市販の使い捨てグリセリン浣腸のみ / Only small commercial disposable glycerin
+   * enemas (enema only; these do not count for the medical care score).
+   */
+  commercial_glycerin_only?: boolean;
+  /** 継続使用 / Used continuously (nebuliser only). */
+  continuous?: boolean;
+  /** 栄養経路 / Feeding route (tube feeding and enteral feeding only). */
+  feeding_route?: FeedingRoute | null;
+  /**
+   * 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
+   * care, injections, glucose, dialysis, bowel care, enema, seizure care).
+   */
+  frequency?: Frequency | null;
+  /** 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only). */
+  hours_per_day?: number | null;
+  /** 種類 / Kind of care. */
+  kind: CareKind;
+  /** 痙攣時の対応 / Measures during a seizure (seizure care only). */
+  seizure_measures?: SeizureMeasure[];
+  /** 開始日 / Since when (for the 6-month and NICU 1-month rules of the super-severe score). */
+  since?: string | null;
+  /** 吸引の部位 / Suction sites (suctioning only). */
+  suction_sites?: SuctionSite[];
+  /** 導尿の方法 / Kind of continuous drainage (continuous catheterisation only). */
+  urinary_route?: UrinaryRoute | null;
+  /** 人工呼吸器の種類 / Ventilation modes used (ventilator only). */
+  ventilation?: VentilationMode[];
+  /** 見守り / Watch level, where the medical care score offers one for this kind. */
+  watch?: WatchLevel | null;
+}
+
+/** 医療的ケアの種類 / A kind of medical care. */
+export type CareKind = "ventilator" | "tracheostomy" | "nasopharyngeal_airway" | "oxygen" | "suctioning" | "nebulizer" | "oral_feeding_assisted" | "tube_feeding" | "enteral_feeding" | "feeding_pump" | "central_line" | "subcutaneous_injection" | "subcutaneous_pump" | "blood_glucose" | "dialysis" | "intermittent_catheterization" | "continuous_catheterization" | "stoma" | "bowel_care" | "enema" | "seizure_care" | "position_change" | "hypertonia_care";
+
+/** 支援チームでの役割 / Role in the care team. */
+export type CareRole = "primary_hospital" | "primary_doctor" | "local_doctor" | "emergency_hospital" | "visiting_nurse_station" | "counsellor" | "coordinator" | "school" | "day_service" | "public_health_nurse" | "short_stay" | "home_help" | "therapist" | "pharmacy" | "dentist" | "device_supplier" | "municipality" | "other";
+
+/** 支援チームの一員 / A member of the care team (an organisation, or a person in one). */
+export interface CareTeamMember {
+  /** 識別子（この文書の中で一意、他の項目から参照） / Id, unique in this document, referred to by other parts. */
+  id: string;
+  /** 機関名 / Organisation. */
+  organisation: string;
+  /** 担当者名（任意） / Person (optional). */
+  person?: string | null;
+  /** 電話番号 / Phone number. */
+  phone?: string | null;
+  /** 夜間・休日の電話番号（任意） / Out-of-hours phone number (optional). */
+  phone_out_of_hours?: string | null;
+  /** 役割 / Role. */
+  role: CareRole;
+}
+
+/** 本人 / The child. */
+export interface Child {
+  /** 血液型（任意） / Blood type (optional). */
+  blood_type?: BloodType | null;
+  /** 生年月日 / Date of birth. */
+  date_of_birth: string;
+  /** ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana). */
+  kana: string;
+  /** 住所地の市区町村 / Municipality of residence. */
+  municipality: string;
+  /** 氏名 / Name. */
+  name: string;
+  /** 性別 / Sex. */
+  sex: Sex;
+}
+
+/** 対象児の情報集約 / A child's care summary. */
+export interface ChildSummary {
+  /** アレルギー / Allergies. */
+  allergies: Allergies;
+  /** 支援チーム / Care team. */
+  care_team?: CareTeamMember[];
+  /** 本人 / The child. */
+  child: Child;
+  /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
+  clinical?: ClinicalProfile;
+  /** 医療機器と設定 / Devices and their settings. */
+  devices?: Device[];
+  /** 診断名 / Diagnoses. */
+  diagnoses?: Diagnosis[];
+  /** 緊急連絡先（優先順） / Emergency contacts, first to call first. */
+  emergency_contacts?: Contact[];
+  /** 緊急時の対応計画 / Emergency plan. */
+  emergency_plan?: EmergencyPlan | null;
+  /** 保護者 / Guardians. */
+  guardians?: Contact[];
+  /** 受診・入院歴 / History of visits and admissions. */
+  history?: HistoryEntry[];
+  /** 服薬 / Medications. */
+  medications?: Medication[];
+  /** 記録者と記録日 / Who recorded each part, and when. */
+  provenance?: Provenance[];
+  /** 予防接種歴 / Vaccinations. */
+  vaccinations?: Vaccination[];
+  /** 平常時のバイタルサイン / Baseline vital signs. */
+  vital_signs?: VitalSigns | null;
+}
+
+/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D). */
+export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
+
+/**
+ * 臨床像 / The clinical profile of a child: the medical care received and the facts the
+ * scores of CLINICAL.md A–D read. A child summary embeds it.
+ */
+export interface ClinicalProfile {
+  /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
+  behaviour_score?: number | null;
+  /** 医療的ケア / Medical care received, one item per kind. */
+  care?: CareItem[];
+  /** 状態・疾患 / Conditions that decide entitlement to 医療型短期入所. */
+  conditions?: ClinicalCondition[];
+  /** 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known. */
+  dq?: number | null;
+  /** 知能指数（IQ） / Intelligence quotient (0–200), where known. */
+  iq?: number | null;
+  /** SpO2 低値 / Time at SpO2 ≤ 90%, where measured. */
+  low_spo2?: LowSpo2 | null;
+  /** 運動機能 / Motor level, where known. */
+  motor_level?: MotorLevel | null;
+  /** NICU 退院日 / Date of discharge from the NICU (for the 1-month rule). */
+  nicu_discharge?: string | null;
+  /** 障害支援区分 / Disability support level 0–6 (0 = 非該当). */
+  support_level?: number | null;
+}
+
+/** 保護者・緊急連絡先 / A guardian or an emergency contact. */
+export interface Contact {
+  /** ふりがな（任意） / Name in kana (optional). */
+  kana?: string | null;
+  /** 氏名 / Name. */
+  name: string;
+  /** 連絡がつく時間帯など（任意） / When reachable, and other notes (optional). */
+  note?: string | null;
+  /** 電話番号 / Phone number. */
+  phone?: string | null;
+  /** 別の電話番号（任意） / Another phone number (optional). */
+  phone_alt?: string | null;
+  /** 続柄 / Relationship to the child. */
+  relationship: Relationship;
+}
+
 /** 一件の変換結果 / One converted text, in input order. */
 export interface Conversion {
   /** 西暦の日付 / The date (for dates). */
@@ -101,6 +395,277 @@ export interface ConvertResult {
   values: Conversion[];
 }
 
+/** タスク別・四半期別の集計 / Result of `plan.coverage`. */
+export interface Coverage {
+  /** 実施主体別 / Initiatives per implementer. */
+  implementers: ImplementerCount;
+  /** 取組（再掲を除く） / Number of distinct initiatives (items that are not 再掲). */
+  initiatives: number;
+  /** 取組数 / Number of items (再掲 included). */
+  items: number;
+  /** 主たる機関の負担 / Initiatives led per organisation, most first. */
+  lead_load: LeadLoad[];
+  /** モデル地域で実施 / Initiatives run (partly) in the model area. */
+  model_area: number;
+  /** 四半期別 / Per quarter, Q1–Q4 in order. */
+  per_quarter: QuarterCoverage[];
+  /** タスク別 / Per task, 1–6 in order. */
+  per_task: TaskCoverage[];
+  /** 再掲数 / Number of 再掲 items. */
+  repeats: number;
+  /** 取組のないタスク / Tasks no item serves. */
+  uncovered_tasks: number[];
+}
+
+/** 一晩の判定 / One decision: one request, one night. */
+export interface Decision {
+  /** 説明 / Why (`shortstay.allocation.*`), pointing at the request. */
+  explanation: Finding;
+  /** 施設ID / The facility given, when granted. */
+  facility_id?: string | null;
+  /** 夜 / The night (for an invalid request, its first night). */
+  night: string;
+  /** 判定 / Granted or refused. */
+  outcome: DecisionOutcome;
+  /** 申込ID / Request id. */
+  request_id: string;
+  /** 申込の位置 / Position of the request in the input (0-based). */
+  request_index: number;
+  /** 判定時の利用日数 / Used days the family was judged with (its priority: fewer first). */
+  used_before: number;
+}
+
+/** 判定 / Granted or refused. */
+export type DecisionOutcome = "granted" | "refused";
+
+/** 医療機器 / A device. */
+export interface Device {
+  /** 種類 / Kind. */
+  kind: DeviceKind;
+  /** 最終交換日（任意） / Last changed on (optional), e.g. a tracheostomy tube. */
+  last_changed?: string | null;
+  /** モード（人工呼吸器、任意） / Mode (ventilator, optional), e.g. SIMV. */
+  mode?: string | null;
+  /** 備考（任意） / Notes (optional). */
+  note?: string | null;
+  /** 製品名・型番（任意） / Product and model (optional). */
+  product?: string | null;
+  /** 設定 / Settings. */
+  settings?: DeviceSetting[];
+  /** 使用開始日（任意） / In use since (optional). */
+  since?: string | null;
+  /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
+  supplier?: string | null;
+}
+
+/** 医療機器の種類 / Kind of device. */
+export type DeviceKind = "ventilator" | "cough_assist" | "tracheostomy_tube" | "nasopharyngeal_airway" | "oxygen_concentrator" | "oxygen_cylinder" | "high_flow" | "pulse_oximeter" | "suction_unit" | "nebulizer" | "nasogastric_tube" | "nasojejunal_tube" | "gastrostomy" | "jejunostomy" | "feeding_pump" | "central_venous_catheter" | "infusion_pump" | "glucose_monitor" | "dialysis_cycler" | "urinary_catheter" | "stoma_appliance" | "vagus_nerve_stimulator" | "vp_shunt" | "other";
+
+/** 設定値 / One setting of a device. */
+export interface DeviceSetting {
+  /** 項目 / Parameter (its unit is fixed by the parameter). */
+  parameter: SettingParameter;
+  /** 値 / Value, in the parameter's unit. */
+  value: number;
+}
+
+/** 診断名 / A diagnosis. */
+export interface Diagnosis {
+  /** 診断日（任意） / Date of diagnosis (optional). */
+  diagnosed_on?: string | null;
+  /** ICD-10 コード（任意、例 G80.0） / ICD-10 code (optional, e.g. G80.0). */
+  icd10?: string | null;
+  /** 病名 / Name of the condition. */
+  name: string;
+  /** 主病名 / The main diagnosis. */
+  primary?: boolean;
+}
+
+/** 場面ごとの対応 / What to do in one situation. */
+export interface EmergencyAction {
+  /** 対応 / What to do. */
+  action: string;
+  /** 場面 / Situation. */
+  situation: Situation;
+}
+
+/** 区分ごとの内容 / One section of the view. */
+export interface EmergencyBlock {
+  /** 項目（短い日本語の文） / Items, short Japanese phrases. */
+  items: string[];
+  /** 省略した件数 / Number of items left out to fit one screen. */
+  omitted: number;
+  /** 区分 / Section. */
+  section: EmergencySection;
+  /** 見出し / Japanese heading. */
+  title_ja: string;
+}
+
+/** 救急時の要約の本人欄 / The child, as the emergency view shows it. */
+export interface EmergencyChild {
+  /** 年齢 / Age on `as_of`. */
+  age?: Age | null;
+  /** 血液型 / Blood type. */
+  blood_type?: BloodType | null;
+  /** 生年月日 / Date of birth. */
+  date_of_birth: string;
+  /** ふりがな / Kana. */
+  kana: string;
+  /** 氏名 / Name. */
+  name: string;
+  /** 性別 / Sex. */
+  sex: Sex;
+  /** 体重 (kg) / Weight (kg). */
+  weight_kg?: number | null;
+}
+
+/** 緊急時の対応計画 / Emergency plan, agreed by the family and the doctor. */
+export interface EmergencyPlan {
+  /** 場面ごとの対応（優先順） / Actions per situation, most important first. */
+  actions?: EmergencyAction[];
+  /** 家族と合意した日 / Date agreed with the family. */
+  agreed_on?: string | null;
+  /** 搬送先（支援チームの id） / Where to take the child (care-team id). */
+  destination?: string | null;
+  /** 計画を確認した医師（支援チームの id、任意） / Doctor who agreed the plan (care-team id, optional). */
+  doctor?: string | null;
+  /** 心肺蘇生についての意思 / Wishes about resuscitation. */
+  resuscitation: Resuscitation;
+}
+
+/** 救急時の要約の区分 / A section of the emergency view, in display order. */
+export type EmergencySection = "patient" | "diagnoses" | "resuscitation" | "allergies" | "airway" | "care" | "medications" | "baseline" | "actions" | "contacts";
+
+/** 救急時の要約 / The emergency view. */
+export interface EmergencyView {
+  /** 基準日 / As of. */
+  as_of: string;
+  /** 本人 / The child. */
+  child: EmergencyChild;
+  /** 区分（決まった順） / The sections, always all ten, in the fixed order. */
+  sections: EmergencyBlock[];
+  /** 平文（日本語） / The same as plain Japanese text, one line per section. */
+  text_ja: string[];
+}
+
+/** 判定結果 / Result of `shortstay.evaluate`. */
+export interface EvaluationResult {
+  /** 支給量から差し引く日数 / Days the stay counts against the granted days. */
+  days_counted: number;
+  /** 利用可能な施設（順位順） / Eligible facilities, best first (see the module docs for the order). */
+  eligible: RankedFacility[];
+  /** 全施設の判定（施設一覧の順） / Every facility's verdict, in directory order. */
+  facilities: FacilityVerdict[];
+  /** 利用する夜 / The requested nights. */
+  nights: string[];
+  /** 申込ID / Request id. */
+  request_id: string;
+}
+
+/** 短期入所施設 / One facility of the short-stay directory. */
+export interface Facility {
+  /** 圏域 / Area (e.g. a secondary medical area); a request from the same area ranks it first. */
+  area: string;
+  /** 短期入所の病床数 / Beds for short stays. */
+  beds: number;
+  /** 対応できる医療的ケア / The kinds of medical care the facility can give. */
+  care?: CareKind[];
+  /** 施設ID / Identifier, unique in the directory; board rows refer to it. */
+  id: string;
+  /** 種別 / Kind of facility. */
+  kind: FacilityKind;
+  /** 受入上限年齢（歳、この年齢まで） / Oldest age accepted, in whole years, inclusive; absent = no limit. */
+  max_age?: number | null;
+  /** 連続利用の上限（泊） / Longest stay, in nights. */
+  max_nights: number;
+  /** 受入下限年齢（歳） / Youngest age accepted, in whole years (default 0). */
+  min_age?: number;
+  /** 市町村 / Municipality. */
+  municipality: string;
+  /** 名称 / Name (as the hub publishes it). */
+  name: string;
+  /** 電話番号（任意） / Phone number (optional). */
+  phone?: string | null;
+  /** 類型 / Medical (医療型) or welfare (福祉型) short stay. */
+  service: ServiceType;
+}
+
+/** 利用不可の施設と理由コード / A facility a request cannot use, with the reason codes. */
+export interface FacilityCodes {
+  /** 施設ID / Facility id. */
+  facility_id: string;
+  /** 理由コード / The `shortstay.reason.*` codes (see `shortstay.evaluate` for messages). */
+  reasons: string[];
+}
+
+/** 施設の種別 / Kind of facility. */
+export type FacilityKind = "hospital" | "clinic" | "medical_disabled_child_facility" | "long_term_care_health_facility" | "welfare_short_stay" | "other";
+
+/** 施設・夜ごとの使用状況 / Beds used on one facility-night that some request asked for. */
+export interface FacilityNight {
+  /** 割当可能数 / Beds the allocator could give (from the board and the policy). */
+  capacity: number;
+  /** 施設ID / Facility id. */
+  facility_id: string;
+  /** 割当数 / Beds given. */
+  granted: number;
+  /** 夜 / The night. */
+  night: string;
+}
+
+/** 短期入所施設 / One facility of the short-stay directory. */
+export interface FacilityOutput {
+  /** 圏域 / Area (e.g. a secondary medical area); a request from the same area ranks it first. */
+  area: string;
+  /** 短期入所の病床数 / Beds for short stays. */
+  beds: number;
+  /** 対応できる医療的ケア / The kinds of medical care the facility can give. */
+  care: CareKind[];
+  /** 施設ID / Identifier, unique in the directory; board rows refer to it. */
+  id: string;
+  /** 種別 / Kind of facility. */
+  kind: FacilityKind;
+  /** 受入上限年齢（歳、この年齢まで） / Oldest age accepted, in whole years, inclusive; absent = no limit. */
+  max_age?: number | null;
+  /** 連続利用の上限（泊） / Longest stay, in nights. */
+  max_nights: number;
+  /** 受入下限年齢（歳） / Youngest age accepted, in whole years (default 0). */
+  min_age: number;
+  /** 市町村 / Municipality. */
+  municipality: string;
+  /** 名称 / Name (as the hub publishes it). */
+  name: string;
+  /** 電話番号（任意） / Phone number (optional). */
+  phone?: string | null;
+  /** 類型 / Medical (医療型) or welfare (福祉型) short stay. */
+  service: ServiceType;
+}
+
+/** 施設ごとの判定 / The verdict for one facility. */
+export interface FacilityVerdict {
+  /** 利用可 / True when no reason applies. */
+  eligible: boolean;
+  /** 施設ID / Facility id. */
+  facility_id: string;
+  /** 施設一覧での位置 / Position in the directory (0-based). */
+  facility_index: number;
+  /** △の夜数 / Requested nights marked few. */
+  few_nights: number;
+  /** ○の夜数 / Requested nights marked free. */
+  free_nights: number;
+  /** ×の夜数 / Requested nights marked full. */
+  full_nights: number;
+  /** 理由 / Every reason the facility cannot take the request (`shortstay.reason.*`). */
+  reasons: Finding[];
+  /** 同じ圏域 / The facility is in the family's area. */
+  same_area: boolean;
+  /** 不明の夜数 / Requested nights unknown (no mark, unknown, or stale). */
+  unknown_nights: number;
+}
+
+/** 栄養経路 / Feeding route of tube or enteral feeding. */
+export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasojejunal" | "gastrojejunal" | "jejunostomy";
+
 /** 指摘 / One violation of a rule at one place in a document. */
 export interface Finding {
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */
@@ -115,11 +680,957 @@ export interface Finding {
   severity: Severity;
 }
 
+/** 頻度 / How often something is done: `times` per `per`. */
+export interface Frequency {
+  /** 単位 / Per hour, day or week. */
+  per: Per;
+  /** 回数 / Number of times (at least 1). */
+  times: number;
+}
+
+/** 利用根拠 / One ground that holds, with the reason. */
+export interface GroundResult {
+  /** 確認済み / False for grounds found in one source only. */
+  confirmed: boolean;
+  /** 根拠 / The ground. */
+  ground: ShortStayGround;
+  /** 根拠（日本語） / The ground in Japanese. */
+  ground_ja: string;
+  /** 理由（英語） / Why it holds, in English. */
+  reason_en: string;
+  /** 理由 / Why it holds, in Japanese (numbers and the library's own words only). */
+  reason_ja: string;
+}
+
+/** 受診・入院歴 / One visit, admission or surgery. */
+export interface HistoryEntry {
+  /** 診療科（任意） / Department (optional). */
+  department?: string | null;
+  /** 終了日（退院日・通院終了日、任意） / End: discharge or last visit (optional; none = ongoing). */
+  end?: string | null;
+  /** 医療機関名 / Institution. */
+  institution: string;
+  /** 種類 / Kind. */
+  kind: HistoryKind;
+  /** 支援チームの id（任意） / Care-team id of the institution (optional). */
+  member?: string | null;
+  /** 理由（任意） / Reason (optional). */
+  reason?: string | null;
+  /** 開始日（受診日・入院日・初診日） / Start: visit, admission or first-consultation date. */
+  start: string;
+}
+
+/** 受診・入院の種類 / Kind of history entry. */
+export type HistoryKind = "first_consultation" | "outpatient" | "admission" | "nicu" | "emergency_visit" | "surgery";
+
+/** 拠点 / A coordination hub. */
+export interface Hub {
+  /** 実施主体（設置機関） / Host organisation running the hub. */
+  host_organisation: string;
+  /** ミーティング（任意） / Meetings (optional; needed when staff sit in two or more facilities). */
+  meetings?: Meetings | null;
+  /** 拠点の名称 / Name of the hub. */
+  name: string;
+  /** 職員 / Staff. */
+  staff: StaffMember[];
+}
+
+/** 実施主体 / Who runs an item. */
+export interface Implementer {
+  /** 区分 / Run by the prefecture, or consigned. */
+  by: ImplementerKind;
+  /** 委託先 / The organisation it is consigned to (id); only with `by: consigned`. */
+  organisation?: string | null;
+}
+
+/** 実施主体別の件数 / Initiatives per implementer. */
+export interface ImplementerCount {
+  /** 委託 / Consigned. */
+  consigned: number;
+  /** 県が実施 / Run by the prefecture. */
+  prefecture: number;
+  /** 記載なし / Not stated. */
+  unspecified: number;
+}
+
+/** 実施主体の区分 / Kind of implementer. */
+export type ImplementerKind = "prefecture" | "consigned";
+
+/** 課題 / A numbered issue group, e.g. (1)関係機関とのネットワーク構築. */
+export interface IssueGroup {
+  /** 番号 / Number, referred to by items. */
+  no: number;
+  /** 課題名 / Title. */
+  title: string;
+}
+
+/** 取組 / One item (initiative) of a plan. */
+export interface Item {
+  /** 課題区分 / Regional category (free label, e.g. ネットワーク, 療育). */
+  category?: string | null;
+  /** 内容 / Content lines. */
+  content?: string[];
+  /** 協力を得たい関係機関 / Cooperating organisations (ids). */
+  cooperating?: string[];
+  /** 実施主体 / Who runs the item: the prefecture, or consigned to an organisation. */
+  implementer?: Implementer | null;
+  /** 課題 / Number of the issue group. */
+  issue_group?: number | null;
+  /** 番号の表記 / The number as written (e.g. ①). */
+  label?: string | null;
+  /** 主たる機関 / Lead organisations (ids). */
+  lead?: string[];
+  /** モデル地域で実施 / True if (part of) the item runs in the model area. */
+  model_area?: boolean;
+  /**
+   * 番号 / Number: unique in the plan, or under the item's first task with
+   * `numbering: per_task`.
+   */
+  no: number;
+  /** 注記 / Notes by whoever transcribed the item (ambiguities, assumptions). */
+  notes?: string | null;
+  /** 提案機関 / Proposing organisations (ids). */
+  proposing?: string[];
+  /** 備考 / Remarks as written in the source. */
+  remarks?: string | null;
+  /** 再掲 / The item this one lists again under another task. */
+  repeats?: ItemRef | null;
+  /** スケジュール / Phases per quarter. */
+  schedule?: ScheduleEntry[];
+  /** タスク / The tasks (1–6) the item serves; the first is its home task. */
+  tasks: TaskNo[];
+  /** 項目 / Title. */
+  title: string;
+}
+
+/**
+ * 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the
+ * task it is numbered under. With plan-wide numbering a task may be given too; it must
+ * then be one of the item's tasks.
+ */
+export interface ItemRef {
+  /** 番号 / The item's number. */
+  no: number;
+  /** タスク / The task the item is numbered under (required with `numbering: per_task`). */
+  task?: TaskNo | null;
+}
+
+/** 取組の四半期の状況 / The status of one item in one quarter. */
+export interface ItemStatus {
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 補足 / A free note. */
+  note?: string | null;
+  /** 四半期 / The quarter. */
+  quarter: Quarter;
+  /** 状況 / Status. */
+  status: Status;
+}
+
+/** 遅れている取組 / A scheduled item-quarter that ended and is not done. */
+export interface LateItem {
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 位置 / JSON Pointer of the item in the plan (under `/plan`). */
+  path: string;
+  /** 四半期 / The quarter. */
+  quarter: Quarter;
+  /** 状況 / Reported status (absent if none was reported). */
+  status?: Status | null;
+}
+
+/** 主たる機関の負担 / How many initiatives an organisation leads. */
+export interface LeadLoad {
+  /** 主たる機関としての取組数 / Initiatives it leads. */
+  items: number;
+  /** 会議委員所属団体 / Whether it belongs to a council member (false if undeclared). */
+  member: boolean;
+  /** 機関 / Organisation id. */
+  organisation: string;
+}
+
+/** SpO2 低値 / Time spent at SpO2 90% or below (super-severe row 4, without oxygen). */
+export interface LowSpo2 {
+  /** SpO2 90%以下の時間の割合（%） / Share of the time at SpO2 ≤ 90%, in percent (0–100). */
+  percent_of_time: number;
+  /** 開始日 / Since when the state has lasted. */
+  since?: string | null;
+}
+
+/** 加点項目 / One row that contributed to the medical care total. */
+export interface MedicalCareItem {
+  /** 基本スコア / Base points. */
+  base: number;
+  /** 確認済み / False if the row or a rule that changed it is unconfirmed. */
+  confirmed: boolean;
+  /** 項目 / The table's wording. */
+  item_ja: string;
+  /** 根拠の位置 / JSON Pointer to the care item. */
+  path: string;
+  /** 点数 / Base plus watch points. */
+  points: number;
+  /** 番号 / Row number (`7a`). */
+  row: string;
+  /** 見守り / Watch level counted, if any. */
+  watch?: WatchLevel | null;
+  /** 見守りスコア / Watch points counted. */
+  watch_points: number;
+}
+
+/** 医療的ケア区分 / Care level for child day services (2021). */
+export type MedicalCareLevel = "level3" | "level2" | "level1" | "not_applicable";
+
+/** 医療的ケア判定スコア / Result of the medical care score. */
+export interface MedicalCareResult {
+  /** 16点以上（医療型短期入所の対象） / 16 or more: may use 医療型短期入所 (2021). */
+  at_least_16: boolean;
+  /** 加点項目 / Every contributing row, in table order. */
+  items: MedicalCareItem[];
+  /** 医療的ケア区分 / Care level. */
+  level: MedicalCareLevel;
+  /** 区分（日本語） / Care level in Japanese. */
+  level_ja: string;
+  /** 合計 / Total points. */
+  total: number;
+}
+
+/** 服薬 / A medication. */
+export interface Medication {
+  /** 頓用 / As needed (PRN). */
+  as_needed?: boolean;
+  /** 用量（任意、例 "2.5mg"） / Dose (optional), e.g. "2.5mg". */
+  dose?: string | null;
+  /** 使用条件・目的（任意） / When to give it, or what for (optional). */
+  indication?: string | null;
+  /** 薬剤名 / Name of the medicine. */
+  name: string;
+  /** 緊急時に使う薬（痙攣時の坐剤等） / Rescue medicine for an emergency (e.g. a seizure suppository). */
+  rescue?: boolean;
+  /** 投与経路 / Route. */
+  route: MedicationRoute;
+  /** 開始日（任意） / Started on (optional). */
+  since?: string | null;
+  /** 1日の回数（定時薬） / Times a day (regular medicines). */
+  times_per_day?: number | null;
+}
+
+/** 投与経路 / Route of administration. */
+export type MedicationRoute = "oral" | "tube" | "rectal" | "buccal" | "inhaled" | "nasal" | "subcutaneous" | "intravenous" | "transdermal" | "topical" | "other";
+
+/** ミーティングの状況 / What the check found about meetings. */
+export interface MeetingStatus {
+  /** 所属施設の数 / Number of distinct home facilities. */
+  facilities: number;
+  /** 最後の開催日 / The last meeting held on or before `as_of`. */
+  last_held?: string | null;
+  /**
+   * 最長の間隔（日） / The longest gap between consecutive meetings held, and from the
+   * last one to `as_of`, in days.
+   */
+  longest_gap_days?: number | null;
+  /** ミーティングが必要 / True iff staff sit in two or more facilities. */
+  required: boolean;
+}
+
+/** ミーティング / Meetings of the hub's staff: a recurring interval, dated meetings held, or both. */
+export interface Meetings {
+  /** 開催日 / Dates of meetings held (any order). */
+  held?: string[];
+  /** 定例の開催間隔（日） / Recurring interval in days (e.g. 28 for every four weeks). */
+  interval_days?: number | null;
+}
+
+/** 節目 / One milestone of the timeline. */
+export interface Milestone {
+  /** 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day. */
+  age_years: number;
+  /** 日付（期間の初日） / Date (first day of its period). */
+  date: string;
+  /** 基準日からの日数（過去は負） / Days from `as_of` to `date` (negative when past). */
+  days_from_as_of: number;
+  /** 期間の末日（期間のあるもの） / Last day of its period, where it has one. */
+  end?: string | null;
+  /** 種類 / Kind. */
+  kind: MilestoneKind;
+  /** 名称 / Japanese label of the kind. */
+  label_ja: string;
+  /** 時期 / Past, current or upcoming, on `as_of`. */
+  status: MilestoneStatus;
+}
+
+/** ライフステージの節目 / A life-stage milestone. */
+export type MilestoneKind = "birth" | "nicu_discharge" | "school_consultation" | "school_entry" | "junior_high_entry" | "high_school_entry" | "graduation" | "adult_care_transition" | "child_welfare_end" | "pension_claim";
+
+/** 時期 / Whether a milestone is past. */
+export type MilestoneStatus = "past" | "current" | "upcoming";
+
+/** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
+export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
+
+/** 割り当てた夜 / One night granted to a request. */
+export interface NightGrant {
+  /** 施設ID / The facility. */
+  facility_id: string;
+  /** 夜 / The night. */
+  night: string;
+}
+
+/** 番号の付け方 / How items are numbered. */
+export type Numbering = "plan" | "per_task";
+
+/** 関係機関 / An organisation taking part in the plan. */
+export interface Organisation {
+  /** 総称 / True for a collective description (関係機関等, 医療機関) rather than one body. */
+  collective?: boolean;
+  /** 識別子 / Id, unique in the plan, referred to by items (e.g. `odawara-ishikai`). */
+  id: string;
+  /**
+   * 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
+   * organisations written in parentheses are not).
+   */
+  member: boolean;
+  /** 名称 / Name as written. */
+  name: string;
+  /** 注記 / Notes (e.g. where the source is inconsistent about membership). */
+  notes?: string | null;
+  /** 分野 / Sector. */
+  sector: Sector;
+}
+
+/** 大島分類の区分 / Group of an Oshima cell. */
+export type OshimaGroup = "severe_motor_intellectual" | "borderline" | "other";
+
+/** 大島分類 / Result of the Oshima classification. */
+export interface OshimaResult {
+  /** 区分番号 / Cell number 1–25. */
+  cell: number;
+  /** DQ を用いた / True if the DQ stood in for a missing IQ. */
+  from_dq: boolean;
+  /** 区分 / Group. */
+  group: OshimaGroup;
+  /** 区分（日本語） / Group in Japanese. */
+  group_ja: string;
+  /** IQ の帯 / The IQ band's wording. */
+  iq_band_ja: string;
+  /** 運動機能 / Motor level used. */
+  motor_level: MotorLevel;
+  /** 運動機能（日本語） / Motor level in Japanese. */
+  motor_level_ja: string;
+  /** 用いた指数 / The quotient used. */
+  quotient: number;
+}
+
+/** これまでの主な取組みの欄 / Whose past initiative. */
+export type PastBy = "prefecture" | "consignee" | "others";
+
+/** これまでの主な取組み / A past initiative listed beside the plan. */
+export interface PastInitiative {
+  /** 欄 / Whose initiative it was, when known. */
+  by?: PastBy | null;
+  /** タスク / The task row it stands in, when known. */
+  task?: TaskNo | null;
+  /** 内容 / Text as written. */
+  text: string;
+}
+
+/** 頻度の単位 / Unit of a frequency. */
+export type Per = "hour" | "day" | "week";
+
+/**
+ * 段階 / A phase of work in a quarter. Written as a string (`"method_study"`) or, for
+ * other phases, as `{"other": "…"}`.
+ */
+export type Phase = "method_study" | "survey_design" | "course_planning" | "training_planning" | "rollout" | "meeting" | "progress_report" | {
+  other: string;
+};
+
+/** 段階の件数 / How often one kind of phase occurs. */
+export interface PhaseCount {
+  /** 件数 / Count. */
+  count: number;
+  /** 日本語ラベル / Japanese label. */
+  label_ja: string;
+  /** 段階 / Phase kind. */
+  phase: PhaseKind;
+}
+
+/** 段階の種類 / The kind of a phase (used in results). */
+export type PhaseKind = "method_study" | "survey_design" | "course_planning" | "training_planning" | "rollout" | "meeting" | "progress_report" | "other";
+
+/** 取組計画 / An initiative plan of one region. */
+export interface Plan {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /**
+   * 年度 / Fiscal year, named by the calendar year it starts in (2017 for 平成29年度);
+   * absent when the source does not say.
+   */
+  fiscal_year?: number | null;
+  /** 年度の表記 / The fiscal year as written (e.g. 平成29年度); checked against `fiscal_year`. */
+  fiscal_year_label?: string | null;
+  /** 課題 / Issue groups, numbered. */
+  issue_groups?: IssueGroup[];
+  /** 取組 / The plan's items. */
+  items: Item[];
+  /** 注記 / Notes on the document (e.g. how it was transcribed). */
+  notes?: string | null;
+  /** 番号の付け方 / How items are numbered: across the plan (default) or afresh per task. */
+  numbering?: Numbering;
+  /** 関係機関 / Organisations, each declared once and referred to by id. */
+  organisations?: Organisation[];
+  /** これまでの主な取組み / Past initiatives listed beside the plan (Kanagawa table). */
+  past_initiatives?: PastInitiative[];
+  /** 地域 / Region (e.g. 小田原地域, 神奈川県). */
+  region: string;
+  /** 状態 / Draft or adopted; absent when the source does not say. */
+  status?: PlanStatus | null;
+  /** 表題 / Title of the plan as written. */
+  title?: string | null;
+}
+
+/** 計画の状態 / Status of a plan. */
+export type PlanStatus = "draft" | "adopted";
+
+/** 計画の概要 / Result of `plan.validate`: the plan's size. */
+export interface PlanSummary {
+  /** 課題数 / Number of issue groups. */
+  issue_groups: number;
+  /** 取組数 / Number of items (再掲 included). */
+  items: number;
+  /** 会議委員所属の機関数 / Number of organisations that belong to a council member. */
+  members: number;
+  /** 関係機関数 / Number of organisations. */
+  organisations: number;
+  /** 再掲数 / Number of items that list another again (再掲). */
+  repeats: number;
+  /** 取組のあるタスク / Task numbers (1–6) that at least one item serves. */
+  tasks_covered: number[];
+}
+
+/** 方針 / Rules a prefecture or hub may set; every field has the default shown. */
+export interface Policy {
+  /** 退所日も数える / Count the departure day against the granted days, so 1 night = 2 days (default true, as 短期入所 is billed). */
+  count_departure_day?: boolean;
+  /** △の夜に割り当てる床数 / Beds the allocator may give on a △ night (default 1; never more than the facility's beds). */
+  few_beds?: number;
+  /** 1回の申込の上限（泊） / Most nights one request may ask for (default 31; at most 366). */
+  max_request_nights?: number;
+  /** 鮮度の上限（日） / A board row updated more than this many days before `as_of` is stale (default 7). */
+  stale_after_days?: number;
+}
+
+/** 進捗 / Result of `plan.progress`. */
+export interface Progress {
+  /** 基準日 / The date. */
+  as_of: string;
+  /** 年度 / The plan's fiscal year. */
+  fiscal_year: number;
+  /** 遅れている取組 / Late item-quarters, in plan order. */
+  late: LateItem[];
+  /** 四半期別 / Per quarter, Q1–Q4. */
+  per_quarter: QuarterProgress[];
+  /** タスク別 / Per task, 1–6. */
+  per_task: TaskProgress[];
+  /** 全体 / Totals over all scheduled item-quarters. */
+  totals: StatusTotals;
+}
+
+/** 進捗の照会 / Input of `plan.progress`. */
+export interface ProgressRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The date progress is judged on. */
+  as_of: string;
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
+  statuses?: ItemStatus[];
+}
+
+/** 記録 / Who recorded one part of the summary, and when. */
+export interface Provenance {
+  /** 所属（支援チームの id、任意） / The recorder's organisation (care-team id, optional). */
+  member?: string | null;
+  /** 記録者名（任意） / Recorder's name (optional). */
+  recorded_by?: string | null;
+  /** 記録日 / Date recorded. */
+  recorded_on: string;
+  /** 記録者の立場 / Role of the recorder. */
+  role: RecorderRole;
+  /** 区分 / The part recorded. */
+  section: Section;
+}
+
 /** 四半期 / A quarter of the fiscal year. */
 export type Quarter = "q1" | "q2" | "q3" | "q4";
 
+/** 四半期別の集計 / Activity in one quarter. */
+export interface QuarterCoverage {
+  /** 予定のある取組数 / Items with an entry in this quarter. */
+  active_items: number;
+  /** 段階別の件数 / Number of each phase (kinds with none are left out). */
+  phases: PhaseCount[];
+  /** 四半期 / Quarter. */
+  quarter: Quarter;
+}
+
+/** 四半期別の状況 / Totals of one quarter. */
+export interface QuarterProgress {
+  /** 基準日より前に終了 / True if the quarter ended before `as_of`. */
+  ended: boolean;
+  /** 四半期 / Quarter. */
+  quarter: Quarter;
+  /** 件数 / Totals. */
+  totals: StatusTotals;
+}
+
+/** 範囲 / An inclusive range of a measurement (usual values). */
+export interface Range {
+  /** 上限 / Highest usual value. */
+  max: number;
+  /** 下限 / Lowest usual value. */
+  min: number;
+}
+
+/** 利用可能な施設 / An eligible facility, in ranking order. */
+export interface RankedFacility {
+  /** 施設ID / Facility id. */
+  facility_id: string;
+  /** △の夜数 / Requested nights marked few. */
+  few_nights: number;
+  /** 名称 / Name. */
+  name: string;
+  /** 電話番号 / Phone number. */
+  phone?: string | null;
+  /** 順位 / Rank, 1 = best. */
+  rank: number;
+  /** 同じ圏域 / In the family's area. */
+  same_area: boolean;
+}
+
+/** 記録者の立場 / Who recorded a part. */
+export type RecorderRole = "family" | "doctor" | "nurse" | "discharge_nurse" | "public_health_nurse" | "counsellor" | "coordinator" | "teacher" | "other";
+
+/** 続柄 / Relationship to the child. */
+export type Relationship = "mother" | "father" | "grandmother" | "grandfather" | "sibling" | "other_relative" | "legal_guardian" | "foster_parent" | "facility_staff" | "other";
+
+/** 申込ごとの結果 / The outcome for one request. */
+export interface RequestOutcome {
+  /** 利用可能な施設（順位順） / Eligible facility ids, best first. */
+  eligible_facilities: string[];
+  /** 割り当てた夜 / The nights granted, in date order. */
+  grants: NightGrant[];
+  /** 利用不可の施設 / Facilities the request cannot use, with reason codes. */
+  ineligible: FacilityCodes[];
+  /** 割当泊数 / Nights granted. */
+  nights_granted: number;
+  /** 希望泊数 / Nights requested. */
+  nights_requested: number;
+  /** 申込ID / Request id. */
+  request_id: string;
+  /** 申込の位置 / Position in the input (0-based). */
+  request_index: number;
+}
+
+/** 配置の要否 / Whether a role must be filled. */
+export type Requirement = "optional" | "desirable" | "required";
+
+/** 心肺蘇生についての意思 / Wishes about resuscitation. */
+export type Resuscitation = "full" | "limited" | "dnar" | "not_discussed";
+
+/** Rh 血液型 / Rh(D) type. */
+export type RhType = "positive" | "negative" | "unknown";
+
+/** 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004. */
+export type Role = "physician" | "local_resource_staff" | "family_support_nurse" | "public_health_nurse";
+
+/** 役割の充足 / Who holds one role. */
+export interface RoleCoverage {
+  /** 担当者の ID / Ids of the people holding the role. */
+  holders: string[];
+  /** 最低割合を満たす担当者の数 / How many holders meet their minimum share. */
+  holders_meeting_minimum: number;
+  /** 日本語ラベル / Japanese label of the role. */
+  label_ja: string;
+  /** 配置の要否 / Requirement under the applied policy. */
+  requirement: Requirement;
+  /** 役割 / The role. */
+  role: Role;
+}
+
+/** 役割ごとの設定 / An override of one role's rule. */
+export interface RoleOverride {
+  /** 最低割合（%） / Minimum share of working time, in whole percent 0–100 (absent: the national value). */
+  min_share_percent?: number | null;
+  /** 配置の要否（省略時は国の基準） / Requirement (absent: the national value). */
+  requirement?: Requirement | null;
+  /** 役割 / The role. */
+  role: Role;
+}
+
+/** 役割の基準 / The rule for one role, as applied. */
+export interface RoleRule {
+  /** 最低割合（%） / Minimum share of working time, whole percent. */
+  min_share_percent: number;
+  /** 配置の要否 / Requirement. */
+  requirement: Requirement;
+  /** 役割 / The role. */
+  role: Role;
+}
+
+/** 四半期の予定 / The phases of an item in one quarter. */
+export interface ScheduleEntry {
+  /** 補足 / A free note (e.g. ９月頃, or the reason for going back to design). */
+  note?: string | null;
+  /** 段階 / Phases in this quarter. */
+  phases?: Phase[];
+  /** 四半期 / Quarter of the fiscal year. */
+  quarter: Quarter;
+}
+
+/**
+ * スコア計算の入力 / Input of `scores.compute`: a clinical profile, the date of birth and
+ * the day to score on.
+ */
+export interface ScoreRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day to score on (for the 6-month and 1-month rules). */
+  as_of: string;
+  /** 生年月日 / Date of birth. */
+  birth_date: string;
+  /** 臨床像 / The clinical profile. */
+  clinical: ClinicalProfile;
+}
+
+/** 臨床スコア / Every score of CLINICAL.md A–D. */
+export interface ScoreResult {
+  /** 医療的ケア判定スコア / Medical care score (B). */
+  medical_care: MedicalCareResult;
+  /** 大島分類 / Oshima cell (C); absent without IQ/DQ and motor level, or above IQ 80. */
+  oshima?: OshimaResult | null;
+  /** 医療型短期入所 / Entitlement to 医療型短期入所 (D). */
+  short_stay: ShortStayEntitlement;
+  /** 超重症児スコア / Super-severe score (A). */
+  super_severe: SuperSevereResult;
+}
+
+/** 検索結果 / Result of `shortstay.search`. */
+export interface SearchResult {
+  /** 該当する施設（施設一覧の順） / Matching facilities, in directory order. */
+  facilities: FacilityOutput[];
+}
+
+/** 情報の区分 / A part of the summary. */
+export type Section = "child" | "contacts" | "diagnoses" | "clinical" | "devices" | "medications" | "allergies" | "vaccinations" | "vital_signs" | "care_team" | "history" | "emergency_plan";
+
+/** 分野 / The sector of an organisation. */
+export type Sector = "administration" | "medical" | "welfare" | "education" | "family" | "legislature" | "mixed" | "other";
+
+/** 痙攣時の対応 / What is done during a seizure (medical care score row 14). */
+export type SeizureMeasure = "suppository" | "suction" | "oxygen" | "vagus_nerve_stimulator" | "buccal_or_nasal" | "other";
+
+/** 短期入所の類型 / Type of short-stay service the facility is designated for. */
+export type ServiceType = "medical" | "welfare";
+
+/** 設定項目 / A device setting, with its unit. */
+export type SettingParameter = "tidal_volume_ml" | "respiratory_rate_per_min" | "pip_cm_h2o" | "peep_cm_h2o" | "pressure_support_cm_h2o" | "ipap_cm_h2o" | "epap_cm_h2o" | "cpap_cm_h2o" | "inspiratory_time_s" | "fio2_percent" | "oxygen_flow_l_per_min" | "inner_diameter_mm" | "size_fr" | "length_cm" | "cuff_or_balloon_ml" | "feeding_rate_ml_per_h" | "basal_rate_units_per_h";
+
 /** 重大度 / How serious a finding is. */
 export type Severity = "error" | "warning" | "info";
+
+/** 性別 / Sex. */
+export type Sex = "male" | "female" | "undetermined" | "unknown";
+
+/** 割合 / An exact share: a reduced fraction and a percentage truncated to 2 decimals. */
+export interface Share {
+  /** 分母 / Denominator of the reduced fraction (never 0). */
+  denominator: number;
+  /** 分数 / The reduced fraction as text, e.g. `"1/5"`. */
+  fraction: string;
+  /** 分子 / Numerator of the reduced fraction. */
+  numerator: number;
+  /** 百分率 / The percentage truncated (not rounded) to two decimals, e.g. `"19.75"`. */
+  percent: string;
+}
+
+/** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
+export interface ShortStayEntitlement {
+  /** 対象 / True if at least one confirmed ground holds. */
+  eligible: boolean;
+  /** 根拠 / Every ground that holds, in CLINICAL.md order. */
+  grounds: GroundResult[];
+  /** 未確認の根拠のみ / True if only unconfirmed grounds hold. */
+  only_unconfirmed: boolean;
+}
+
+/**
+ * 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
+ * (CLINICAL.md D).
+ */
+export type ShortStayGround = "severe_motor_intellectual" | "support_level6_ventilator" | "support_level5_muscular_dystrophy" | "support_level5_severe_disability" | "persistent_vegetative_state" | "motor_neuron_disease" | "medical_care_score16" | "behaviour_and_care_score8" | "vegetative_and_care_score8";
+
+/** 短期入所の割当 / Input of `shortstay.allocate`: many requests over one directory and board. */
+export interface ShortstayAllocation {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the allocation is made ("today"), for the freshness of the board. */
+  as_of: string;
+  /** 空き情報 / The vacancy board. */
+  board: Board;
+  /** 施設一覧 / The facility directory. */
+  facilities: Facility[];
+  /** 方針 / Policy (every field has a default). */
+  policy?: Policy;
+  /** 申込（1家族1件） / The requests, one per family. */
+  requests: StayRequest[];
+}
+
+/** 空き情報の表示 / Input of `shortstay.board`. */
+export interface ShortstayBoardQuery {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the board is shown ("today"), for freshness. */
+  as_of: string;
+  /** 空き情報 / The vacancy board. */
+  board: Board;
+  /** 表示日数（任意） / Days shown, 1–366; absent = up to the last marked day of a fresh row (at most 31). */
+  days?: number | null;
+  /** 施設一覧 / The facility directory (names and phone numbers). */
+  facilities: Facility[];
+  /** 表示の開始日（任意） / First day shown; absent = the earliest start of a fresh row, or `as_of` when there is none. */
+  from?: string | null;
+  /** 方針 / Policy (every field has a default). */
+  policy?: Policy;
+}
+
+/** 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board. */
+export interface ShortstayEvaluation {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the evaluation is made ("today"), for the freshness of the board. */
+  as_of: string;
+  /** 空き情報 / The vacancy board. */
+  board: Board;
+  /** 施設一覧 / The facility directory. */
+  facilities: Facility[];
+  /** 方針 / Policy (every field has a default). */
+  policy?: Policy;
+  /** 申込 / The request. */
+  request: StayRequest;
+}
+
+/** 施設検索 / Input of `shortstay.search`. */
+export interface ShortstaySearch {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 年齢（任意） / Only facilities that take a child of this age (optional). */
+  age?: number | null;
+  /** 圏域（任意） / Only facilities in this area (optional). */
+  area?: string | null;
+  /** 必要な医療的ケア / Only facilities that can give every one of these. */
+  care?: CareKind[];
+  /** 施設一覧 / The facility directory. */
+  facilities: Facility[];
+  /** 類型（任意） / Only facilities of this service type (optional). */
+  service?: ServiceType | null;
+}
+
+/** 緊急時の場面 / An emergency situation the plan covers. */
+export type Situation = "seizure" | "desaturation" | "tracheostomy_dislodged" | "tracheostomy_blocked" | "ventilator_failure" | "feeding_tube_dislodged" | "fever" | "hypoglycemia" | "shunt_malfunction" | "other";
+
+/** 職員 / One staff member. */
+export interface StaffMember {
+  /** 時間の単位期間 / Period both times below are counted over. */
+  basis: TimeBasis;
+  /** 勤務時間（分） / Contracted working time in minutes per period. */
+  contracted_minutes: number;
+  /**
+   * 所属施設 / Home facility (compared exactly after trimming surrounding spaces:
+   * spell one facility the same way, or use an id).
+   */
+  facility: string;
+  /** 拠点事業に充てる時間（分） / Time given to the hub in minutes per period. */
+  hub_minutes: number;
+  /** 職員 ID / An id unique within the hub (not a name). */
+  id: string;
+  /** 役割 / Roles this person holds (one or more; the strictest minimum share applies). */
+  roles: Role[];
+}
+
+/** 職員ごとの割合 / One person's share of working time given to the hub. */
+export interface StaffShare {
+  /** 時間の単位期間 / Period of both times. */
+  basis: TimeBasis;
+  /** 勤務時間（分） / Contracted minutes. */
+  contracted_minutes: number;
+  /** 拠点事業に充てる時間（分） / Hub minutes. */
+  hub_minutes: number;
+  /** 職員 ID / The person's id. */
+  id: string;
+  /**
+   * 最低割合を満たす / True iff contracted time is positive, hub time is positive and
+   * within it, and the share is at least the minimum (a person giving no time meets
+   * nothing, even a 0% minimum).
+   */
+  meets_minimum: boolean;
+  /** 最低割合（%） / The strictest minimum share of this person's roles. */
+  min_share_percent: number;
+  /** 役割 / Roles. */
+  roles: Role[];
+  /** 割合 / Share hub ÷ contracted (absent when contracted time is 0). */
+  share?: Share | null;
+}
+
+/** 職員配置の確認結果 / Result of `staffing.check`. */
+export interface StaffingReport {
+  /** ミーティング / Meetings. */
+  meetings: MeetingStatus;
+  /** 適用した方針 / The policy applied. */
+  policy: AppliedPolicy;
+  /** 役割ごとの充足 / Each role's holders, in the order of 004. */
+  roles: RoleCoverage[];
+  /** 職員ごとの割合 / Each person's share, in input order. */
+  staff: StaffShare[];
+}
+
+/**
+ * 職員配置の確認の入力 / Input of `staffing.check`: a hub, the date of the check, and an
+ * optional policy (absent: the national rules).
+ */
+export interface StaffingRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The date of the check (meetings are checked up to this day). */
+  as_of: string;
+  /** 拠点 / The hub. */
+  hub: Hub;
+  /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
+  policy?: StaffingRequestPolicy | null;
+}
+
+/** 方針 / A policy: overrides merged over the national rules. */
+export interface StaffingRequestPolicy {
+  /**
+   * ミーティング間隔の上限（日） / Longest allowed gap between meetings, in days
+   * (absent: 35 days, this project's default).
+   */
+  max_meeting_gap_days?: number | null;
+  /** 役割ごとの設定 / Per-role overrides (roles not listed keep the national values). */
+  roles?: RoleOverride[];
+}
+
+/** 状況 / Progress status. */
+export type Status = "done" | "delayed" | "not_started";
+
+/** 状況別の件数 / Counts of scheduled item-quarters per status. */
+export interface StatusTotals {
+  /** 遅延 / Delayed. */
+  delayed: number;
+  /** 完了 / Done. */
+  done: number;
+  /** 未着手 / Not started. */
+  not_started: number;
+  /** 予定数 / Scheduled item-quarters. */
+  scheduled: number;
+  /** 報告なし / No status reported. */
+  unreported: number;
+}
+
+/** 利用する子ども / The child of a request, described directly. */
+export interface StayChild {
+  /** 生年月日 / Date of birth. */
+  birth_date: string;
+  /** 必要な医療的ケア / The medical care the child needs. */
+  care?: CareKind[];
+  /** 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled. */
+  grounds?: ShortStayGround[];
+}
+
+/** 利用目的 / Why the family asks for a short stay. */
+export type StayReason = "respite" | "guardian_illness" | "family_event" | "sibling_care" | "other";
+
+/** 利用申込 / One family's short-stay request. */
+export interface StayRequest {
+  /** 居住圏域（任意） / The family's area (optional): facilities in it rank first. */
+  area?: string | null;
+  /** 子ども / The child. */
+  child: StayChild;
+  /** 初日の夜 / Date of the first night. */
+  first_night: string;
+  /** 支給量（日/月） / Days granted per month by the municipality (支給量), for the month of the first night. */
+  granted_days: number;
+  /** 申込ID / Identifier of the request (one family per request in an allocation). */
+  id: string;
+  /** 泊数 / Number of consecutive nights (1 to the policy's limit, never above 366). */
+  nights: number;
+  /** 利用目的 / Reason for the stay. */
+  reason: StayReason;
+  /** 申込日（任意） / Date the request was made (optional): breaks ties in allocation, earlier first. */
+  submitted_on?: string | null;
+  /** 今月の利用済み日数 / Days already used in that month. */
+  used_days: number;
+}
+
+/** 吸引の部位 / Where suctioning is done. */
+export type SuctionSite = "oral_nasal" | "tracheal" | "nasopharyngeal_airway" | "other";
+
+/** `summary.validate` の結果 / Result of `summary.validate`. */
+export interface SummaryCheck {
+  /** 基準日の年齢 / Age on `as_of` (absent if born after it). */
+  age?: Age | null;
+  /** 医療的ケアの種類 / Kinds of medical care received. */
+  care_kinds: CareKind[];
+  /** 記録のない区分 / Parts with content but no provenance record. */
+  unrecorded_sections: Section[];
+}
+
+/** `summary.*` 操作の入力 / Input of every `summary.*` operation. */
+export interface SummaryRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
+  as_of: string;
+  /** 対象児の情報 / The child's summary. */
+  summary: ChildSummary;
+}
+
+/** 判定 / Category under the 2020 medical-fee rule. */
+export type SuperSevereCategory = "super_severe" | "semi_super_severe" | "not_applicable" | "undetermined";
+
+/** 加点項目 / One row that contributed to the super-severe total. */
+export interface SuperSevereItem {
+  /** 確認済み / False if the row is unconfirmed. */
+  confirmed: boolean;
+  /** 項目 / The table's wording. */
+  item_ja: string;
+  /** 根拠の位置 / JSON Pointer to the input value that earned the points. */
+  path: string;
+  /** 点数 / Points. */
+  points: number;
+  /** 番号 / Row number. */
+  row: string;
+}
+
+/** 超重症児スコア / Result of the super-severe score. */
+export interface SuperSevereResult {
+  /** 判定 / Category (2020 rule, motor condition applies). */
+  category: SuperSevereCategory;
+  /** 判定（日本語） / Category in Japanese. */
+  category_ja: string;
+  /** 加点項目 / Every contributing row, in table order. */
+  items: SuperSevereItem[];
+  /** 運動機能が座位まで / Whether the motor condition 「座位まで」 holds; absent when unknown. */
+  motor_up_to_sitting?: boolean | null;
+  /** 合計 / Total points. */
+  total: number;
+  /** 特別重度支援加算（2021年） / Category under the 2021 welfare-side rule. */
+  welfare_2021: WelfareCategory;
+  /** 特別重度支援加算（日本語） / That category in Japanese. */
+  welfare_2021_ja: string;
+}
 
 /** 一つのタスク / One task of the framework. */
 export interface Task {
@@ -145,8 +1656,108 @@ export interface TaskCatalogue {
   tasks: Task[];
 }
 
+/** タスク別の取組 / The initiatives serving one task. */
+export interface TaskCoverage {
+  /** 取組 / The initiatives (their keys), in document order. */
+  item_refs: ItemRef[];
+  /** 取組数 / Distinct initiatives serving the task. */
+  items: number;
+  /** タスク名（国） / The task's national wording. */
+  name_ja: string;
+  /** タスク番号 / Task number 1–6. */
+  task: number;
+  /** うち再掲による / Of which listed here only through a 再掲. */
+  via_repeat: number;
+}
+
+/**
+ * タスク番号 / A task number, 1–6. Deserialising any other number is an
+ * `input.invalid_value` finding; plan rules report it with the plan's own code.
+ */
+export type TaskNo = number;
+
+/** タスク別の状況 / Totals of one task. */
+export interface TaskProgress {
+  /** タスク番号 / Task 1–6. */
+  task: number;
+  /** 件数 / Totals over the items serving the task. */
+  totals: StatusTotals;
+}
+
 /** Input of `tasks.list`: nothing but an optional `$schema`. */
 export interface TasksQuery {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
 }
+
+/** 時間の単位期間 / The period both of a person's times are counted over. */
+export type TimeBasis = "week" | "month";
+
+/** ライフステージの予定表 / The life-stage timeline of one child. */
+export interface Timeline {
+  /** 基準日の年齢 / Age on `as_of` (absent if born after it). */
+  age?: Age | null;
+  /** 基準日 / As of. */
+  as_of: string;
+  /** 生年月日 / Date of birth. */
+  date_of_birth: string;
+  /** 初診日（受診歴の最初の初診） / Earliest first consultation (初診日) in the history. */
+  first_consultation?: string | null;
+  /** 節目（日付順） / Milestones, by date. */
+  milestones: Milestone[];
+  /** 小学校入学年 / Calendar year of school entry. */
+  school_entry_year?: number | null;
+}
+
+/** 持続的導尿の方法 / Kind of continuous urinary drainage. */
+export type UrinaryRoute = "urethral_catheter" | "cystostomy" | "nephrostomy" | "urostomy";
+
+/** 空き状況 / One mark of the vacancy board. */
+export type Vacancy = "free" | "few" | "full" | "unknown";
+
+/** 予防接種 / One vaccination. */
+export interface Vaccination {
+  /** 接種日 / Date given. */
+  date: string;
+  /** 何回目か（任意、1 以上） / Dose number (optional, 1 or more). */
+  dose?: number | null;
+  /** ワクチン名（other のとき） / Name of the vaccine (when `other`). */
+  name?: string | null;
+  /** ワクチン / Vaccine. */
+  vaccine: Vaccine;
+}
+
+/** ワクチン / Vaccine. */
+export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
+
+/** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
+export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";
+
+/** 平常時のバイタルサイン / Baseline vital signs (the child's usual values). */
+export interface VitalSigns {
+  /** 平常時の心拍数 (回/分) / Usual heart rate (per minute). */
+  heart_rate_per_min?: Range | null;
+  /** 身長 (cm) / Height (cm). */
+  height_cm?: number | null;
+  /** 測定日 / Measured on. */
+  measured_on: string;
+  /** 平常時の呼吸数 (回/分) / Usual respiratory rate (per minute). */
+  respiratory_rate_per_min?: Range | null;
+  /** 平常時の SpO2 (%) / Usual SpO2 (%). */
+  spo2_percent?: Range | null;
+  /** 平常時の収縮期血圧 (mmHg) / Usual systolic blood pressure (mmHg). */
+  systolic_mmhg?: Range | null;
+  /** 平熱 (℃) / Usual body temperature (°C). */
+  temperature_c?: Range | null;
+  /** 体重 (kg) / Weight (kg). */
+  weight_kg?: number | null;
+}
+
+/**
+ * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
+ * carer must respond (CLINICAL.md B).
+ */
+export type WatchLevel = "high" | "medium" | "low";
+
+/** 特別重度支援加算（2021年改定） / Category under the 2021 welfare-side rule (no motor condition). */
+export type WelfareCategory = "special_i" | "special_i_i" | "not_applicable";

@@ -213,6 +213,14 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 
 /// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
+    // Fast path: most documents are readable; read them without tracking paths.
+    let mut de = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(strict::Strict(&mut de))
+        && de.end().is_ok()
+    {
+        return Ok(value);
+    }
+    // Slow path, only for unreadable input: read again, tracking where it fails.
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize::<_, T>(strict::Strict(&mut de)).map_err(|e| {
         let pointer = pointer_of(e.path());

@@ -14,7 +14,7 @@
 //! 7. 薬 — rescue medicines first, then regular ones, at most 5
 //! 8. 平常時 — usual SpO2, heart rate, respiratory rate, temperature
 //! 9. 緊急時の対応 — the plan's actions, at most 4
-//! 10. 連絡先 — destination hospital, primary doctor, first two emergency contacts
+//! 10. 連絡先 — destination hospital, primary doctor, emergency contacts (five lines at most)
 //!
 //! When items are left out the section says how many (`omitted`) and the info finding
 //! `summary.emergency_view.truncated` points at the list in the input. The view is built
@@ -442,7 +442,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
         block(EmergencySection::Medications, medications, 5),
         block(EmergencySection::Baseline, baseline, 5),
         block(EmergencySection::Actions, actions, 4),
-        block(EmergencySection::Contacts, contacts, 4),
+        block(EmergencySection::Contacts, contacts, 5),
     ];
 
     let mut findings = Vec::new();

@@ -24,6 +24,7 @@ pub mod timeline;
 
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
+use crate::finding::Path;
 use crate::ops::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +125,12 @@ impl ChildSummary {
         kinds.sort();
         kinds.dedup();
         kinds
+    }
+
+    /// 医療型短期入所の利用根拠 / The grounds on which the child may use 医療型短期入所
+    /// (CLINICAL.md D), from the clinical profile; for the short-stay match.
+    pub fn short_stay_grounds(&self, as_of: IsoDate) -> Vec<crate::care::ShortStayGround> {
+        crate::scores::short_stay_grounds(&self.clinical, as_of)
     }
 }
 
@@ -329,6 +336,8 @@ impl DeviceKind {
             DeviceKind::Ventilator
                 | DeviceKind::TracheostomyTube
                 | DeviceKind::HighFlow
+                | DeviceKind::OxygenConcentrator
+                | DeviceKind::OxygenCylinder
                 | DeviceKind::Gastrostomy
                 | DeviceKind::Jejunostomy
                 | DeviceKind::NasogastricTube
@@ -1043,7 +1052,33 @@ fn validate_operation(req: SummaryRequest) -> Computed<SummaryCheck> {
     Computed::new(findings, Some(check))
 }
 
-/*SCORES_FN*/
+/// `summary.scores`: validates the clinical profile (`care.*`) and computes every score
+/// of CLINICAL.md A–D, with findings pointing under `/summary/clinical`. A child born
+/// after `as_of` gets no result.
+fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult> {
+    let s = &req.summary;
+    let birth = s.child.date_of_birth;
+    let mut findings = Vec::new();
+    if birth > req.as_of {
+        findings.push(
+            rules::DATE_AFTER_AS_OF.detail(
+                Path::root()
+                    .key("summary")
+                    .key("child")
+                    .key("date_of_birth"),
+                format!("基準日 {}", req.as_of),
+                format!("as_of {}", req.as_of),
+            ),
+        );
+        return Computed::new(findings, None);
+    }
+    let base = Path::root().key("summary").key("clinical");
+    crate::care::validate_clinical(&s.clinical, &base, birth, req.as_of, &mut findings);
+    let (result, more) = crate::scores::compute(&s.clinical, birth, req.as_of, &base);
+    findings.extend(more);
+    Computed::new(findings, Some(result))
+}
+
 /// Operations of this module.
 pub static OPS: &[Operation] = &[
     crate::operation!(
@@ -1053,7 +1088,13 @@ pub static OPS: &[Operation] = &[
         SummaryRequest => SummaryCheck,
         validate_operation
     ),
-    /*SCORES_OP*/
+    crate::operation!(
+        "summary.scores",
+        "対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める",
+        "Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds",
+        SummaryRequest => crate::scores::ScoreResult,
+        scores_operation
+    ),
     crate::operation!(
         "summary.emergency_view",
         "救急医が最初に見るべき情報を一画面にまとめる",

@@ -26,6 +26,7 @@
 //! | `summary.duplicate_entry` | warning | the same entry twice in a list |
 //! | `summary.diagnoses.none` | warning | no diagnosis |
 //! | `summary.diagnoses.multiple_primary` | warning | more than one main diagnosis |
+//! | `summary.diagnoses.no_primary` | warning | diagnoses, but none marked as the main one |
 //! | `summary.diagnosis.icd10_invalid` | error | an ICD-10 code not shaped like `G80` or `G80.0` |
 //! | `summary.allergies.status_conflict` | error | "none"/"unknown" with items, or "present" without |
 //! | `summary.allergies.unknown` | warning | allergy status not yet confirmed |
@@ -33,8 +34,10 @@
 //! | `summary.device.care_not_recorded` | warning | a device whose care is not in the clinical profile |
 //! | `summary.care.device_not_recorded` | warning | a care item whose device is not listed |
 //! | `summary.medication.no_frequency` | warning | a medicine neither regular nor as-needed |
+//! | `summary.medication.rescue_without_indication` | warning | a rescue medicine without when to give it |
 //! | `summary.medication.tube_route_without_tube` | warning | given by tube, but no feeding tube recorded |
 //! | `summary.history.overlapping_stays` | warning | two admissions that overlap |
+//! | `summary.history.nicu_discharge_mismatch` | warning | the clinical NICU discharge date ends no NICU stay in the history |
 //! | `summary.emergency_plan.missing` | warning | a child with medical care but no emergency plan |
 //! | `summary.emergency_plan.no_destination` | warning | a plan without a destination hospital |
 //! | `summary.emergency_plan.destination_not_hospital` | warning | a destination that is not a hospital |
@@ -46,8 +49,8 @@
 //! | `summary.emergency_view.truncated` | info | the emergency view left items out to fit one screen |
 
 use super::{
-    AllergyStatus, CareRole, ChildSummary, Contact, DeviceKind, MedicationRoute, Range, Section,
-    Situation, SummaryRequest, Vaccine,
+    AllergyStatus, CareRole, ChildSummary, Contact, DeviceKind, HistoryKind, MedicationRoute,
+    Range, Section, Situation, SummaryRequest, Vaccine,
 };
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
@@ -210,6 +213,13 @@ rule!(
     "More than one diagnosis is marked as the main one"
 );
 rule!(
+    DIAGNOSES_NO_PRIMARY,
+    "summary.diagnoses.no_primary",
+    Warning,
+    "主病名の指定がありません",
+    "No diagnosis is marked as the main one"
+);
+rule!(
     ICD10_INVALID,
     "summary.diagnosis.icd10_invalid",
     Error,
@@ -259,6 +269,13 @@ rule!(
     "The medicine has neither times a day nor as-needed"
 );
 rule!(
+    MEDICATION_RESCUE_WITHOUT_INDICATION,
+    "summary.medication.rescue_without_indication",
+    Warning,
+    "緊急時に使う薬に使用条件（いつ使うか）がありません",
+    "A rescue medicine does not say when to give it"
+);
+rule!(
     MEDICATION_TUBE_WITHOUT_TUBE,
     "summary.medication.tube_route_without_tube",
     Warning,
@@ -271,6 +288,13 @@ rule!(
     Warning,
     "入院期間が重なっています",
     "Two admissions overlap"
+);
+rule!(
+    HISTORY_NICU_DISCHARGE_MISMATCH,
+    "summary.history.nicu_discharge_mismatch",
+    Warning,
+    "NICU 退院日が受診・入院歴の NICU 入院の終了日と一致しません",
+    "The NICU discharge date matches the end of no NICU stay in the history"
 );
 rule!(
     EMERGENCY_PLAN_MISSING,
@@ -351,6 +375,7 @@ pub const RULES: &[Rule] = &[
     DUPLICATE_ENTRY,
     DIAGNOSES_NONE,
     DIAGNOSES_MULTIPLE_PRIMARY,
+    DIAGNOSES_NO_PRIMARY,
     ICD10_INVALID,
     ALLERGY_STATUS_CONFLICT,
     ALLERGY_UNKNOWN,
@@ -358,8 +383,10 @@ pub const RULES: &[Rule] = &[
     DEVICE_CARE_NOT_RECORDED,
     CARE_DEVICE_NOT_RECORDED,
     MEDICATION_NO_FREQUENCY,
+    MEDICATION_RESCUE_WITHOUT_INDICATION,
     MEDICATION_TUBE_WITHOUT_TUBE,
     HISTORY_OVERLAPPING_STAYS,
+    HISTORY_NICU_DISCHARGE_MISMATCH,
     EMERGENCY_PLAN_MISSING,
     EMERGENCY_PLAN_NO_DESTINATION,
     EMERGENCY_PLAN_DESTINATION_NOT_HOSPITAL,
@@ -622,6 +649,7 @@ fn care_for(kind: DeviceKind) -> &'static [CareKind] {
         DeviceKind::NasojejunalTube | DeviceKind::Jejunostomy => {
             &[CareKind::TubeFeeding, CareKind::EnteralFeeding]
         }
+        DeviceKind::Nebulizer => &[CareKind::Nebulizer],
         DeviceKind::FeedingPump => &[CareKind::FeedingPump],
         DeviceKind::CentralVenousCatheter => &[CareKind::CentralLine],
         DeviceKind::InfusionPump => &[CareKind::SubcutaneousPump, CareKind::SubcutaneousInjection],
@@ -743,6 +771,9 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             }
         }
     }
+    if !s.diagnoses.is_empty() && primaries == 0 {
+        ctx.push(DIAGNOSES_NO_PRIMARY.at(&p));
+    }
     duplicates(&mut ctx, &s.diagnoses, &p, |d| {
         Some(d.icd10.clone().unwrap_or_else(|| norm(&d.name)))
     });
@@ -815,6 +846,9 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
         if let Some(d) = m.since {
             ctx.event(d, &mp.key("since"));
+        }
+        if m.rescue && m.indication.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            ctx.push(MEDICATION_RESCUE_WITHOUT_INDICATION.at(mp.key("indication")));
         }
         if m.route == MedicationRoute::Tube && !has_tube && !tube_reported {
             tube_reported = true;
@@ -977,6 +1011,21 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     duplicates(&mut ctx, &s.history, &p, |h| {
         Some((h.kind, norm(&h.institution), h.start))
     });
+    if let Some(discharge) = s.clinical.nicu_discharge {
+        let stays: Vec<Option<IsoDate>> = s
+            .history
+            .iter()
+            .filter(|h| h.kind == HistoryKind::Nicu)
+            .map(|h| h.end)
+            .collect();
+        if !stays.is_empty() && !stays.contains(&Some(discharge)) {
+            ctx.push(HISTORY_NICU_DISCHARGE_MISMATCH.detail(
+                root.key("clinical").key("nicu_discharge"),
+                discharge,
+                discharge,
+            ));
+        }
+    }
 
     // Emergency plan.
     let p = root.key("emergency_plan");

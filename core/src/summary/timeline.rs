@@ -82,7 +82,7 @@ pub struct Milestone {
     pub end: Option<IsoDate>,
     /// 時期 / Past, current or upcoming, on `as_of`.
     pub status: MilestoneStatus,
-    /// その日の年齢 / Age in whole years on `date`.
+    /// 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day.
     pub age_years: u32,
     /// 基準日からの日数（過去は負） / Days from `as_of` to `date` (negative when past).
     pub days_from_as_of: i64,
@@ -108,6 +108,10 @@ pub struct Timeline {
     /// 節目（日付順） / Milestones, by date.
     pub milestones: Vec<Milestone>,
 }
+
+/// A milestone before its status is known: kind, date, last day of its period, and the
+/// age it marks (for the 15, 18 and 20 milestones).
+type Planned = (MilestoneKind, Option<IsoDate>, Option<IsoDate>, Option<u32>);
 
 /// The NICU discharge date: the clinical profile's, else the latest end of a NICU stay.
 fn nicu_discharge(s: &ChildSummary) -> Option<IsoDate> {
@@ -149,33 +153,37 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
             .and_then(|y| IsoDate::from_ymd(y, 3, 31))
     };
 
-    let plan: [(MilestoneKind, Option<IsoDate>, Option<IsoDate>); 10] = [
-        (MilestoneKind::Birth, Some(birth), None),
-        (MilestoneKind::NicuDischarge, nicu_discharge(s), None),
-        (MilestoneKind::SchoolConsultation, april(-1), march(0)),
-        (MilestoneKind::SchoolEntry, april(0), None),
-        (MilestoneKind::JuniorHighEntry, april(6), None),
-        (MilestoneKind::HighSchoolEntry, april(9), None),
-        (MilestoneKind::Graduation, march(12), None),
+    // (kind, date, last day of its period, the age it marks)
+    let plan: [Planned; 10] = [
+        (MilestoneKind::Birth, Some(birth), None, None),
+        (MilestoneKind::NicuDischarge, nicu_discharge(s), None, None),
+        (MilestoneKind::SchoolConsultation, april(-1), march(0), None),
+        (MilestoneKind::SchoolEntry, april(0), None, None),
+        (MilestoneKind::JuniorHighEntry, april(6), None, None),
+        (MilestoneKind::HighSchoolEntry, april(9), None, None),
+        (MilestoneKind::Graduation, march(12), None, None),
         (
             MilestoneKind::AdultCareTransition,
             reaches_age_at_end_of(birth, 15),
             None,
+            Some(15),
         ),
         (
             MilestoneKind::ChildWelfareEnd,
             reaches_age_at_end_of(birth, 18),
             None,
+            Some(18),
         ),
         (
             MilestoneKind::PensionClaim,
             reaches_age_at_end_of(birth, 20),
             None,
+            Some(20),
         ),
     ];
     let mut milestones: Vec<Milestone> = plan
         .into_iter()
-        .filter_map(|(kind, date, end)| {
+        .filter_map(|(kind, date, end, reached)| {
             let date = date?;
             let last = end.unwrap_or(date);
             let status = if last < as_of {
@@ -191,7 +199,9 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
                 date,
                 end,
                 status,
-                age_years: crate::calendar::age_on(birth, date).unwrap_or(0),
+                // An age is reached at the end of its day: say the age it marks.
+                age_years: reached
+                    .unwrap_or_else(|| crate::calendar::age_on(birth, date).unwrap_or(0)),
                 days_from_as_of: as_of.days_until(date),
             })
         })
