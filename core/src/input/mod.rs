@@ -215,10 +215,10 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
     // Fast path: most documents are readable; read them without tracking paths.
     let mut de = serde_json::Deserializer::from_str(text);
-    if let Ok(value) = T::deserialize(strict::Strict(&mut de)) {
-        if de.end().is_ok() {
-            return Ok(value);
-        }
+    if let Ok(value) = T::deserialize(strict::Strict(&mut de))
+        && de.end().is_ok()
+    {
+        return Ok(value);
     }
     // Slow path, only for unreadable input: read again, tracking where it fails.
     let mut de = serde_json::Deserializer::from_str(text);
