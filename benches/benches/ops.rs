@@ -2,7 +2,7 @@
 //!
 //! Run: `cargo bench -p kyoten-benches --bench ops` (a few minutes on 2 cores).
 //! Filter criterion's benches as usual: `cargo bench -p kyoten-benches --bench ops -- staffing`.
-//! The ratio table (P1, P2, P7) is measured after the criterion benches, in the same
+//! The ratio table (P1, P2, P5, P7) is measured after the criterion benches, in the same
 //! process, by interleaving the two sides sample by sample, and printed at the end.
 //! Goals are printed beside the figures, never asserted.
 //!
