@@ -12,7 +12,6 @@
 //! | `p1/...` | full validation from JSON bytes, and `serde_json` parsing the same bytes into a `Value` |
 //! | `p2/...` | the `jsonschema` crate validating the parsed `Value` against our generated schema |
 //! | `p7/...` | 20,000 documents (the valid examples in turn) validated one after the other on one core |
-//!
 //! | `p5/...` | the same operation through the C ABI (`kyoten_run` + `kyoten_free` of crate `kyoten-ffi`) and directly through the table |
 
 use criterion::{BenchmarkId, Criterion, Throughput};
@@ -444,7 +443,10 @@ fn print_staffing_breakdown(quick: bool) {
     println!("| step | time | ÷ Value parse |");
     println!("|---|---|---|");
     let steps: [(&str, &mut dyn FnMut()); 5] = [
-        ("input::read (strict reader, path tracking)", &mut typed),
+        (
+            "input::read (strict reader; paths tracked only for unreadable input)",
+            &mut typed,
+        ),
         (
             "serde_json::from_slice::<StaffingRequest> (no path tracking)",
             &mut plain,
