@@ -186,10 +186,7 @@ macro_rules! forward_de {
                 let track = self.track;
                 self.de
                     .$method($($arg,)* StrictVisitor { v: visitor, chain: &chain, track })
-                    .map_err(|e| {
-                        track.trigger(&chain);
-                        e
-                    })
+                    .inspect_err(|_| track.trigger(&chain))
             }
         )*
     };
@@ -296,10 +293,7 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<'_, S> {
                 chain,
                 track,
             })
-            .map_err(|e| {
-                track.trigger(&chain);
-                e
-            })
+            .inspect_err(|_| track.trigger(&chain))
     }
 }
 
@@ -318,10 +312,7 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for StrictSeq<'_, A> {
         self.index = self.index.saturating_add(1);
         self.access
             .next_element_seed(StrictSeed { seed, chain, track })
-            .map_err(|e| {
-                track.trigger(parent);
-                e
-            })
+            .inspect_err(|_| track.trigger(parent))
     }
     fn size_hint(&self) -> Option<usize> {
         self.access.size_hint()
@@ -365,10 +356,7 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'_, 'de, A> {
         let chain = member(parent, &key);
         self.access
             .next_value_seed(StrictSeed { seed, chain, track })
-            .map_err(|e| {
-                track.trigger(parent);
-                e
-            })
+            .inspect_err(|_| track.trigger(parent))
     }
     fn size_hint(&self) -> Option<usize> {
         self.access.size_hint()
@@ -411,20 +399,16 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for StrictVariant<'_
     fn unit_variant(self) -> Result<(), A::Error> {
         let chain = member(self.chain, &self.variant);
         let track = self.track;
-        self.access.unit_variant().map_err(|e| {
-            track.trigger(&chain);
-            e
-        })
+        self.access
+            .unit_variant()
+            .inspect_err(|_| track.trigger(&chain))
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
         let chain = member(self.chain, &self.variant);
         let track = self.track;
         self.access
             .newtype_variant_seed(StrictSeed { seed, chain, track })
-            .map_err(|e| {
-                track.trigger(&chain);
-                e
-            })
+            .inspect_err(|_| track.trigger(&chain))
     }
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         let chain = member(self.chain, &self.variant);
@@ -438,10 +422,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for StrictVariant<'_
                     track,
                 },
             )
-            .map_err(|e| {
-                track.trigger(&chain);
-                e
-            })
+            .inspect_err(|_| track.trigger(&chain))
     }
     fn struct_variant<V: Visitor<'de>>(
         self,
@@ -459,10 +440,7 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for StrictVariant<'_
                     track,
                 },
             )
-            .map_err(|e| {
-                track.trigger(&chain);
-                e
-            })
+            .inspect_err(|_| track.trigger(&chain))
     }
 }
 
