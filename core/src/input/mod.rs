@@ -180,6 +180,13 @@ pub struct Unreadable {
 
 /// Reads `bytes` as a JSON document of type `T`.
 pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unreadable> {
+    read_str(text_of(bytes, limits)?)
+}
+
+/// The size and UTF-8 checks of [`read`], kept out of the generic code (one copy for
+/// every document type).
+#[inline(never)]
+fn text_of<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Unreadable> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Unreadable {
             finding: TOO_LARGE.detail(
@@ -198,17 +205,13 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
             problem: InputProblem::TooLarge,
         });
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            return Err(Unreadable {
-                finding: NOT_UTF8.detail("", format!("{at} バイト目"), format!("at byte {at}")),
-                problem: InputProblem::NotUtf8,
-            });
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        Unreadable {
+            finding: NOT_UTF8.detail("", format!("{at} バイト目"), format!("at byte {at}")),
+            problem: InputProblem::NotUtf8,
         }
-    };
-    read_str(text)
+    })
 }
 
 /// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
@@ -217,10 +220,21 @@ pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
     // where (see `strict`), so the deserializing code exists once per type.
     let mut de = serde_json::Deserializer::from_str(text);
     let track = strict::Track::new();
-    let read = T::deserialize(strict::Strict::new(&mut de, &track));
-    let value = read.map_err(|e| classify(&e, track.pointer()))?;
-    de.end().map_err(|e| classify(&e, String::new()))?;
-    Ok(value)
+    match T::deserialize(strict::Strict::new(&mut de, &track)) {
+        Ok(value) => end(&mut de).map(|()| value),
+        Err(e) => Err(unreadable(&e, track)),
+    }
+}
+
+/// Only whitespace may follow the document.
+#[inline(never)]
+fn end(de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<(), Unreadable> {
+    de.end().map_err(|e| classify(&e, String::new()))
+}
+
+#[inline(never)]
+fn unreadable(e: &serde_json::Error, track: strict::Track) -> Unreadable {
+    classify(e, track.pointer())
 }
 
 /// The text between the first pair of backticks, if any: serde puts field and variant
