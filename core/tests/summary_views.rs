@@ -236,7 +236,24 @@ fn timeline_for(birth: &str, as_of: &str) -> Value {
         "/summary/history",
         json!([{"kind": "first_consultation", "institution": "産院", "start": birth}]),
     );
+    // The timeline report carries the summary's validation errors, so drop the dates
+    // that belong to the example's own child and could now fall before this birth.
+    set(&mut doc, "/summary/vaccinations", json!([]));
+    drop_keys(&mut doc, &["since", "diagnosed_on"]);
     run("summary.timeline", &doc)
+}
+
+fn drop_keys(v: &mut Value, keys: &[&str]) {
+    match v {
+        Value::Object(m) => {
+            for k in keys {
+                m.remove(*k);
+            }
+            m.values_mut().for_each(|x| drop_keys(x, keys));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| drop_keys(x, keys)),
+        _ => {}
+    }
 }
 
 /// (kind, date, end, status, age) of every milestone, in order.
@@ -655,5 +672,31 @@ fn no_message_contains_input_text_even_with_errors_everywhere() {
             }
         }
         assert!(total > 20, "{label}: only {total} findings");
+    }
+}
+
+#[test]
+fn timeline_and_emergency_view_reject_what_the_schema_rejects() {
+    // iq 201 is outside the schema's range; every summary operation must say invalid.
+    let doc: Value = serde_json::from_str(include_str!(
+        "../../schemas/examples/invalid/summary-request.iq-out-of-range.json"
+    ))
+    .unwrap();
+    for op in [
+        "summary.validate",
+        "summary.scores",
+        "summary.emergency_view",
+        "summary.timeline",
+    ] {
+        let r = run(op, &doc);
+        assert_eq!(r["valid"], false, "{op} accepted iq 201");
+        assert!(
+            r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["code"] == "care.quotient.out_of_range"),
+            "{op}"
+        );
     }
 }

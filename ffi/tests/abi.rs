@@ -293,6 +293,8 @@ fn every_example_document_answers_exactly_as_the_table() {
             let want = kyoten_core::ops::run(op.name, &bytes).unwrap();
             let (st, json, valid) = run(Some(op.name), Some(&bytes), 0);
             assert_eq!(st, KyotenStatus::Ok, "{} on {name}: {json}", op.name);
+            // CONTRIBUTING.md: every example gives a report without errors.
+            assert!(valid, "{} on {name}: {json}", op.name);
             assert_eq!(
                 (json, valid),
                 (want.json, want.valid),

@@ -237,6 +237,14 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
 
 /// The `summary.timeline` operation.
 pub(super) fn operation(req: SummaryRequest) -> Computed<Timeline> {
-    let (timeline, findings) = build(&req.summary, req.as_of);
+    // Like the emergency view: the timeline is built even from a summary with errors,
+    // and the report carries the validation's errors (never its warnings), so that a
+    // document the schema rejects is never reported valid.
+    let mut findings: Vec<Finding> = super::rules::validate(&req)
+        .into_iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .collect();
+    let (timeline, own) = build(&req.summary, req.as_of);
+    findings.extend(own);
     Computed::new(findings, Some(timeline))
 }
