@@ -128,19 +128,47 @@ pub struct Report<T> {
     pub result: Option<T>,
 }
 
+/// Most findings one report lists; the counts still cover all of them.
+pub const MAX_FINDINGS: usize = 1000;
+
+/// `report.findings_truncated`: more findings than [`MAX_FINDINGS`]; the rest are not listed.
+pub const FINDINGS_TRUNCATED: Rule = Rule {
+    code: "report.findings_truncated",
+    severity: Severity::Info,
+    ja: "指摘が多すぎるため、最初の分だけを載せています（件数はすべてを数えています）",
+    en: "Too many findings: only the first are listed (the counts include all of them)",
+};
+
+/// Rules of the report itself.
+pub const RULES: &[Rule] = &[FINDINGS_TRUNCATED];
+
 impl<T> Report<T> {
-    /// Builds a report, counting severities.
-    pub fn new(operation: &str, findings: Vec<Finding>, result: Option<T>) -> Self {
-        let count = |s: Severity| {
-            u32::try_from(findings.iter().filter(|f| f.severity == s).count()).unwrap_or(u32::MAX)
+    /// Builds a report, counting severities. At most [`MAX_FINDINGS`] findings are
+    /// listed (then one `report.findings_truncated`), so a hostile document cannot make
+    /// the answer many times larger than itself; `errors`, `warnings`, `infos` and
+    /// `valid` count every finding.
+    pub fn new(operation: &str, mut findings: Vec<Finding>, result: Option<T>) -> Self {
+        let count = |s: Severity, f: &[Finding]| {
+            u32::try_from(f.iter().filter(|f| f.severity == s).count()).unwrap_or(u32::MAX)
         };
-        let errors = count(Severity::Error);
+        let errors = count(Severity::Error, &findings);
+        let warnings = count(Severity::Warning, &findings);
+        let infos = count(Severity::Info, &findings);
+        if findings.len() > MAX_FINDINGS {
+            let total = findings.len();
+            findings.truncate(MAX_FINDINGS);
+            findings.push(FINDINGS_TRUNCATED.detail(
+                "",
+                format!("{total} 件中 {MAX_FINDINGS} 件"),
+                format!("{MAX_FINDINGS} of {total}"),
+            ));
+        }
         Report {
             operation: operation.to_owned(),
             valid: errors == 0,
             errors,
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+            warnings,
+            infos,
             findings,
             result,
         }
@@ -211,6 +239,7 @@ impl From<&Path> for String {
 /// unique and well-formed.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     [
+        RULES,
         crate::input::RULES,
         crate::calendar::RULES,
         crate::care::RULES,

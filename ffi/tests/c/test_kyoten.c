@@ -6,7 +6,8 @@
  *   EXAMPLES_DIR is schemas/examples/: every operation runs on every example whose file
  *   name is <input_stem>.<label>.json, and must answer OK with a valid report.
  *   FIXTURES_DIR is core/tests/fuzz-crashers/: every `ops_json-*` fixture (a selector
- *   byte, then the input) runs through every operation and must get a well-formed answer.
+ *   byte, then the input) runs through every operation and must get a well-formed answer;
+ *   its sibling core/tests/hostile-inputs.tsv is the hostile-input table (SECURITY.md).
  *
  * Define KYOTEN_TESTING when the library was built with the `testing` feature, which adds
  * kyoten_testing_panic() (not in the header) to check KYOTEN_STATUS_INTERNAL.
@@ -805,6 +806,146 @@ static void test_threads(void)
     printf("     %d threads x %d rounds x %zu calls\n", THREADS, ROUNDS, g_job_count);
 }
 
+/* ---------------------------------------------------------------- hostile-input table */
+
+/* core/tests/hostile-inputs.tsv (beside FIXTURES_DIR): the table of SECURITY.md, shared
+ * with the Rust and WASM tests. Each row names an operation (or * for all), the input as
+ * HEX or HEX*COUNT parts, the first finding's code and the status (| = alternatives). */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Builds the row's input; returns NULL on a malformed row. */
+static uint8_t *hostile_bytes(char *parts, size_t *out_len)
+{
+    size_t cap = 1024, len = 0;
+    uint8_t *buf = malloc(cap);
+    char *save = NULL;
+    char *part;
+    if (buf == NULL) return NULL;
+    for (part = strtok_r(parts, " ", &save); part != NULL; part = strtok_r(NULL, " ", &save)) {
+        uint8_t unit[512];
+        size_t ulen = 0, count = 1, k;
+        char *star = strchr(part, '*');
+        const char *h;
+        if (star != NULL) {
+            *star = '\0';
+            count = (size_t)strtoull(star + 1, NULL, 10);
+        }
+        for (h = part; h[0] != '\0' && h[1] != '\0' && ulen < sizeof unit; h += 2) {
+            int hi = hex_value(h[0]), lo = hex_value(h[1]);
+            if (hi < 0 || lo < 0) { free(buf); return NULL; }
+            unit[ulen++] = (uint8_t)(hi * 16 + lo);
+        }
+        while (len + ulen * count + 1 > cap) {
+            uint8_t *grown;
+            cap *= 2;
+            grown = realloc(buf, cap);
+            if (grown == NULL) { free(buf); return NULL; }
+            buf = grown;
+        }
+        for (k = 0; k < count; k++) {
+            memcpy(buf + len, unit, ulen);
+            len += ulen;
+        }
+    }
+    *out_len = len;
+    return buf;
+}
+
+/* True if `value` is one of the |-separated `alternatives`. */
+static int one_of(const char *value, const char *alternatives)
+{
+    size_t n = strlen(value);
+    const char *p = alternatives;
+    while (p != NULL && *p != '\0') {
+        const char *bar = strchr(p, '|');
+        size_t len = bar != NULL ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(p, value, n) == 0) return 1;
+        p = bar != NULL ? bar + 1 : NULL;
+    }
+    return 0;
+}
+
+static void test_hostile_table(void)
+{
+    char path[1024];
+    size_t file_len = 0, rows = 0, calls = 0;
+    char *text, *line, *save = NULL;
+    if (g_fixtures_dir == NULL) {
+        fprintf(stderr, "  no FIXTURES_DIR given\n");
+        g_case_failures++;
+        return;
+    }
+    snprintf(path, sizeof path, "%s/../hostile-inputs.tsv", g_fixtures_dir);
+    text = read_file(path, &file_len);
+    CHECK(text != NULL);
+    if (text == NULL) return;
+    for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+        char *cols[6];
+        char *tab_save = NULL;
+        size_t c = 0, i, input_len = 0;
+        uint8_t *input;
+        char *col;
+        if (line[0] == '#' || line[0] == '\0') continue;
+        for (col = strtok_r(line, "\t", &tab_save); col != NULL && c < 6;
+             col = strtok_r(NULL, "\t", &tab_save)) {
+            cols[c++] = col;
+        }
+        /* An empty input column collapses under strtok: the row then has 5 columns. */
+        if (c == 5) {
+            for (i = 5; i > 2; i--) cols[i] = cols[i - 1];
+            cols[2] = "";
+            c = 6;
+        }
+        CHECK(c == 6);
+        if (c != 6) continue;
+        input = hostile_bytes(cols[2], &input_len);
+        CHECK(input != NULL);
+        if (input == NULL) continue;
+        rows++;
+        for (i = 0; i < g_op_count; i++) {
+            char *json = NULL, code[MAX_NAME];
+            size_t out_len = 0;
+            bool valid = true;
+            enum KyotenStatus st;
+            const char *findings;
+            if (strcmp(cols[1], "*") != 0 && strcmp(cols[1], g_op_names[i]) != 0) continue;
+            st = kyoten_run(g_op_names[i], input_len == 0 ? NULL : input, input_len, &json,
+                            &out_len, &valid);
+            calls++;
+            if (!one_of(kyoten_status_name((int32_t)st), cols[4])) {
+                fprintf(stderr, "  %s on %s: status %s, expected %s\n", g_op_names[i], cols[0],
+                        kyoten_status_name((int32_t)st), cols[4]);
+                g_case_failures++;
+            }
+            CHECK(json != NULL);
+            CHECK(!valid);
+            findings = json != NULL ? strstr(json, "\"findings\":[") : NULL;
+            CHECK(findings != NULL);
+            if (findings != NULL && string_after(findings, "\"code\":\"", code, sizeof code) != NULL) {
+                if (!one_of(code, cols[3])) {
+                    fprintf(stderr, "  %s on %s: first code %s, expected %s\n", g_op_names[i],
+                            cols[0], code, cols[3]);
+                    g_case_failures++;
+                }
+            } else {
+                g_case_failures++;
+            }
+            kyoten_free(&json);
+        }
+        free(input);
+    }
+    free(text);
+    CHECK(rows >= 20);
+    printf("     %zu rows, %zu calls\n", rows, calls);
+}
+
 /* ---------------------------------------------------------------- main */
 
 int main(int argc, char **argv)
@@ -835,6 +976,7 @@ int main(int argc, char **argv)
     RUN(test_free_is_null_safe_and_double_free_harmless);
     RUN(test_typed_entry_points);
     RUN(test_threads);
+    RUN(test_hostile_table);
 
     free_examples();
     printf("%d passed, %d failed\n", g_passed, g_failed);
