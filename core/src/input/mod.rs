@@ -180,6 +180,13 @@ pub struct Unreadable {
 
 /// Reads `bytes` as a JSON document of type `T`.
 pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unreadable> {
+    read_str(text_of(bytes, limits)?)
+}
+
+/// The size and UTF-8 checks of [`read`], kept out of the generic code (one copy for
+/// every document type).
+#[inline(never)]
+fn text_of<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Unreadable> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Unreadable {
             finding: TOO_LARGE.detail(
@@ -198,50 +205,36 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
             problem: InputProblem::TooLarge,
         });
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            return Err(Unreadable {
-                finding: NOT_UTF8.detail("", format!("{at} バイト目"), format!("at byte {at}")),
-                problem: InputProblem::NotUtf8,
-            });
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        Unreadable {
+            finding: NOT_UTF8.detail("", format!("{at} バイト目"), format!("at byte {at}")),
+            problem: InputProblem::NotUtf8,
         }
-    };
-    read_str(text)
+    })
 }
 
 /// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
-    // Fast path: most documents are readable; read them without tracking paths.
+    // One pass, one wrapper: the same code reads a document and, when it cannot, says
+    // where (see `strict`), so the deserializing code exists once per type.
     let mut de = serde_json::Deserializer::from_str(text);
-    if let Ok(value) = T::deserialize(strict::Strict(&mut de))
-        && de.end().is_ok()
-    {
-        return Ok(value);
+    let track = strict::Track::new();
+    match T::deserialize(strict::Strict::new(&mut de, &track)) {
+        Ok(value) => end(&mut de).map(|()| value),
+        Err(e) => Err(unreadable(&e, track)),
     }
-    // Slow path, only for unreadable input: read again, tracking where it fails.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize::<_, T>(strict::Strict(&mut de)).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        classify(e.inner(), pointer)
-    })?;
-    de.end().map_err(|e| classify(&e, String::new()))?;
-    Ok(value)
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut p = crate::finding::Path::root();
-    for seg in path.iter() {
-        p = match seg {
-            Segment::Seq { index } => p.index(*index),
-            Segment::Map { key } => p.key(key),
-            Segment::Enum { variant } => p.key(variant),
-            Segment::Unknown => p,
-        };
-    }
-    p.into()
+/// Only whitespace may follow the document.
+#[inline(never)]
+fn end(de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<(), Unreadable> {
+    de.end().map_err(|e| classify(&e, String::new()))
+}
+
+#[inline(never)]
+fn unreadable(e: &serde_json::Error, track: strict::Track) -> Unreadable {
+    classify(e, track.pointer())
 }
 
 /// The text between the first pair of backticks, if any: serde puts field and variant
@@ -372,6 +365,68 @@ mod tests {
     struct Item {
         kind: Kind,
         name: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Phase {
+        Plain,
+        Other(String),
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        inner: Option<Doc>,
+        phases: Vec<Phase>,
+    }
+
+    fn outer_err(s: &str) -> (String, String) {
+        let f = read::<Outer>(s.as_bytes(), &Limits::default())
+            .unwrap_err()
+            .finding;
+        (f.code, f.path)
+    }
+
+    #[test]
+    fn pointers_follow_the_document_without_stale_segments() {
+        let ok = r#"{"inner":{"count":1,"items":[{"kind":"a","name":"x"}]},"phases":["plain",{"other":"x"}]}"#;
+        assert!(read::<Outer>(ok.as_bytes(), &Limits::default()).is_ok());
+        // After a readable nested object, a missing field points at the outer object.
+        let (c, p) = outer_err(r#"{"inner":{"count":1,"items":[]}}"#);
+        assert_eq!((c.as_str(), p.as_str()), ("input.missing_field", "/phases"));
+        // Through an Option and an array, after readable elements.
+        let (c, p) = outer_err(
+            r#"{"inner":{"count":1,"items":[{"kind":"a","name":"x"},{"kind":"b","name":1}]},"phases":[]}"#,
+        );
+        assert_eq!(
+            (c.as_str(), p.as_str()),
+            ("input.wrong_type", "/inner/items/1/name")
+        );
+        // A data variant: the error is under the variant's key.
+        let (c, p) = outer_err(r#"{"phases":["plain",{"other":5}]}"#);
+        assert_eq!(
+            (c.as_str(), p.as_str()),
+            ("input.wrong_type", "/phases/1/other")
+        );
+        let (c, p) = outer_err(r#"{"phases":["plain","nope"]}"#);
+        assert_eq!(
+            (c.as_str(), p.as_str()),
+            ("input.unknown_value", "/phases/1")
+        );
+        // An escaped key is decoded and escaped again as a JSON Pointer.
+        let (c, p) = outer_err(r#"{"phases":[],"a\u002fb~":1}"#);
+        assert_eq!((c.as_str(), p.as_str()), ("input.unknown_field", "/a~1b~0"));
+        // A duplicate key points at the key in its object.
+        let (c, p) = outer_err(r#"{"phases":[],"inner":{"count":1,"items":[],"count":2}}"#);
+        assert_eq!(
+            (c.as_str(), p.as_str()),
+            ("input.duplicate_field", "/inner/count")
+        );
+        // A struct given as an array inside an Option.
+        let (c, p) = outer_err(r#"{"phases":[],"inner":[1,[]]}"#);
+        assert_eq!((c.as_str(), p.as_str()), ("input.wrong_type", "/inner"));
     }
 
     fn err(s: &str) -> Finding {
