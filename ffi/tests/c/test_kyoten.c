@@ -908,6 +908,14 @@ static void test_hostile_table(void)
         input = hostile_bytes(cols[2], &input_len);
         CHECK(input != NULL);
         if (input == NULL) continue;
+        /* KYOTEN_HOSTILE_MAX_PARSE (set by test-c.sh under valgrind): skip rows that make
+         * the library parse more bytes than this; rows refused by size still run. */
+        if (getenv("KYOTEN_HOSTILE_MAX_PARSE") != NULL && strstr(cols[4], "TOO_LARGE") == NULL &&
+            input_len > (size_t)strtoull(getenv("KYOTEN_HOSTILE_MAX_PARSE"), NULL, 10)) {
+            printf("     skip %s (%zu bytes) under KYOTEN_HOSTILE_MAX_PARSE\n", cols[0], input_len);
+            free(input);
+            continue;
+        }
         rows++;
         for (i = 0; i < g_op_count; i++) {
             char *json = NULL, code[MAX_NAME];
@@ -942,7 +950,7 @@ static void test_hostile_table(void)
         free(input);
     }
     free(text);
-    CHECK(rows >= 20);
+    CHECK(rows >= (getenv("KYOTEN_HOSTILE_MAX_PARSE") != NULL ? 18u : 20u));
     printf("     %zu rows, %zu calls\n", rows, calls);
 }
 
