@@ -8,6 +8,7 @@
 
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path, Rule, Severity};
+use crate::labels::labelled_enum;
 use serde::{Deserialize, Serialize};
 
 macro_rules! care_kinds {
@@ -136,30 +137,6 @@ grounds! {
 // ---------------------------------------------------------------------------------------
 // The clinical profile a child summary embeds, and its rules.
 // ---------------------------------------------------------------------------------------
-
-macro_rules! labelled_enum {
-    ($(#[$doc:meta])* $name:ident { $( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $( $(#[$m])* $variant, )*
-        }
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-            /// 日本語ラベル / Japanese label.
-            pub const fn label_ja(self) -> &'static str {
-                match self { $($name::$variant => $ja,)* }
-            }
-            /// English label.
-            pub const fn label_en(self) -> &'static str {
-                match self { $($name::$variant => $en,)* }
-            }
-        }
-    };
-}
 
 labelled_enum! {
     /// 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a

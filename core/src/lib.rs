@@ -42,6 +42,7 @@ pub mod calendar;
 pub mod care;
 pub mod finding;
 pub mod input;
+mod labels;
 pub mod ops;
 pub mod plan;
 pub mod scores;

@@ -30,7 +30,7 @@ use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
 use crate::finding::{Finding, Path, Rule, Severity};
 use crate::ops::Computed;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Most text lines of the view (a header and one line per section).
 pub const MAX_LINES: usize = 11;

@@ -30,31 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use rules::{RULES, validate};
 
-/// Declares a snake_case enum with a Japanese and an English label per variant.
-macro_rules! labelled {
-    ($(#[$em:meta])* $name:ident { $( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )* }) => {
-        $(#[$em])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $( $(#[$m])* $variant, )*
-        }
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-            /// 日本語ラベル / Japanese label.
-            pub const fn label_ja(self) -> &'static str {
-                match self { $($name::$variant => $ja,)* }
-            }
-            /// English label.
-            pub const fn label_en(self) -> &'static str {
-                match self { $($name::$variant => $en,)* }
-            }
-        }
-    };
-}
-pub(crate) use labelled;
+pub(crate) use crate::labels::labelled_enum as labelled;
 
 /// `summary.*` 操作の入力 / Input of every `summary.*` operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -27,7 +27,7 @@ use super::{Age, ChildSummary, HistoryKind, SummaryRequest, labelled};
 use crate::calendar::{IsoDate, reaches_age_at_end_of, school_entry_year};
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 labelled! {
     /// ライフステージの節目 / A life-stage milestone.
