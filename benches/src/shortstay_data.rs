@@ -1,7 +1,6 @@
 //! Deterministic short-stay data at scale: `n` facilities with a 31-night vacancy board
-//! for December 2026, and stay requests. Copied from the short-stay engineer's generator
-//! in `core/tests/shortstay_scale.rs` (the benches must not depend on test files), with
-//! the inputs wrapped into the documents the operations take.
+//! for December 2026, and stay requests, wrapped into the documents the operations take.
+//! The one copy of this generator: the benches and the scale tests below both use it.
 
 use kyoten_core::calendar::IsoDate;
 use kyoten_core::care::{CareKind, ShortStayGround};
@@ -186,6 +185,35 @@ mod tests {
         assert_eq!(res.decisions.len() as u32, wanted);
         assert!(res.load.iter().all(|l| l.granted <= l.capacity));
         assert!(res.requests.iter().any(|q| q.nights_granted > 0));
+    }
+
+    /// The sizes (formerly `core/tests/shortstay_scale.rs`, which carried its own
+    /// copy of this generator): one child over 1,000 facilities × 31 nights.
+    #[test]
+    fn evaluation_at_1000_facilities() {
+        let res = evaluate(&evaluation(1000)).result.expect("evaluated");
+        assert_eq!(res.facilities.len(), 1000);
+        assert_eq!(res.nights.len(), 31);
+        // Every eligible facility really has no full or unknown night.
+        for e in &res.eligible {
+            let v = res
+                .facilities
+                .iter()
+                .find(|v| v.facility_id == e.facility_id)
+                .expect("verdict of an eligible facility");
+            assert_eq!(v.free_nights + v.few_nights, 31);
+        }
+    }
+
+    /// The sizes: 500 requests over 100 facilities for a month.
+    #[test]
+    fn allocation_at_500_requests_and_100_facilities() {
+        let input = allocation(500, 100);
+        let wanted: u32 = input.requests.iter().map(|r| r.nights).sum();
+        let res = allocate(&input).result.expect("allocated");
+        assert_eq!(res.decisions.len() as u32, wanted);
+        assert!(res.load.iter().all(|l| l.granted <= l.capacity));
+        assert!(res.requests.iter().map(|q| q.nights_granted).sum::<u32>() > 0);
     }
 
     #[test]
