@@ -1178,6 +1178,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 (notes, past_initiatives),
             )| Plan {
                 schema,
+                version: None,
                 title,
                 region,
                 fiscal_year,

@@ -690,6 +690,55 @@ fn cases() -> Vec<Case> {
             },
             path: "/summary/diagnoses",
         },
+        // Issue 14 points 1–4 (child id, municipality code, consents, version).
+        c(
+            "summary.child.id_invalid",
+            E,
+            |d| set(d, "/summary/child/id", json!("-0003")),
+            "/summary/child/id",
+        ),
+        c(
+            "summary.child.id_personal",
+            E,
+            |d| set(d, "/summary/child/id", json!("chigasaki-20170910")),
+            "/summary/child/id",
+        ),
+        c(
+            "summary.municipality_code.invalid",
+            E,
+            |d| set(d, "/summary/child/municipality_code", json!("14207")),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.municipality_code.check_digit",
+            E,
+            |d| set(d, "/summary/child/municipality_code", json!("142078")),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.municipality_code.missing",
+            E,
+            |d| remove(d, "/summary/child/municipality_code"),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.consents.none",
+            E,
+            |d| set(d, "/summary/consents", json!([])),
+            "/summary/consents",
+        ),
+        c(
+            "summary.consent.recipient_missing",
+            E,
+            |d| set(d, "/summary/consents/0/to", json!("care_role")),
+            "/summary/consents/0/role",
+        ),
+        c(
+            "summary.version.old",
+            E,
+            |d| remove(d, "/version"),
+            "/version",
+        ),
     ]
 }
 

@@ -35,6 +35,8 @@ export interface Operations {
   "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
   /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
+  /** 古い版の kyoten 文書を最新の版に更新する / Upgrade an older kyoten document to the current format version */
+  "document.upgrade": { input: UpgradeRequest; output: Report<UpgradeResult> };
 }
 
 /** 操作名 / An operation name. */
@@ -83,6 +85,8 @@ export interface AgeRequest {
   as_of: string;
   /** 生年月日 / Date of birth. */
   birth_date: string;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.age`. */
@@ -278,15 +282,27 @@ export interface Child {
   blood_type?: BloodType | null;
   /** 生年月日 / Date of birth. */
   date_of_birth: string;
+  /** 対象児 id（拠点が付ける、氏名・生年月日・電話番号を含まない） / Child id assigned by the hub, e.g. `kyoten:odawara:2024-0017` (no name, birth date or phone number in it). */
+  id: ChildId;
   /** ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana). */
   kana: string;
   /** 住所地の市区町村 / Municipality of residence. */
   municipality: string;
+  /** 全国地方公共団体コード（6桁、検査数字付き） / The municipality's 全国地方公共団体コード (six digits with the check digit), e.g. 142069. */
+  municipality_code?: MunicipalityCode | null;
   /** 氏名 / Name. */
   name: string;
   /** 性別 / Sex. */
   sex: Sex;
 }
+
+/**
+ * 対象児 id / An opaque child id assigned by the hub, e.g. `kyoten:odawara:2024-0017`.
+ *
+ * Not personal data: no name, birth date or phone number in it. Two records with the
+ * same id describe the same child.
+ */
+export type ChildId = string;
 
 /** 対象児の情報集約 / A child's care summary. */
 export interface ChildSummary {
@@ -298,6 +314,8 @@ export interface ChildSummary {
   child: Child;
   /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
   clinical?: ClinicalProfile;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents?: Consent[];
   /** 医療機器と設定 / Devices and their settings. */
   devices?: Device[];
   /** 診断名 / Diagnoses. */
@@ -348,6 +366,34 @@ export interface ClinicalProfile {
   support_level?: number | null;
 }
 
+/** 同意 / One consent: for which uses, to whom, given when and by whom, withdrawn when. */
+export interface Consent {
+  /** 有効期限（任意、この日まで有効） / Valid until this day (optional). */
+  expires_on?: string | null;
+  /** 同意した人 / Who gave it. */
+  given_by: ConsentGiver;
+  /** 同意した日 / Date given. */
+  given_on: string;
+  /** 機関名（to が institution のとき） / Institution's name (when `to` is `institution`). */
+  institution?: string | null;
+  /** 支援チームの id（to が care_team_member のとき） / Care-team id (when `to` is `care_team_member`). */
+  member?: string | null;
+  /** 役割（to が care_role のとき） / Care-team role (when `to` is `care_role`). */
+  role?: CareRole | null;
+  /** 相手の範囲 / To whom. */
+  to: RecipientScope;
+  /** 利用目的（一つ以上） / The uses consented to (one or more). */
+  uses: ConsentUse[];
+  /** 撤回した日（任意、この日から無効） / Withdrawn on this day (optional; no longer valid from it). */
+  withdrawn_on?: string | null;
+}
+
+/** 同意した人 / Who gave the consent. */
+export type ConsentGiver = "child" | "mother" | "father" | "legal_guardian" | "foster_parent" | "facility_head" | "other";
+
+/** 同意の対象となる利用目的 / A use of the summary that a consent covers. */
+export type ConsentUse = "emergency_sheet" | "emergency_care" | "information_sharing" | "fhir_export" | "statistics" | "care_conference" | "research";
+
 /** 保護者・緊急連絡先 / A guardian or an emergency contact. */
 export interface Contact {
   /** ふりがな（任意） / Name in kana (optional). */
@@ -387,6 +433,8 @@ export interface ConvertRequest {
   $schema?: string | null;
   /** 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years. */
   values: string[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.convert`. */
@@ -480,6 +528,9 @@ export interface Diagnosis {
   /** 主病名 / The main diagnosis. */
   primary?: boolean;
 }
+
+/** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
+export type DocumentType = "age-request" | "convert-request" | "plan" | "progress-request" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -679,6 +730,9 @@ export interface Finding {
   /** 重大度 / Severity. */
   severity: Severity;
 }
+
+/** 文書の形式の版（1 又は 2、省略時は 1。現在の版は 2） / The kyoten document format version (1 or 2; absent means 1; the current version is 2). */
+export type FormatVersion = number;
 
 /** 頻度 / How often something is done: `times` per `per`. */
 export interface Frequency {
@@ -967,6 +1021,12 @@ export type MilestoneStatus = "past" | "current" | "upcoming";
 /** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
 
+/**
+ * 全国地方公共団体コード / A six-digit 全国地方公共団体コード (JIS X 0402 with its check
+ * digit), e.g. `142069` (小田原市).
+ */
+export type MunicipalityCode = string;
+
 /** 割り当てた夜 / One night granted to a request. */
 export interface NightGrant {
   /** 施設ID / The facility. */
@@ -1086,6 +1146,8 @@ export interface Plan {
   status?: PlanStatus | null;
   /** 表題 / Title of the plan as written. */
   title?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 計画の状態 / Status of a plan. */
@@ -1147,6 +1209,8 @@ export interface ProgressRequest {
   plan: Plan;
   /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
   statuses?: ItemStatus[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 記録 / Who recorded one part of the summary, and when. */
@@ -1209,6 +1273,9 @@ export interface RankedFacility {
   /** 同じ圏域 / In the family's area. */
   same_area: boolean;
 }
+
+/** 同意の相手の範囲 / Whom a consent allows the summary to be given to. */
+export type RecipientScope = "care_team" | "care_team_member" | "care_role" | "institution" | "any_medical_institution_in_emergency" | "hub";
 
 /** 記録者の立場 / Who recorded a part. */
 export type RecorderRole = "family" | "doctor" | "nurse" | "discharge_nurse" | "public_health_nurse" | "counsellor" | "coordinator" | "teacher" | "other";
@@ -1303,6 +1370,8 @@ export interface ScoreRequest {
   birth_date: string;
   /** 臨床像 / The clinical profile. */
   clinical: ClinicalProfile;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 臨床スコア / Every score of CLINICAL.md A–D. */
@@ -1386,6 +1455,8 @@ export interface ShortstayAllocation {
   policy?: Policy;
   /** 申込（1家族1件） / The requests, one per family. */
   requests: StayRequest[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 空き情報の表示 / Input of `shortstay.board`. */
@@ -1404,6 +1475,8 @@ export interface ShortstayBoardQuery {
   from?: string | null;
   /** 方針 / Policy (every field has a default). */
   policy?: Policy;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board. */
@@ -1420,6 +1493,8 @@ export interface ShortstayEvaluation {
   policy?: Policy;
   /** 申込 / The request. */
   request: StayRequest;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 施設検索 / Input of `shortstay.search`. */
@@ -1436,6 +1511,8 @@ export interface ShortstaySearch {
   facilities: Facility[];
   /** 類型（任意） / Only facilities of this service type (optional). */
   service?: ServiceType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 緊急時の場面 / An emergency situation the plan covers. */
@@ -1509,6 +1586,8 @@ export interface StaffingRequest {
   hub: Hub;
   /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
   policy?: StaffingRequestPolicy | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 方針 / A policy: overrides merged over the national rules. */
@@ -1595,6 +1674,8 @@ export interface SummaryRequest {
   as_of: string;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummary;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 判定 / Category under the 2020 medical-fee rule. */
@@ -1688,6 +1769,8 @@ export interface TaskProgress {
 export interface TasksQuery {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 時間の単位期間 / The period both of a person's times are counted over. */
@@ -1707,6 +1790,32 @@ export interface Timeline {
   milestones: Milestone[];
   /** 小学校入学年 / Calendar year of school entry. */
   school_entry_year?: number | null;
+}
+
+/** `document.upgrade` の入力 / Input of `document.upgrade`. */
+export interface UpgradeRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 更新する文書（古い版の kyoten 文書） / The older kyoten document to upgrade. */
+  document: unknown;
+  /** 文書の種類（省略時は文書の $schema から判断） / The document's type (absent: read from the document's `$schema`). */
+  type?: DocumentType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** `document.upgrade` の結果 / Result of `document.upgrade`. */
+export interface UpgradeResult {
+  /** 更新した文書 / The upgraded document. */
+  document: unknown;
+  /** 元の版 / The version the document was in. */
+  from_version: number;
+  /** 人が記入すべき項目（更新後の文書の JSON Pointer） / Fields a person must fill in (JSON Pointers into the upgraded document). */
+  needs_input: string[];
+  /** 更新後の版 / The version it is in now. */
+  to_version: number;
+  /** 文書の種類 / The document's type. */
+  type: DocumentType;
 }
 
 /** 持続的導尿の方法 / Kind of continuous urinary drainage. */

@@ -351,6 +351,9 @@ pub struct ConvertRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years.
     pub values: Vec<String>,
 }
@@ -449,6 +452,9 @@ pub struct AgeRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 生年月日 / Date of birth.
     pub birth_date: IsoDate,
     /// 基準日 / The reference date ("today").

@@ -30,6 +30,9 @@ pub struct ShortstayEvaluation {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the evaluation is made ("today"), for the freshness of the board.
     pub as_of: IsoDate,
     /// 方針 / Policy (every field has a default).
@@ -110,6 +113,9 @@ pub struct ShortstaySearch {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 施設一覧 / The facility directory.
     pub facilities: Vec<Facility>,
     /// 圏域（任意） / Only facilities in this area (optional).

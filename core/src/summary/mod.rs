@@ -18,7 +18,9 @@
 //!
 //! The rules are listed in [`RULES`] (see [`rules`]).
 
+pub mod consent;
 pub mod emergency;
+pub mod identity;
 pub mod rules;
 pub mod timeline;
 
@@ -28,6 +30,8 @@ use crate::finding::Path;
 use crate::ops::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
+pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, consent_covers};
+pub use identity::{ChildId, Match, MunicipalityCode, same_child};
 pub use rules::{RULES, validate};
 
 pub(crate) use crate::labels::labelled_enum as labelled;
@@ -40,6 +44,9 @@ pub struct SummaryRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it.
     pub as_of: IsoDate,
     /// 対象児の情報 / The child's summary.
@@ -91,6 +98,9 @@ pub struct ChildSummary {
     /// 記録者と記録日 / Who recorded each part, and when.
     #[serde(default)]
     pub provenance: Vec<Provenance>,
+    /// 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報).
+    #[serde(default)]
+    pub consents: Vec<Consent>,
 }
 
 impl ChildSummary {
@@ -168,6 +178,8 @@ pub struct BloodType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Child {
+    /// 対象児 id（拠点が付ける、氏名・生年月日・電話番号を含まない） / Child id assigned by the hub, e.g. `kyoten:odawara:2024-0017` (no name, birth date or phone number in it).
+    pub id: ChildId,
     /// 氏名 / Name.
     pub name: String,
     /// ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana).
@@ -178,6 +190,9 @@ pub struct Child {
     pub date_of_birth: IsoDate,
     /// 住所地の市区町村 / Municipality of residence.
     pub municipality: String,
+    /// 全国地方公共団体コード（6桁、検査数字付き） / The municipality's 全国地方公共団体コード (six digits with the check digit), e.g. 142069.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<MunicipalityCode>,
     /// 血液型（任意） / Blood type (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blood_type: Option<BloodType>,
