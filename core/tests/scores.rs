@@ -1102,7 +1102,8 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
     assert_eq!(grounds(&p), vec![G::BehaviourAndCareScore8]);
     let (r, f) = score(&p);
     assert!(!r.short_stay.eligible && r.short_stay.only_unconfirmed);
-    assert!(has(&f, "scores.short_stay.unconfirmed_ground"));
+    assert!(has(&f, "scores.short_stay.unconfirmed_ground_not_accepted"));
+    assert!(!has(&f, "scores.short_stay.unconfirmed_ground"));
     p.behaviour_score = Some(9);
     assert_eq!(grounds(&p), vec![]);
     // Medical care 5 (< 8) is not enough.
@@ -1130,7 +1131,12 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
 
 #[test]
 fn every_scores_rule_is_unique_and_exercised_by_a_test() {
-    let src = [include_str!("scores.rs"), include_str!("scores_care.rs")].concat();
+    let src = [
+        include_str!("scores.rs"),
+        include_str!("scores_care.rs"),
+        include_str!("entitlement.rs"),
+    ]
+    .concat();
     for (i, r) in scores::RULES.iter().enumerate() {
         assert!(r.code.starts_with("scores."), "{}", r.code);
         assert!(

@@ -548,6 +548,16 @@ export interface EmergencyView {
   text_ja: string[];
 }
 
+/** 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所. */
+export interface EntitlementPolicy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground (found in one source only) on its
+   * own as a ground for 医療型短期入所 (default false). Either way an `info` finding says
+   * when the result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
+}
+
 /** 判定結果 / Result of `shortstay.evaluate`. */
 export interface EvaluationResult {
   /** 支給量から差し引く日数 / Days the stay counts against the granted days. */
@@ -1109,6 +1119,12 @@ export interface PlanSummary {
 
 /** 方針 / Rules a prefecture or hub may set; every field has the default shown. */
 export interface Policy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground for 医療型短期入所 (found in one
+   * source only) on its own (default false); either way an `info` finding says when the
+   * result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
   /** 退所日も数える / Count the departure day against the granted days, so 1 night = 2 days (default true, as 短期入所 is billed). */
   count_departure_day?: boolean;
   /** △の夜に割り当てる床数 / Beds the allocator may give on a △ night (default 1; never more than the facility's beds). */
@@ -1303,6 +1319,8 @@ export interface ScoreRequest {
   birth_date: string;
   /** 臨床像 / The clinical profile. */
   clinical: ClinicalProfile;
+  /** 方針 / Policy for the short-stay entitlement (every field has a default). */
+  policy?: EntitlementPolicy;
 }
 
 /** 臨床スコア / Every score of CLINICAL.md A–D. */
@@ -1358,12 +1376,23 @@ export interface Share {
 
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
-  /** 対象 / True if at least one confirmed ground holds. */
+  /**
+   * 対象 / True if a confirmed ground applies, or, when the policy accepts them
+   * (`policy.accept_unconfirmed_grounds`), an unconfirmed one.
+   */
   eligible: boolean;
-  /** 根拠 / Every ground that holds, in CLINICAL.md order. */
+  /** 根拠 / Every ground that applies on the day, in the order of the ground list. */
   grounds: GroundResult[];
-  /** 未確認の根拠のみ / True if only unconfirmed grounds hold. */
+  /**
+   * 未確認の根拠のみ / True if the only grounds that apply are unconfirmed (the result
+   * then depends on the policy).
+   */
   only_unconfirmed: boolean;
+  /**
+   * 18歳以上のため適用しない根拠 / Grounds the profile shows that apply to children
+   * (under 18) only and so do not apply on the day.
+   */
+  over_18?: ShortStayGround[];
 }
 
 /**
@@ -1545,7 +1574,11 @@ export interface StayChild {
   birth_date: string;
   /** 必要な医療的ケア / The medical care the child needs. */
   care?: CareKind[];
-  /** 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled. */
+  /**
+   * 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not
+   * entitled. The children's grounds apply only while the child is under 18 on the first
+   * night, and unconfirmed grounds alone only when the policy accepts them.
+   */
   grounds?: ShortStayGround[];
 }
 

@@ -1050,7 +1050,18 @@ fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult>
     }
     let base = Path::root().key("summary").key("clinical");
     crate::care::validate_clinical(&s.clinical, &base, birth, req.as_of, &mut findings);
-    let (result, more) = crate::scores::compute(&s.clinical, birth, req.as_of, &base);
+    let birth_path = Path::root()
+        .key("summary")
+        .key("child")
+        .key("date_of_birth");
+    let (result, more) = crate::scores::compute_with(
+        &s.clinical,
+        birth,
+        req.as_of,
+        &base,
+        &birth_path,
+        crate::scores::EntitlementPolicy::default(),
+    );
     findings.extend(more);
     Computed::new(findings, Some(result))
 }
