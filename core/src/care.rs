@@ -196,8 +196,18 @@ labelled_enum! {
 }
 
 impl VentilationMode {
+    /// True for the devices super-severe row 1 counts only when used every day
+    /// (「毎日行う」): NIPPV, CPAP and cough assist.
+    pub const fn needs_daily_use(self) -> bool {
+        matches!(
+            self,
+            VentilationMode::Nippv | VentilationMode::Cpap | VentilationMode::CoughAssist
+        )
+    }
     /// True for the devices that count for super-severe row 1 (レスピレーター管理):
-    /// invasive ventilation, and daily NIPPV, CPAP and cough assist (CLINICAL.md A note).
+    /// invasive ventilation, and NIPPV, CPAP and cough assist when used every day (the
+    /// row's note 「毎日行う機械的気道加圧を要するカフマシン・NIPPV・CPAPなどは、
+    /// レスピレーター管理に含む」; [`VentilationMode::needs_daily_use`]).
     /// High-flow, IPPB and chest-wall oscillation are named only by the medical care score.
     pub const fn counts_as_respirator(self) -> bool {
         matches!(
@@ -379,8 +389,10 @@ pub struct CareItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 24)))]
     pub hours_per_day: Option<u8>,
-    /// 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-    /// care, injections, glucose, dialysis, bowel care, enema, seizure care).
+    /// 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+    /// super-severe score counts only when used every day —, suctioning, nebuliser,
+    /// catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+    /// bowel care, enema, seizure care).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
     /// 継続使用 / Used continuously (nebuliser only).
@@ -667,7 +679,8 @@ const fn takes_frequency(kind: CareKind) -> bool {
     use CareKind as K;
     matches!(
         kind,
-        K::Suctioning
+        K::Ventilator
+            | K::Suctioning
             | K::Nebulizer
             | K::IntermittentCatheterization
             | K::PositionChange

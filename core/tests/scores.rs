@@ -119,6 +119,69 @@ fn ss_row1_respirator_counts_invasive_nippv_cpap_cough_assist() {
     );
 }
 
+fn vent_freq(modes: &[VentilationMode], times: u16, per: Per) -> CareItem {
+    let mut it = vent(modes);
+    it.frequency = Some(Frequency { times, per });
+    it
+}
+
+#[test]
+fn ss_row1_nippv_cpap_cough_assist_count_only_when_used_every_day() {
+    use VentilationMode as V;
+    let bed = Some(MotorLevel::Bedridden);
+    for mode in [V::Nippv, V::Cpap, V::CoughAssist] {
+        // No frequency: read as every day, and said so.
+        let (r, f) = score(&profile(vec![vent(&[mode])], bed));
+        assert_eq!(r.super_severe.total, 10, "{mode:?}");
+        assert!(has_at(
+            &f,
+            "scores.super_severe.daily_assumed",
+            "/clinical/care/0"
+        ));
+        // Once a day: every day, counted without a note.
+        let (r, f) = score(&profile(vec![vent_freq(&[mode], 1, Per::Day)], bed));
+        assert_eq!(r.super_severe.total, 10, "{mode:?}");
+        assert!(!has(&f, "scores.super_severe.daily_assumed"));
+        assert!(!has(&f, "scores.super_severe.not_daily"));
+        // 7 a week: read as every day.
+        assert_eq!(
+            score(&profile(vec![vent_freq(&[mode], 7, Per::Week)], bed))
+                .0
+                .super_severe
+                .total,
+            10
+        );
+        // 6 a week: not every day, not counted.
+        let (r, f) = score(&profile(vec![vent_freq(&[mode], 6, Per::Week)], bed));
+        assert_eq!(r.super_severe.total, 0, "{mode:?}");
+        assert!(has_at(
+            &f,
+            "scores.super_severe.not_daily",
+            "/clinical/care/0/frequency"
+        ));
+    }
+    // Invasive ventilation counts at any frequency, without a note.
+    let (r, f) = score(&profile(
+        vec![vent_freq(&[V::Invasive, V::CoughAssist], 2, Per::Week)],
+        bed,
+    ));
+    assert_eq!(r.super_severe.total, 10);
+    assert!(!has(&f, "scores.super_severe.not_daily"));
+    assert!(!has(&f, "scores.super_severe.daily_assumed"));
+    // A state shorter than 6 months is not counted, and not said to be read as daily.
+    let mut short = vent(&[V::Cpap]);
+    short.since = Some(d("2024-03-01"));
+    let (r, f) = score(&profile(vec![short], bed));
+    assert_eq!(r.super_severe.total, 0);
+    assert!(has(&f, "scores.super_severe.too_short"));
+    assert!(!has(&f, "scores.super_severe.daily_assumed"));
+    // The frequency is a detail a ventilator may carry: no validation finding.
+    assert_eq!(
+        validate(&profile(vec![vent_freq(&[V::Nippv], 1, Per::Day)], bed)),
+        vec![]
+    );
+}
+
 #[test]
 fn ss_rows_2_3_4_7_11_13_fixed_points() {
     assert_eq!(ss_total(vec![item(CareKind::Tracheostomy)]), 8);
@@ -799,8 +862,44 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
         "scores.medical_care.one_ventilator_item",
         "/clinical/care/0/ventilation"
     ));
+    let note = f
+        .iter()
+        .find(|f| f.code == "scores.medical_care.one_ventilator_item")
+        .unwrap();
+    assert!(
+        note.message_en.contains("2 devices, 10 points not added"),
+        "{}",
+        note.message_en
+    );
+    assert!(note.message_ja.contains("機器2種類、10点を加えていません"));
+    assert!(!r.medical_care.items[0].confirmed);
+    // Three devices: two further devices would add 20 by a per-device reading.
+    let (r, f) = score(&profile(
+        vec![vent(&[
+            VentilationMode::Invasive,
+            VentilationMode::HighFlow,
+            VentilationMode::CoughAssist,
+        ])],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 10);
+    assert!(
+        f.iter()
+            .any(|f| f.message_en.contains("3 devices, 20 points not added"))
+    );
     let (_, f) = score(&profile(vec![vent(&[VentilationMode::Nippv])], None));
     assert!(!has(&f, "scores.medical_care.one_ventilator_item"));
+    // One device listed twice (a validation error) is one device: the note would change
+    // no total, so it says nothing and the row stays confirmed.
+    let p = profile(
+        vec![vent(&[VentilationMode::Nippv, VentilationMode::Nippv])],
+        None,
+    );
+    let (r, f) = score(&p);
+    assert_eq!(r.medical_care.total, 10);
+    assert!(!has(&f, "scores.medical_care.one_ventilator_item"));
+    assert!(r.medical_care.items[0].confirmed);
+    assert!(has(&validate(&p), "care.item.duplicate_value"));
 }
 
 #[test]

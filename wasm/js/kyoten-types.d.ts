@@ -228,8 +228,10 @@ export interface CareItem {
   /** 栄養経路 / Feeding route (tube feeding and enteral feeding only). */
   feeding_route?: FeedingRoute | null;
   /**
-   * 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-   * care, injections, glucose, dialysis, bowel care, enema, seizure care).
+   * 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+   * super-severe score counts only when used every day —, suctioning, nebuliser,
+   * catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+   * bowel care, enema, seizure care).
    */
   frequency?: Frequency | null;
   /** 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only). */

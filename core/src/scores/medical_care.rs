@@ -318,6 +318,16 @@ pub const RULES: &[Rule] = &[
     LEVEL1_UNCONFIRMED,
 ];
 
+/// The number of different ventilation devices in `modes`.
+fn distinct_devices(modes: &[crate::care::VentilationMode]) -> u32 {
+    let n = modes
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !modes.iter().take(*i).any(|o| o == *m))
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Computes the medical care score of `profile` (found at `base` in the input), appending
 /// `info` findings for what was not counted and for the unconfirmed rules that changed
 /// the total. A watch level the table does not offer scores the base only (the profile's
@@ -379,14 +389,21 @@ pub fn score(
             watch = None;
             confirmed = false;
         }
-        // Unconfirmed rule: row 1 counts once, whichever devices are used.
-        if item.kind == CareKind::Ventilator && item.ventilation.len() > 1 {
-            findings.push(ONE_VENTILATOR_ITEM.detail(
-                p.key("ventilation"),
-                format!("機器{}種類", item.ventilation.len()),
-                format!("{} devices", item.ventilation.len()),
-            ));
-            confirmed = false;
+        // Unconfirmed rule: row 1 counts once, whichever devices are used. It changes the
+        // total only when two or more *different* devices are listed (a device listed
+        // twice is one device, and a validation error): read per device, each further
+        // device would add the row's base points again. It says so then, and only then.
+        if item.kind == CareKind::Ventilator {
+            let devices = distinct_devices(&item.ventilation);
+            if devices > 1 {
+                let left_out = u32::from(row.base).saturating_mul(devices.saturating_sub(1));
+                findings.push(ONE_VENTILATOR_ITEM.detail(
+                    p.key("ventilation"),
+                    format!("機器{devices}種類、{left_out}点を加えていません"),
+                    format!("{devices} devices, {left_out} points not added"),
+                ));
+                confirmed = false;
+            }
         }
         items.push((
             row_index,

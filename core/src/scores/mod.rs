@@ -61,6 +61,8 @@ pub const RULES: &[Rule] = &[
     super_severe::BELOW_THRESHOLD,
     super_severe::EXCLUDED,
     super_severe::DEVICE_NOT_LISTED,
+    super_severe::NOT_DAILY,
+    super_severe::DAILY_ASSUMED,
     super_severe::NOT_A_ROW,
     super_severe::MOTOR_UNKNOWN,
     super_severe::MOTOR_NOT_MET,
