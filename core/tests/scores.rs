@@ -1251,3 +1251,112 @@ fn every_scores_rule_is_unique_and_exercised_by_a_test() {
         assert!(!r.ja.is_empty() && !r.en.is_empty());
     }
 }
+
+#[test]
+fn mc_rows_12_and_13_parts_together_are_unconfirmed_not_dropped() {
+    // Row 12: intermittent (5) + continuous watched low (3 + 0) = 8; both counted, the
+    // lower part marked unconfirmed with a note at its care item.
+    let (r, f) = score(&profile(
+        vec![
+            item(CareKind::IntermittentCatheterization),
+            watched(CareKind::ContinuousCatheterization, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 8);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("12a", true), ("12b", false)]);
+    assert!(has_at(
+        &f,
+        "scores.medical_care.select_one_unconfirmed",
+        "/clinical/care/1"
+    ));
+    assert!(!has_at(
+        &f,
+        "scores.medical_care.select_one_unconfirmed",
+        "/clinical/care/0"
+    ));
+    // One part alone: confirmed, no note.
+    let (r, f) = score(&profile(
+        vec![item(CareKind::IntermittentCatheterization)],
+        None,
+    ));
+    assert!(r.medical_care.items[0].confirmed);
+    assert!(!has(&f, "scores.medical_care.select_one_unconfirmed"));
+    // Row 13: stoma low (5) + bowel care (5) + enema (3) = 13; 13a and 13b tie, the first
+    // in table order stays confirmed, 13b and 13c are marked.
+    let (r, f) = score(&profile(
+        vec![
+            item(CareKind::Enema),
+            item(CareKind::BowelCare),
+            watched(CareKind::Stoma, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 13);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("13a", true), ("13b", false), ("13c", false)]);
+    let notes: Vec<&str> = f
+        .iter()
+        .filter(|f| f.code == "scores.medical_care.select_one_unconfirmed")
+        .map(|f| f.path.as_str())
+        .collect();
+    // In table order: 13b (bowel care, care/1), then 13c (enema, care/0).
+    assert_eq!(notes, vec!["/clinical/care/1", "/clinical/care/0"]);
+    // A row 12 part and a row 13 part are different rows: no note.
+    let (_, f) = score(&profile(
+        vec![
+            item(CareKind::IntermittentCatheterization),
+            item(CareKind::BowelCare),
+        ],
+        None,
+    ));
+    assert!(!has(&f, "scores.medical_care.select_one_unconfirmed"));
+}
+
+#[test]
+fn mc_row_10_beside_a_subcutaneous_pump_is_unconfirmed() {
+    // Glucose low (3) + subcutaneous pump low (3) = 6, row 10 marked unconfirmed.
+    let (r, f) = score(&profile(
+        vec![
+            watched(CareKind::SubcutaneousPump, WatchLevel::Low),
+            watched(CareKind::BloodGlucose, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 6);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("9b", true), ("10", false)]);
+    assert!(has_at(
+        &f,
+        "scores.medical_care.glucose_pump_note",
+        "/clinical/care/1"
+    ));
+    // Glucose measurement alone, or with injections (9a) only: no note.
+    for care in [
+        vec![watched(CareKind::BloodGlucose, WatchLevel::High)],
+        vec![
+            watched(CareKind::SubcutaneousInjection, WatchLevel::Low),
+            watched(CareKind::BloodGlucose, WatchLevel::Low),
+        ],
+    ] {
+        let (r, f) = score(&profile(care, None));
+        assert!(r.medical_care.items.iter().all(|i| i.confirmed));
+        assert!(!has(&f, "scores.medical_care.glucose_pump_note"));
+    }
+}

@@ -73,6 +73,8 @@ pub const RULES: &[Rule] = &[
     medical_care::ROW_ONCE,
     medical_care::ONE_VENTILATOR_ITEM,
     medical_care::TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
+    medical_care::SELECT_ONE_UNCONFIRMED,
+    medical_care::GLUCOSE_PUMP_NOTE,
     medical_care::LEVEL1_UNCONFIRMED,
     oshima::NO_QUOTIENT,
     oshima::NO_MOTOR,
