@@ -1669,7 +1669,7 @@ export interface SuperSevereResult {
 
 /** 一つのタスク / One task of the framework. */
 export interface Task {
-  /** 取組の例 / Typical initiatives, in Japanese. */
+  /** 取組の例 / Typical initiatives: the national description's (具体例), quoted exactly. */
   examples_ja: string[];
   /** 英語名 / English name. */
   name_en: string;
@@ -1681,7 +1681,7 @@ export interface Task {
   no: number;
   /** 目的（英語） / Purpose, in English. */
   purpose_en: string;
-  /** 目的 / Purpose, in Japanese. */
+  /** 目的 / Purpose, in Japanese: the national description's ○内容, quoted. */
   purpose_ja: string;
 }
 
