@@ -262,6 +262,37 @@ fn item_tasks() {
 }
 
 #[test]
+fn membership_entries_name_a_mention_of_the_item() {
+    fails(
+        "plan.item.membership_not_mentioned",
+        "/items/0/membership/0/organisation",
+        |d| {
+            // b is cooperating in item 1, not lead.
+            d["items"][0]["membership"] =
+                json!([{"organisation": "b", "list": "lead", "member": true}])
+        },
+    );
+    fails(
+        "plan.item.membership_duplicate",
+        "/items/0/membership/1",
+        |d| {
+            d["items"][0]["membership"] = json!([
+                {"organisation": "b", "list": "cooperating", "member": true},
+                {"organisation": "b", "list": "cooperating", "member": false}
+            ])
+        },
+    );
+    let r = {
+        let mut d = base();
+        d["items"][0]["membership"] =
+            json!([{"organisation": "zz", "list": "cooperating", "member": true}]);
+        run("plan.validate", &d)
+    };
+    assert_eq!(r["valid"], false);
+    assert_eq!(r["errors"], 1);
+}
+
+#[test]
 fn item_lead_rules() {
     fails("plan.item.no_lead", "/items/1/lead", |d| {
         d["items"][1].as_object_mut().unwrap().remove("lead");
@@ -271,6 +302,26 @@ fn item_lead_rules() {
     });
     // A non-member cooperating is fine.
     assert!(!has_code(&base(), "plan.item.lead_not_member"));
+    // Membership is per mention: a member organisation written as a non-member in this
+    // item's lead list is a non-member lead here, and the other way round.
+    fails("plan.item.lead_not_member", "/items/1/lead/0", |d| {
+        d["items"][1]["membership"] =
+            json!([{"organisation": "a", "list": "lead", "member": false}])
+    });
+    let mut ok = base();
+    ok["items"][1]["lead"] = json!(["a", "b"]);
+    ok["items"][1]["membership"] = json!([{"organisation": "b", "list": "lead", "member": true}]);
+    assert!(
+        !has_code(&ok, "plan.item.lead_not_member"),
+        "{:?}",
+        findings(&ok)
+    );
+    // The same organisation written as a non-member in another list changes nothing here.
+    let mut ok = base();
+    ok["items"][0]["cooperating"] = json!(["b", "a"]);
+    ok["items"][0]["membership"] =
+        json!([{"organisation": "a", "list": "cooperating", "member": false}]);
+    assert!(findings(&ok).is_empty(), "{:?}", findings(&ok));
     // An implementer stands in for a lead.
     let mut ok = base();
     ok["items"][1].as_object_mut().unwrap().remove("lead");
@@ -1077,6 +1128,20 @@ fn item() -> impl Strategy<Value = plan::Item> {
                 schedule,
                 (implementer, model_area, repeats, remarks, notes),
             )| plan::Item {
+                // One mention written per item (some naming an organisation not in the
+                // list, when the lead list is empty and the id is made up).
+                membership: lead
+                    .first()
+                    .cloned()
+                    .or_else(|| model_area.then(|| "zz".to_owned()))
+                    .map(|organisation| plan::Membership {
+                        organisation,
+                        list: plan::OrganisationList::Lead,
+                        member: model_area,
+                        notes: None,
+                    })
+                    .into_iter()
+                    .collect(),
                 no,
                 label,
                 tasks,

@@ -792,6 +792,12 @@ export interface Item {
   label?: string | null;
   /** 主たる機関 / Lead organisations (ids). */
   lead?: string[];
+  /**
+   * この取組での会議委員所属の記載 / How mentions of organisations in this item are
+   * written (as a council member or not), where they differ from the organisation's
+   * default `member`; each entry names one mention (organisation and list).
+   */
+  membership?: Membership[];
   /** モデル地域で実施 / True if (part of) the item runs in the model area. */
   model_area?: boolean;
   /**
@@ -952,6 +958,21 @@ export interface Meetings {
   interval_days?: number | null;
 }
 
+/**
+ * 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
+ * written: as belonging to a council member, or not (in parentheses in the Odawara plan).
+ */
+export interface Membership {
+  /** 欄 / The list of the item the mention is in. */
+  list: OrganisationList;
+  /** 会議委員所属団体 / True if this mention is written as a council member. */
+  member: boolean;
+  /** 注記 / Notes (e.g. another reading of the source). */
+  notes?: string | null;
+  /** 機関 / The organisation's id; it must be in the item's list named by `list`. */
+  organisation: string;
+}
+
 /** 節目 / One milestone of the timeline. */
 export interface Milestone {
   /** 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day. */
@@ -997,8 +1018,12 @@ export interface Organisation {
   /** 識別子 / Id, unique in the plan, referred to by items (e.g. `odawara-ishikai`). */
   id: string;
   /**
-   * 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
-   * organisations written in parentheses are not).
+   * 会議委員所属団体（既定） / True if the organisation is written as belonging to a
+   * council member where an item's mention does not say otherwise. Membership is
+   * marked per mention in the Odawara plan (「※（）で記載したものは会議委員所属団体以外の
+   * 所属」: one organisation can be in parentheses in one item and not in another), so an
+   * item can record how each mention is written ([`Item::membership`]); this is the
+   * default for mentions it does not list.
    */
   member: boolean;
   /** 名称 / Name as written. */
@@ -1008,6 +1033,9 @@ export interface Organisation {
   /** 分野 / Sector. */
   sector: Sector;
 }
+
+/** 機関の欄 / One of an item's lists of organisations. */
+export type OrganisationList = "proposing" | "lead" | "cooperating";
 
 /** 大島分類の区分 / Group of an Oshima cell. */
 export type OshimaGroup = "severe_motor_intellectual" | "borderline" | "other";
