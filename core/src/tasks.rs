@@ -1,7 +1,7 @@
 //! 6つのタスク / The six-task framework of the national program.
 //!
-//! The national description (seed 004) names six activities; Kanagawa's task table
-//! (seed 003) words the same six as tasks. Every initiative of every plan maps to at
+//! The national description ([S-004]) names six activities; Kanagawa's task table
+//! ([S-003]) words the same six as tasks. Every initiative of every plan maps to at
 //! least one of them ([`TaskNo`]). The catalogue is const data: [`TASKS`].
 
 use crate::finding::Finding;
@@ -36,9 +36,9 @@ impl TaskNo {
 pub struct Task {
     /// 番号 / Number 1–6.
     pub no: u8,
-    /// 国の事業説明での名称（資料004） / Wording in the national description (seed 004).
+    /// 国の事業説明での名称（[S-004]） / Wording in the national description ([S-004]).
     pub name_national_ja: &'static str,
-    /// 神奈川県のタスク表での名称（資料003） / Wording in Kanagawa's task table (seed 003).
+    /// 神奈川県のタスク表での名称（[S-003]） / Wording in Kanagawa's task table ([S-003]).
     pub name_kanagawa_ja: &'static str,
     /// 英語名 / English name.
     pub name_en: &'static str,

@@ -204,7 +204,7 @@ export interface BoardRow {
 export interface BoardView {
   /** 表示する日付 / The dates shown, left to right. */
   dates: string[];
-  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it. */
+  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as [S-004] shows it. */
   lines: string[];
   /** 行（空き情報の順） / Rows, in board order (facilities down). */
   rows: BoardLine[];
@@ -322,12 +322,12 @@ export interface ChildSummary {
   vital_signs?: VitalSigns | null;
 }
 
-/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D). */
+/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`). */
 export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
 
 /**
  * 臨床像 / The clinical profile of a child: the medical care received and the facts the
- * scores of CLINICAL.md A–D read. A child summary embeds it.
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
  */
 export interface ClinicalProfile {
   /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
@@ -997,7 +997,7 @@ export type MilestoneKind = "birth" | "nicu_discharge" | "school_consultation" |
 /** 時期 / Whether a milestone is past. */
 export type MilestoneStatus = "past" | "current" | "upcoming";
 
-/** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
+/** 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
 
 /** 割り当てた夜 / One night granted to a request. */
@@ -1289,7 +1289,7 @@ export type Resuscitation = "full" | "limited" | "dnar" | "not_discussed";
 /** Rh 血液型 / Rh(D) type. */
 export type RhType = "positive" | "negative" | "unknown";
 
-/** 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004. */
+/** 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004]. */
 export type Role = "physician" | "local_resource_staff" | "family_support_nurse" | "public_health_nurse";
 
 /** 役割の充足 / Who holds one role. */
@@ -1353,7 +1353,7 @@ export interface ScoreRequest {
   policy?: EntitlementPolicy;
 }
 
-/** 臨床スコア / Every score of CLINICAL.md A–D. */
+/** 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`). */
 export interface ScoreResult {
   /** 医療的ケア判定スコア / Medical care score (B). */
   medical_care: MedicalCareResult;
@@ -1427,7 +1427,7 @@ export interface ShortStayEntitlement {
 
 /**
  * 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
- * (CLINICAL.md D).
+ * ([C-D], `docs/sources.md`).
  */
 export type ShortStayGround = "severe_motor_intellectual" | "support_level6_ventilator" | "support_level5_muscular_dystrophy" | "support_level5_severe_disability" | "persistent_vegetative_state" | "motor_neuron_disease" | "medical_care_score16" | "behaviour_and_care_score8" | "vegetative_and_care_score8";
 
@@ -1701,9 +1701,9 @@ export interface Task {
   examples_ja: string[];
   /** 英語名 / English name. */
   name_en: string;
-  /** 神奈川県のタスク表での名称（資料003） / Wording in Kanagawa's task table (seed 003). */
+  /** 神奈川県のタスク表での名称（[S-003]） / Wording in Kanagawa's task table ([S-003]). */
   name_kanagawa_ja: string;
-  /** 国の事業説明での名称（資料004） / Wording in the national description (seed 004). */
+  /** 国の事業説明での名称（[S-004]） / Wording in the national description ([S-004]). */
   name_national_ja: string;
   /** 番号 / Number 1–6. */
   no: number;
@@ -1793,7 +1793,7 @@ export interface Vaccination {
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
 
-/** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
+/** 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";
 
 /** 平常時のバイタルサイン / Baseline vital signs (the child's usual values). */
@@ -1818,7 +1818,7 @@ export interface VitalSigns {
 
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
- * carer must respond (CLINICAL.md B).
+ * carer must respond ([C-B], `docs/sources.md`).
  */
 export type WatchLevel = "high" | "medium" | "low";
 

@@ -1,13 +1,15 @@
-//! 取組内容 / Initiative plans (DOMAIN.md §2).
+//! 取組内容 / Initiative plans ([S-001], [S-003], `docs/sources.md`).
 //!
 //! A [`Plan`] belongs to one region and (usually) one fiscal year. It declares its issue
 //! groups (課題) and organisations once, and lists numbered [`Item`]s (取組) that refer to
-//! them by number and id. The model holds both shapes seen in the seeds:
+//! them by number and id. The model holds both shapes seen in the program's documents
+//! (`docs/sources.md`):
 //!
-//! - the Odawara plan (001): items numbered 1…n across the plan, each with an issue group,
+//! - the Odawara plan ([S-001]): items numbered 1…n across the plan, each with an issue
+//!   group,
 //!   a regional category, content lines, proposing / lead / cooperating organisations and
 //!   a quarter-by-quarter schedule;
-//! - the Kanagawa task table (003): items numbered ①②… afresh under each task
+//! - the Kanagawa task table ([S-003]): items numbered ①②… afresh under each task
 //!   ([`Numbering::PerTask`]), each run by the prefecture or consigned to an organisation
 //!   ([`Implementer`]), some in the model area, some listed again under a second task
 //!   (再掲, [`Item::repeats`]).

@@ -1,4 +1,4 @@
-//! 医療型短期入所の対象 / Who may use 医療型短期入所 (CLINICAL.md D).
+//! 医療型短期入所の対象 / Who may use 医療型短期入所 ([C-D], `docs/sources.md`).
 //!
 //! | ground | condition |
 //! |---|---|
@@ -272,7 +272,7 @@ pub fn grounds(
             format!("medical care score {mc}"),
         );
     }
-    // Unconfirmed (CLINICAL.md D, one source): behaviour score ≥ 10 with medical care score ≥ 8.
+    // Unconfirmed ([C-D], one source): behaviour score ≥ 10 with medical care score ≥ 8.
     if let Some(b) = profile.behaviour_score.filter(|b| *b >= 10 && mc >= 8) {
         add(
             G::BehaviourAndCareScore8,
@@ -280,7 +280,7 @@ pub fn grounds(
             format!("behaviour score {b}, medical care score {mc}"),
         );
     }
-    // Unconfirmed (CLINICAL.md D, one source): persistent vegetative state with score ≥ 8.
+    // Unconfirmed ([C-D], one source): persistent vegetative state with score ≥ 8.
     if pvs && mc >= 8 {
         add(
             G::VegetativeAndCareScore8,

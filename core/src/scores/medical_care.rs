@@ -1,4 +1,4 @@
-//! 医療的ケア判定スコア / The medical care score (CLINICAL.md B).
+//! 医療的ケア判定スコア / The medical care score ([C-B], `docs/sources.md`).
 //!
 //! Source: MHLW 令和3年度障害福祉サービス等報酬改定の概要, 参考資料 別表 医療的ケア判定スコア
 //! (児童発達支援・放課後等デイサービス共通). Each item scores its base points plus the
@@ -92,7 +92,7 @@ macro_rules! row {
     };
 }
 
-/// The table of CLINICAL.md B: 19 rows, in the table's order.
+/// The table of [C-B] (`docs/sources.md`): 19 rows, in the table's order.
 pub const TABLE: [MedicalCareRow; 19] = [
     row!(
         "1",
@@ -219,7 +219,7 @@ impl MedicalCareLevel {
         match total {
             32.. => Self::Level3,
             16.. => Self::Level2,
-            // Unconfirmed lower bound (CLINICAL.md B): 3.
+            // Unconfirmed lower bound ([C-B], `docs/sources.md`): 3.
             3.. => Self::Level1,
             _ => Self::NotApplicable,
         }

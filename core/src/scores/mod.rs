@@ -1,4 +1,4 @@
-//! 臨床スコア / Clinical scores (CLINICAL.md A–D).
+//! 臨床スコア / Clinical scores ([C-A]–[C-D], `docs/sources.md`).
 //!
 //! | score | module | table |
 //! |---|---|---|
@@ -116,7 +116,7 @@ pub struct ScoreRequest {
     pub policy: EntitlementPolicy,
 }
 
-/// 臨床スコア / Every score of CLINICAL.md A–D.
+/// 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreResult {

@@ -1,4 +1,4 @@
-//! 超重症児（者）・準超重症児（者）の判定基準 / The super-severe score (CLINICAL.md A).
+//! 超重症児（者）・準超重症児（者）の判定基準 / The super-severe score ([C-A], `docs/sources.md`).
 //!
 //! Source: MHLW notification 基本診療料の施設基準等及びその届出に関する手続きの取扱いについて,
 //! 別添6 別紙14 (identical in the 2018 and 2020 editions); thresholds confirmed unchanged
@@ -169,7 +169,8 @@ ss_row!(
     3
 );
 
-/// The table of CLINICAL.md A: 14 numbered items, 17 rows with the halves of rows 5, 8, 9.
+/// The table of [C-A] (`docs/sources.md`): 14 numbered items, 17 rows with the halves of
+/// rows 5, 8, 9.
 pub const TABLE: [SuperSevereRow; 17] = [
     RESPIRATOR,
     INTUBATION,

@@ -1,5 +1,5 @@
 //! 短期入所 / Short stays (メディカルショートステイ): facility directory, vacancy board,
-//! eligibility and fair allocation (issue 4; DOMAIN.md §4; seeds 000 №19, 001 item 10,
+//! eligibility and fair allocation (issue 4; [S-000] №19, [S-001] item 10,
 //! 004 the ほたる vacancy board).
 //!
 //! # Model
@@ -9,7 +9,7 @@
 //!   ([`CareKind`]), the ages it takes, its longest stay, and its
 //!   beds for short stays. A facility is either a 医療型短期入所 provider (the child needs a
 //!   [`ShortStayGround`]) or a 福祉型 one ([`ServiceType`]).
-//! - [`Board`]: the vacancy board as a hub publishes it (the ほたる board of seed 004):
+//! - [`Board`]: the vacancy board as a hub publishes it (the ほたる board of [S-004]):
 //!   per facility a row of marks, one per date from `start`, ○ free / △ few / × full /
 //!   unknown ([`Vacancy`]), and the date the row was last updated. A row older than
 //!   [`Policy::stale_after_days`] (default 7: ほたる updates weekly) is **stale**: every
@@ -24,7 +24,7 @@
 //! |---|---|---|
 //! | `shortstay.evaluate` | [`ShortstayEvaluation`] | every facility eligible or not for one request, with every reason; the eligible ones in order ([`evaluate()`]) |
 //! | `shortstay.allocate` | [`ShortstayAllocation`] | many families' requests over one board, night by night, fewest used days first ([`allocate()`]) |
-//! | `shortstay.board` | [`ShortstayBoardQuery`] | the board rendered as the seed shows it: facilities down, days across ([`render_board`]) |
+//! | `shortstay.board` | [`ShortstayBoardQuery`] | the board rendered as [S-004] shows it: facilities down, days across ([`render_board`]) |
 //! | `shortstay.search` | [`ShortstaySearch`] | facilities by area, required care and age ([`search()`]) |
 //!
 //! # Reasons a facility cannot take a child (`shortstay.reason.*`)
@@ -59,7 +59,7 @@
 //! - The vacancy board gives marks, not bed counts: the allocator reads ○ as all the
 //!   facility's short-stay beds and △ as [`Policy::few_beds`] (default 1).
 //! - The ほたる example (`schemas/examples/*.hotaru.json`) takes the facility names,
-//!   phone numbers and marks of seed 004; the seed gives days 1–20 of an unnamed month,
+//!   phone numbers and marks of [S-004]; the document gives days 1–20 of an unnamed month,
 //!   so the dates, kinds, care lists and bed counts there are illustrative.
 
 mod allocate;
@@ -125,7 +125,7 @@ impl FacilityKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceType {
-    /// 医療型短期入所 / Medical short stay: the child needs a ground (CLINICAL.md D).
+    /// 医療型短期入所 / Medical short stay: the child needs a ground ([C-D], `docs/sources.md`).
     Medical,
     /// 福祉型短期入所 / Welfare short stay: no medical ground needed.
     Welfare,
