@@ -311,7 +311,7 @@ prop_compose! {
 }
 prop_compose! {
     fn wild_policy()(stale in extreme_u32(), few in extreme_u32(), dep in any::<bool>(), max in extreme_u32()) -> Policy {
-        Policy { stale_after_days: stale, few_beds: few, count_departure_day: dep, max_request_nights: max }
+        Policy { stale_after_days: stale, few_beds: few, count_departure_day: dep, max_request_nights: max, accept_unconfirmed_grounds: dep }
     }
 }
 

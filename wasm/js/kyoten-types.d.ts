@@ -208,7 +208,7 @@ export interface BoardRow {
 export interface BoardView {
   /** 表示する日付 / The dates shown, left to right. */
   dates: string[];
-  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it. */
+  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as [S-004] shows it. */
   lines: string[];
   /** 行（空き情報の順） / Rows, in board order (facilities down). */
   rows: BoardLine[];
@@ -232,8 +232,10 @@ export interface CareItem {
   /** 栄養経路 / Feeding route (tube feeding and enteral feeding only). */
   feeding_route?: FeedingRoute | null;
   /**
-   * 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-   * care, injections, glucose, dialysis, bowel care, enema, seizure care).
+   * 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+   * super-severe score counts only when used every day —, suctioning, nebuliser,
+   * catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+   * bowel care, enema, seizure care).
    */
   frequency?: Frequency | null;
   /** 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only). */
@@ -338,12 +340,12 @@ export interface ChildSummary {
   vital_signs?: VitalSigns | null;
 }
 
-/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D). */
+/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`). */
 export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
 
 /**
  * 臨床像 / The clinical profile of a child: the medical care received and the facts the
- * scores of CLINICAL.md A–D read. A child summary embeds it.
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
  */
 export interface ClinicalProfile {
   /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
@@ -599,6 +601,16 @@ export interface EmergencyView {
   text_ja: string[];
 }
 
+/** 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所. */
+export interface EntitlementPolicy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground (found in one source only) on its
+   * own as a ground for 医療型短期入所 (default false). Either way an `info` finding says
+   * when the result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
+}
+
 /** 判定結果 / Result of `shortstay.evaluate`. */
 export interface EvaluationResult {
   /** 支給量から差し引く日数 / Days the stay counts against the granted days. */
@@ -834,6 +846,12 @@ export interface Item {
   label?: string | null;
   /** 主たる機関 / Lead organisations (ids). */
   lead?: string[];
+  /**
+   * この取組での会議委員所属の記載 / How mentions of organisations in this item are
+   * written (as a council member or not), where they differ from the organisation's
+   * default `member`; each entry names one mention (organisation and list).
+   */
+  membership?: Membership[];
   /** モデル地域で実施 / True if (part of) the item runs in the model area. */
   model_area?: boolean;
   /**
@@ -994,6 +1012,21 @@ export interface Meetings {
   interval_days?: number | null;
 }
 
+/**
+ * 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
+ * written: as belonging to a council member, or not (in parentheses in the Odawara plan).
+ */
+export interface Membership {
+  /** 欄 / The list of the item the mention is in. */
+  list: OrganisationList;
+  /** 会議委員所属団体 / True if this mention is written as a council member. */
+  member: boolean;
+  /** 注記 / Notes (e.g. another reading of the source). */
+  notes?: string | null;
+  /** 機関 / The organisation's id; it must be in the item's list named by `list`. */
+  organisation: string;
+}
+
 /** 節目 / One milestone of the timeline. */
 export interface Milestone {
   /** 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day. */
@@ -1018,7 +1051,7 @@ export type MilestoneKind = "birth" | "nicu_discharge" | "school_consultation" |
 /** 時期 / Whether a milestone is past. */
 export type MilestoneStatus = "past" | "current" | "upcoming";
 
-/** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
+/** 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
 
 /**
@@ -1045,8 +1078,12 @@ export interface Organisation {
   /** 識別子 / Id, unique in the plan, referred to by items (e.g. `odawara-ishikai`). */
   id: string;
   /**
-   * 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
-   * organisations written in parentheses are not).
+   * 会議委員所属団体（既定） / True if the organisation is written as belonging to a
+   * council member where an item's mention does not say otherwise. Membership is
+   * marked per mention in the Odawara plan (「※（）で記載したものは会議委員所属団体以外の
+   * 所属」: one organisation can be in parentheses in one item and not in another), so an
+   * item can record how each mention is written ([`Item::membership`]); this is the
+   * default for mentions it does not list.
    */
   member: boolean;
   /** 名称 / Name as written. */
@@ -1056,6 +1093,9 @@ export interface Organisation {
   /** 分野 / Sector. */
   sector: Sector;
 }
+
+/** 機関の欄 / One of an item's lists of organisations. */
+export type OrganisationList = "proposing" | "lead" | "cooperating";
 
 /** 大島分類の区分 / Group of an Oshima cell. */
 export type OshimaGroup = "severe_motor_intellectual" | "borderline" | "other";
@@ -1171,6 +1211,12 @@ export interface PlanSummary {
 
 /** 方針 / Rules a prefecture or hub may set; every field has the default shown. */
 export interface Policy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground for 医療型短期入所 (found in one
+   * source only) on its own (default false); either way an `info` finding says when the
+   * result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
   /** 退所日も数える / Count the departure day against the granted days, so 1 night = 2 days (default true, as 短期入所 is billed). */
   count_departure_day?: boolean;
   /** △の夜に割り当てる床数 / Beds the allocator may give on a △ night (default 1; never more than the facility's beds). */
@@ -1310,7 +1356,7 @@ export type Resuscitation = "full" | "limited" | "dnar" | "not_discussed";
 /** Rh 血液型 / Rh(D) type. */
 export type RhType = "positive" | "negative" | "unknown";
 
-/** 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004. */
+/** 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004]. */
 export type Role = "physician" | "local_resource_staff" | "family_support_nurse" | "public_health_nurse";
 
 /** 役割の充足 / Who holds one role. */
@@ -1370,11 +1416,13 @@ export interface ScoreRequest {
   birth_date: string;
   /** 臨床像 / The clinical profile. */
   clinical: ClinicalProfile;
+  /** 方針 / Policy for the short-stay entitlement (every field has a default). */
+  policy?: EntitlementPolicy;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
 }
 
-/** 臨床スコア / Every score of CLINICAL.md A–D. */
+/** 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`). */
 export interface ScoreResult {
   /** 医療的ケア判定スコア / Medical care score (B). */
   medical_care: MedicalCareResult;
@@ -1427,17 +1475,28 @@ export interface Share {
 
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
-  /** 対象 / True if at least one confirmed ground holds. */
+  /**
+   * 対象 / True if a confirmed ground applies, or, when the policy accepts them
+   * (`policy.accept_unconfirmed_grounds`), an unconfirmed one.
+   */
   eligible: boolean;
-  /** 根拠 / Every ground that holds, in CLINICAL.md order. */
+  /** 根拠 / Every ground that applies on the day, in the order of the ground list. */
   grounds: GroundResult[];
-  /** 未確認の根拠のみ / True if only unconfirmed grounds hold. */
+  /**
+   * 未確認の根拠のみ / True if the only grounds that apply are unconfirmed (the result
+   * then depends on the policy).
+   */
   only_unconfirmed: boolean;
+  /**
+   * 18歳以上のため適用しない根拠 / Grounds the profile shows that apply to children
+   * (under 18) only and so do not apply on the day.
+   */
+  over_18?: ShortStayGround[];
 }
 
 /**
  * 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
- * (CLINICAL.md D).
+ * ([C-D], `docs/sources.md`).
  */
 export type ShortStayGround = "severe_motor_intellectual" | "support_level6_ventilator" | "support_level5_muscular_dystrophy" | "support_level5_severe_disability" | "persistent_vegetative_state" | "motor_neuron_disease" | "medical_care_score16" | "behaviour_and_care_score8" | "vegetative_and_care_score8";
 
@@ -1624,7 +1683,11 @@ export interface StayChild {
   birth_date: string;
   /** 必要な医療的ケア / The medical care the child needs. */
   care?: CareKind[];
-  /** 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled. */
+  /**
+   * 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not
+   * entitled. The children's grounds apply only while the child is under 18 on the first
+   * night, and unconfirmed grounds alone only when the policy accepts them.
+   */
   grounds?: ShortStayGround[];
 }
 
@@ -1715,19 +1778,19 @@ export interface SuperSevereResult {
 
 /** 一つのタスク / One task of the framework. */
 export interface Task {
-  /** 取組の例 / Typical initiatives, in Japanese. */
+  /** 取組の例 / Typical initiatives: the national description's (具体例), quoted exactly. */
   examples_ja: string[];
   /** 英語名 / English name. */
   name_en: string;
-  /** 神奈川県のタスク表での名称（資料003） / Wording in Kanagawa's task table (seed 003). */
+  /** 神奈川県のタスク表での名称（[S-003]） / Wording in Kanagawa's task table ([S-003]). */
   name_kanagawa_ja: string;
-  /** 国の事業説明での名称（資料004） / Wording in the national description (seed 004). */
+  /** 国の事業説明での名称（[S-004]） / Wording in the national description ([S-004]). */
   name_national_ja: string;
   /** 番号 / Number 1–6. */
   no: number;
   /** 目的（英語） / Purpose, in English. */
   purpose_en: string;
-  /** 目的 / Purpose, in Japanese. */
+  /** 目的 / Purpose, in Japanese: the national description's ○内容, quoted. */
   purpose_ja: string;
 }
 
@@ -1839,7 +1902,7 @@ export interface Vaccination {
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
 
-/** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
+/** 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";
 
 /** 平常時のバイタルサイン / Baseline vital signs (the child's usual values). */
@@ -1864,7 +1927,7 @@ export interface VitalSigns {
 
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
- * carer must respond (CLINICAL.md B).
+ * carer must respond ([C-B], `docs/sources.md`).
  */
 export type WatchLevel = "high" | "medium" | "low";
 

@@ -1,6 +1,7 @@
 //! 和暦 (Japanese era dates) and the calendar operations.
 //!
-//! Eras (DOMAIN.md §6): 昭和 from 1926-12-25, 平成 from 1989-01-08, 令和 from 2019-05-01.
+//! Eras ([L-ERA], `docs/sources.md`): 昭和 from 1926-12-25, 平成 from 1989-01-08,
+//! 令和 from 2019-05-01.
 //! The first year of an era is written 元年 (1年 is read too). Digits may be half- or
 //! full-width. A fiscal year (年度) is read when the era was in force on some day of it,
 //! so FY2019 is both 平成31年度 and 令和元年度; it is written with the era in force on

@@ -1,5 +1,5 @@
 //! Fair allocation of many families' requests over one vacancy board ("equal access",
-//! seed 000 №19).
+//! [S-000] №19).
 //!
 //! # Algorithm
 //!

@@ -1,5 +1,5 @@
 //! 救急時の要約 / The emergency view: the few facts an emergency doctor needs first
-//! (seed 000 №17: 「医療関係者はここを見ればよい、というのがわかるように」).
+//! ([S-000] №17: 「医療関係者はここを見ればよい、というのがわかるように」).
 //!
 //! Always the same sections in the same order, each capped so that the whole view fits
 //! on one screen ([`MAX_LINES`] lines of text at most), as data ([`EmergencyView`]) and as

@@ -1,4 +1,4 @@
-//! 対象児の情報集約 / Child care summaries (DOMAIN.md §3, seed 000 theme ⑤情報集約 №17–18).
+//! 対象児の情報集約 / Child care summaries ([S-000] theme ⑤情報集約 №17–18, `docs/sources.md`).
 //!
 //! One [`ChildSummary`] that a hospital EMR, a school, a day service and an emergency room
 //! can all read: the child, guardians and emergency contacts, diagnoses, the clinical
@@ -12,9 +12,9 @@
 //! | operation | result |
 //! |---|---|
 //! | `summary.validate` | [`SummaryCheck`]: every `summary.*` and `care.*` rule |
-//! | `summary.scores` | the clinical scores of CLINICAL.md A–D, findings under `/summary/clinical` |
+//! | `summary.scores` | the clinical scores of [C-A]–[C-D] (`docs/sources.md`), findings under `/summary/clinical` |
 //! | `summary.emergency_view` | [`emergency::EmergencyView`]: the facts an emergency doctor needs first |
-//! | `summary.timeline` | [`timeline::Timeline`]: the life-stage timeline of DOMAIN.md §6 |
+//! | `summary.timeline` | [`timeline::Timeline`]: the life-stage timeline ([S-000] №18) |
 //!
 //! The rules are listed in [`RULES`] (see [`rules`]).
 
@@ -114,7 +114,7 @@ impl ChildSummary {
     }
 
     /// 医療型短期入所の利用根拠 / The grounds on which the child may use 医療型短期入所
-    /// (CLINICAL.md D), from the clinical profile; for the short-stay match.
+    /// ([C-D], `docs/sources.md`), from the clinical profile; for the short-stay match.
     pub fn short_stay_grounds(&self, as_of: IsoDate) -> Vec<crate::care::ShortStayGround> {
         crate::scores::short_stay_grounds(&self.clinical, as_of)
     }
@@ -1044,7 +1044,7 @@ fn validate_operation(req: SummaryRequest) -> Computed<SummaryCheck> {
 }
 
 /// `summary.scores`: validates the clinical profile (`care.*`) and computes every score
-/// of CLINICAL.md A–D, with findings pointing under `/summary/clinical`. A child born
+/// of [C-A]–[C-D] (`docs/sources.md`), with findings pointing under `/summary/clinical`. A child born
 /// after `as_of` gets no result.
 fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult> {
     let s = &req.summary;
@@ -1065,7 +1065,18 @@ fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult>
     }
     let base = Path::root().key("summary").key("clinical");
     crate::care::validate_clinical(&s.clinical, &base, birth, req.as_of, &mut findings);
-    let (result, more) = crate::scores::compute(&s.clinical, birth, req.as_of, &base);
+    let birth_path = Path::root()
+        .key("summary")
+        .key("child")
+        .key("date_of_birth");
+    let (result, more) = crate::scores::compute_with(
+        &s.clinical,
+        birth,
+        req.as_of,
+        &base,
+        &birth_path,
+        crate::scores::EntitlementPolicy::default(),
+    );
     findings.extend(more);
     Computed::new(findings, Some(result))
 }
