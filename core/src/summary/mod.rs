@@ -31,7 +31,7 @@ use crate::finding::Path;
 use crate::ops::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
-pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, consent_covers};
+pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, RecipientRef, consent_covers};
 pub use identity::{ChildId, Match, MunicipalityCode, same_child};
 pub use rules::{RULES, validate};
 
