@@ -733,6 +733,25 @@ fn cases() -> Vec<Case> {
             |d| set(d, "/summary/consents/0/to", json!("care_role")),
             "/summary/consents/0/role",
         ),
+        // Issue 14 point 11: the weight doses depend on.
+        c(
+            "summary.weight.missing",
+            V,
+            |d| remove(d, "/summary/vital_signs/weight_kg"),
+            "/summary/vital_signs/weight_kg",
+        ),
+        c(
+            "summary.weight.implausible",
+            V,
+            |d| set(d, "/summary/vital_signs/weight_kg", json!(140)),
+            "/summary/vital_signs/weight_kg",
+        ),
+        c(
+            "summary.weight.stale",
+            V,
+            |d| set(d, "/summary/vital_signs/measured_on", json!("2026-08-24")),
+            "/summary/vital_signs/measured_on",
+        ),
         c(
             "summary.version.old",
             E,
@@ -980,7 +999,8 @@ fn validate_result_reports_age_care_kinds_and_unrecorded_parts() {
     let mut doc = example(S);
     set(&mut doc, "/summary/provenance", json!([]));
     let r = run("summary.validate", &doc);
-    assert_eq!(count(&r, "summary.provenance.missing"), 12);
+    // One finding for the document, naming the twelve parts (issue 14 point 12).
+    assert_eq!(count(&r, "summary.provenance.missing"), 1);
     assert_eq!(
         r["result"]["unrecorded_sections"].as_array().unwrap().len(),
         12

@@ -180,6 +180,7 @@ fn device() -> impl Strategy<Value = Device> {
                 settings,
                 since,
                 last_changed,
+                supplier_phone: supplier.clone().filter(|t| t.len() % 2 == 0),
                 supplier,
                 note,
             },
@@ -456,6 +457,7 @@ fn request() -> impl Strategy<Value = SummaryRequest> {
                 provenance,
                 consents,
             },
+            strict_provenance: false,
         },
     )
 }

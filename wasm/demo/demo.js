@@ -169,9 +169,12 @@ function summaryRequest(date) {
   opt(clinical, 'motor_level', $('#motor-level').value);
   opt(clinical, 'iq', num($('#iq').value));
   return {
+    version: 2,
     as_of: text($('#as-of')),
     summary: {
       child: {
+        // The demo has no registration: one fixed id the hub would assign.
+        id: 'demo:0001',
         name: text($('#child-name')),
         kana: text($('#child-kana')),
         sex: $('#child-sex').value,

@@ -506,6 +506,8 @@ export interface Device {
   since?: string | null;
   /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
   supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
 }
 
 /** 医療機器の種類 / Kind of device. */
@@ -1735,6 +1737,8 @@ export interface SummaryRequest {
   $schema?: string | null;
   /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
   as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummary;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */

@@ -154,6 +154,56 @@ pub enum Recipient<'a> {
     Hub,
 }
 
+labelled! {
+    /// 提供先の種類 / The kind of recipient an export names.
+    RecipientKind {
+        /// 支援チームの機関（member に id） / A care-team member (its id in `member`).
+        Member => "支援チームの機関", "care-team member";
+        /// 役割（role に役割） / Whoever holds a care-team role (in `role`).
+        Role => "支援チームの役割", "care-team role";
+        /// 機関名（institution に名称） / A named institution (in `institution`).
+        Institution => "機関", "institution";
+        /// 救急時の医療機関 / A medical institution treating the child in an emergency.
+        EmergencyMedical => "救急時の医療機関", "emergency medical institution";
+        /// 拠点事業の実施主体 / The hub and the prefecture or municipality running it.
+        Hub => "拠点事業の実施主体", "the hub";
+    }
+}
+
+/// 提供先 / The recipient an export document names (for input documents of exporting
+/// operations: a FHIR export, a care conference's papers). [`RecipientRef::recipient`]
+/// turns it into the [`Recipient`] that [`consent_covers`] takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RecipientRef {
+    /// 種類 / Kind.
+    pub kind: RecipientKind,
+    /// 支援チームの id（kind が member のとき） / Care-team id (when `kind` is `member`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// 役割（kind が role のとき） / Care-team role (when `kind` is `role`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<CareRole>,
+    /// 機関名（kind が institution のとき） / Institution's name (when `kind` is `institution`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<String>,
+}
+
+impl RecipientRef {
+    /// The recipient, or `None` when the field its kind needs is missing (the caller
+    /// reports that at `<path>/member`, `/role` or `/institution`).
+    pub fn recipient(&self) -> Option<Recipient<'_>> {
+        match self.kind {
+            RecipientKind::Member => self.member.as_deref().map(Recipient::Member),
+            RecipientKind::Role => self.role.map(Recipient::Role),
+            RecipientKind::Institution => self.institution.as_deref().map(Recipient::Institution),
+            RecipientKind::EmergencyMedical => Some(Recipient::EmergencyMedical),
+            RecipientKind::Hub => Some(Recipient::Hub),
+        }
+    }
+}
+
 /// The answer of [`consent_covers`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConsentStatus {
@@ -344,5 +394,35 @@ pub fn consent_covers(
         (Some((index, on)), _) => ConsentStatus::Withdrawn { index, on },
         (None, Some((index, on))) => ConsentStatus::Expired { index, on },
         (None, None) => ConsentStatus::NotCovered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipient_refs_need_their_field() {
+        let r = |kind, member: Option<&str>| RecipientRef {
+            kind,
+            member: member.map(str::to_owned),
+            role: None,
+            institution: None,
+        };
+        assert_eq!(
+            r(RecipientKind::Member, Some("kodomo")).recipient(),
+            Some(Recipient::Member("kodomo"))
+        );
+        assert_eq!(r(RecipientKind::Member, None).recipient(), None);
+        assert_eq!(r(RecipientKind::Role, None).recipient(), None);
+        assert_eq!(r(RecipientKind::Institution, None).recipient(), None);
+        assert_eq!(
+            r(RecipientKind::Hub, None).recipient(),
+            Some(Recipient::Hub)
+        );
+        assert_eq!(
+            r(RecipientKind::EmergencyMedical, None).recipient(),
+            Some(Recipient::EmergencyMedical)
+        );
     }
 }

@@ -20,6 +20,7 @@
 
 pub mod consent;
 pub mod emergency;
+pub mod growth;
 pub mod identity;
 pub mod rules;
 pub mod timeline;
@@ -30,7 +31,7 @@ use crate::finding::Path;
 use crate::ops::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
-pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, consent_covers};
+pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, RecipientRef, consent_covers};
 pub use identity::{ChildId, Match, MunicipalityCode, same_child};
 pub use rules::{RULES, validate};
 
@@ -51,6 +52,9 @@ pub struct SummaryRequest {
     pub as_of: IsoDate,
     /// 対象児の情報 / The child's summary.
     pub summary: ChildSummary,
+    /// 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict_provenance: bool,
 }
 
 /// 対象児の情報集約 / A child's care summary.
@@ -461,6 +465,9 @@ pub struct Device {
     /// 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier: Option<String>,
+    /// 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplier_phone: Option<String>,
     /// 備考（任意） / Notes (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -43,7 +43,7 @@
 //! | `summary.emergency_plan.destination_not_hospital` | warning | a destination that is not a hospital |
 //! | `summary.emergency_plan.situation_missing` | warning | no action for a situation the child's care makes likely |
 //! | `summary.vital_signs.stale` | warning | baseline vital signs older than [`STALE_DAYS`] |
-//! | `summary.provenance.missing` | warning | a part with content but no record of who wrote it |
+//! | `summary.provenance.missing` | warning | parts with content but no record of who wrote them: one finding listing them (one per part with `strict_provenance`) |
 //! | `summary.provenance.stale` | warning | a fast-changing part last recorded more than [`STALE_DAYS`] ago |
 //! | `summary.timeline.no_first_consultation` | warning | no 初診日 recorded before the pension claim at 20 |
 //! | `summary.emergency_view.truncated` | info | the emergency view left items out to fit one screen |
@@ -55,6 +55,9 @@
 //! | `summary.consents.none` | warning | no consent recorded |
 //! | `summary.consent.recipient_missing` | error | a consent whose `to` lacks its member, role or institution |
 //! | `summary.version.old` | info | a document read as version 1 |
+//! | `summary.weight.missing` | warning | medicines recorded but no weight |
+//! | `summary.weight.implausible` | error | a weight no child of that age can have (bounds in [`super::growth`]) |
+//! | `summary.weight.stale` | warning | medicines recorded and the weight older than [`super::growth::weight_stale_days`] |
 
 use super::consent::RecipientScope;
 use super::identity::CodeProblem;
@@ -346,7 +349,7 @@ rule!(
     "summary.provenance.missing",
     Warning,
     "記録者と記録日のない区分があります",
-    "A part has no record of who wrote it and when"
+    "Some parts have no record of who wrote them and when"
 );
 rule!(
     PROVENANCE_STALE,
@@ -413,6 +416,27 @@ rule!(
     "The consent does not say who the recipient is (`to` needs its member, role or institution)"
 );
 rule!(
+    WEIGHT_MISSING,
+    "summary.weight.missing",
+    Warning,
+    "薬が記録されていますが体重がありません（用量の確認に必要です）",
+    "Medicines are recorded but there is no weight (doses are checked against it)"
+);
+rule!(
+    WEIGHT_IMPLAUSIBLE,
+    "summary.weight.implausible",
+    Error,
+    "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
+    "The weight is impossible for the child's age (probably a typing slip)"
+);
+rule!(
+    WEIGHT_STALE,
+    "summary.weight.stale",
+    Warning,
+    "用量の確認に使う体重が古くなっています",
+    "The weight that doses are checked against is out of date"
+);
+rule!(
     VERSION_OLD,
     "summary.version.old",
     Info,
@@ -471,6 +495,9 @@ pub const RULES: &[Rule] = &[
     CONSENTS_NONE,
     CONSENT_RECIPIENT_MISSING,
     VERSION_OLD,
+    WEIGHT_MISSING,
+    WEIGHT_IMPLAUSIBLE,
+    WEIGHT_STALE,
 ];
 
 /// What a kana field contains, if it is wrong.
@@ -922,6 +949,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             }
         }
         ctx.member(dev.supplier.as_ref(), &dp.key("supplier"));
+        ctx.phone(dev.supplier_phone.as_ref(), &dp.key("supplier_phone"));
         let implied = care_for(dev.kind);
         if !implied.is_empty() && !implied.iter().any(|k| care.contains(k)) {
             ctx.push(DEVICE_CARE_NOT_RECORDED.detail(
@@ -1015,6 +1043,16 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
         if let Some(w) = v.weight_kg {
             ctx.range(w, 0.3, 200.0, "kg", &p.key("weight_kg"));
+            if let Some(age) = super::Age::on(s.child.date_of_birth, v.measured_on) {
+                let (lo, hi) = super::growth::plausible_weight(age.years);
+                if (0.3..=200.0).contains(&w) && !(lo..=hi).contains(&w) {
+                    ctx.push(WEIGHT_IMPLAUSIBLE.detail(
+                        p.key("weight_kg"),
+                        format!("{w} kg、{} 歳の範囲 {lo}〜{hi} kg", age.years),
+                        format!("{w} kg; {lo}–{hi} kg at age {}", age.years),
+                    ));
+                }
+            }
         }
         if let Some(h) = v.height_cm {
             ctx.range(h, 20.0, 250.0, "cm", &p.key("height_cm"));
@@ -1054,6 +1092,35 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             "mmHg",
             &p.key("systolic_mmhg"),
         );
+    }
+
+    // The weight doses are worked out from.
+    if !s.medications.is_empty() {
+        let weighed = s
+            .vital_signs
+            .as_ref()
+            .and_then(|v| v.weight_kg.map(|_| v.measured_on));
+        match weighed {
+            None => {
+                let at = match &s.vital_signs {
+                    Some(_) => root.key("vital_signs").key("weight_kg"),
+                    None => root.key("vital_signs"),
+                };
+                ctx.push(WEIGHT_MISSING.at(at));
+            }
+            Some(on) => {
+                let years = super::Age::on(s.child.date_of_birth, req.as_of).map_or(0, |a| a.years);
+                let limit = super::growth::weight_stale_days(years);
+                let age_days = on.days_until(req.as_of);
+                if age_days > limit {
+                    ctx.push(WEIGHT_STALE.detail(
+                        root.key("vital_signs").key("measured_on"),
+                        format!("{age_days} 日前、{years} 歳は {limit} 日まで"),
+                        format!("{age_days} days old; {limit} days at age {years}"),
+                    ));
+                }
+            }
+        }
     }
 
     // Care team.
@@ -1186,8 +1253,20 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             ctx.required(n, &pp.key("recorded_by"));
         }
     }
-    for sec in unrecorded_sections(s) {
-        ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+    let unrecorded = unrecorded_sections(s);
+    if req.strict_provenance {
+        for sec in &unrecorded {
+            ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+        }
+    } else if !unrecorded.is_empty() {
+        // One finding for the document, listing the parts (a new registration has many).
+        let ja: Vec<&str> = unrecorded.iter().map(|x| x.label_ja()).collect();
+        let en: Vec<&str> = unrecorded.iter().map(|x| x.label_en()).collect();
+        ctx.push(PROVENANCE_MISSING.detail(
+            &p,
+            format!("{}区分: {}", unrecorded.len(), ja.join("・")),
+            format!("{} parts: {}", unrecorded.len(), en.join(", ")),
+        ));
     }
     for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
         let latest = s
