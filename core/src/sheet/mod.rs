@@ -799,7 +799,7 @@ fn render(
     };
     row("体重", weight);
     row(
-        "医療的ケア",
+        "呼吸・気道",
         text(
             &view_items(view, EmergencySection::Airway).0.join("／"),
             120,

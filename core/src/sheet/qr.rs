@@ -169,32 +169,59 @@ fn symbol(payload: &str) -> Option<(u32, qrcode::QrCode)> {
     }
 }
 
-/// Makes the code: drops items from the lowest-priority part until the payload fits a
-/// version-25-M symbol. `None` only when even the child alone does not fit.
-pub fn make(view: &EmergencyView) -> Option<Made> {
-    let mut e = essentials(view);
-    let mut dropped = 0u32;
-    loop {
-        let payload = pack(&e);
-        if let Some((version, code)) = symbol(&payload) {
-            return Some(Made {
-                payload,
-                essentials: e,
-                dropped,
-                version,
-                width: code.width(),
-                dark: code
-                    .to_colors()
-                    .iter()
-                    .map(|c| *c == qrcode::Color::Dark)
-                    .collect(),
-            });
-        }
-        let part = e.parts.iter_mut().rev().find(|p| !p.items.is_empty())?;
-        part.items.pop();
-        part.omitted = part.omitted.saturating_add(1);
-        dropped = dropped.saturating_add(1);
+/// `e` with its last `k` items dropped, lowest-priority part first, each drop counted in
+/// its part's `omitted`.
+fn without(e: &QrEssentials, k: usize) -> QrEssentials {
+    let mut e = e.clone();
+    let mut left = k;
+    for part in e.parts.iter_mut().rev() {
+        let n = left.min(part.items.len());
+        part.items.truncate(part.items.len() - n);
+        part.omitted = part
+            .omitted
+            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        left -= n;
     }
+    e
+}
+
+fn made(e: QrEssentials, dropped: usize) -> Option<Made> {
+    let payload = pack(&e);
+    let (version, code) = symbol(&payload)?;
+    Some(Made {
+        payload,
+        essentials: e,
+        dropped: u32::try_from(dropped).unwrap_or(u32::MAX),
+        version,
+        width: code.width(),
+        dark: code
+            .to_colors()
+            .iter()
+            .map(|c| *c == qrcode::Color::Dark)
+            .collect(),
+    })
+}
+
+/// Makes the code: drops the fewest items (from the end of the lowest-priority part
+/// first) for the payload to fit a version-25-M symbol, found by bisection. `None` only
+/// when even the child alone does not fit.
+pub fn make(view: &EmergencyView) -> Option<Made> {
+    let full = essentials(view);
+    if let Some(m) = made(full.clone(), 0) {
+        return Some(m);
+    }
+    let total: usize = full.parts.iter().map(|p| p.items.len()).sum();
+    // Invariant: dropping `lo` items does not fit, dropping `hi` items does (or hi = total).
+    let (mut lo, mut hi) = (0usize, total);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if symbol(&pack(&without(&full, mid))).is_some() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    made(without(&full, hi), hi)
 }
 
 /// The symbol as an inline SVG element (black modules on white, a 4-module quiet zone),
