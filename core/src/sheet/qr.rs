@@ -19,6 +19,9 @@ pub const PREFIX: &str = "KY1:";
 pub const FORMAT: u32 = 1;
 /// The largest QR version the sheet prints (at error-correction level M).
 pub const MAX_VERSION: i16 = 25;
+/// Characters a version-25 symbol at level M holds in alphanumeric mode (checked against
+/// the `qrcode` crate by a test). Used to find how many items fit without encoding a symbol each time.
+pub const ALPHANUMERIC_CAPACITY: usize = 1451;
 /// Longest item text in the code, in characters (longer text is cut with "…").
 pub const MAX_ITEM_CHARS: usize = 40;
 /// Longest item of the actions and airway parts (device settings are not cut short).
@@ -211,17 +214,31 @@ pub fn make(view: &EmergencyView) -> Option<Made> {
         return Some(m);
     }
     let total: usize = full.parts.iter().map(|p| p.items.len()).sum();
-    // Invariant: dropping `lo` items does not fit, dropping `hi` items does (or hi = total).
+    // The fewest drops whose payload is within the capacity (a cheap length check), then
+    // one symbol; should the symbol still not fit, the same search with real symbols.
+    let short_enough = |k: usize| pack(&without(&full, k)).len() <= ALPHANUMERIC_CAPACITY;
+    let k = fewest(total, short_enough);
+    if let Some(m) = made(without(&full, k), k) {
+        return Some(m);
+    }
+    let k = fewest(total, |k| symbol(&pack(&without(&full, k))).is_some());
+    made(without(&full, k), k)
+}
+
+/// The smallest `k` in `1..=total` with `fits(k)` (bisection; `fits(0)` is known false),
+/// or `total` when none fits.
+fn fewest(total: usize, fits: impl Fn(usize) -> bool) -> usize {
+    // Invariant: `lo` drops do not fit; `hi` drops fit (or hi = total).
     let (mut lo, mut hi) = (0usize, total);
-    while hi - lo > 1 {
+    while hi.saturating_sub(lo) > 1 {
         let mid = lo + (hi - lo) / 2;
-        if symbol(&pack(&without(&full, mid))).is_some() {
+        if fits(mid) {
             hi = mid;
         } else {
             lo = mid;
         }
     }
-    made(without(&full, hi), hi)
+    hi
 }
 
 /// The symbol as an inline SVG element (black modules on white, a 4-module quiet zone),
@@ -321,4 +338,30 @@ fn inflate(body: &str) -> Result<Vec<u8>, ReadError> {
             _ => ReadError::Truncated,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capacity_is_that_of_version_25_m_in_alphanumeric_mode() {
+        let fits = "A".repeat(ALPHANUMERIC_CAPACITY);
+        let over = "A".repeat(ALPHANUMERIC_CAPACITY + 1);
+        let v25 = qrcode::Version::Normal(MAX_VERSION);
+        assert!(qrcode::QrCode::with_version(fits.as_bytes(), v25, qrcode::EcLevel::M).is_ok());
+        assert!(qrcode::QrCode::with_version(over.as_bytes(), v25, qrcode::EcLevel::M).is_err());
+        // With the "KY1:" prefix and Base45 text the mode stays alphanumeric.
+        let payload = format!("{PREFIX}{}", "%69 VD92EX0".repeat(100));
+        let (version, _) = symbol(&payload).unwrap();
+        assert!(version <= 25);
+    }
+
+    #[test]
+    fn fewest_finds_the_smallest_fitting_count() {
+        assert_eq!(fewest(10, |k| k >= 7), 7);
+        assert_eq!(fewest(10, |k| k >= 1), 1);
+        assert_eq!(fewest(10, |_| false), 10);
+        assert_eq!(fewest(0, |_| true), 0);
+    }
 }
