@@ -172,7 +172,8 @@ function renderValue(s0, path, title) {
     else if (kind === 'integer' || kind === 'number') v = input.value === '' ? undefined : Number(input.value);
     else v = input.value;
     if (optional && (v === '' || v === undefined)) v = undefined;
-    if (v === undefined && !optional) v = kind === 'integer' || kind === 'number' ? 0 : '';
+    // A required number left empty stays missing (the reader reports it), never a silent 0.
+    if (v === undefined && !optional && kind !== 'integer' && kind !== 'number') v = '';
     setAt(path, v);
     validate();
   });
