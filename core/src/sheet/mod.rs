@@ -642,20 +642,27 @@ fn parts(s: &ChildSummary, view: &EmergencyView) -> Vec<Part> {
 /// Lines of the header (title, the child, the QR code beside: 72 mm).
 const HEADER_LINES: usize = 17;
 
-/// Shortens parts in [`SHORTEN_ORDER`] until the estimate fits [`PAGE_BUDGET_LINES`].
+/// Row limits tried in turn when shortening, most generous first.
+const SHORTEN_LEVELS: &[usize] = &[24, 16, 12, 8, 5, MIN_ROWS];
+
+/// Shortens parts until the estimate fits [`PAGE_BUDGET_LINES`]: at each limit of
+/// [`SHORTEN_LEVELS`], the parts of [`SHORTEN_ORDER`] in turn, one row at a time, so that
+/// the cuts are spread (no part loses nearly everything while another keeps 30 rows).
 fn fit(parts: &mut [Part]) {
     let total = |parts: &[Part]| {
         HEADER_LINES + 2 + parts.iter().map(Part::tenths).sum::<usize>().div_ceil(10)
     };
-    for which in SHORTEN_ORDER {
-        while total(parts) > PAGE_BUDGET_LINES {
-            let Some(p) = parts.iter_mut().find(|p| p.part == *which) else {
-                break;
-            };
-            if p.keep <= MIN_ROWS {
-                break;
+    for level in SHORTEN_LEVELS {
+        for which in SHORTEN_ORDER {
+            while total(parts) > PAGE_BUDGET_LINES {
+                let Some(p) = parts.iter_mut().find(|p| p.part == *which) else {
+                    break;
+                };
+                if p.keep <= *level {
+                    break;
+                }
+                p.keep -= 1;
             }
-            p.keep -= 1;
         }
     }
 }
