@@ -47,6 +47,7 @@ mod labels;
 pub mod ops;
 pub mod plan;
 pub mod scores;
+pub mod sheet;
 pub mod shortstay;
 pub mod staffing;
 pub mod summary;

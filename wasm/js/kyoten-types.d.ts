@@ -23,6 +23,10 @@ export interface Operations {
   "summary.emergency_view": { input: SummaryRequest; output: Report<EmergencyView> };
   /** 生年月日と基準日からライフステージの予定表を作る / Life-stage timeline from the date of birth and as_of */
   "summary.timeline": { input: SummaryRequest; output: Report<Timeline> };
+  /** 救急時情報シート（A4・2ページ以内、オフラインQRコード付き）を印刷用HTMLで作る / The printable emergency sheet (A4, at most two pages, with an offline QR code) as HTML */
+  "summary.emergency_sheet": { input: SummaryRequest; output: Report<EmergencySheet> };
+  /** 救急時情報シートのQRコードの内容（KY1形式）を読み取る / Read the content of an emergency sheet's QR code (format KY1) */
+  "sheet.read_qr": { input: QrPayload; output: Report<QrEssentials> };
   /** 超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の対象を計算する / Compute the super-severe score, medical care score, Oshima cell and short-stay entitlement */
   "scores.compute": { input: ScoreRequest; output: Report<ScoreResult> };
   /** 1件の短期入所申込について各施設の利用可否と理由、利用可能な施設の順位を返す / Evaluate one short-stay request against the directory and the vacancy board */
@@ -590,6 +594,20 @@ export interface EmergencyPlan {
 
 /** 救急時の要約の区分 / A section of the emergency view, in display order. */
 export type EmergencySection = "patient" | "diagnoses" | "resuscitation" | "allergies" | "airway" | "care" | "medications" | "baseline" | "actions" | "contacts";
+
+/** `summary.emergency_sheet` の結果 / Result of `summary.emergency_sheet`. */
+export interface EmergencySheet {
+  /** 印刷用HTML（A4・2ページまで、外部参照なし） / The printable HTML document (A4, at most two pages, nothing external). */
+  html: string;
+  /** QRコードに入らなかった項目数 / Items left out of the QR code to fit. */
+  qr_left_out: number;
+  /** QRコードの内容（KY1形式） / The QR code's payload text (format KY1). */
+  qr_payload?: string | null;
+  /** QRコードの型番（1〜25、誤り訂正レベルM） / The QR code's version (1–25, error correction M). */
+  qr_version?: number | null;
+  /** 短縮した区分 / Parts shortened to fit two pages. */
+  shortened: SheetPart[];
+}
 
 /** 救急時の要約 / The emergency view. */
 export interface EmergencyView {
@@ -1275,6 +1293,46 @@ export interface Provenance {
   section: Section;
 }
 
+/** QRコードの内容 / What the sheet's QR code holds (format `KY1`). */
+export interface QrEssentials {
+  /** 生年月日 / Date of birth. */
+  b: string;
+  /** 血液型 / Blood type. */
+  bt?: BloodType | null;
+  /** 作成の基準日 / The day the sheet was made for. */
+  d: string;
+  /** 形式の版 / Format version (1). */
+  f: number;
+  /** ふりがな（40文字まで） / Kana (at most 40 characters). */
+  k: string;
+  /** 氏名（40文字まで） / Name (at most 40 characters). */
+  n: string;
+  /** 区分（優先順） / The parts, most important first. */
+  p: QrPart[];
+  /** 性別 / Sex. */
+  s: Sex;
+  /** 体重 (kg) / Weight (kg). */
+  w?: number | null;
+}
+
+/** QRコードの一区分 / One part of the code. */
+export interface QrPart {
+  /** 項目（短い日本語の文） / Items, short Japanese phrases. */
+  i: string[];
+  /** 入っていない件数 / Items of this part not in the code (left out by the view or to fit). */
+  o?: number;
+  /** 区分 / Section of the emergency view. */
+  s: EmergencySection;
+}
+
+/** `sheet.read_qr` の入力 / Input of `sheet.read_qr`: the text a 2D scanner typed. */
+export interface QrPayload {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** QRコードの内容（KY1: で始まる文字列） / The QR code's text, starting with `KY1:`. */
+  payload: string;
+}
+
 /** 四半期 / A quarter of the fiscal year. */
 export type Quarter = "q1" | "q2" | "q3" | "q4";
 
@@ -1474,6 +1532,9 @@ export interface Share {
   /** 百分率 / The percentage truncated (not rounded) to two decimals, e.g. `"19.75"`. */
   percent: string;
 }
+
+/** 救急時情報シートの区分 / A part of the emergency sheet, in print order. */
+export type SheetPart = "child" | "diagnoses" | "emergency" | "devices" | "care" | "medications" | "allergies" | "contacts" | "care_team" | "baseline" | "provenance";
 
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
