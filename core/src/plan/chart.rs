@@ -536,19 +536,25 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     }
     y += 40.0;
     let grid_top = y;
-    // The date line goes here, under the bars (filled in once the grid's height is known;
-    // input text cannot contain this marker because `<` is always escaped).
+    // Backgrounds, rules and the date line go here, under the bars (filled in once the
+    // grid's height is known; input text cannot contain this marker: `<` is always escaped).
     body.push_str(AS_OF_MARK);
 
     let mut bars = 0u32;
     let mut rows = 0u32;
     let mut shortened = Vec::new();
+    // Row and group backgrounds, the month rules and the date line go under the bars.
+    let mut backs = String::new();
     let items_path = plan_path.key("items");
     for group in groups(plan, request.group_by) {
         let _ = write!(
+            backs,
+            r##"<rect x="{LEFT}" y="{y}" width="{}" height="{GROUP_H}" fill="#dde3ea" stroke="#777"/>"##,
+            MONTHS_END - LEFT
+        );
+        let _ = write!(
             body,
-            r##"<rect x="{LEFT}" y="{y}" width="{}" height="{GROUP_H}" fill="#dde3ea" stroke="#777"/><text class="grp" x="{}" y="{}">{}</text>"##,
-            MONTHS_END - LEFT,
+            r#"<text class="grp" x="{}" y="{}">{}</text>"#,
             LEFT + 6.0,
             y + 16.5,
             escape(&one_line(&group.title, 90.0))
@@ -589,10 +595,11 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
                 "#ffffff"
             };
             let _ = write!(
-                body,
-                r##"<g class="row"><rect x="{LEFT}" y="{y}" width="{}" height="{h}" fill="{shade}" stroke="#bbb" stroke-width="0.5"/>"##,
+                backs,
+                r##"<rect class="row" x="{LEFT}" y="{y}" width="{}" height="{h}" fill="{shade}" stroke="#bbb" stroke-width="0.5"/>"##,
                 MONTHS_END - LEFT
             );
+            body.push_str("<g>");
             let no = match &row.item.label {
                 Some(l) => one_line(l, 3.0),
                 None => row.item.no.to_string(),
@@ -710,7 +717,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
         }
     }
     let grid_bottom = y;
-    // Quarter and month rules over the grid.
+    // Quarter and month rules (under the bars).
     for m in 0..=12u8 {
         let x = MONTHS_X + MONTH_W * f32::from(m);
         let (stroke, width) = if m % 3 == 0 {
@@ -719,7 +726,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
             ("#ccc", 0.5)
         };
         let _ = write!(
-            body,
+            backs,
             r#"<line x1="{x}" y1="{}" x2="{x}" y2="{grid_bottom}" stroke="{stroke}" stroke-width="{width}"/>"#,
             if m % 3 == 0 {
                 head_top
@@ -730,7 +737,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     }
     for x in [LEFT + NO_W, LEFT + NO_W + TITLE_W, MONTHS_X] {
         let _ = write!(
-            body,
+            backs,
             r##"<line x1="{x}" y1="{head_top}" x2="{x}" y2="{grid_bottom}" stroke="#777" stroke-width="0.8"/>"##
         );
     }
@@ -750,9 +757,9 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
             grid_top - 2.0,
             head_top - 3.0
         );
-        body = body.replacen(AS_OF_MARK, &line, 1);
+        backs.push_str(&line);
     }
-    let mut body = body.replacen(AS_OF_MARK, "", 1);
+    let mut body = body.replacen(AS_OF_MARK, &backs, 1);
 
     // Legend.
     y = grid_bottom + 16.0;
