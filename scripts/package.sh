@@ -91,7 +91,8 @@ EOF
 package() {
   local target=$1 exe=$2
   echo "package: cargo build --release --target $target"
-  cargo build --release --locked --target "$target" -p kyoten-schemas --bin kyoten -p kyoten-ffi
+  cargo build --release --locked --target "$target" -p kyoten-schemas --bin kyoten
+  cargo build --release --locked --target "$target" -p kyoten-ffi --lib
   local out=$TARGET_DIR/$target/release
   local dir=$DIST/kyoten-$VERSION-$target
   rm -rf "$dir"
