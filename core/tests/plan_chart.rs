@@ -193,3 +193,31 @@ fn unknown_and_duplicate_statuses_are_findings() {
     // The chart is still drawn.
     assert!(roxmltree::Document::parse(&svg_of(&report)).is_ok());
 }
+
+#[test]
+fn a_plan_of_many_groups_draws_every_item_once() {
+    // 600 items, each in its own issue group, one phase each: 600 rows and bars.
+    let n = 600;
+    let groups: Vec<Value> = (1..=n)
+        .map(|g| serde_json::json!({ "no": g, "title": format!("課題{g}") }))
+        .collect();
+    let items: Vec<Value> = (1..=n)
+        .map(|i| {
+            serde_json::json!({
+                "no": i, "tasks": [1 + (i % 6)], "issue_group": n + 1 - i,
+                "title": format!("取組{i}"), "lead": [],
+                "schedule": [{ "quarter": "q3", "phases": ["rollout"] }]
+            })
+        })
+        .collect();
+    let request = serde_json::json!({
+        "plan": { "region": "試験", "fiscal_year": 2024, "issue_groups": groups, "items": items }
+    });
+    let report = run(&request.to_string());
+    assert_eq!(report["result"]["rows"], Value::from(n));
+    assert_eq!(report["result"]["bars"], Value::from(n));
+    let svg = svg_of(&report);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+    // Task 1 serves items with i % 6 == 0: 100 of 1..=600, all in Q3.
+    assert_eq!(report["result"]["task_quarters"][0]["q3"], Value::from(100));
+}

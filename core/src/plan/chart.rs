@@ -30,7 +30,7 @@ use crate::finding::{Finding, Path, Rule, Severity};
 use crate::ops::Computed;
 use crate::tasks::TASKS;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 macro_rules! rule {
@@ -337,27 +337,26 @@ fn groups(plan: &Plan, by: ChartGrouping) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     match by {
         ChartGrouping::IssueGroup => {
+            // Rows per declared issue group (first declaration wins), in O(n log n).
+            let mut by_group: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
             for g in &plan.issue_groups {
-                let rows: Vec<usize> = (0..plan.items.len())
-                    .filter(|&i| {
-                        plan.items
-                            .get(i)
-                            .is_some_and(|it| it.issue_group == Some(g.no))
-                    })
-                    .collect();
-                out.push(Group {
-                    title: format!("({}) {}", g.no, g.title),
-                    rows,
-                });
+                by_group.entry(g.no).or_default();
             }
-            let declared: BTreeSet<u32> = plan.issue_groups.iter().map(|g| g.no).collect();
-            let rest: Vec<usize> = (0..plan.items.len())
-                .filter(|&i| {
-                    plan.items
-                        .get(i)
-                        .is_some_and(|it| it.issue_group.is_none_or(|n| !declared.contains(&n)))
-                })
-                .collect();
+            let mut rest = Vec::new();
+            for (i, it) in plan.items.iter().enumerate() {
+                match it.issue_group.and_then(|n| by_group.get_mut(&n)) {
+                    Some(rows) => rows.push(i),
+                    None => rest.push(i),
+                }
+            }
+            for g in &plan.issue_groups {
+                if let Some(rows) = by_group.remove(&g.no) {
+                    out.push(Group {
+                        title: format!("({}) {}", g.no, g.title),
+                        rows,
+                    });
+                }
+            }
             if !rest.is_empty() {
                 out.push(Group {
                     title: "課題の記載なし".to_owned(),
