@@ -48,29 +48,31 @@ export CARGO_TARGET_I686_PC_WINDOWS_GNU_RUSTFLAGS="-C target-feature=+crt-static
 SYSTEM_DLLS='^(kernel32|ntdll|msvcrt|advapi32|ws2_32|userenv|bcrypt|bcryptprimitives|user32|shell32|ole32|oleaut32|api-ms-win-[a-z0-9-]+)\.dll$'
 
 readme() {
-  local target=$1 exe=$2
+  local target=$1 exe=$2 s=/
+  # cmd.exe needs backslashes in the program's path.
+  [ -n "$exe" ] && s='\'
   cat <<EOF
 kyoten ${VERSION} (${target})
 小児等在宅医療連携拠点の文書を検査・集計するツール / checks and totals pediatric home-care hub documents
 
 このフォルダの中身 / What is here
-  bin/kyoten${exe}     コマンド（Rust は不要） / the command-line tool (no Rust needed)
+  bin${s}kyoten${exe}     コマンド（Rust は不要） / the command-line tool (no Rust needed)
   lib/                 C ライブラリ / the C library
   include/kyoten.h     C ヘッダ / C header
   examples/            文書の例と C の例 / example documents and the C example
 
 使い方 / Usage (コマンドプロンプトまたはターミナルで / in a command prompt or terminal)
-  bin/kyoten${exe} check examples/plan.odawara-fy2017.json
+  bin${s}kyoten${exe} check examples${s}plan.odawara-fy2017.json
       文書を検査し、結果（集計・表）と指摘を表示 / check a document, print its results and findings
-  bin/kyoten${exe} check examples/
+  bin${s}kyoten${exe} check examples
       フォルダ内のすべての文書 / every document in a folder
-  bin/kyoten${exe} check --csv out examples/
+  bin${s}kyoten${exe} check --csv out examples
       表を CSV（UTF-8 BOM 付き、Excel で開けます）に書き出す / write tables as CSV for Excel
-  bin/kyoten${exe} check --xlsx results.xlsx examples/
+  bin${s}kyoten${exe} check --xlsx results.xlsx examples
       表を Excel ファイルに（表ごとに一枚のシート） / write tables to one .xlsx, a sheet per table
-  bin/kyoten${exe} render examples/chart-request.odawara-fy2017.json --out chart.svg
+  bin${s}kyoten${exe} render examples${s}chart-request.odawara-fy2017.json --out chart.svg
       スケジュール図を書き出す（ブラウザで開いて印刷） / write the schedule chart (open it in a browser)
-  bin/kyoten${exe} help
+  bin${s}kyoten${exe} help
       すべてのコマンド / every command
 
 文書の型はファイルの "\$schema" かファイル名（plan.xxx.json → plan）で決まります。

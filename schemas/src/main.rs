@@ -124,7 +124,9 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
 
 fn w(out: &mut dyn Write, args: std::fmt::Arguments<'_>) -> Result<(), Fail> {
     out.write_fmt(args).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // Windows reports a closed pipe as ERROR_NO_DATA (232) or ERROR_PIPE_NOT_CONNECTED (233).
+        let closed_on_windows = cfg!(windows) && matches!(e.raw_os_error(), Some(232 | 233));
+        if e.kind() == std::io::ErrorKind::BrokenPipe || closed_on_windows {
             // The reader went away (`kyoten check … | head`): stop quietly.
             Fail(String::new())
         } else {
