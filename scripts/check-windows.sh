@@ -9,7 +9,8 @@
 #    chart: the same SVG; NDJSON on standard input: the same report;
 # 3. the C example (ffi/examples/validate.c), cross-compiled with mingw-w64 against
 #    kyoten.dll, once through the import library and once through an import library made
-#    from kyoten.def (what MSVC's `lib /def:` does), prints the same reports as on Linux.
+#    from kyoten.def (what MSVC's `lib /def:` does), prints the same reports as on Linux
+#    (apart from the CR that C's text-mode stdout adds on Windows).
 #
 #   bash scripts/check-windows.sh [--sample N]     N examples only (default: all)
 #
@@ -124,7 +125,8 @@ for f in schemas/examples/plan.odawara-fy2017.json schemas/examples/summary-requ
   for exe in validate.exe validate-def.exe; do
     (cd "$WORK/win" && wine "./$exe" "$op" "$ROOT/$f") >"$WORK/c-win.out" 2>/dev/null
     win=$?
-    if [ "$lin" -eq "$win" ] && cmp -s "$WORK/c-lin.out" "$WORK/c-win.out" && [ -s "$WORK/c-lin.out" ]; then
+    # The C runtime writes stdout in text mode on Windows (\n → \r\n): compare without CR.
+    if [ "$lin" -eq "$win" ] && tr -d '\r' <"$WORK/c-win.out" | cmp -s "$WORK/c-lin.out" - && [ -s "$WORK/c-lin.out" ]; then
       pass
     else
       fail "C example $exe $op $f (exit $lin/$win)"

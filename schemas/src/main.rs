@@ -410,9 +410,19 @@ fn documents(sources: &[OsString]) -> Vec<Doc> {
                     ))),
                 });
             }
+            // Names as the folder was written plus `/` (`\` on Windows when the folder was
+            // written with backslashes), so reports are the same on every system.
+            let dir = src.to_string_lossy();
+            let sep = if cfg!(windows) && !dir.contains('/') {
+                '\\'
+            } else {
+                '/'
+            };
+            let dir = dir.trim_end_matches(['/', '\\']).to_owned();
             for f in files {
+                let file_name = f.file_name().map(|n| n.to_string_lossy().into_owned());
                 docs.push(Doc {
-                    name: f.display().to_string(),
+                    name: format!("{dir}{sep}{}", file_name.unwrap_or_default()),
                     bytes: read_file(&f),
                     path: f,
                 });

@@ -875,7 +875,11 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
         for (k, n) in [t.q1, t.q2, t.q3, t.q4, t.total].iter().enumerate() {
             let x = tx + cell_w * k as f32;
             // Shade by count (darker = more), the number always written.
-            let level = if k == 4 { 0 } else { (n * 4).div_ceil(max) };
+            let level = if k == 4 {
+                0
+            } else {
+                n.saturating_mul(4).div_ceil(max)
+            };
             let fill = match level {
                 0 => "#ffffff",
                 1 => "#e3ecf7",
