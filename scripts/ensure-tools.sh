@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# Japanese text in the chart screenshot (scripts/chart-render.sh).
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
 command -v g++ >/dev/null 2>&1 || need_apt+=(g++)

@@ -244,6 +244,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::calendar::RULES,
         crate::care::RULES,
         crate::plan::RULES,
+        crate::plan::chart::RULES,
         crate::summary::RULES,
         crate::sheet::RULES,
         crate::scores::RULES,

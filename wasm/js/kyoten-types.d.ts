@@ -15,6 +15,8 @@ export interface Operations {
   "plan.coverage": { input: Plan; output: Report<Coverage> };
   /** 基準日時点の取組計画の進捗（完了・遅延・未着手）と遅れている取組を集計する / Total a plan's progress (done, delayed, not started) on a date and list late items */
   "plan.progress": { input: ProgressRequest; output: Report<Progress> };
+  /** 取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表 / Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table */
+  "plan.chart": { input: ChartRequest; output: Report<Chart> };
   /** 対象児の情報集約を検証する / Validate a child care summary */
   "summary.validate": { input: SummaryRequest; output: Report<SummaryCheck> };
   /** 対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める / Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds */
@@ -280,6 +282,45 @@ export interface CareTeamMember {
   phone_out_of_hours?: string | null;
   /** 役割 / Role. */
   role: CareRole;
+}
+
+/** 工程表 / Result of `plan.chart`. */
+export interface Chart {
+  /** 段階の帯の数 / Phase bars drawn (one per phase of each quarter). */
+  bars: number;
+  /** 取組の行数 / Item rows drawn. */
+  rows: number;
+  /** 省略した取組名 / Numbers of the items whose title was shortened. */
+  shortened_titles: number[];
+  /**
+   * SVG 文書（スケジュール図とタスク×四半期の表） / The SVG document: the schedule chart
+   * and the task × quarter table-chart below it.
+   */
+  svg: string;
+  /** タスク×四半期の取組数 / Initiatives per task and quarter. */
+  task_quarters: TaskQuarters[];
+}
+
+/** 行のまとめ方 / How the chart groups its rows. */
+export type ChartGrouping = "issue_group" | "task";
+
+/**
+ * 工程表の照会 / Input of `plan.chart`: the plan and, optionally, the progress statuses
+ * that `plan.progress` takes (a `plan.progress` request is also a valid chart request).
+ */
+export interface ChartRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日（任意） / The date progress is judged on (optional; drawn as a line). */
+  as_of?: string | null;
+  /** 行のまとめ方 / Group the rows by issue group (default) or by home task. */
+  group_by?: ChartGrouping;
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況（任意） / Status per item and quarter (optional). */
+  statuses?: ItemStatus[];
 }
 
 /** 本人 / The child. */
@@ -1891,6 +1932,24 @@ export interface TaskProgress {
   task: number;
   /** 件数 / Totals over the items serving the task. */
   totals: StatusTotals;
+}
+
+/** タスク別・四半期別の取組数 / Initiatives of one task per quarter. */
+export interface TaskQuarters {
+  /** タスク名 / The task's national wording. */
+  name_ja: string;
+  /** 第1四半期 / Q1: initiatives with an entry in April–June. */
+  q1: number;
+  /** 第2四半期 / Q2. */
+  q2: number;
+  /** 第3四半期 / Q3. */
+  q3: number;
+  /** 第4四半期 / Q4. */
+  q4: number;
+  /** タスク番号 / Task 1–6. */
+  task: number;
+  /** 計 / Distinct initiatives serving the task. */
+  total: number;
 }
 
 /** Input of `tasks.list`: nothing but an optional `$schema`. */
