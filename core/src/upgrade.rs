@@ -59,12 +59,16 @@ macro_rules! document_types {
 document_types! {
     /// 年齢の計算 / `age-request`.
     AgeRequest => "age-request";
+    /// スケジュール図 / `chart-request`.
+    ChartRequest => "chart-request";
     /// 和暦の変換 / `convert-request`.
     ConvertRequest => "convert-request";
     /// 取組内容 / `plan`.
     Plan => "plan";
     /// 進捗 / `progress-request`.
     ProgressRequest => "progress-request";
+    /// 救急時情報シートのQRコード / `qr-payload`.
+    QrPayload => "qr-payload";
     /// スコア / `score-request`.
     ScoreRequest => "score-request";
     /// 短期入所の割当て / `shortstay-allocation`.

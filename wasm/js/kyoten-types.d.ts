@@ -321,6 +321,8 @@ export interface ChartRequest {
   plan: Plan;
   /** 取組ごと・四半期ごとの状況（任意） / Status per item and quarter (optional). */
   statuses?: ItemStatus[];
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 本人 / The child. */
@@ -579,7 +581,7 @@ export interface Diagnosis {
 }
 
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
-export type DocumentType = "age-request" | "convert-request" | "plan" | "progress-request" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
+export type DocumentType = "age-request" | "chart-request" | "convert-request" | "plan" | "progress-request" | "qr-payload" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -1372,6 +1374,8 @@ export interface QrPayload {
   $schema?: string | null;
   /** QRコードの内容（KY1: で始まる文字列） / The QR code's text, starting with `KY1:`. */
   payload: string;
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 四半期 / A quarter of the fiscal year. */

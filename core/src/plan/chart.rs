@@ -65,6 +65,9 @@ pub struct ChartRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日（任意） / The date progress is judged on (optional; drawn as a line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<IsoDate>,

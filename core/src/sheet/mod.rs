@@ -205,6 +205,9 @@ pub struct QrPayload {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// QRコードの内容（KY1: で始まる文字列） / The QR code's text, starting with `KY1:`.
     pub payload: String,
 }
@@ -762,6 +765,7 @@ fn render(
     parts: &[Part],
     made: Option<&qr::Made>,
     errors: usize,
+    consent: bool,
 ) -> String {
     let c = &view.child;
     let mut out = String::with_capacity(16 * 1024);
@@ -781,6 +785,11 @@ fn render(
         out.push_str(&format!(
             "<p class=\"note\"><span class=\"mark\">※注意</span> 元の記録に誤りが{errors}件あります。内容を拠点に確認してください / The record has {errors} errors</p>"
         ));
+    }
+    if !consent {
+        out.push_str(
+            "<p class=\"note\"><span class=\"mark\">※同意</span> この情報シートを作ることへの家族の同意の記録がありません。同意を確認してください / No recorded family consent covers this sheet</p>",
+        );
     }
     out.push_str("<div class=\"top\"><div class=\"who\">");
     out.push_str(&format!(
@@ -852,6 +861,20 @@ pub fn build(req: &SummaryRequest) -> (EmergencySheet, Vec<Finding>) {
         .filter(|f| f.severity == Severity::Error)
         .collect();
     let errors = findings.len();
+    // 要配慮個人情報: the family's consent to an emergency sheet; the sheet is made all the
+    // same (an emergency does not wait), with a finding and a visible line when none covers it.
+    let consent = crate::summary::consent::consent_covers(
+        &req.summary,
+        crate::summary::consent::ConsentUse::EmergencySheet,
+        None,
+        req.as_of,
+    );
+    let consented = consent.finding(
+        crate::summary::consent::ConsentUse::EmergencySheet,
+        &Path::root().key("summary"),
+    );
+    let consent_ok = consented.is_none();
+    findings.extend(consented);
     let (view, _) = emergency::build(&req.summary, req.as_of);
     let mut ps = parts(&req.summary, &view);
     fit(&mut ps);
@@ -878,7 +901,7 @@ pub fn build(req: &SummaryRequest) -> (EmergencySheet, Vec<Finding>) {
         Some(_) => {}
         None => findings.push(QR_SUBSET.detail(root, "全件", "every item")),
     }
-    let html = render(&req.summary, &view, &ps, made.as_ref(), errors);
+    let html = render(&req.summary, &view, &ps, made.as_ref(), errors, consent_ok);
     let sheet = EmergencySheet {
         html,
         qr_payload: made.as_ref().map(|m| m.payload.clone()),
