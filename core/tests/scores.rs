@@ -516,7 +516,11 @@ fn ss_six_month_rule_both_sides() {
         .unwrap();
     assert_eq!(tf.path, "/clinical/care/0");
     assert_eq!(tf.severity, Severity::Info);
-    assert!(tf.message_ja.contains("2024-06-02"), "{}", tf.message_ja);
+    assert!(
+        tf.message_ja().contains("2024-06-02"),
+        "{}",
+        tf.message_ja()
+    );
     // Month-end: 2023-08-31 + 6 months = 2024-02-29.
     let mut it = item(CareKind::CentralLine);
     it.since = Some(d("2023-08-31"));

@@ -22,6 +22,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub mod model;
 pub mod ts;
 
 /// Base of every schema's `$id`. The `v1` segment changes only on an incompatible change
@@ -380,6 +381,7 @@ pub fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
     sort_keys(&mut index);
     files.insert("schemas/index.json".into(), pretty(&index)?);
     files.insert(TS_FILE.into(), ts::declarations(&docs, &outputs)?);
+    files.insert(model::FILE.into(), model::rust(&docs));
     Ok(files)
 }
 

@@ -56,6 +56,11 @@ export interface Report<T = unknown> {
   infos: number;
   /** 操作名 / Name of the operation that produced this report, e.g. `plan.validate`. */
   operation: string;
+  /**
+   * 暫定 / True when the input was read in draft mode: the result is computed from a
+   * document not yet filled in and is provisional.
+   */
+  provisional?: boolean;
   /** 妥当 / True if and only if no finding has severity `error`. */
   valid: boolean;
   /** 警告件数 / Number of findings of severity `warning`. */
@@ -666,10 +671,19 @@ export interface FacilityVerdict {
 /** 栄養経路 / Feeding route of tube or enteral feeding. */
 export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasojejunal" | "gastrojejunal" | "jejunostomy";
 
-/** 指摘 / One violation of a rule at one place in a document. */
+/** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
+  /**
+   * 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
+   * codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+   */
+  args?: Record<string, unknown> | null;
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */
   code: string;
+  /** 場所（英語） / Readable location in English ("medical care 3 (suctioning) › frequency"). */
+  location_en?: string | null;
+  /** 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」). */
+  location_ja?: string | null;
   /** メッセージ（英語） / Message in English. */
   message_en: string;
   /** メッセージ（日本語） / Message in Japanese. */

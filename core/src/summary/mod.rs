@@ -25,7 +25,7 @@ pub mod timeline;
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
 use crate::finding::Path;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
 pub use rules::{RULES, validate};
