@@ -19,6 +19,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    crate::catalogue::OPS,
 ];
 
 /// Every operation of the library.

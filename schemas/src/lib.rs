@@ -382,6 +382,7 @@ pub fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
     files.insert("schemas/index.json".into(), pretty(&index)?);
     files.insert(TS_FILE.into(), ts::declarations(&docs, &outputs)?);
     files.insert(model::FILE.into(), model::rust(&docs));
+    files.insert("docs/rules.md".into(), kyoten_core::catalogue::markdown());
     Ok(files)
 }
 

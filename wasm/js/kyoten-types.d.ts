@@ -35,6 +35,8 @@ export interface Operations {
   "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
   /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
+  /** すべての規則（コード・重大度・メッセージの型・説明）と選択肢のラベルを返す / List every rule (code, severity, message templates, explanation) and the labels of every choice */
+  "rules.list": { input: RulesQuery; output: Report<RuleCatalogue> };
 }
 
 /** 操作名 / An operation name. */
@@ -1294,6 +1296,38 @@ export interface RoleRule {
   role: Role;
 }
 
+/** Result of `rules.list`. */
+export interface RuleCatalogue {
+  /** 規則 / Every rule. */
+  rules: RuleInfo[];
+  /** 選択肢 / Every value of every enumeration in the input documents, with labels. */
+  values: ValueInfo[];
+}
+
+/** One rule, for people. */
+export interface RuleInfo {
+  /** 旧コード / Former codes of the same condition, still documented. */
+  aliases: string[];
+  /** 引数 / Names of the template's arguments (the keys of a finding's `args`). */
+  arguments: string[];
+  /** コード / Stable dotted code. */
+  code: string;
+  /** 説明 / What the rule catches, why, and how to fix it ("" if the message says it all). */
+  explain: string;
+  /** 重大度 / Severity. */
+  severity: Severity;
+  /** メッセージの型（英語） / English message template. */
+  template_en: string;
+  /** メッセージの型（日本語） / Japanese message template (`{name}` an argument, `[…]` optional). */
+  template_ja: string;
+}
+
+/** Input of `rules.list`: nothing but an optional `$schema`. */
+export interface RulesQuery {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+}
+
 /** 四半期の予定 / The phases of an item in one quarter. */
 export interface ScheduleEntry {
   /** 補足 / A free note (e.g. ９月頃, or the reason for going back to design). */
@@ -1743,6 +1777,18 @@ export interface Vaccination {
 
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
+
+/** One value of an enumeration, with its labels. */
+export interface ValueInfo {
+  /** 選択肢の種類 / The enumeration's name in the schemas (e.g. `CareKind`). */
+  choice: string;
+  /** コード / The value as written in documents. */
+  code: string;
+  /** 英語ラベル / English label. */
+  label_en: string;
+  /** 日本語ラベル / Japanese label. */
+  label_ja: string;
+}
 
 /** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";

@@ -26,6 +26,12 @@ pub fn labels_of(enum_name: &str, codes: &'static [&'static str]) -> Vec<Label> 
         .collect()
 }
 
+/// Every (enumeration, code, Japanese label, English label) of the input documents.
+pub fn all_values() -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)>
+{
+    VALUES.iter().copied()
+}
+
 /// The label of one value of an enumeration.
 pub fn value_label(enum_name: &str, code: &str) -> Option<Label> {
     VALUES

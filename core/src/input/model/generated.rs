@@ -201,6 +201,7 @@ pub(super) static FIELDS: &[(&str, &str, &str, &str)] = &[
     ("RoleOverride", "min_share_percent", "最低割合（%）", ""),
     ("RoleOverride", "requirement", "配置の要否（省略時は国の基準）", "Requirement"),
     ("RoleOverride", "role", "役割", "Role"),
+    ("RulesQuery", "$schema", "JSON Schema の URL", ""),
     ("ScheduleEntry", "note", "補足", ""),
     ("ScheduleEntry", "phases", "段階", "[Phase"),
     ("ScheduleEntry", "quarter", "四半期", "Quarter"),
