@@ -38,9 +38,9 @@
 //!
 //! `Rule::detail(path, ja, en)` is **transitional**: it appends ready-made text to the
 //! base message, as rules did before findings were data. Convert each call to typed
-//! arguments (CONTRIBUTING.md, "Rules and findings", has the recipe); the test
-//! `catalogue::tests::detail_calls_are_counted` keeps the number of remaining calls from
-//! growing.
+//! arguments (CONTRIBUTING.md, under "Conventions", has the recipe); the test
+//! `detail_calls_do_not_grow` in `core/tests/findings.rs` keeps the number of remaining
+//! calls from growing.
 //!
 //! ## Ground module
 //!

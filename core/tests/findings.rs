@@ -474,3 +474,30 @@ fn one_rule_macro() {
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert!(copies[0].ends_with("finding.rs"));
 }
+
+/// `Rule::detail` (ready-made text) is transitional: the number of calls may only shrink
+/// as they are converted to typed arguments (`Finding::with`).
+#[test]
+fn detail_calls_do_not_grow() {
+    const LIMIT: usize = 108;
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut count = 0;
+    let mut stack = vec![std::path::PathBuf::from(src)];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                count += fs::read_to_string(&p)
+                    .unwrap_or_default()
+                    .matches(".detail(")
+                    .count();
+            }
+        }
+    }
+    assert!(
+        count <= LIMIT,
+        "{count} calls of Rule::detail (at most {LIMIT}): use typed arguments"
+    );
+}

@@ -8,6 +8,7 @@
 use super::Tree;
 use crate::finding::{Label, Location};
 
+#[rustfmt::skip]
 mod generated;
 use generated::{FIELDS, VALUES};
 
