@@ -270,8 +270,8 @@ mod tests {
             assert!(
                 ev.facilities
                     .iter()
-                    .all(|v| v.reasons.iter().all(|f| !f.message_en.is_empty()
-                        && !f.message_ja.is_empty()
+                    .all(|v| v.reasons.iter().all(|f| !f.message_en().is_empty()
+                        && !f.message_ja().is_empty()
                         && !f.path.is_empty())),
                 "evaluate still explains every reason"
             );

@@ -7,7 +7,7 @@
 //! ([C-D], `docs/sources.md`).
 
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use crate::labels::labelled_enum;
 use serde::{Deserialize, Serialize};
 
@@ -521,131 +521,121 @@ impl ClinicalProfile {
     }
 }
 
-macro_rules! care_rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
-care_rule!(
+rule!(
     DUPLICATE_KIND,
     "care.item.duplicate",
     Error,
     "同じ種類の医療的ケアが二度記録されています",
     "The same kind of care is recorded twice"
 );
-care_rule!(
+rule!(
     DATE_BEFORE_BIRTH,
     "care.date.before_birth",
     Error,
     "日付が生年月日より前です",
     "The date is before the date of birth"
 );
-care_rule!(
+rule!(
     DATE_AFTER_AS_OF,
     "care.date.after_as_of",
     Error,
     "日付が基準日より後です",
     "The date is after the as-of date"
 );
-care_rule!(
+rule!(
     WATCH_NOT_OFFERED,
     "care.item.watch_not_offered",
     Error,
     "医療的ケア判定スコアの表にない見守りの度合いです",
     "The medical care score table offers no such watch level for this item"
 );
-care_rule!(
+rule!(
     DETAIL_NOT_APPLICABLE,
     "care.item.detail_not_applicable",
     Error,
     "この種類の医療的ケアには使えない項目です",
     "This detail does not apply to this kind of care"
 );
-care_rule!(
+rule!(
     HOURS_OUT_OF_RANGE,
     "care.item.hours_out_of_range",
     Error,
     "1日の使用時間は1〜24時間です",
     "Hours a day must be 1 to 24"
 );
-care_rule!(
+rule!(
     FREQUENCY_NOT_POSITIVE,
     "care.frequency.not_positive",
     Error,
     "回数は1以上です",
     "The number of times must be at least 1"
 );
-care_rule!(
+rule!(
     FREQUENCY_IMPLAUSIBLE,
     "care.frequency.implausible",
     Warning,
     "回数が多すぎます（1時間に60回を超えます）",
     "Implausibly frequent (more than 60 times an hour)"
 );
-care_rule!(
+rule!(
     SPO2_OUT_OF_RANGE,
     "care.spo2.out_of_range",
     Error,
     "SpO2 の割合は0〜100%です",
     "The SpO2 share must be 0 to 100 percent"
 );
-care_rule!(
+rule!(
     FEEDING_ROUTE_MISMATCH,
     "care.feeding.route_mismatch",
     Error,
     "栄養経路がケアの種類と合いません（経管栄養は胃まで、腸管栄養は腸まで）",
     "The feeding route does not match the kind (tube feeding ends in the stomach, enteral feeding beyond it)"
 );
-care_rule!(
+rule!(
     PUMP_WITHOUT_TUBE,
     "care.feeding_pump.without_tube",
     Warning,
     "持続注入ポンプがありますが経管栄養・腸管栄養の記録がありません",
     "A feeding pump is recorded without tube or enteral feeding"
 );
-care_rule!(
+rule!(
     VENTILATION_MODE_MISSING,
     "care.ventilator.mode_missing",
     Warning,
     "人工呼吸器の種類が記録されていません",
     "The kind of ventilation is not recorded"
 );
-care_rule!(
+rule!(
     DUPLICATE_VALUE,
     "care.item.duplicate_value",
     Error,
     "同じ値が二度あります",
     "The same value appears twice"
 );
-care_rule!(
+rule!(
     QUOTIENT_OUT_OF_RANGE,
     "care.quotient.out_of_range",
     Error,
     "IQ・DQ は0〜200です",
     "IQ and DQ must be 0 to 200"
 );
-care_rule!(
+rule!(
     SUPPORT_LEVEL_OUT_OF_RANGE,
     "care.support_level.out_of_range",
     Error,
     "障害支援区分は0（非該当）〜6です",
     "The support level must be 0 (not applicable) to 6"
 );
-care_rule!(
+rule!(
     BEHAVIOUR_SCORE_OUT_OF_RANGE,
     "care.behaviour_score.out_of_range",
     Error,
     "行動関連項目の合計点は0〜24点です",
     "The behaviour score must be 0 to 24"
 );
-care_rule!(
+rule!(
     DUPLICATE_CONDITION,
     "care.condition.duplicate",
     Error,

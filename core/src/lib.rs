@@ -13,7 +13,9 @@
 //! |---|---|
 //! | findings, reports, JSON Pointers | [`finding`] |
 //! | reading untrusted JSON input | [`input`] |
-//! | the operation table | [`ops`] |
+//! | the operation type, reading and reporting for every operation (ground) | [`operation`] |
+//! | the operation table (above the areas) | [`ops`] |
+//! | the rule catalogue (above the areas) | [`catalogue`] |
 //! | fiscal years, 和暦, age, school entry | [`calendar`] |
 //! | the six tasks (6つのタスク) | [`tasks`] |
 //! | initiative plans (取組内容) | [`plan`] |
@@ -41,9 +43,11 @@
 
 pub mod calendar;
 pub mod care;
+pub mod catalogue;
 pub mod finding;
 pub mod input;
 mod labels;
+pub mod operation;
 pub mod ops;
 pub mod plan;
 pub mod scores;

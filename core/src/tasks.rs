@@ -5,7 +5,7 @@
 //! least one of them ([`TaskNo`]). The catalogue is const data: [`TASKS`].
 
 use crate::finding::Finding;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
 /// タスク番号 / A task number, 1–6. Deserialising any other number is an

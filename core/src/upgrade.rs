@@ -30,7 +30,7 @@
 //! - `summary-request`: `summary.child.id` becomes required (see above);
 //!   `summary.child.municipality_code` and `summary.consents` are new and optional.
 
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use crate::ops::{Computed, Operation};
 use crate::version::{CURRENT, UNVERSIONED};
 use serde::{Deserialize, Serialize};
@@ -138,17 +138,7 @@ pub struct UpgradeResult {
     pub needs_input: Vec<String>,
 }
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     FIELD_ADDED,

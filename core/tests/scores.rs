@@ -579,7 +579,11 @@ fn ss_six_month_rule_both_sides() {
         .unwrap();
     assert_eq!(tf.path, "/clinical/care/0");
     assert_eq!(tf.severity, Severity::Info);
-    assert!(tf.message_ja.contains("2024-06-02"), "{}", tf.message_ja);
+    assert!(
+        tf.message_ja().contains("2024-06-02"),
+        "{}",
+        tf.message_ja()
+    );
     // Month-end: 2023-08-31 + 6 months = 2024-02-29.
     let mut it = item(CareKind::CentralLine);
     it.since = Some(d("2023-08-31"));
@@ -867,11 +871,11 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
         .find(|f| f.code == "scores.medical_care.one_ventilator_item")
         .unwrap();
     assert!(
-        note.message_en.contains("2 devices, 10 points not added"),
+        note.message_en().contains("2 devices, 10 points not added"),
         "{}",
-        note.message_en
+        note.message_en()
     );
-    assert!(note.message_ja.contains("機器2種類、10点を加えていません"));
+    assert!(note.message_ja().contains("機器2種類、10点を加えていません"));
     assert!(!r.medical_care.items[0].confirmed);
     // Three devices: two further devices would add 20 by a per-device reading.
     let (r, f) = score(&profile(
@@ -885,7 +889,7 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
     assert_eq!(r.medical_care.total, 10);
     assert!(
         f.iter()
-            .any(|f| f.message_en.contains("3 devices, 20 points not added"))
+            .any(|f| f.message_en().contains("3 devices, 20 points not added"))
     );
     let (_, f) = score(&profile(vec![vent(&[VentilationMode::Nippv])], None));
     assert!(!has(&f, "scores.medical_care.one_ventilator_item"));

@@ -169,12 +169,12 @@ fn reason_care_not_provided_one_per_missing_kind() {
     assert_eq!(care.len(), 2);
     assert_eq!(care[0].path, "/request/child/care/1");
     assert!(
-        care[0].message_ja.contains("気管切開"),
+        care[0].message_ja().contains("気管切開"),
         "{}",
-        care[0].message_ja
+        care[0].message_ja()
     );
     assert_eq!(care[1].path, "/request/child/care/3");
-    assert!(care[1].message_en.contains("central venous line"));
+    assert!(care[1].message_en().contains("central venous line"));
     assert_eq!(care[0].severity, Severity::Info);
     // Passing: the facility gives everything the child needs.
     f.care.push(CareKind::Tracheostomy);
@@ -716,7 +716,7 @@ fn messages_never_echo_names_or_ids() {
     for f in all {
         for bad in ["秘密", "山田", "花子", "知らない"] {
             assert!(
-                !f.message_ja.contains(bad) && !f.message_en.contains(bad),
+                !f.message_ja().contains(bad) && !f.message_en().contains(bad),
                 "{f:?}"
             );
         }

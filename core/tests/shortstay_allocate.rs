@@ -302,7 +302,7 @@ fn a_family_keeps_its_facility_and_otherwise_takes_the_best_ranked() {
     assert!(
         r.decisions[1]
             .explanation
-            .message_en
+            .message_en()
             .contains("same facility as the night before")
     );
 }

@@ -472,7 +472,7 @@ proptest! {
     #[test]
     fn serialise_then_parse_gives_the_same_summary(req in request()) {
         let text = serde_json::to_string(&req).unwrap();
-        let back: SummaryRequest = kyoten_core::input::read_str(&text).map_err(|u| TestCaseError::fail(format!("{:?}", u.finding)))?;
+        let back: SummaryRequest = kyoten_core::input::read_str(&text).map_err(|u| TestCaseError::fail(format!("{:?}", u)))?;
         prop_assert_eq!(&back, &req);
         // And the JSON is stable: serialising again gives the same text.
         prop_assert_eq!(serde_json::to_string(&back).unwrap(), text);

@@ -151,7 +151,7 @@ fn findings_are_printed_with_severity_code_path_and_message() {
     assert_eq!(o.status.code(), Some(1));
     let ja = stdout(&o);
     assert!(
-        ja.contains("エラー input.unknown_field /秘密の氏名: 未知の項目です"),
+        ja.contains("エラー input.unknown_field /秘密の氏名: この位置にない項目です"),
         "{ja}"
     );
     let o = kyoten(&["check", "--lang=en", &f]);

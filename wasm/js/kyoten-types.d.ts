@@ -43,6 +43,8 @@ export interface Operations {
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
   /** 古い版の kyoten 文書を最新の版に更新する / Upgrade an older kyoten document to the current format version */
   "document.upgrade": { input: UpgradeRequest; output: Report<UpgradeResult> };
+  /** すべての規則（コード・重大度・メッセージの型・説明）と選択肢のラベルを返す / List every rule (code, severity, message templates, explanation) and the labels of every choice */
+  "rules.list": { input: RulesQuery; output: Report<RuleCatalogue> };
 }
 
 /** 操作名 / An operation name. */
@@ -64,6 +66,11 @@ export interface Report<T = unknown> {
   infos: number;
   /** 操作名 / Name of the operation that produced this report, e.g. `plan.validate`. */
   operation: string;
+  /**
+   * 暫定 / True when the input was read in draft mode: the result is computed from a
+   * document not yet filled in and is provisional.
+   */
+  provisional?: boolean;
   /** 妥当 / True if and only if no finding has severity `error`. */
   valid: boolean;
   /** 警告件数 / Number of findings of severity `warning`. */
@@ -792,10 +799,19 @@ export interface FacilityVerdict {
 /** 栄養経路 / Feeding route of tube or enteral feeding. */
 export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasojejunal" | "gastrojejunal" | "jejunostomy";
 
-/** 指摘 / One violation of a rule at one place in a document. */
+/** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
+  /**
+   * 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
+   * codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+   */
+  args?: Record<string, unknown> | null;
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */
   code: string;
+  /** 場所（英語） / Readable location in English ("medical care 3 (suctioning) › frequency"). */
+  location_en?: string | null;
+  /** 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」). */
+  location_ja?: string | null;
   /** メッセージ（英語） / Message in English. */
   message_en: string;
   /** メッセージ（日本語） / Message in Japanese. */
@@ -1498,6 +1514,38 @@ export interface RoleRule {
   role: Role;
 }
 
+/** Result of `rules.list`. */
+export interface RuleCatalogue {
+  /** 規則 / Every rule. */
+  rules: RuleInfo[];
+  /** 選択肢 / Every value of every enumeration in the input documents, with labels. */
+  values: ValueInfo[];
+}
+
+/** One rule, for people. */
+export interface RuleInfo {
+  /** 旧コード / Former codes of the same condition, still documented. */
+  aliases: string[];
+  /** 引数 / Names of the template's arguments (the keys of a finding's `args`). */
+  arguments: string[];
+  /** コード / Stable dotted code. */
+  code: string;
+  /** 説明 / What the rule catches, why, and how to fix it ("" if the message says it all). */
+  explain: string;
+  /** 重大度 / Severity. */
+  severity: Severity;
+  /** メッセージの型（英語） / English message template. */
+  template_en: string;
+  /** メッセージの型（日本語） / Japanese message template (`{name}` an argument, `[…]` optional). */
+  template_ja: string;
+}
+
+/** Input of `rules.list`: nothing but an optional `$schema`. */
+export interface RulesQuery {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+}
+
 /** 四半期の予定 / The phases of an item in one quarter. */
 export interface ScheduleEntry {
   /** 補足 / A free note (e.g. ９月頃, or the reason for going back to design). */
@@ -2029,6 +2077,18 @@ export interface Vaccination {
 
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
+
+/** One value of an enumeration, with its labels. */
+export interface ValueInfo {
+  /** 選択肢の種類 / The enumeration's name in the schemas (e.g. `CareKind`). */
+  choice: string;
+  /** コード / The value as written in documents. */
+  code: string;
+  /** 英語ラベル / English label. */
+  label_en: string;
+  /** 日本語ラベル / Japanese label. */
+  label_ja: string;
+}
 
 /** 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";

@@ -11,8 +11,8 @@
 //! `R1/5/1`, `平成29年度`, `令和元年度`, `2017年度`, and ISO `2016-12-19`.
 
 use super::{IsoDate, Quarter, age_on, fiscal_year_of, reaches_age_at_end_of, school_entry_year};
-use crate::finding::{Finding, Path, Rule, Severity};
-use crate::ops::{Computed, Operation};
+use crate::finding::{Finding, Path, Rule};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
 /// 元号 / Japanese era.
@@ -89,41 +89,41 @@ impl Era {
     }
 }
 
-/// `calendar.wareki.unreadable`
-pub const UNREADABLE: Rule = Rule {
-    code: "calendar.wareki.unreadable",
-    severity: Severity::Error,
-    ja: "日付または年度として読めません（例: 平成28年12月19日、令和元年度、2016-12-19）",
-    en: "Not readable as a date or fiscal year (e.g. 平成28年12月19日, 令和元年度, 2016-12-19)",
-};
-/// `calendar.wareki.unknown_era`
-pub const UNKNOWN_ERA: Rule = Rule {
-    code: "calendar.wareki.unknown_era",
-    severity: Severity::Error,
-    ja: "対応していない元号です（昭和・平成・令和のみ）",
-    en: "Unsupported era (only 昭和, 平成 and 令和)",
-};
-/// `calendar.wareki.outside_era`
-pub const OUTSIDE_ERA: Rule = Rule {
-    code: "calendar.wareki.outside_era",
-    severity: Severity::Error,
-    ja: "その元号の期間外の日付です",
-    en: "The date lies outside that era",
-};
-/// `calendar.wareki.impossible_date`
-pub const IMPOSSIBLE_DATE: Rule = Rule {
-    code: "calendar.wareki.impossible_date",
-    severity: Severity::Error,
-    ja: "存在しない日付です",
-    en: "No such date",
-};
-/// `calendar.age.before_birth`
-pub const BEFORE_BIRTH: Rule = Rule {
-    code: "calendar.age.before_birth",
-    severity: Severity::Error,
-    ja: "基準日が生年月日より前です",
-    en: "The reference date is before the date of birth",
-};
+crate::rule!(
+    UNREADABLE,
+    "calendar.wareki.unreadable",
+    Error,
+    "日付または年度として読めません（例: 平成28年12月19日、令和元年度、2016-12-19）",
+    "Not readable as a date or fiscal year (e.g. 平成28年12月19日, 令和元年度, 2016-12-19)"
+);
+crate::rule!(
+    UNKNOWN_ERA,
+    "calendar.wareki.unknown_era",
+    Error,
+    "対応していない元号です（昭和・平成・令和のみ）",
+    "Unsupported era (only 昭和, 平成 and 令和)"
+);
+crate::rule!(
+    OUTSIDE_ERA,
+    "calendar.wareki.outside_era",
+    Error,
+    "その元号の期間外の日付です",
+    "The date lies outside that era"
+);
+crate::rule!(
+    IMPOSSIBLE_DATE,
+    "calendar.wareki.impossible_date",
+    Error,
+    "存在しない日付です",
+    "No such date"
+);
+crate::rule!(
+    BEFORE_BIRTH,
+    "calendar.age.before_birth",
+    Error,
+    "基準日が生年月日より前です",
+    "The reference date is before the date of birth"
+);
 
 /// Every rule of the calendar module.
 pub const RULES: &[Rule] = &[

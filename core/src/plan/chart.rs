@@ -26,24 +26,14 @@ use super::rules::{
 };
 use super::{Item, Phase, PhaseKind, Plan, PlanIndex, count};
 use crate::calendar::{IsoDate, Quarter};
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use crate::ops::Computed;
 use crate::tasks::TASKS;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     TITLE_SHORTENED,

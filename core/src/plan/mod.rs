@@ -28,7 +28,7 @@ pub mod rules;
 
 use crate::calendar::Quarter;
 use crate::finding::Finding;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -12,7 +12,7 @@ use super::rules::{
 use super::{ItemRef, Plan, PlanIndex};
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 
 /// 進捗の照会 / Input of `plan.progress`.

@@ -19,20 +19,10 @@ use super::{
     ImplementerKind, Item, ItemRef, Numbering, OrganisationList, PhaseKind, Plan, PlanIndex,
 };
 use crate::calendar::wareki;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     REGION_EMPTY,

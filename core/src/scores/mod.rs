@@ -16,20 +16,14 @@
 
 use crate::calendar::IsoDate;
 use crate::care::{ClinicalProfile, ShortStayGround, validate_clinical};
-use crate::finding::{Finding, Path, Rule, Severity};
-use crate::ops::{Computed, Operation};
+use crate::finding::{Finding, Path, Rule};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
-/// Declares an `info` rule.
+/// Declares an `info` rule (a [`rule!`](crate::rule) of severity `Info`).
 macro_rules! info_rule {
     ($name:ident, $code:literal, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "` (info): ", $en)]
-        pub const $name: $crate::finding::Rule = $crate::finding::Rule {
-            code: $code,
-            severity: $crate::finding::Severity::Info,
-            ja: $ja,
-            en: $en,
-        };
+        $crate::rule!($name, $code, Info, $ja, $en);
     };
 }
 
@@ -43,13 +37,13 @@ pub use medical_care::{MedicalCareItem, MedicalCareLevel, MedicalCareResult};
 pub use oshima::{OshimaGroup, OshimaResult};
 pub use super_severe::{SuperSevereCategory, SuperSevereItem, SuperSevereResult, WelfareCategory};
 
-/// `scores.request.as_of_before_birth`: the as-of date is before the date of birth.
-pub const AS_OF_BEFORE_BIRTH: Rule = Rule {
-    code: "scores.request.as_of_before_birth",
-    severity: Severity::Error,
-    ja: "基準日が生年月日より前です",
-    en: "The as-of date is before the date of birth",
-};
+crate::rule!(
+    AS_OF_BEFORE_BIRTH,
+    "scores.request.as_of_before_birth",
+    Error,
+    "基準日が生年月日より前です",
+    "The as-of date is before the date of birth"
+);
 
 /// Every rule of this module (the scores' own; the profile's `care.*` rules are in
 /// [`crate::care::RULES`]).

@@ -32,7 +32,7 @@ use super::rules::*;
 use super::{Board, Facility, Policy, StayRequest, Vacancy};
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 

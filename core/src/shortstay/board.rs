@@ -13,7 +13,7 @@ use super::rules::*;
 use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, Vacancy};
 use crate::calendar::IsoDate;
 use crate::finding::Path;
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

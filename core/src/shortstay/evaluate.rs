@@ -18,7 +18,7 @@ use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, ServiceType, StayRequest, 
 use crate::calendar::{IsoDate, age_on};
 use crate::care::CareKind;
 use crate::finding::{Finding, Path, Rule};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -397,13 +397,7 @@ impl Reasons {
     fn add(&mut self, rule: &Rule, full: impl FnOnce() -> Finding) {
         self.list.push(match self.explain {
             Explain::Full => full(),
-            Explain::CodesOnly => Finding {
-                code: rule.code.to_owned(),
-                severity: rule.severity,
-                path: String::new(),
-                message_ja: String::new(),
-                message_en: String::new(),
-            },
+            Explain::CodesOnly => rule.code_only(),
         });
     }
 }

@@ -80,7 +80,7 @@ pub use rules::*;
 
 use crate::calendar::IsoDate;
 use crate::care::{CareKind, ShortStayGround};
-use crate::ops::Operation;
+use crate::operation::Operation;
 use serde::{Deserialize, Serialize};
 
 /// Hard upper bound on the nights of one request and the days of one rendered board,
@@ -370,16 +370,16 @@ impl StayRequest {
     }
 }
 
-fn evaluate_op(input: ShortstayEvaluation) -> crate::ops::Computed<EvaluationResult> {
+fn evaluate_op(input: ShortstayEvaluation) -> crate::operation::Computed<EvaluationResult> {
     evaluate(&input)
 }
-fn allocate_op(input: ShortstayAllocation) -> crate::ops::Computed<AllocationResult> {
+fn allocate_op(input: ShortstayAllocation) -> crate::operation::Computed<AllocationResult> {
     allocate(&input)
 }
-fn board_op(input: ShortstayBoardQuery) -> crate::ops::Computed<BoardView> {
+fn board_op(input: ShortstayBoardQuery) -> crate::operation::Computed<BoardView> {
     render_board(&input)
 }
-fn search_op(input: ShortstaySearch) -> crate::ops::Computed<SearchResult> {
+fn search_op(input: ShortstaySearch) -> crate::operation::Computed<SearchResult> {
     search(&input)
 }
 

@@ -1,19 +1,9 @@
 //! Every rule of the short-stay module: document findings, the reasons a facility cannot
 //! take a child, and the allocator's decisions. Codes are stable.
 
-use crate::finding::{Rule, Severity};
+use crate::finding::Rule;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 // ---- Document findings -------------------------------------------------------------
 

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::num::NonZeroU32;

@@ -42,7 +42,7 @@ pub use check::{Share, applied_policy, check, meets_minimum, share_of};
 pub use rules::RULES;
 
 use crate::calendar::IsoDate;
-use crate::ops::Operation;
+use crate::operation::Operation;
 use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
 

@@ -48,7 +48,7 @@
 
 use super::{CareRole, ChildSummary, labelled};
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use serde::{Deserialize, Serialize};
 
 labelled! {
@@ -232,17 +232,7 @@ pub enum ConsentStatus {
     },
 }
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     CONSENT_NONE,

@@ -29,8 +29,8 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
-use crate::finding::{Finding, Path, Rule, Severity};
-use crate::ops::Computed;
+use crate::finding::{Finding, Path, Severity};
+use crate::operation::Computed;
 use serde::Serialize;
 
 /// Most text lines of the view (a header and one line per section).
@@ -38,13 +38,13 @@ pub const MAX_LINES: usize = 11;
 /// Longest item, in characters; longer free text is cut with "…".
 pub const MAX_ITEM_CHARS: usize = 40;
 
-/// `summary.emergency_view.truncated`: items were left out to fit one screen.
-pub const TRUNCATED: Rule = Rule {
-    code: "summary.emergency_view.truncated",
-    severity: Severity::Info,
-    ja: "一画面に収めるため一部を省略しました",
-    en: "Some items were left out to fit one screen",
-};
+crate::rule!(
+    TRUNCATED,
+    "summary.emergency_view.truncated",
+    Info,
+    "一画面に収めるため一部を省略しました",
+    "Some items were left out to fit one screen"
+);
 
 labelled! {
     /// 救急時の要約の区分 / A section of the emergency view, in display order.

@@ -28,7 +28,7 @@ pub mod timeline;
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
 use crate::finding::Path;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
 pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, RecipientRef, consent_covers};

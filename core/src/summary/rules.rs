@@ -67,23 +67,13 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 
 /// Days after which a fast-changing part (medications, devices, clinical profile,
 /// allergies, emergency plan) or the baseline vital signs are worth re-checking.
 pub const STALE_DAYS: i64 = 180;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     FIELD_EMPTY,

@@ -26,7 +26,7 @@ use super::rules::{DATE_AFTER_AS_OF, TIMELINE_NO_FIRST_CONSULTATION};
 use super::{Age, ChildSummary, HistoryKind, SummaryRequest, labelled};
 use crate::calendar::{IsoDate, reaches_age_at_end_of, school_entry_year};
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::Serialize;
 
 labelled! {
