@@ -33,6 +33,9 @@ pub struct RulesQuery {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
 }
 
 /// One rule, for people.

@@ -69,6 +69,8 @@ document_types! {
     ProgressRequest => "progress-request";
     /// 救急時情報シートのQRコード / `qr-payload`.
     QrPayload => "qr-payload";
+    /// ルール一覧 / `rules-query`.
+    RulesQuery => "rules-query";
     /// スコア / `score-request`.
     ScoreRequest => "score-request";
     /// 短期入所の割当て / `shortstay-allocation`.
