@@ -372,20 +372,30 @@ export interface Conversion {
   fiscal_year?: number | null;
   /** 種類 / What the text was read as. */
   kind: ConversionKind;
-  /** 四半期 / The fiscal quarter (for dates). */
+  /** 年月（頃） / The month (for approximate months), `YYYY-MM`. */
+  month?: string | null;
+  /** 四半期 / The fiscal quarter (for dates and months). */
   quarter?: Quarter | null;
-  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度). */
+  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度, 平成29年9月頃), in the requested style. */
   wareki?: string | null;
 }
 
 /** 変換結果の種類 / What a text was read as. */
-export type ConversionKind = "date" | "fiscal_year" | "invalid";
+export type ConversionKind = "date" | "fiscal_year" | "approx_month" | "invalid";
 
 /** Input of `calendar.convert`: texts to read as dates or fiscal years. */
 export interface ConvertRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
-  /** 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years. */
+  /**
+   * 和暦表記の数字（任意、既定は算用数字） / How numbers are written in the 和暦 output
+   * (optional; Arabic digits by default).
+   */
+  style?: WarekiStyle | null;
+  /**
+   * 変換する文字列 / Texts to convert: 和暦 or ISO dates, approximate months (平成29年９月頃),
+   * 和暦 or western fiscal years; numbers in digits or kanji numerals.
+   */
   values: string[];
 }
 
@@ -1752,6 +1762,9 @@ export interface VitalSigns {
   /** 体重 (kg) / Weight (kg). */
   weight_kg?: number | null;
 }
+
+/** 和暦の数字の書き方 / How numbers are written in a 和暦 output. */
+export type WarekiStyle = "arabic" | "kanji";
 
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
