@@ -22,6 +22,7 @@
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
+//! | council minutes and care conferences (協議会・ケア会議) | [`meeting`] |
 //!
 //! The crate does no I/O, contains no `unsafe`, and never panics on any input.
 #![forbid(unsafe_code)]
@@ -43,6 +44,7 @@ pub mod care;
 pub mod finding;
 pub mod input;
 mod labels;
+pub mod meeting;
 pub mod ops;
 pub mod plan;
 pub mod scores;
