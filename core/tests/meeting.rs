@@ -621,3 +621,69 @@ fn findings_never_echo_text_or_names() {
     let text = serde_json::to_string(f).unwrap();
     assert!(!text.contains("ZQX"), "{text}");
 }
+
+#[test]
+fn staffing_reads_the_hubs_own_meeting_records() {
+    let base = parse(include_str!(
+        "../../schemas/examples/failing/staffing-request.no-meetings.json"
+    ));
+    let staff_meeting = |date: &str| json!({"kind": "hub_staff", "date": date});
+    let codes_of = |doc: &Value| -> Vec<(String, String)> {
+        let v = run("staffing.check", doc);
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_owned(),
+                    f["path"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        codes_of(&base),
+        vec![("staffing.meetings.missing".to_owned(), "/hub".to_owned())]
+    );
+    // Monthly hub-staff meetings in the records: no finding (as_of 2026-11-01).
+    let mut held = base.clone();
+    held["meeting_records"] = json!([
+        staff_meeting("2026-08-04"),
+        staff_meeting("2026-09-01"),
+        staff_meeting("2026-10-06")
+    ]);
+    assert_eq!(codes_of(&held), vec![]);
+    // A council meeting is not a hub-staff meeting.
+    let mut council = base.clone();
+    council["meeting_records"] = json!([{"kind": "council", "date": "2026-10-06"}]);
+    assert_eq!(
+        codes_of(&council),
+        vec![("staffing.meetings.missing".to_owned(), "/hub".to_owned())]
+    );
+    // A gap of 63 days between two recorded meetings points at the later record; the
+    // last one, 2026-09-01, is 61 days before as_of (at most 35).
+    let mut gap = base.clone();
+    gap["meeting_records"] = json!([staff_meeting("2026-06-30"), staff_meeting("2026-09-01")]);
+    assert_eq!(
+        codes_of(&gap),
+        vec![
+            (
+                "staffing.meetings.gap_too_long".to_owned(),
+                "/meeting_records/1/date".to_owned()
+            ),
+            (
+                "staffing.meetings.overdue".to_owned(),
+                "/meeting_records/1/date".to_owned()
+            )
+        ]
+    );
+    // The records are validated as meetings.
+    let mut bad = base.clone();
+    bad["meeting_records"] =
+        json!([{"kind": "hub_staff", "date": "2026-10-06", "end_time": "25:00"}]);
+    assert!(codes_of(&bad).contains(&(
+        "meeting.time.invalid".to_owned(),
+        "/meeting_records/0/end_time".to_owned()
+    )));
+}

@@ -1919,6 +1919,11 @@ export interface StaffingRequest {
   as_of: string;
   /** 拠点 / The hub. */
   hub: Hub;
+  /**
+   * 会議の記録（任意） / Meeting records (optional): those of kind `hub_staff` count as
+   * meetings held, beside `hub.meetings.held`.
+   */
+  meeting_records?: Meeting[];
   /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
   policy?: StaffingRequestPolicy | null;
 }
