@@ -1,10 +1,11 @@
 //! 会議の記録 / Meeting records: the council's minutes (協議会・連絡会議) and a child's care
 //! conferences (ケア会議), linked to plans and to the hub's staffing.
 //!
-//! The national framework's first task is the 協議の場 (「小児等在宅医療連携拠点事業」実施要綱,
-//! 厚生労働省医政局 平成25年): its minutes record the agenda, the opinions of each
-//! organisation on the items of the region's plan, what was decided and carried over, and
-//! the next meeting. The example `schemas/examples/meeting.atsugi-2016-12-19.json`
+//! The first activity of the program (厚生労働省「小児等在宅医療連携拠点事業について」,
+//! 本事業の目的・概要 ①「行政、地域の医療・福祉関係者等による協議の場の開催」) is the
+//! 協議の場: its minutes record the agenda, the opinions of each organisation on the items
+//! of the region's plan, what was decided and carried over, and the next meeting. Its fifth
+//! (⑤「小児等の患者・家族に対して個々のニーズに応じた支援」) works through care conferences. The example `schemas/examples/meeting.atsugi-2016-12-19.json`
 //! transcribes the minutes of the second Atsugi liaison meeting whole. A care conference is
 //! the meeting of the people around one child: it refers to the child by id only, lists the
 //! participants by care-team role (the family included), the services agreed, who
