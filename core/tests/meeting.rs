@@ -134,6 +134,28 @@ fn atsugi_minutes_validate_and_match_the_seed() {
         Some(true)
     );
     assert_eq!(doc["statements"][32]["organisation"], "sogo-ryoiku");
+    assert_eq!(
+        doc["statements"][14]["item_label"],
+        "小児科及び内科医向け研修会"
+    );
+    assert_eq!(
+        doc["carried_over"][0]["text"],
+        "※コーディネートについては、引き続きの検討課題としたが、各自でできることから取り組むこととした。"
+    );
+    assert_eq!(doc["place"], "神奈川県厚木合同庁舎");
+}
+
+#[test]
+fn child_ids() {
+    use kyoten_core::meeting::rules::child_id_ok;
+    assert!(child_id_ok("kyoten:odawara:2024-0017"));
+    assert!(child_id_ok("c1"));
+    assert!(child_id_ok(&"a".repeat(64)));
+    assert!(!child_id_ok(&"a".repeat(65)));
+    assert!(!child_id_ok(""));
+    assert!(!child_id_ok("-c1"));
+    assert!(!child_id_ok("佐藤"));
+    assert!(!child_id_ok("sato hinata"));
 }
 
 #[test]
