@@ -351,6 +351,18 @@ fn date_and_time_rules() {
     fails(&base, "meeting.time.end_before_start", "/end_time", |d| {
         d["end_time"] = json!("18:59")
     });
+    fails(&base, "meeting.time_text.mismatch", "/time_text", |d| {
+        d["start_time"] = json!("18:00")
+    });
+    fails(&base, "meeting.time_text.mismatch", "/time_text", |d| {
+        d["time_text"] = json!("夜")
+    });
+    use kyoten_core::meeting::rules::parse_time_text;
+    assert_eq!(parse_time_text("19：00～21：00"), Some((1140, Some(1260))));
+    assert_eq!(parse_time_text("9:30-11:00"), Some((570, Some(660))));
+    assert_eq!(parse_time_text("19時00分～21時"), Some((1140, Some(1260))));
+    assert_eq!(parse_time_text("14:00"), Some((840, None)));
+    assert_eq!(parse_time_text("25:00"), None);
     assert_eq!(kyoten_core::meeting::rules::parse_time("00:00"), Some(0));
     assert_eq!(kyoten_core::meeting::rules::parse_time("23:59"), Some(1439));
     assert_eq!(kyoten_core::meeting::rules::parse_time("9:00"), None);

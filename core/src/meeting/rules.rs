@@ -8,6 +8,7 @@
 //! | `meeting.date_text.mismatch` | error | the date as written reads to another day than `date` |
 //! | `meeting.time.invalid` | error | a time not written `HH:MM` (00:00–23:59) |
 //! | `meeting.time.end_before_start` | error | the end time is before the start time |
+//! | `meeting.time_text.mismatch` | warning | the time as written (19：00～21：00) is not the start and end time |
 //! | `meeting.organisation.duplicate_id` | error | two organisations with one id |
 //! | `meeting.statement.empty` | error | a statement with no text |
 //! | `meeting.statement.unknown_organisation` | error | a statement by an organisation the record does not list |
@@ -78,6 +79,13 @@ rule!(
     Error,
     "終了時刻が開始時刻より前です",
     "The end time is before the start time"
+);
+rule!(
+    TIME_TEXT_MISMATCH,
+    "meeting.time_text.mismatch",
+    Warning,
+    "記録どおりの時刻が開始・終了時刻と合いません",
+    "The time as written does not match the start and end times"
 );
 rule!(
     ORGANISATION_DUPLICATE_ID,
@@ -253,6 +261,7 @@ pub const RULES: &[Rule] = &[
     DATE_TEXT_MISMATCH,
     TIME_INVALID,
     TIME_END_BEFORE_START,
+    TIME_TEXT_MISMATCH,
     ORGANISATION_DUPLICATE_ID,
     STATEMENT_EMPTY,
     STATEMENT_UNKNOWN_ORGANISATION,
@@ -300,6 +309,34 @@ pub fn parse_time(s: &str) -> Option<u32> {
     (h <= 23 && m <= 59).then_some(h * 60 + m)
 }
 
+/// The start and (if written) end of a time as a record writes it (`19：00～21：00`,
+/// `9:30-11:00`, `19時00分～21時`), in minutes since midnight.
+pub fn parse_time_text(s: &str) -> Option<(u32, Option<u32>)> {
+    let norm: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '：' | '時' => ':',
+            '～' | '〜' | '~' | '－' | '-' | 'ー' => '~',
+            c => c,
+        })
+        .filter(|c| *c != '分')
+        .collect();
+    let one = |t: &str| -> Option<u32> {
+        let (h, m) = t.split_once(':')?;
+        let m = if m.is_empty() { "00" } else { m };
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        parse_time(&format!("{h:0>2}:{m}"))
+    };
+    match norm.split_once('~') {
+        Some((a, b)) => Some((one(a)?, Some(one(b)?))),
+        None => Some((one(&norm)?, None)),
+    }
+}
+
 /// True for an id shaped like the summary's child id (`kyoten:odawara:2024-0017`).
 pub fn child_id_ok(id: &str) -> bool {
     let mut chars = id.chars();
@@ -334,6 +371,14 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
         && e < s
     {
         f.push(TIME_END_BEFORE_START.at(base.key("end_time")));
+    }
+    if let Some(text) = &m.time_text {
+        let agrees = parse_time_text(text).is_some_and(|(s, e)| {
+            start.is_none_or(|x| x == s) && end.is_none_or(|x| e.is_none_or(|e| e == x))
+        });
+        if !agrees {
+            f.push(TIME_TEXT_MISMATCH.at(base.key("time_text")));
+        }
     }
 
     // Known ids: the record's organisations and, for care conferences, its participants.
