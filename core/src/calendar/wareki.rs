@@ -1280,24 +1280,29 @@ mod tests {
     }
 
     #[test]
-    fn kanji_style_round_trips_every_day_of_two_boundary_years() {
-        // Every day of 1989 and 2019 (both contain an era change), and a Reiwa leap year.
-        let mut day = d("1989-01-01");
+    fn both_styles_round_trip_every_day_from_showa_to_2040() {
+        // Every day from the first day of 昭和 to the end of 2040, in both number styles,
+        // with its fiscal year and its month (approximately).
+        let mut day = d("1926-12-25");
         let mut checked = 0;
-        for (start, end) in [("1989-01-01", "1989-12-31"), ("2019-01-01", "2020-12-31")] {
-            day = d(start);
-            while day <= d(end) {
-                let w = format_date_styled(day, WarekiStyle::Kanji).unwrap();
+        while day <= d("2040-12-31") {
+            for style in [WarekiStyle::Arabic, WarekiStyle::Kanji] {
+                let w = format_date_styled(day, style).unwrap();
                 assert_eq!(parse(&w), Ok(Parsed::Date(day)), "{w}");
                 let fy = fiscal_year_of(day);
-                let wf = format_fiscal_year_styled(fy, WarekiStyle::Kanji).unwrap();
-                assert_eq!(parse(&wf), Ok(Parsed::FiscalYear(fy)), "{wf}");
-                checked += 1;
-                day = day.next().unwrap();
+                if let Some(wf) = format_fiscal_year_styled(fy, style) {
+                    assert_eq!(parse(&wf), Ok(Parsed::FiscalYear(fy)), "{wf}");
+                }
+                let m = ApproxMonth::of(day);
+                let wm = format_approx_month(m, style).unwrap();
+                assert_eq!(parse(&wm), Ok(Parsed::ApproxMonth(m)), "{wm}");
             }
+            checked += 1;
+            day = day.next().unwrap();
         }
-        assert_eq!(checked, 365 + 365 + 366);
-        assert_eq!(day, d("2021-01-01"));
+        // 1926-12-25 to 2040-12-31 inclusive: 7 days of 1926, then 1927–2040 (114 years,
+        // 29 of them leap years: 1928, 1932, …, 2040, 2000 included).
+        assert_eq!(checked, 7 + 114 * 365 + 29);
     }
 
     #[test]
