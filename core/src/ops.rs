@@ -179,6 +179,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::shortstay::OPS,
     crate::staffing::OPS,
     crate::meeting::OPS,
+    crate::upgrade::OPS,
 ];
 
 /// Every operation of the library.

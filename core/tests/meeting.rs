@@ -147,15 +147,31 @@ fn atsugi_minutes_validate_and_match_the_seed() {
 
 #[test]
 fn child_ids() {
-    use kyoten_core::meeting::rules::child_id_ok;
-    assert!(child_id_ok("kyoten:odawara:2024-0017"));
-    assert!(child_id_ok("c1"));
-    assert!(child_id_ok(&"a".repeat(64)));
-    assert!(!child_id_ok(&"a".repeat(65)));
-    assert!(!child_id_ok(""));
-    assert!(!child_id_ok("-c1"));
-    assert!(!child_id_ok("佐藤"));
-    assert!(!child_id_ok("sato hinata"));
+    // The care conference's child id follows the summary's child-id rule
+    // (`ChildId::is_well_formed`): the example's id is one of a summary example's.
+    let base = parse(CARE);
+    assert_eq!(
+        base["care_conference"]["child_id"],
+        "kyoten:atsugi:2025-0041"
+    );
+    let ok = |id: &str| {
+        let mut doc = base.clone();
+        doc["care_conference"]["child_id"] = json!(id);
+        !has(
+            "meeting.validate",
+            &doc,
+            "meeting.care_conference.invalid_child_id",
+            "/care_conference/child_id",
+        )
+    };
+    assert!(ok("kyoten:odawara:2024-0017"));
+    assert!(ok("c1"));
+    assert!(ok(&"a".repeat(64)));
+    assert!(!ok(&"a".repeat(65)));
+    assert!(!ok(""));
+    assert!(!ok("-c1"));
+    assert!(!ok("佐藤"));
+    assert!(!ok("sato hinata"));
 }
 
 #[test]
@@ -593,7 +609,7 @@ fn open_care_conference_assignments() {
     let children = v["result"]["children"].as_array().unwrap();
     assert_eq!(children.len(), 1);
     let c = &children[0];
-    assert_eq!(c["child_id"], "kyoten:atsugi:2024-0003");
+    assert_eq!(c["child_id"], "kyoten:atsugi:2025-0041");
     assert_eq!(c["conferences"], 1);
     assert_eq!(c["coordinator"], "soudan");
     assert_eq!(c["review_overdue"], false);

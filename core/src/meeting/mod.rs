@@ -28,7 +28,7 @@ use crate::calendar::{ApproxMonth, IsoDate};
 use crate::labels::labelled_enum;
 use crate::ops::Operation;
 use crate::plan::{ItemRef, Plan};
-use crate::summary::CareRole;
+use crate::summary::{CareRole, ChildId};
 use serde::{Deserialize, Serialize};
 
 pub use rules::{RULES, validate};
@@ -53,6 +53,9 @@ pub struct Meeting {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 種類 / Kind of meeting.
     pub kind: MeetingKind,
     /// 表題（記録のとおり） / Title, as the record writes it.
@@ -261,7 +264,7 @@ labelled_enum! {
 pub struct CareConference {
     /// 対象児のID（情報集約シートの child.id。個人情報は写さない） / The child's id (the
     /// `child.id` of the child's summary; no personal data is copied).
-    pub child_id: String,
+    pub child_id: ChildId,
     /// 参加者 / Participants, by role (the family included).
     pub participants: Vec<Participant>,
     /// 合意したサービス / Services agreed.
@@ -313,6 +316,9 @@ pub struct MeetingRecords {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The reference date ("today").
     pub as_of: IsoDate,
     /// 集計する年度（任意、既定は計画の年度、なければ基準日の年度） / The fiscal year to

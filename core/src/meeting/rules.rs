@@ -337,14 +337,6 @@ pub fn parse_time_text(s: &str) -> Option<(u32, Option<u32>)> {
     }
 }
 
-/// True for an id shaped like the summary's child id (`kyoten:odawara:2024-0017`).
-pub fn child_id_ok(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id.chars().count() <= 64
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
-}
-
 fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -531,7 +523,7 @@ fn check_care_conference(
         }
         (Some(cc), MeetingKind::CareConference) => cc,
     };
-    if !child_id_ok(&cc.child_id) {
+    if !cc.child_id.is_well_formed() {
         f.push(INVALID_CHILD_ID.at(at.key("child_id")));
     }
     if !cc

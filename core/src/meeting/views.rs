@@ -17,6 +17,7 @@ use crate::finding::{Finding, Path, Rule, Severity};
 use crate::ops::Computed;
 use crate::plan::progress::{ItemStatus, Progress, ProgressRequest, Status};
 use crate::plan::{ItemRef, Phase, Plan};
+use crate::summary::ChildId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -386,7 +387,7 @@ pub struct OpenAssignment {
 #[serde(deny_unknown_fields)]
 pub struct ChildAssignments {
     /// 対象児のID / The child's id.
-    pub child_id: String,
+    pub child_id: ChildId,
     /// ケア会議の回数 / Care conferences held (on or before `as_of`).
     pub conferences: u32,
     /// 直近のケア会議 / Date of the latest conference.
@@ -473,7 +474,7 @@ pub fn open_operation(req: MeetingRecords) -> Computed<OpenAssignments> {
             }
         }
         children.push(ChildAssignments {
-            child_id: child.to_owned(),
+            child_id: ChildId(child.to_owned()),
             conferences: count(list.len()),
             last_conference: last.date,
             coordinator: cc.and_then(|c| c.coordinator.clone()),
@@ -590,6 +591,9 @@ pub struct MeetingProgressRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The date progress is judged on.
     pub as_of: IsoDate,
     /// 取組計画 / The plan.
@@ -640,6 +644,7 @@ pub fn progress_with_meetings(req: MeetingProgressRequest) -> Computed<MeetingPr
     }
     let base = ProgressRequest {
         schema: None,
+        version: req.version,
         as_of: req.as_of,
         plan: req.plan.clone(),
         statuses,
