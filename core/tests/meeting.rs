@@ -653,6 +653,70 @@ fn open_care_conference_assignments() {
 }
 
 #[test]
+fn care_conference_consent_is_checked_when_the_summary_is_held() {
+    let base = parse(include_str!(
+        "../../schemas/examples/meeting-records.care-conference-with-summary.json"
+    ));
+    assert_eq!(
+        base["summaries"][0]["child"]["id"],
+        base["meetings"][0]["care_conference"]["child_id"]
+    );
+    let consent_findings = |doc: &Value| -> Vec<(String, String)> {
+        findings("care_conferences.open", doc)
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("consent."))
+            .collect()
+    };
+    // Passing: consent 1 (information_sharing, care_conference; care team; given
+    // 2026-10-15) covers the use on 2026-11-15.
+    assert_eq!(consent_findings(&base), vec![]);
+    assert_eq!(findings("care_conferences.open", &base), vec![]);
+    let one = |code: &str, path: &str| vec![(code.to_owned(), path.to_owned())];
+    // Withdrawn on 2026-11-01.
+    let mut doc = base.clone();
+    doc["summaries"][0]["consents"][1]["withdrawn_on"] = json!("2026-11-01");
+    assert_eq!(
+        consent_findings(&doc),
+        one("consent.withdrawn", "/summaries/0/consents/1/withdrawn_on")
+    );
+    // Ran out on 2026-11-14 (the day before as_of).
+    let mut doc = base.clone();
+    doc["summaries"][0]["consents"][1]["expires_on"] = json!("2026-11-14");
+    assert_eq!(
+        consent_findings(&doc),
+        one("consent.expired", "/summaries/0/consents/1/expires_on")
+    );
+    // The use is not among those consented to.
+    let mut doc = base.clone();
+    doc["summaries"][0]["consents"][1]["uses"] = json!(["information_sharing"]);
+    assert_eq!(
+        consent_findings(&doc),
+        one("consent.not_covered", "/summaries/0/consents")
+    );
+    // Given only after as_of.
+    let mut doc = base.clone();
+    doc["summaries"][0]["consents"][1]["given_on"] = json!("2026-11-16");
+    assert_eq!(
+        consent_findings(&doc),
+        one("consent.not_covered", "/summaries/0/consents")
+    );
+    // No consent recorded at all.
+    let mut doc = base.clone();
+    doc["summaries"][0]["consents"] = json!([]);
+    assert_eq!(
+        consent_findings(&doc),
+        one("consent.none", "/summaries/0/consents")
+    );
+    // A summary of another child is not checked for this child's conference.
+    doc["summaries"][0]["child"]["id"] = json!("kyoten:atsugi:2025-0099");
+    assert_eq!(consent_findings(&doc), vec![]);
+    // Without a summary nothing is checked (the record holds the child's id only).
+    let mut doc = base.clone();
+    doc.as_object_mut().unwrap().remove("summaries");
+    assert_eq!(consent_findings(&doc), vec![]);
+}
+
+#[test]
 fn findings_never_echo_text_or_names() {
     let mut doc = parse(CARE);
     let secret = "秘密の発言ZQX";

@@ -1290,6 +1290,14 @@ export interface MeetingRecords {
   meetings: Meeting[];
   /** 取組計画（任意） / The plan the item numbers belong to (optional). */
   plan?: Plan | null;
+  /**
+   * 対象児の情報集約（任意） / Summaries of the children the care conferences concern
+   * (optional; matched by `child.id`). For each child with a care conference,
+   * `care_conferences.open` checks that a recorded consent covers using the summary at
+   * care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
+   * The summaries' own rules are checked by `summary.validate`, not here.
+   */
+  summaries?: ChildSummary[];
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
 }

@@ -28,7 +28,7 @@ use crate::calendar::{ApproxMonth, IsoDate};
 use crate::labels::labelled_enum;
 use crate::ops::Operation;
 use crate::plan::{ItemRef, Plan};
-use crate::summary::{CareRole, ChildId};
+use crate::summary::{CareRole, ChildId, ChildSummary};
 use serde::{Deserialize, Serialize};
 
 pub use rules::{RULES, validate};
@@ -309,7 +309,7 @@ pub struct AgreedService {
 
 /// 会議記録の束 / Input of `meetings.by_item` and `care_conferences.open`: meeting records,
 /// the date they are judged on, and optionally the plan their item numbers belong to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecords {
@@ -330,6 +330,13 @@ pub struct MeetingRecords {
     pub plan: Option<Plan>,
     /// 会議の記録 / The meeting records.
     pub meetings: Vec<Meeting>,
+    /// 対象児の情報集約（任意） / Summaries of the children the care conferences concern
+    /// (optional; matched by `child.id`). For each child with a care conference,
+    /// `care_conferences.open` checks that a recorded consent covers using the summary at
+    /// care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
+    /// The summaries' own rules are checked by `summary.validate`, not here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summaries: Vec<ChildSummary>,
 }
 
 /// Meeting operations.

@@ -10,6 +10,13 @@
 //! | `meetings.date.after_as_of` | warning | a meeting dated after `as_of` (not counted as held) |
 //! | `care_conferences.review_overdue` | warning | the latest conference's review date has passed on `as_of` |
 //! | `care_conferences.assignment_overdue` | warning | an open decision whose due date has passed on `as_of` |
+//!
+//! When the records hold a child's summary (`summaries`, matched by `child.id`),
+//! `care_conferences.open` asks [`crate::summary::consent_covers`] whether a recorded
+//! consent covers using it at care conferences (`care_conference`, any recipient) on
+//! `as_of`, and reports its `consent.none`, `consent.not_covered`, `consent.withdrawn` or
+//! `consent.expired` warning at `/summaries/i/consents`. Without a summary nothing is
+//! checked: a meeting record holds the child's id only, never the consents.
 
 use super::{Meeting, MeetingKind, MeetingRecords};
 use crate::calendar::{IsoDate, Quarter};
@@ -17,7 +24,7 @@ use crate::finding::{Finding, Path, Rule, Severity};
 use crate::ops::Computed;
 use crate::plan::progress::{ItemStatus, Progress, ProgressRequest, Status};
 use crate::plan::{ItemRef, Phase, Plan};
-use crate::summary::ChildId;
+use crate::summary::{ChildId, ConsentUse, consent_covers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -472,6 +479,19 @@ pub fn open_operation(req: MeetingRecords) -> Computed<OpenAssignments> {
                     overdue,
                 });
             }
+        }
+        // The child's summary, when held: may it be used at care conferences (on as_of)?
+        if let Some((j, s)) = req
+            .summaries
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.child.id.as_str() == child)
+        {
+            let status = consent_covers(s, ConsentUse::CareConference, None, req.as_of);
+            findings.extend(status.finding(
+                ConsentUse::CareConference,
+                &Path::root().key("summaries").index(j),
+            ));
         }
         children.push(ChildAssignments {
             child_id: ChildId(child.to_owned()),
