@@ -710,6 +710,20 @@ fn care_conference_consent_is_checked_when_the_summary_is_held() {
     // A summary of another child is not checked for this child's conference.
     doc["summaries"][0]["child"]["id"] = json!("kyoten:atsugi:2025-0099");
     assert_eq!(consent_findings(&doc), vec![]);
+    // The held summary is checked by the summary's own rules, under /summaries/0.
+    let mut doc = base.clone();
+    doc["summaries"][0]["child"]["id"] = json!("");
+    for op in ["care_conferences.open", "meetings.by_item"] {
+        assert!(
+            has(
+                op,
+                &doc,
+                "summary.child.id_invalid",
+                "/summaries/0/child/id"
+            ),
+            "{op}"
+        );
+    }
     // Without a summary nothing is checked (the record holds the child's id only).
     let mut doc = base.clone();
     doc.as_object_mut().unwrap().remove("summaries");

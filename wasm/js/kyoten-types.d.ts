@@ -1295,7 +1295,7 @@ export interface MeetingRecords {
    * (optional; matched by `child.id`). For each child with a care conference,
    * `care_conferences.open` checks that a recorded consent covers using the summary at
    * care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
-   * The summaries' own rules are checked by `summary.validate`, not here.
+   * Each summary is also checked by the summary's own rules on `as_of`.
    */
   summaries?: ChildSummary[];
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */

@@ -13,7 +13,10 @@
 //!
 //! - [`Meeting`]: one record (`meeting.validate`, rules in [`rules`]).
 //! - [`MeetingRecords`]: a year of records with, optionally, the plan their item numbers
-//!   belong to (`meetings.by_item`, `care_conferences.open`, in [`views`]).
+//!   belong to and the summaries of the children the care conferences concern
+//!   (`meetings.by_item`, `care_conferences.open`, in [`views`]). With a child's summary
+//!   held, `care_conferences.open` checks the family's consent to its use at care
+//!   conferences ([`crate::summary::consent_covers`]); a record alone holds only the id.
 //! - [`views::plan_evidence`]: per plan item, the council meetings held in each quarter
 //!   and the discussions and decisions, for `plan.progress`.
 //!
@@ -334,7 +337,7 @@ pub struct MeetingRecords {
     /// (optional; matched by `child.id`). For each child with a care conference,
     /// `care_conferences.open` checks that a recorded consent covers using the summary at
     /// care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
-    /// The summaries' own rules are checked by `summary.validate`, not here.
+    /// Each summary is also checked by the summary's own rules on `as_of`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub summaries: Vec<ChildSummary>,
 }

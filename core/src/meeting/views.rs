@@ -16,7 +16,9 @@
 //! consent covers using it at care conferences (`care_conference`, any recipient) on
 //! `as_of`, and reports its `consent.none`, `consent.not_covered`, `consent.withdrawn` or
 //! `consent.expired` warning at `/summaries/i/consents`. Without a summary nothing is
-//! checked: a meeting record holds the child's id only, never the consents.
+//! checked: a meeting record holds the child's id only, never the consents. Held
+//! summaries are checked by the summary's own rules on `as_of` (as `summary.validate`
+//! would, findings under `/summaries/i`).
 
 use super::{Meeting, MeetingKind, MeetingRecords};
 use crate::calendar::{IsoDate, Quarter};
@@ -24,7 +26,7 @@ use crate::finding::{Finding, Path, Rule, Severity};
 use crate::ops::Computed;
 use crate::plan::progress::{ItemStatus, Progress, ProgressRequest, Status};
 use crate::plan::{ItemRef, Phase, Plan};
-use crate::summary::{ChildId, ConsentUse, consent_covers};
+use crate::summary::{ChildId, ConsentUse, SummaryRequest, consent_covers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -107,6 +109,34 @@ pub fn validate_records(req: &MeetingRecords) -> Vec<Finding> {
         req.as_of,
         req.plan.as_ref(),
     ));
+    f.extend(validate_summaries(req));
+    f
+}
+
+/// The `summary.*` and `care.*` findings of every held summary on `as_of`, moved from
+/// `/summary/...` to `/summaries/i/...` (what `summary.validate` reports for it).
+pub fn validate_summaries(req: &MeetingRecords) -> Vec<Finding> {
+    let mut f = Vec::new();
+    for (j, s) in req.summaries.iter().enumerate() {
+        let one = SummaryRequest {
+            schema: None,
+            version: req.version,
+            as_of: req.as_of,
+            summary: s.clone(),
+            strict_provenance: false,
+        };
+        let at = Path::root().key("summaries").index(j);
+        for mut x in crate::summary::validate(&one) {
+            // Only findings inside the summary (the document-level version note belongs
+            // to the records, not to each summary).
+            if let Some(rest) = x.path.strip_prefix("/summary")
+                && (rest.is_empty() || rest.starts_with('/'))
+            {
+                x.path = format!("{}{rest}", at.as_str());
+                f.push(x);
+            }
+        }
+    }
     f
 }
 
