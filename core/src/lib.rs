@@ -49,6 +49,7 @@ pub mod meeting;
 pub mod ops;
 pub mod plan;
 pub mod scores;
+pub mod sheet;
 pub mod shortstay;
 pub mod staffing;
 pub mod summary;

@@ -59,6 +59,8 @@ macro_rules! document_types {
 document_types! {
     /// 年齢の計算 / `age-request`.
     AgeRequest => "age-request";
+    /// スケジュール図 / `chart-request`.
+    ChartRequest => "chart-request";
     /// 和暦の変換 / `convert-request`.
     ConvertRequest => "convert-request";
     /// 会議の記録 / `meeting`.
@@ -71,6 +73,8 @@ document_types! {
     Plan => "plan";
     /// 進捗 / `progress-request`.
     ProgressRequest => "progress-request";
+    /// 救急時情報シートのQRコード / `qr-payload`.
+    QrPayload => "qr-payload";
     /// スコア / `score-request`.
     ScoreRequest => "score-request";
     /// 短期入所の割当て / `shortstay-allocation`.

@@ -22,6 +22,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub mod export;
+pub mod import;
+pub mod show;
 pub mod ts;
 
 /// Base of every schema's `$id`. The `v1` segment changes only on an incompatible change

@@ -15,6 +15,8 @@ export interface Operations {
   "plan.coverage": { input: Plan; output: Report<Coverage> };
   /** 基準日時点の取組計画の進捗（完了・遅延・未着手）と遅れている取組を集計する / Total a plan's progress (done, delayed, not started) on a date and list late items */
   "plan.progress": { input: ProgressRequest; output: Report<Progress> };
+  /** 取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表 / Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table */
+  "plan.chart": { input: ChartRequest; output: Report<Chart> };
   /** 対象児の情報集約を検証する / Validate a child care summary */
   "summary.validate": { input: SummaryRequest; output: Report<SummaryCheck> };
   /** 対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める / Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds */
@@ -23,6 +25,10 @@ export interface Operations {
   "summary.emergency_view": { input: SummaryRequest; output: Report<EmergencyView> };
   /** 生年月日と基準日からライフステージの予定表を作る / Life-stage timeline from the date of birth and as_of */
   "summary.timeline": { input: SummaryRequest; output: Report<Timeline> };
+  /** 救急時情報シート（A4・2ページ以内、オフラインQRコード付き）を印刷用HTMLで作る / The printable emergency sheet (A4, at most two pages, with an offline QR code) as HTML */
+  "summary.emergency_sheet": { input: SummaryRequest; output: Report<EmergencySheet> };
+  /** 救急時情報シートのQRコードの内容（KY1形式）を読み取る / Read the content of an emergency sheet's QR code (format KY1) */
+  "sheet.read_qr": { input: QrPayload; output: Report<QrEssentials> };
   /** 超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の対象を計算する / Compute the super-severe score, medical care score, Oshima cell and short-stay entitlement */
   "scores.compute": { input: ScoreRequest; output: Report<ScoreResult> };
   /** 1件の短期入所申込について各施設の利用可否と理由、利用可能な施設の順位を返す / Evaluate one short-stay request against the directory and the vacancy board */
@@ -353,6 +359,47 @@ export interface CarriedOver {
   theme?: string | null;
 }
 
+/** 工程表 / Result of `plan.chart`. */
+export interface Chart {
+  /** 段階の帯の数 / Phase bars drawn (one per phase of each quarter). */
+  bars: number;
+  /** 取組の行数 / Item rows drawn. */
+  rows: number;
+  /** 省略した取組名 / Numbers of the items whose title was shortened. */
+  shortened_titles: number[];
+  /**
+   * SVG 文書（スケジュール図とタスク×四半期の表） / The SVG document: the schedule chart
+   * and the task × quarter table-chart below it.
+   */
+  svg: string;
+  /** タスク×四半期の取組数 / Initiatives per task and quarter. */
+  task_quarters: TaskQuarters[];
+}
+
+/** 行のまとめ方 / How the chart groups its rows. */
+export type ChartGrouping = "issue_group" | "task";
+
+/**
+ * 工程表の照会 / Input of `plan.chart`: the plan and, optionally, the progress statuses
+ * that `plan.progress` takes (a `plan.progress` request is also a valid chart request).
+ */
+export interface ChartRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日（任意） / The date progress is judged on (optional; drawn as a line). */
+  as_of?: string | null;
+  /** 行のまとめ方 / Group the rows by issue group (default) or by home task. */
+  group_by?: ChartGrouping;
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況（任意） / Status per item and quarter (optional). */
+  statuses?: ItemStatus[];
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
+}
+
 /** 本人 / The child. */
 export interface Child {
   /** 血液型（任意） / Blood type (optional). */
@@ -654,7 +701,7 @@ export interface Diagnosis {
 }
 
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
-export type DocumentType = "age-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "plan" | "progress-request" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
+export type DocumentType = "age-request" | "chart-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "plan" | "progress-request" | "qr-payload" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -710,6 +757,20 @@ export interface EmergencyPlan {
 
 /** 救急時の要約の区分 / A section of the emergency view, in display order. */
 export type EmergencySection = "patient" | "diagnoses" | "resuscitation" | "allergies" | "airway" | "care" | "medications" | "baseline" | "actions" | "contacts";
+
+/** `summary.emergency_sheet` の結果 / Result of `summary.emergency_sheet`. */
+export interface EmergencySheet {
+  /** 印刷用HTML（A4・2ページまで、外部参照なし） / The printable HTML document (A4, at most two pages, nothing external). */
+  html: string;
+  /** QRコードに入らなかった項目数 / Items left out of the QR code to fit. */
+  qr_left_out: number;
+  /** QRコードの内容（KY1形式） / The QR code's payload text (format KY1). */
+  qr_payload?: string | null;
+  /** QRコードの型番（1〜25、誤り訂正レベルM） / The QR code's version (1–25, error correction M). */
+  qr_version?: number | null;
+  /** 短縮した区分 / Parts shortened to fit two pages. */
+  shortened: SheetPart[];
+}
 
 /** 救急時の要約 / The emergency view. */
 export interface EmergencyView {
@@ -1701,6 +1762,48 @@ export interface Provenance {
   section: Section;
 }
 
+/** QRコードの内容 / What the sheet's QR code holds (format `KY1`). */
+export interface QrEssentials {
+  /** 生年月日 / Date of birth. */
+  b: string;
+  /** 血液型 / Blood type. */
+  bt?: BloodType | null;
+  /** 作成の基準日 / The day the sheet was made for. */
+  d: string;
+  /** 形式の版 / Format version (1). */
+  f: number;
+  /** ふりがな（40文字まで） / Kana (at most 40 characters). */
+  k: string;
+  /** 氏名（40文字まで） / Name (at most 40 characters). */
+  n: string;
+  /** 区分（優先順） / The parts, most important first. */
+  p: QrPart[];
+  /** 性別 / Sex. */
+  s: Sex;
+  /** 体重 (kg) / Weight (kg). */
+  w?: number | null;
+}
+
+/** QRコードの一区分 / One part of the code. */
+export interface QrPart {
+  /** 項目（短い日本語の文） / Items, short Japanese phrases. */
+  i: string[];
+  /** 入っていない件数 / Items of this part not in the code (left out by the view or to fit). */
+  o?: number;
+  /** 区分 / Section of the emergency view. */
+  s: EmergencySection;
+}
+
+/** `sheet.read_qr` の入力 / Input of `sheet.read_qr`: the text a 2D scanner typed. */
+export interface QrPayload {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** QRコードの内容（KY1: で始まる文字列） / The QR code's text, starting with `KY1:`. */
+  payload: string;
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
+}
+
 /** 四半期 / A quarter of the fiscal year. */
 export type Quarter = "q1" | "q2" | "q3" | "q4";
 
@@ -1900,6 +2003,9 @@ export interface Share {
   /** 百分率 / The percentage truncated (not rounded) to two decimals, e.g. `"19.75"`. */
   percent: string;
 }
+
+/** 救急時情報シートの区分 / A part of the emergency sheet, in print order. */
+export type SheetPart = "child" | "diagnoses" | "emergency" | "devices" | "care" | "medications" | "allergies" | "contacts" | "care_team" | "baseline" | "provenance";
 
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
@@ -2281,6 +2387,24 @@ export interface TaskProgress {
   task: number;
   /** 件数 / Totals over the items serving the task. */
   totals: StatusTotals;
+}
+
+/** タスク別・四半期別の取組数 / Initiatives of one task per quarter. */
+export interface TaskQuarters {
+  /** タスク名 / The task's national wording. */
+  name_ja: string;
+  /** 第1四半期 / Q1: initiatives with an entry in April–June. */
+  q1: number;
+  /** 第2四半期 / Q2. */
+  q2: number;
+  /** 第3四半期 / Q3. */
+  q3: number;
+  /** 第4四半期 / Q4. */
+  q4: number;
+  /** タスク番号 / Task 1–6. */
+  task: number;
+  /** 計 / Distinct initiatives serving the task. */
+  total: number;
 }
 
 /** Input of `tasks.list`: nothing but an optional `$schema`. */

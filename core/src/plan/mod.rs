@@ -19,7 +19,9 @@
 //! | [`rules`] | every plan rule (`plan.*` codes) and [`validate`] |
 //! | [`mod@coverage`] | `plan.coverage`: items per task, per quarter, lead load |
 //! | [`mod@progress`] | `plan.progress`: status against the schedule on a date |
+//! | [`mod@chart`] | `plan.chart`: the schedule chart (スケジュールイメージ) as SVG |
 
+pub mod chart;
 pub mod coverage;
 pub mod progress;
 pub mod rules;
@@ -31,6 +33,7 @@ use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use chart::{Chart, ChartRequest, chart};
 pub use coverage::{Coverage, coverage};
 pub use progress::{Progress, ProgressRequest, progress};
 pub use rules::{RULES, validate};
@@ -723,6 +726,10 @@ fn progress_operation(request: ProgressRequest) -> Computed<Progress> {
     progress(&request)
 }
 
+fn chart_operation(request: ChartRequest) -> Computed<Chart> {
+    chart(&request)
+}
+
 /// Operations of this module.
 pub static OPS: &[Operation] = &[
     crate::operation!(
@@ -745,5 +752,12 @@ pub static OPS: &[Operation] = &[
         "Total a plan's progress (done, delayed, not started) on a date and list late items",
         ProgressRequest => Progress,
         progress_operation
+    ),
+    crate::operation!(
+        "plan.chart",
+        "取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表",
+        "Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table",
+        ChartRequest => Chart,
+        chart_operation
     ),
 ];
