@@ -19,6 +19,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::scores::RULES,
         crate::shortstay::RULES,
         crate::staffing::RULES,
+        crate::meeting::RULES,
         crate::upgrade::RULES,
     ]
     .into_iter()

@@ -24,6 +24,7 @@
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
+//! | council minutes and care conferences (協議会・ケア会議) | [`meeting`] |
 //! | document format versions, upgrading older documents | [`version`], [`upgrade`] |
 //!
 //! The crate does no I/O, contains no `unsafe`, and never panics on any input.
@@ -47,6 +48,7 @@ pub mod catalogue;
 pub mod finding;
 pub mod input;
 mod labels;
+pub mod meeting;
 pub mod operation;
 pub mod ops;
 pub mod plan;

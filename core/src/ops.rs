@@ -20,6 +20,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    crate::meeting::OPS,
     crate::upgrade::OPS,
     crate::catalogue::OPS,
 ];

@@ -63,6 +63,12 @@ document_types! {
     ChartRequest => "chart-request";
     /// 和暦の変換 / `convert-request`.
     ConvertRequest => "convert-request";
+    /// 会議の記録 / `meeting`.
+    Meeting => "meeting";
+    /// 会議の進捗への反映 / `meeting-progress-request`.
+    MeetingProgressRequest => "meeting-progress-request";
+    /// 会議記録の束 / `meeting-records`.
+    MeetingRecords => "meeting-records";
     /// 取組内容 / `plan`.
     Plan => "plan";
     /// 進捗 / `progress-request`.

@@ -41,6 +41,14 @@ export interface Operations {
   "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
   /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
+  /** 会議の記録（協議会の議事概要・ケア会議）を検証し、発言を取組番号・機関ごとに数える / Validate a meeting record (council minutes or care conference) and count its statements per item and organisation */
+  "meeting.validate": { input: Meeting; output: Report<MeetingSummary> };
+  /** 1年間の会議を、計画の取組ごと（開催日・発言機関・決定事項）と機関ごと（出席・発言）にまとめる / A year of meetings per plan item (when, who spoke, decisions) and per organisation (attendance where listed, statements) */
+  "meetings.by_item": { input: MeetingRecords; output: Report<ByItem> };
+  /** ケア会議の未完了の担当事項を子どもごとに一覧にする / Open care-conference assignments, per child */
+  "care_conferences.open": { input: MeetingRecords; output: Report<OpenAssignments> };
+  /** 計画の進捗を、その計画の協議会の開催記録を根拠に加えて集計する / A plan's progress with its council meetings as evidence: a 会議開催 phase is met by a meeting held in its quarter */
+  "meetings.progress": { input: MeetingProgressRequest; output: Report<MeetingProgress> };
   /** 古い版の kyoten 文書を最新の版に更新する / Upgrade an older kyoten document to the current format version */
   "document.upgrade": { input: UpgradeRequest; output: Report<UpgradeResult> };
   /** すべての規則（コード・重大度・メッセージの型・説明）と選択肢のラベルを返す / List every rule (code, severity, message templates, explanation) and the labels of every choice */
@@ -124,6 +132,26 @@ export interface AgeResult {
   school_entry: string;
 }
 
+/** 議題 / One agenda item. */
+export interface AgendaItem {
+  /** 番号（記録のとおり、例: （１）） / Number, as the record writes it. */
+  no?: string | null;
+  /** 内容 / What was done under it. */
+  notes?: string[];
+  /** 議題 / Title. */
+  title: string;
+}
+
+/** 合意したサービス / A service agreed at a care conference. */
+export interface AgreedService {
+  /** 開始日 / Start date. */
+  from?: string | null;
+  /** 提供者（参加者ID） / Who provides it (a participant id). */
+  provider?: string | null;
+  /** サービス / The service (e.g. 訪問看護 週3回). */
+  service: string;
+}
+
 /** アレルギー / Allergies: a status ("none" differs from "unknown") and the list. */
 export interface Allergies {
   /** アレルギー（status が present のとき） / The allergies (when status is present). */
@@ -156,7 +184,7 @@ export type AllergyStatus = "none_known" | "unknown" | "present";
 /** 割当結果 / Result of `shortstay.allocate`. */
 export interface AllocationResult {
   /** 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made; then one `invalid_request` decision per request that could not be evaluated. */
-  decisions: Decision[];
+  decisions: DecisionOutput[];
   /** 施設・夜ごとの使用状況 / Use of every facility-night that was considered, by facility then night. */
   load: FacilityNight[];
   /** 申込ごとの結果（入力の順） / Per request, in input order. */
@@ -171,6 +199,14 @@ export interface AppliedPolicy {
   national: boolean;
   /** 役割ごとの基準 / The rule of every role. */
   roles: RoleRule[];
+}
+
+/** 出席者 / An attendee listed by the record. */
+export interface Attendee {
+  /** 機関ID / The organisation (id in `organisations`). */
+  organisation: string;
+  /** 人数（任意） / Number of people (optional). */
+  people?: number | null;
 }
 
 /** 血液型 / Blood type. */
@@ -227,6 +263,35 @@ export interface BoardView {
   rows: BoardLine[];
   /** 表題 / Title. */
   title: string;
+}
+
+/** Result of `meetings.by_item`. */
+export interface ByItem {
+  /** 年度 / The fiscal year reported. */
+  fiscal_year: number;
+  /** 取組ごと（計画、番号順） / Per item, by plan and number. */
+  items: ItemMeetings[];
+  /** 年度内の会議の数 / Meetings in the year. */
+  meetings: number;
+  /** 機関ごと（ID順） / Per organisation, by id. */
+  organisations: OrganisationActivity[];
+}
+
+/** ケア会議 / The particulars of a care conference about one child. */
+export interface CareConference {
+  /**
+   * 対象児のID（情報集約シートの child.id。個人情報は写さない） / The child's id (the
+   * `child.id` of the child's summary; no personal data is copied).
+   */
+  child_id: ChildId;
+  /** 調整役（参加者ID） / Who coordinates (a participant id). */
+  coordinator?: string | null;
+  /** 参加者 / Participants, by role (the family included). */
+  participants: Participant[];
+  /** 見直し予定日 / When the agreed plan is reviewed. */
+  review_on?: string | null;
+  /** 合意したサービス / Services agreed. */
+  services?: AgreedService[];
 }
 
 /**
@@ -291,6 +356,16 @@ export interface CareTeamMember {
   role: CareRole;
 }
 
+/** 継続検討事項 / A matter carried over (引き続きの検討課題). */
+export interface CarriedOver {
+  /** 計画の取組番号 / The plan items it concerns. */
+  items?: ItemRef[];
+  /** 内容（記録のとおり） / The matter, as the record writes it. */
+  text: string;
+  /** テーマ（記録のとおり） / Theme heading, as the record writes it. */
+  theme?: string | null;
+}
+
 /** 工程表 / Result of `plan.chart`. */
 export interface Chart {
   /** 段階の帯の数 / Phase bars drawn (one per phase of each quarter). */
@@ -350,6 +425,24 @@ export interface Child {
   name: string;
   /** 性別 / Sex. */
   sex: Sex;
+}
+
+/** 子どもごとの未完了事項 / One child's open assignments. */
+export interface ChildAssignments {
+  /** 対象児のID / The child's id. */
+  child_id: ChildId;
+  /** ケア会議の回数 / Care conferences held (on or before `as_of`). */
+  conferences: number;
+  /** 調整役（参加者ID、直近の会議） / Who coordinates (participant id, latest conference). */
+  coordinator?: string | null;
+  /** 直近のケア会議 / Date of the latest conference. */
+  last_conference: string;
+  /** 未完了の担当事項（会議順） / Open assignments, by conference. */
+  open: OpenAssignment[];
+  /** 見直し予定日（直近の会議） / Review date (latest conference). */
+  review_on?: string | null;
+  /** 見直し期限切れ / True if the review date is before `as_of`. */
+  review_overdue: boolean;
 }
 
 /**
@@ -474,20 +567,30 @@ export interface Conversion {
   fiscal_year?: number | null;
   /** 種類 / What the text was read as. */
   kind: ConversionKind;
-  /** 四半期 / The fiscal quarter (for dates). */
+  /** 年月（頃） / The month (for approximate months), `YYYY-MM`. */
+  month?: string | null;
+  /** 四半期 / The fiscal quarter (for dates and months). */
   quarter?: Quarter | null;
-  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度). */
+  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度, 平成29年9月頃), in the requested style. */
   wareki?: string | null;
 }
 
 /** 変換結果の種類 / What a text was read as. */
-export type ConversionKind = "date" | "fiscal_year" | "invalid";
+export type ConversionKind = "date" | "fiscal_year" | "approx_month" | "invalid";
 
 /** Input of `calendar.convert`: texts to read as dates or fiscal years. */
 export interface ConvertRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
-  /** 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years. */
+  /**
+   * 和暦表記の数字（任意、既定は算用数字） / How numbers are written in the 和暦 output
+   * (optional; Arabic digits by default).
+   */
+  style?: WarekiStyle | null;
+  /**
+   * 変換する文字列 / Texts to convert: 和暦 or ISO dates, approximate months (平成29年９月頃),
+   * 和暦 or western fiscal years; numbers in digits or kanji numerals.
+   */
   values: string[];
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
@@ -521,8 +624,28 @@ export interface Coverage {
   uncovered_tasks: number[];
 }
 
-/** 一晩の判定 / One decision: one request, one night. */
+/** 決定事項 / A decision. */
 export interface Decision {
+  /** 完了日 / Date done (absent: still open). */
+  done_on?: string | null;
+  /** 期限 / Due date. */
+  due?: string | null;
+  /** 計画の取組番号 / The plan items it concerns. */
+  items?: ItemRef[];
+  /**
+   * 担当（機関ID、ケア会議では参加者ID） / Who is responsible (organisation ids; for a
+   * care conference, participant ids).
+   */
+  responsible?: string[];
+  /** 内容 / What was decided. */
+  text: string;
+}
+
+/** 判定 / Granted or refused. */
+export type DecisionOutcome = "granted" | "refused";
+
+/** 一晩の判定 / One decision: one request, one night. */
+export interface DecisionOutput {
   /** 説明 / Why (`shortstay.allocation.*`), pointing at the request. */
   explanation: Finding;
   /** 施設ID / The facility given, when granted. */
@@ -538,9 +661,6 @@ export interface Decision {
   /** 判定時の利用日数 / Used days the family was judged with (its priority: fewer first). */
   used_before: number;
 }
-
-/** 判定 / Granted or refused. */
-export type DecisionOutcome = "granted" | "refused";
 
 /** 医療機器 / A device. */
 export interface Device {
@@ -588,7 +708,7 @@ export interface Diagnosis {
 }
 
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
-export type DocumentType = "age-request" | "chart-request" | "convert-request" | "plan" | "progress-request" | "qr-payload" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
+export type DocumentType = "age-request" | "chart-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "plan" | "progress-request" | "qr-payload" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -954,6 +1074,57 @@ export interface Item {
   title: string;
 }
 
+/** 取組番号ごとの発言数 / Statements about one plan item. */
+export interface ItemCount {
+  /** 取組 / The item (in the record's plan). */
+  item: ItemRef;
+  /** 発言数 / Statements naming it. */
+  statements: number;
+}
+
+/** 取組の会議の記録 / What the council meetings of a plan say about one item. */
+export interface ItemEvidence {
+  /** 決定事項 / What was decided about it. */
+  decisions?: string[];
+  /** 話し合われた日 / Dates of meetings where it was discussed. */
+  discussed_on?: string[];
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 会議開催の段階 / The item's 会議開催 phases and the meetings held in them. */
+  meeting_phases?: MeetingPhase[];
+}
+
+/** 取組ごとの会議の一回 / One meeting's part in one item. */
+export interface ItemMeeting {
+  /** 継続検討事項 / Matters about the item carried over. */
+  carried_over: number;
+  /** 開催日 / Date held. */
+  date: string;
+  /** 決定事項 / Decisions about the item. */
+  decisions: string[];
+  /** 記録の位置 / JSON Pointer of the record (`/meetings/i`). */
+  meeting: string;
+  /** 発言した機関（ID、発言順） / Organisations that spoke about the item (ids, in order). */
+  speakers: string[];
+  /** 発言数 / Statements about the item. */
+  statements: number;
+}
+
+/** 取組ごとの会議 / The meetings of one plan item. */
+export interface ItemMeetings {
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 会議（日付順） / Meetings, by date. */
+  meetings: ItemMeeting[];
+  /**
+   * 計画の地域（記録の計画参照） / Region of the plan the number belongs to (absent:
+   * the record does not say).
+   */
+  plan_region?: string | null;
+  /** 計画で確認済み / True if the held plan has the item (false: unresolved reference). */
+  resolved: boolean;
+}
+
 /**
  * 取組の参照 / A reference to an item: its number, and with `numbering: per_task` the
  * task it is numbered under. With plan-wide numbering a task may be given too; it must
@@ -1068,6 +1239,146 @@ export interface Medication {
 /** 投与経路 / Route of administration. */
 export type MedicationRoute = "oral" | "tube" | "rectal" | "buccal" | "inhaled" | "nasal" | "subcutaneous" | "intravenous" | "transdermal" | "topical" | "other";
 
+/** 会議の記録 / The record of one meeting (minutes). */
+export interface Meeting {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 議題 / Agenda, in order. */
+  agenda?: AgendaItem[];
+  /**
+   * 出席者（記録に名簿がある場合のみ） / Attendees, only where the record lists them
+   * (absent: the record has no list; speakers are known from the statements).
+   */
+  attendees?: Attendee[] | null;
+  /** ケア会議の内容（ケア会議のみ） / The care conference's particulars (care conferences only). */
+  care_conference?: CareConference | null;
+  /** 継続検討事項 / Matters carried over to later meetings. */
+  carried_over?: CarriedOver[];
+  /** 開催日 / Date held. */
+  date: string;
+  /**
+   * 開催日（記録のとおり、例: 平成 28年 12月 19日（月）） / The date as the record writes it;
+   * it must read to `date`.
+   */
+  date_text?: string | null;
+  /** 決定事項 / Decisions. */
+  decisions?: Decision[];
+  /** 終了時刻（HH:MM） / End time, `HH:MM`. */
+  end_time?: string | null;
+  /** 種類 / Kind of meeting. */
+  kind: MeetingKind;
+  /** 次回開催予定 / The next meeting. */
+  next_meeting?: NextMeeting | null;
+  /** 注記（転記の読み方など） / Notes (e.g. how the record was read). */
+  notes?: string | null;
+  /**
+   * 記録に出てくる機関 / The organisations the record names (speakers, attendees,
+   * those responsible), each with an id used in this record.
+   */
+  organisations?: MeetingOrganisation[];
+  /** 場所 / Place. */
+  place?: string | null;
+  /** 対象の計画 / The plan whose item numbers the record uses (council meetings). */
+  plan?: PlanRef | null;
+  /** 開始時刻（HH:MM） / Start time, `HH:MM`. */
+  start_time?: string | null;
+  /** 発言（主な意見） / Statements (主な意見), in the record's order. */
+  statements?: Statement[];
+  /** 時刻（記録のとおり、例: 19：00～21：00） / The time as the record writes it. */
+  time_text?: string | null;
+  /** 表題（記録のとおり） / Title, as the record writes it. */
+  title?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** 会議の種類 / Kind of meeting. */
+export type MeetingKind = "council" | "care_conference" | "hub_staff";
+
+/** 記録の機関 / An organisation named in the record. */
+export interface MeetingOrganisation {
+  /**
+   * ID（この記録の中で一意。計画がある場合は計画の機関ID） / Id, unique in the record;
+   * with a plan, the plan's organisation id.
+   */
+  id: string;
+  /** 名称（記録のとおり） / Name, as the record writes it. */
+  name: string;
+}
+
+/**
+ * 会議開催の段階 / One 会議開催 phase of an item, and the council meetings of the plan
+ * held in its quarter.
+ */
+export interface MeetingPhase {
+  /** 開催日 / Dates of the plan's council meetings held in it (on or before `as_of`). */
+  held_on: string[];
+  /** 四半期 / The quarter. */
+  quarter: Quarter;
+}
+
+/** Result of `meetings.progress`. */
+export interface MeetingProgress {
+  /** 取組ごとの会議の記録 / Per item, the meeting evidence. */
+  evidence: ItemEvidence[];
+  /**
+   * 進捗（会議開催の段階は開催済みの会議で完了） / Progress, with every 会議開催
+   * item-quarter met by a council meeting of the plan counted as done.
+   */
+  progress: Progress;
+}
+
+/**
+ * 会議記録つきの進捗照会 / Input of `meetings.progress`: `plan.progress`'s input with the
+ * plan's meeting records as evidence.
+ */
+export interface MeetingProgressRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The date progress is judged on. */
+  as_of: string;
+  /** 会議の記録 / Meeting records (council meetings of the plan are evidence). */
+  meetings?: Meeting[];
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
+  statuses?: ItemStatus[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/**
+ * 会議記録の束 / Input of `meetings.by_item` and `care_conferences.open`: meeting records,
+ * the date they are judged on, and optionally the plan their item numbers belong to.
+ */
+export interface MeetingRecords {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The reference date ("today"). */
+  as_of: string;
+  /**
+   * 集計する年度（任意、既定は計画の年度、なければ基準日の年度） / The fiscal year to
+   * report (optional; default the plan's, else that of `as_of`).
+   */
+  fiscal_year?: number | null;
+  /** 会議の記録 / The meeting records. */
+  meetings: Meeting[];
+  /** 取組計画（任意） / The plan the item numbers belong to (optional). */
+  plan?: Plan | null;
+  /**
+   * 対象児の情報集約（任意） / Summaries of the children the care conferences concern
+   * (optional; matched by `child.id`). For each child with a care conference,
+   * `care_conferences.open` checks that a recorded consent covers using the summary at
+   * care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
+   * Each summary is also checked by the summary's own rules on `as_of`.
+   */
+  summaries?: ChildSummary[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
 /** ミーティングの状況 / What the check found about meetings. */
 export interface MeetingStatus {
   /** 所属施設の数 / Number of distinct home facilities. */
@@ -1081,6 +1392,38 @@ export interface MeetingStatus {
   longest_gap_days?: number | null;
   /** ミーティングが必要 / True iff staff sit in two or more facilities. */
   required: boolean;
+}
+
+/** 会議の要約 / Result of `meeting.validate`. */
+export interface MeetingSummary {
+  /** 出席者名簿の有無 / True if the record lists attendees. */
+  attendees_listed: boolean;
+  /** 継続検討事項 / Matters carried over. */
+  carried_over: number;
+  /** 開催日 / Date held. */
+  date: string;
+  /** 開催日（和暦） / Date held, in 和暦. */
+  date_wareki?: string | null;
+  /** 決定事項 / Decisions. */
+  decisions: number;
+  /** 年度 / Fiscal year of the meeting. */
+  fiscal_year: number;
+  /** 種類 / Kind of meeting. */
+  kind: MeetingKind;
+  /** 次回開催日 / The next meeting's date, if fixed. */
+  next_date?: string | null;
+  /** 次回開催（年月、頃） / The next meeting's month, if approximate. */
+  next_month?: string | null;
+  /** 未完了の決定事項 / Decisions not marked done. */
+  open_decisions: number;
+  /** 取組番号ごと（番号順） / Statements per item number, in number order. */
+  per_item: ItemCount[];
+  /** 機関ごと（記録に初めて出る順） / Statements per organisation, in order of first statement. */
+  per_organisation: OrganisationCount[];
+  /** 四半期 / Fiscal quarter of the meeting. */
+  quarter: Quarter;
+  /** 発言数 / Statements. */
+  statements: number;
 }
 
 /** ミーティング / Meetings of the hub's staff: a recurring interval, dated meetings held, or both. */
@@ -1139,6 +1482,19 @@ export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "
  */
 export type MunicipalityCode = string;
 
+/** 次回開催予定 / The next meeting: a date, or a month meant approximately (９月頃). */
+export interface NextMeeting {
+  /** 日付 / The date, if fixed. */
+  date?: string | null;
+  /** 年月（頃、YYYY-MM） / The month, approximately. */
+  month?: string | null;
+  /**
+   * 記録のとおり（例: 平成 29年９月頃） / As the record writes it; it must read to `date`
+   * or `month`.
+   */
+  text?: string | null;
+}
+
 /** 割り当てた夜 / One night granted to a request. */
 export interface NightGrant {
   /** 施設ID / The facility. */
@@ -1149,6 +1505,30 @@ export interface NightGrant {
 
 /** 番号の付け方 / How items are numbered. */
 export type Numbering = "plan" | "per_task";
+
+/** 未完了の担当事項 / An open assignment from a care conference. */
+export interface OpenAssignment {
+  /** 会議の日 / Date of the conference. */
+  decided_on: string;
+  /** 決定事項の位置 / JSON Pointer of the decision (`/meetings/i/decisions/k`). */
+  decision: string;
+  /** 期限 / Due date. */
+  due?: string | null;
+  /** 期限切れ / True if the due date is before `as_of`. */
+  overdue: boolean;
+  /** 担当（参加者ID） / Who is responsible. */
+  responsible: string[];
+  /** 内容 / What was decided. */
+  text: string;
+}
+
+/** Result of `care_conferences.open`. */
+export interface OpenAssignments {
+  /** 基準日 / The reference date. */
+  as_of: string;
+  /** 子どもごと（ID順） / Per child, by id. */
+  children: ChildAssignments[];
+}
 
 /** 関係機関 / An organisation taking part in the plan. */
 export interface Organisation {
@@ -1171,6 +1551,28 @@ export interface Organisation {
   notes?: string | null;
   /** 分野 / Sector. */
   sector: Sector;
+}
+
+/** 機関ごとの会議 / One organisation across the meetings. */
+export interface OrganisationActivity {
+  /** 出席（名簿のある会議のうち） / Attended, among those meetings. */
+  attended: number;
+  /** 発言した会議の数 / Meetings where it spoke. */
+  meetings_spoken: number;
+  /** 出席者名簿のある会議の数 / Meetings (naming it) whose record lists attendees. */
+  meetings_with_attendee_list: number;
+  /** 機関ID / The organisation's id. */
+  organisation: string;
+  /** 発言数 / Statements. */
+  statements: number;
+}
+
+/** 機関ごとの発言数 / Statements by one organisation. */
+export interface OrganisationCount {
+  /** 機関ID / The organisation's id in the record. */
+  organisation: string;
+  /** 発言数 / Its statements. */
+  statements: number;
 }
 
 /** 機関の欄 / One of an item's lists of organisations. */
@@ -1198,6 +1600,19 @@ export interface OshimaResult {
   /** 用いた指数 / The quotient used. */
   quotient: number;
 }
+
+/** ケア会議の参加者 / A participant in a care conference. */
+export interface Participant {
+  /** ID（この記録の中で一意、例: mother, nurse-station） / Id, unique in the record. */
+  id: string;
+  /** 立場 / Who the participant is. */
+  kind: ParticipantKind;
+  /** 支援チームでの役割（支援チームの場合） / Care-team role (for care-team members). */
+  role?: CareRole | null;
+}
+
+/** ケア会議の参加者の立場 / Who a care-conference participant is. */
+export type ParticipantKind = "family" | "child" | "care_team" | "hub" | "other";
 
 /** これまでの主な取組みの欄 / Whose past initiative. */
 export type PastBy = "prefecture" | "consignee" | "others";
@@ -1267,6 +1682,17 @@ export interface Plan {
   title?: string | null;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
+}
+
+/**
+ * 計画の参照 / Which plan the item numbers belong to: the region and fiscal year of the
+ * plan (e.g. 厚木地域 平成29年度). Numbers of a plan that is not held stay unresolved.
+ */
+export interface PlanRef {
+  /** 年度（西暦、開始年） / The plan's fiscal year (optional). */
+  fiscal_year?: number | null;
+  /** 地域 / The plan's region, as the plan names it (e.g. 小田原地域). */
+  region: string;
 }
 
 /** 計画の状態 / Status of a plan. */
@@ -1799,6 +2225,11 @@ export interface StaffingRequest {
   as_of: string;
   /** 拠点 / The hub. */
   hub: Hub;
+  /**
+   * 会議の記録（任意） / Meeting records (optional): those of kind `hub_staff` count as
+   * meetings held, beside `hub.meetings.held`.
+   */
+  meeting_records?: Meeting[];
   /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
   policy?: StaffingRequestPolicy | null;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
@@ -1814,6 +2245,26 @@ export interface StaffingRequestPolicy {
   max_meeting_gap_days?: number | null;
   /** 役割ごとの設定 / Per-role overrides (roles not listed keep the national values). */
   roles?: RoleOverride[];
+}
+
+/** 発言 / One statement (an opinion in 主な意見). */
+export interface Statement {
+  /**
+   * 取組名（記録が番号に添えている場合、例: 小児科及び内科医向け研修会） / The item's
+   * name where the record writes one beside the number.
+   */
+  item_label?: string | null;
+  /** 計画の取組番号（【№1】など） / The plan items it concerns (【№1】…). */
+  items?: ItemRef[];
+  /**
+   * 発言した機関 / The organisation that spoke (id in `organisations`; for a care
+   * conference, a participant id).
+   */
+  organisation: string;
+  /** 発言内容（記録のとおり） / What was said, as the record writes it. */
+  text: string;
+  /** テーマ（記録のとおり、例: ①体制構築） / Theme heading, as the record writes it. */
+  theme?: string | null;
 }
 
 /** 状況 / Progress status. */
@@ -2112,6 +2563,9 @@ export interface VitalSigns {
   /** 体重 (kg) / Weight (kg). */
   weight_kg?: number | null;
 }
+
+/** 和暦の数字の書き方 / How numbers are written in a 和暦 output. */
+export type WarekiStyle = "arabic" | "kanji";
 
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a

@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::Month;
 
-pub use wareki::{Era, OPS, RULES};
+pub use wareki::{ApproxMonth, Era, OPS, RULES, WarekiStyle};
 
 /// 日付 / A calendar date, written `YYYY-MM-DD` (years 0001–9999).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -161,6 +161,10 @@ pub struct StaffingRequest {
     /// 方針（省略時は国の基準） / Policy overrides; absent means the national rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<Policy>,
+    /// 会議の記録（任意） / Meeting records (optional): those of kind `hub_staff` count as
+    /// meetings held, beside `hub.meetings.held`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_records: Vec<crate::meeting::Meeting>,
 }
 
 /// 拠点 / A coordination hub.
