@@ -245,6 +245,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::care::RULES,
         crate::plan::RULES,
         crate::summary::RULES,
+        crate::fhir::RULES,
         crate::scores::RULES,
         crate::shortstay::RULES,
         crate::staffing::RULES,

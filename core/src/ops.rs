@@ -175,6 +175,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::tasks::OPS,
     crate::plan::OPS,
     crate::summary::OPS,
+    crate::fhir::OPS,
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,
