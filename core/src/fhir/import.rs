@@ -425,7 +425,11 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
     let entries: Vec<(&Value, Path)> = br.array("entry");
     br.finish(&mut cx, ALWAYS);
     if entries.len() > MAX_ENTRIES {
-        cx.push(TOO_MANY_ENTRIES.at(root.key("entry").index(MAX_ENTRIES)));
+        cx.push(TOO_MANY_ENTRIES.detail(
+            root.key("entry"),
+            format!("上限 {MAX_ENTRIES}"),
+            format!("limit {MAX_ENTRIES}"),
+        ));
     }
     // Index: fullUrl and Type/id → entry.
     let mut resources: Vec<(usize, &Value, Path)> = Vec::new();
@@ -538,6 +542,8 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
     if acc.scores_seen {
         cx.push(DERIVED_SKIPPED.at(root.key("entry")));
     }
+    // Document order: by entry, then in the order read.
+    cx.findings.sort_by_key(|f| entry_of(&f.path));
 
     let as_of = req.as_of.or_else(|| {
         timestamp
@@ -587,6 +593,14 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
             summary,
         }),
     )
+}
+
+/// The entry index a pointer is under (`/bundle/entry/7/…` → 7); others first.
+fn entry_of(path: &str) -> usize {
+    path.strip_prefix("/bundle/entry/")
+        .and_then(|r| r.split('/').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(0, |n| n.saturating_add(1))
 }
 
 /// Contained resources other than the Patient (JP-CLINS 6情報 repeat the Patient in
@@ -1273,6 +1287,7 @@ fn read_medication(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
     };
     subject(cx, &mut r, "subject");
     r.get("status");
+    r.get("intent");
     let mp = r.at("medicationCodeableConcept");
     let med = r.get("medicationCodeableConcept");
     unmapped_codings(cx, med, &mp, &[]);
@@ -1308,15 +1323,18 @@ fn read_medication(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
         if let Some(route) = dr.get("route") {
             match cx.code::<MedicationRoute>(route, "medication-route", &rp) {
                 Some(v) => m.route = v,
-                None => {
-                    let t = cc_text(Some(route)).unwrap_or_default();
-                    m.route = if t.contains("経口") || t.contains("内服") {
-                        MedicationRoute::Oral
+                None => match codings(Some(route)).find_map(|c| {
+                    let sys = c.get("system").and_then(Value::as_str).unwrap_or_default();
+                    let code = c.get("code").and_then(Value::as_str).unwrap_or_default();
+                    if sys.contains("0162") {
+                        route_0162(code)
                     } else {
-                        MedicationRoute::Other
-                    };
-                    unmapped_codings(cx, Some(route), &rp, &[]);
-                }
+                        None
+                    }
+                }) {
+                    Some(v) => m.route = v,
+                    None => unmapped_codings(cx, Some(route), &rp, &[]),
+                },
             }
         }
         m.as_needed = dr
@@ -1370,6 +1388,24 @@ fn read_medication(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
     }
     r.finish(cx, ALWAYS);
     acc.medications.push(m);
+}
+
+/// HL7 v2 table 0162 (route of administration), as JP Core's
+/// JP_MedicationRouteHL70162 writes it.
+fn route_0162(code: &str) -> Option<MedicationRoute> {
+    Some(match code {
+        "PO" => MedicationRoute::Oral,
+        "NG" | "GT" | "GU" | "J" => MedicationRoute::Tube,
+        "PR" => MedicationRoute::Rectal,
+        "BUC" => MedicationRoute::Buccal,
+        "IH" | "NEB" | "IT" => MedicationRoute::Inhaled,
+        "NS" | "NP" => MedicationRoute::Nasal,
+        "SC" => MedicationRoute::Subcutaneous,
+        "IV" => MedicationRoute::Intravenous,
+        "TD" => MedicationRoute::Transdermal,
+        "TP" | "OP" | "EYE" => MedicationRoute::Topical,
+        _ => return None,
+    })
 }
 
 fn read_allergy(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
