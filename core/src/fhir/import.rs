@@ -124,8 +124,8 @@ struct Cx {
     findings: Vec<Finding>,
     /// fullUrl and `Type/id` → entry index
     index: BTreeMap<String, usize>,
-    /// entry index → care-team member id
-    members: BTreeMap<usize, String>,
+    /// entry index → (position in the care team, member id)
+    members: BTreeMap<usize, (usize, String)>,
 }
 
 impl Cx {
@@ -164,7 +164,7 @@ impl Cx {
             return Some(v.to_owned());
         }
         let i = self.resolve(r, path)?;
-        self.members.get(&i).cloned()
+        self.members.get(&i).map(|(_, id)| id.clone())
     }
     /// A value of one of kyoten's enumerations from the coding of `system` in a
     /// CodeableConcept (or a Coding).
@@ -758,7 +758,7 @@ fn read_organization(cx: &mut Cx, acc: &mut Acc, i: usize, res: &Value, path: &P
     if organisation.is_none() {
         cx.push(MISSING.at(path.key("name")));
     }
-    cx.members.insert(i, id.clone());
+    cx.members.insert(i, (acc.team.len(), id.clone()));
     acc.team.push(CareTeamMember {
         id,
         role: role.unwrap_or(CareRole::Other),
@@ -790,20 +790,20 @@ fn read_practitioner_role(
         cx.push(RESOURCE_NOT_MAPPED.at(path.clone()));
         return;
     };
-    let Some(member_id) = cx.members.get(&org).cloned() else {
+    let Some(member) = cx.members.get(&org).cloned() else {
         return;
     };
-    cx.members.insert(i, member_id.clone());
+    cx.members.insert(i, member.clone());
     if let Some(pr) = pr
         && let Some((_, pres, ppath)) = resources.iter().find(|(j, _, _)| *j == pr)
     {
-        cx.members.insert(pr, member_id.clone());
+        cx.members.insert(pr, member.clone());
         let Some(mut prr) = Res::new(pres, ppath.clone()) else {
             return;
         };
         let (name, _) = read_names(cx, prr.array("name"));
         prr.finish(cx, ALWAYS);
-        if let Some(m) = acc.team.iter_mut().find(|m| m.id == member_id) {
+        if let Some(m) = acc.team.get_mut(member.0) {
             m.person = name;
         }
     }
