@@ -27,7 +27,10 @@ fn main() {
         std::hint::black_box(kyoten_core::ops::run("summary.to_fhir", &summary));
     };
     let mut from_fhir = || {
-        std::hint::black_box(kyoten_core::ops::run("summary.from_fhir", import.as_bytes()));
+        std::hint::black_box(kyoten_core::ops::run(
+            "summary.from_fhir",
+            import.as_bytes(),
+        ));
     };
     for (name, f) in [
         ("summary.to_fhir", &mut to_fhir as &mut dyn FnMut()),

@@ -595,3 +595,39 @@ fn fuzz_seeds_and_their_mutations_keep_the_round_trip_property() {
         }
     }
 }
+
+#[test]
+fn the_remaining_import_rules_fire_where_they_should() {
+    let b = json!({"resourceType": "Bundle", "type": "searchset", "entry": [
+        {"fullUrl": "urn:uuid:p1", "resource": {"resourceType": "Patient",
+            "meta": {"profile": ["http://example.org/fhir/StructureDefinition/OtherPatient"]},
+            "name": [{"text": "a"}], "birthDate": "2020-01-01", "address": [{"text": "x"}]}},
+        {"fullUrl": "urn:uuid:p2", "resource": {"resourceType": "Patient", "birthDate": "2020-01-01"}},
+        {"fullUrl": "urn:uuid:i", "resource": {"resourceType": "Immunization", "status": "completed",
+            "vaccineCode": {"text": "x"}, "patient": {"reference": "urn:uuid:p1"}, "occurrenceDateTime": "soon"}}
+    ]});
+    let got = import(b, None);
+    let expect: Vec<(String, String)> = [
+        ("fhir.import.bundle_type", "/bundle/type"),
+        ("fhir.import.missing", "/bundle/entry/0/resource/name"),
+        (
+            "fhir.import.profile_unknown",
+            "/bundle/entry/0/resource/meta/profile/0",
+        ),
+        ("fhir.import.many_patients", "/bundle/entry/1/resource"),
+        (
+            "fhir.import.value_invalid",
+            "/bundle/entry/2/resource/occurrenceDateTime",
+        ),
+        (
+            "fhir.import.missing",
+            "/bundle/entry/2/resource/occurrenceDateTime",
+        ),
+        ("fhir.import.no_as_of", "/bundle/timestamp"),
+    ]
+    .iter()
+    .map(|(c, p)| (c.to_string(), p.to_string()))
+    .collect();
+    assert_eq!(codes(&got.findings), expect);
+    assert!(got.result.is_none());
+}
