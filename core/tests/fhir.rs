@@ -631,3 +631,21 @@ fn the_remaining_import_rules_fire_where_they_should() {
     assert_eq!(codes(&got.findings), expect);
     assert!(got.result.is_none());
 }
+
+#[test]
+fn patient_contacts_of_an_emr_become_emergency_contacts() {
+    let b = json!({"resourceType": "Bundle", "type": "collection", "timestamp": "2026-01-05T09:00:00+09:00", "entry": [
+        {"resource": {"resourceType": "Patient", "name": [{"text": "a"}, {"text": "あ"}], "birthDate": "2020-01-01",
+            "address": [{"text": "x"}],
+            "contact": [{"relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}],
+                         "name": {"text": "母"}, "telecom": [{"system": "phone", "value": "090-0000-0000"}]}]}}
+    ]});
+    let got = import(b, None);
+    assert_eq!(codes(&got.findings), vec![]);
+    let s = serde_json::to_value(got.result.unwrap()).unwrap();
+    assert_eq!(s["as_of"], "2026-01-05");
+    assert_eq!(
+        s["summary"]["emergency_contacts"],
+        json!([{"name": "母", "relationship": "other", "phone": "090-0000-0000"}])
+    );
+}

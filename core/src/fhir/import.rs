@@ -656,6 +656,33 @@ fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
             cx.push(NOT_MAPPED.at(p));
         }
     }
+    // JP_Patient.contact (an EMR's emergency contacts): name, phones; the relationship
+    // codes (v2-0131) say "contact", not who the person is.
+    for (c, p) in r.array("contact") {
+        let Some(mut cr) = Res::new(c, p.clone()) else {
+            cx.invalid(p);
+            continue;
+        };
+        let names: Vec<(&Value, Path)> = cr
+            .get("name")
+            .map(|n| vec![(n, p.key("name"))])
+            .unwrap_or_default();
+        let (cname, ckana) = read_names(cx, names);
+        let [phone, phone_alt, _] = read_phones(cx, cr.array("telecom"));
+        cr.get("relationship");
+        cr.finish(cx, &[]);
+        match cname {
+            Some(n) => acc.emergency.push(Contact {
+                name: n,
+                kana: ckana,
+                relationship: Relationship::Other,
+                phone,
+                phone_alt,
+                note: None,
+            }),
+            None => cx.push(MISSING.at(p.key("name"))),
+        }
+    }
     if name.is_none() {
         cx.push(MISSING.at(r.at("name")));
     }
