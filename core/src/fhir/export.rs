@@ -141,8 +141,11 @@ impl Doc {
     fn add(&mut self, section: Option<usize>, id: String, mut resource: Value) -> String {
         let full = urn(&self.child, &id);
         set(&mut resource, "id", Value::String(id));
-        self.entries
-            .push(json!({"fullUrl": full, "resource": resource}));
+        // Built by moving: `json!` would copy the resource value by value through serde.
+        let mut entry = Map::new();
+        entry.insert("fullUrl".into(), Value::String(full.clone()));
+        entry.insert("resource".into(), resource);
+        self.entries.push(Value::Object(entry));
         if let Some(s) = section
             && let Some(sec) = self.sections.get_mut(s)
         {
@@ -886,11 +889,15 @@ pub fn to_fhir(req: &SummaryRequest) -> Value {
         "type": {"coding": [plain_coding(LOINC, PATIENT_SUMMARY, "Patient summary Document")]},
         "subject": {"reference": doc.patient},
         "date": latest.unwrap_or(req.as_of).to_string(),
-        "author": authors,
         "title": "小児等在宅医療 対象児の情報集約",
-        "section": sections,
     });
-    let mut entries = vec![json!({"fullUrl": composition_urn, "resource": composition})];
+    let mut composition = composition;
+    set(&mut composition, "author", Value::Array(authors));
+    set(&mut composition, "section", Value::Array(sections));
+    let mut first = Map::new();
+    first.insert("fullUrl".into(), Value::String(composition_urn));
+    first.insert("resource".into(), composition);
+    let mut entries = vec![Value::Object(first)];
     entries.extend(doc.entries);
     let mut bundle = json!({
         "resourceType": "Bundle",
@@ -898,8 +905,8 @@ pub fn to_fhir(req: &SummaryRequest) -> Value {
         "identifier": {"system": format!("{BASE}/sid/summary-document"), "value": format!("{}{}", if child_key.is_empty() { String::new() } else { format!("{child_key}/") }, req.as_of)},
         "type": "document",
         "timestamp": format!("{}T00:00:00+09:00", req.as_of),
-        "entry": entries,
     });
+    set(&mut bundle, "entry", Value::Array(entries));
     set(&mut bundle, "id", json!("summary"));
     bundle
 }
