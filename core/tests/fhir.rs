@@ -649,3 +649,26 @@ fn patient_contacts_of_an_emr_become_emergency_contacts() {
         json!([{"name": "母", "relationship": "other", "phone": "090-0000-0000"}])
     );
 }
+
+#[test]
+fn an_invalid_summary_is_exported_with_its_errors() {
+    let mut req = example("summary-request.epilepsy-walks.json");
+    req["summary"]["clinical"]["iq"] = json!(250);
+    let report = run("summary.to_fhir", &req);
+    assert_eq!(report["valid"], false);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            "fhir.export.no_consent",
+            "fhir.export.no_child_id",
+            "care.quotient.out_of_range"
+        ]
+    );
+    assert_eq!(report["result"]["resourceType"], "Bundle");
+}

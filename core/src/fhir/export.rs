@@ -57,6 +57,13 @@ pub(super) fn operation(req: SummaryRequest) -> Computed<Value> {
     if child_id(&req.summary).is_none() {
         findings.push(NO_CHILD_ID.at(Path::root().key("summary").key("child")));
     }
+    // A summary with errors is still written (the EMR decides), but not silently: its
+    // errors come with the bundle, so the report is not valid.
+    findings.extend(
+        crate::summary::validate(&req)
+            .into_iter()
+            .filter(|f| f.severity == crate::finding::Severity::Error),
+    );
     let bundle = to_fhir(&req);
     Computed::new(findings, Some(bundle))
 }

@@ -16,6 +16,7 @@
 //! |---|---|---|
 //! | `fhir.export.no_consent` | warning | no consent of the child's family covers FHIR export |
 //! | `fhir.export.no_child_id` | warning | the summary has no child id: the Patient gets no identifier |
+//! | (every error of `summary.validate`) | error | `summary.to_fhir` still writes the bundle, but its report is not valid |
 //! | `fhir.import.not_a_bundle` | error | the input is not a FHIR Bundle |
 //! | `fhir.import.bundle_type` | warning | a Bundle type other than `document` or `collection` |
 //! | `fhir.import.no_patient` | error | no Patient in the bundle |
