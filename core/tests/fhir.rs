@@ -672,3 +672,21 @@ fn an_invalid_summary_is_exported_with_its_errors() {
     );
     assert_eq!(report["result"]["resourceType"], "Bundle");
 }
+
+#[test]
+fn a_third_name_is_reported_not_dropped() {
+    let b = json!({"resourceType": "Bundle", "type": "collection", "timestamp": "2026-01-05T09:00:00+09:00", "entry": [
+        {"resource": {"resourceType": "Patient", "name": [{"text": "a"}, {"text": "あ"}, {"text": "旧姓"}],
+            "birthDate": "2020-01-01", "address": [{"text": "x"}]}}
+    ]});
+    let got = import(b, None);
+    assert_eq!(
+        codes(&got.findings),
+        vec![(
+            "fhir.import.element_not_mapped".to_owned(),
+            "/bundle/entry/0/resource/name/2".to_owned()
+        )]
+    );
+    let s = got.result.unwrap().summary;
+    assert_eq!((s.child.name.as_str(), s.child.kana.as_str()), ("a", "あ"));
+}

@@ -260,7 +260,7 @@ fn unmapped_codings(cx: &mut Cx, cc: Option<&Value>, path: &Path, known: &[&str]
 fn read_names(cx: &mut Cx, names: Vec<(&Value, Path)>) -> (Option<String>, Option<String>) {
     let mut name = None;
     let mut kana = None;
-    let mut plain: Vec<String> = Vec::new();
+    let mut plain: Vec<(String, Path)> = Vec::new();
     for (n, p) in names {
         let Some(mut r) = Res::new(n, p.clone()) else {
             cx.invalid(p);
@@ -289,15 +289,20 @@ fn read_names(cx: &mut Cx, names: Vec<(&Value, Path)>) -> (Option<String>, Optio
         match repr.as_deref() {
             Some("IDE") | Some("ABC") if name.is_none() => name = Some(text),
             Some("SYL") if kana.is_none() => kana = Some(text),
-            _ => plain.push(text),
+            None => plain.push((text, p)),
+            // A second kanji or kana name (an old name, an alias): no place for it.
+            Some(_) => cx.push(NOT_MAPPED.at(p)),
         }
     }
     let mut rest = plain.into_iter();
     if name.is_none() {
-        name = rest.next();
+        name = rest.next().map(|(t, _)| t);
     }
     if kana.is_none() {
-        kana = rest.next();
+        kana = rest.next().map(|(t, _)| t);
+    }
+    for (_, p) in rest {
+        cx.push(NOT_MAPPED.at(p));
     }
     (name, kana)
 }
