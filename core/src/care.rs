@@ -4,7 +4,7 @@
 //! needs (with details in [`crate::summary`]), the scores of [`crate::scores`] read them,
 //! and a short-stay facility ([`crate::shortstay`]) lists which kinds it can give.
 //! [`ShortStayGround`] names the grounds on which a child may use 医療型短期入所
-//! (CLINICAL.md D).
+//! ([C-D], `docs/sources.md`).
 
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path, Rule, Severity};
@@ -87,7 +87,7 @@ care_kinds! {
 macro_rules! grounds {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal, $confirmed:literal; )*) => {
         /// 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
-        /// (CLINICAL.md D).
+        /// ([C-D], `docs/sources.md`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -95,7 +95,7 @@ macro_rules! grounds {
             $( $(#[$m])* $variant, )*
         }
         impl ShortStayGround {
-            /// Every ground, in CLINICAL.md order.
+            /// Every ground, in the order of the source list ([C-D], `docs/sources.md`).
             pub const ALL: &'static [ShortStayGround] = &[$(ShortStayGround::$variant,)*];
             /// 日本語ラベル / Japanese label.
             pub const fn label_ja(self) -> &'static str {
@@ -105,7 +105,7 @@ macro_rules! grounds {
             pub const fn label_en(self) -> &'static str {
                 match self { $(ShortStayGround::$variant => $en,)* }
             }
-            /// False for grounds found in one source only (CLINICAL.md marks them unconfirmed).
+            /// False for grounds found in one source only (marked unconfirmed in `docs/sources.md` [C-D]).
             pub const fn confirmed(self) -> bool {
                 match self { $(ShortStayGround::$variant => $confirmed,)* }
             }
@@ -140,7 +140,7 @@ grounds! {
 
 labelled_enum! {
     /// 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
-    /// carer must respond (CLINICAL.md B).
+    /// carer must respond ([C-B], `docs/sources.md`).
     WatchLevel {
         /// 高 / High: a carer must respond at once.
         High => "高", "high";
@@ -152,7 +152,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C).
+    /// 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`).
     MotorLevel {
         /// 走れる / Runs.
         Runs => "走れる", "runs";
@@ -176,7 +176,7 @@ impl MotorLevel {
 }
 
 labelled_enum! {
-    /// 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1).
+    /// 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`).
     VentilationMode {
         /// 侵襲的人工呼吸（気管切開・挿管） / Invasive ventilation (tracheostomy or intubation).
         Invasive => "侵襲的人工呼吸", "invasive ventilation";
@@ -196,8 +196,18 @@ labelled_enum! {
 }
 
 impl VentilationMode {
+    /// True for the devices super-severe row 1 counts only when used every day
+    /// (「毎日行う」): NIPPV, CPAP and cough assist.
+    pub const fn needs_daily_use(self) -> bool {
+        matches!(
+            self,
+            VentilationMode::Nippv | VentilationMode::Cpap | VentilationMode::CoughAssist
+        )
+    }
     /// True for the devices that count for super-severe row 1 (レスピレーター管理):
-    /// invasive ventilation, and daily NIPPV, CPAP and cough assist (CLINICAL.md A note).
+    /// invasive ventilation, and NIPPV, CPAP and cough assist when used every day (the
+    /// row's note 「毎日行う機械的気道加圧を要するカフマシン・NIPPV・CPAPなどは、
+    /// レスピレーター管理に含む」; [`VentilationMode::needs_daily_use`]).
     /// High-flow, IPPB and chest-wall oscillation are named only by the medical care score.
     pub const fn counts_as_respirator(self) -> bool {
         matches!(
@@ -312,7 +322,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D).
+    /// 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`).
     ClinicalCondition {
         /// 遷延性意識障害 / Persistent vegetative state.
         PersistentVegetativeState => "遷延性意識障害", "persistent vegetative state";
@@ -379,8 +389,10 @@ pub struct CareItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 24)))]
     pub hours_per_day: Option<u8>,
-    /// 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-    /// care, injections, glucose, dialysis, bowel care, enema, seizure care).
+    /// 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+    /// super-severe score counts only when used every day —, suctioning, nebuliser,
+    /// catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+    /// bowel care, enema, seizure care).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
     /// 継続使用 / Used continuously (nebuliser only).
@@ -438,7 +450,7 @@ pub struct LowSpo2 {
 }
 
 /// 臨床像 / The clinical profile of a child: the medical care received and the facts the
-/// scores of CLINICAL.md A–D read. A child summary embeds it.
+/// scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -667,7 +679,8 @@ const fn takes_frequency(kind: CareKind) -> bool {
     use CareKind as K;
     matches!(
         kind,
-        K::Suctioning
+        K::Ventilator
+            | K::Suctioning
             | K::Nebulizer
             | K::IntermittentCatheterization
             | K::PositionChange

@@ -249,6 +249,8 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::scores::RULES,
         crate::shortstay::RULES,
         crate::staffing::RULES,
+        crate::summary::consent::RULES,
+        crate::upgrade::RULES,
     ]
     .into_iter()
     .flatten()

@@ -23,6 +23,7 @@
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
+//! | document format versions, upgrading older documents | [`version`], [`upgrade`] |
 //!
 //! The crate does no I/O, contains no `unsafe`, and never panics on any input.
 #![forbid(unsafe_code)]
@@ -52,6 +53,8 @@ pub mod shortstay;
 pub mod staffing;
 pub mod summary;
 pub mod tasks;
+pub mod upgrade;
+pub mod version;
 
 pub use finding::{Finding, Path, Report, Rule, Severity};
 pub use ops::{Operation, Outcome, operations};

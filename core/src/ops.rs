@@ -179,6 +179,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    crate::upgrade::OPS,
 ];
 
 /// Every operation of the library.

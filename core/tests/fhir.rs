@@ -29,6 +29,8 @@ fn summary_examples() -> Vec<(String, SummaryRequest)> {
 fn import(bundle: Value, as_of: Option<&str>) -> kyoten_core::ops::Computed<SummaryRequest> {
     from_fhir(&FhirImportRequest {
         schema: None,
+        version: None,
+        child_id: None,
         as_of: as_of.map(|d| kyoten_core::calendar::IsoDate::parse(d).unwrap()),
         bundle,
     })
@@ -106,24 +108,63 @@ fn the_export_is_byte_identical_for_the_same_input() {
     assert!(a.valid);
 }
 
-#[test]
-fn the_export_reports_missing_consent_and_child_id() {
-    let report = run(
-        "summary.to_fhir",
-        &example("summary-request.epilepsy-walks.json"),
-    );
-    let got: Vec<(&str, &str)> = report["findings"]
+fn export_findings(req: &Value) -> Vec<(String, String)> {
+    run("summary.to_fhir", req)["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["code"].as_str().unwrap(), f["path"].as_str().unwrap()))
-        .collect();
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The export asks domain-a's `consent_covers` for the use `fhir_export`: the example's
+/// three consents (emergency sheet/care, information sharing/conference, statistics)
+/// cover other uses, so it is not covered; a fourth consent for `fhir_export` covers it;
+/// withdrawn on 2026-09-01 (before the as-of day 2026-11-20) it is reported withdrawn.
+#[test]
+fn the_export_reports_consent_and_child_id() {
+    let mut req = example("summary-request.epilepsy-walks.json");
+    let pair = |c: &str, p: &str| (c.to_owned(), p.to_owned());
     assert_eq!(
-        got,
-        vec![
-            ("fhir.export.no_consent", "/summary"),
-            ("fhir.export.no_child_id", "/summary/child")
-        ]
+        export_findings(&req),
+        vec![pair("consent.not_covered", "/summary/consents")]
+    );
+    req["summary"]["consents"].as_array_mut().unwrap().push(json!(
+        {"uses": ["fhir_export"], "to": "care_team", "given_on": "2026-04-05", "given_by": "father"}
+    ));
+    assert_eq!(export_findings(&req), vec![]);
+    req["summary"]["consents"][3]["withdrawn_on"] = json!("2026-09-01");
+    assert_eq!(
+        export_findings(&req),
+        vec![pair(
+            "consent.withdrawn",
+            "/summary/consents/3/withdrawn_on"
+        )]
+    );
+    req["summary"]["consents"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("withdrawn_on");
+    req["summary"]["child"]["id"] = json!("");
+    let got = export_findings(&req);
+    assert!(
+        got.contains(&pair("fhir.export.no_child_id", "/summary/child")),
+        "{got:?}"
+    );
+    let b = run("summary.to_fhir", &req);
+    assert_eq!(
+        b["result"]["entry"][1]["resource"]["resourceType"],
+        "Patient"
+    );
+    assert!(
+        b["result"]["entry"][1]["resource"]
+            .get("identifier")
+            .is_none()
     );
 }
 
@@ -144,8 +185,9 @@ fn every_reference_resolves_inside_the_bundle() {
         let mut refs = Vec::new();
         walk(&b, "reference", &mut refs);
         assert!(refs.len() > 20, "{name}");
-        for r in refs {
-            let r = r.as_str().unwrap();
+        // Consent.provision.actor.reference is a Reference object: its own
+        // `reference` string is collected by the walk too.
+        for r in refs.iter().filter_map(|r| r.as_str()) {
             assert!(urls.contains(&r), "{name}: {r} dangles");
         }
     }
@@ -382,7 +424,7 @@ fn a_jp_clins_discharge_summary_reads_into_a_summary_with_findings() {
     let s = serde_json::to_value(&r.summary).unwrap();
     assert_eq!(
         s["child"],
-        json!({"name": "山田 ひかり", "kana": "ヤマダ ヒカリ", "sex": "female",
+        json!({"id": "kyoten:odawara:2026-0032", "name": "山田 ひかり", "kana": "ヤマダ ヒカリ", "sex": "female",
                "date_of_birth": "2026-07-02", "municipality": "神奈川県小田原市"})
     );
     assert_eq!(
@@ -609,6 +651,10 @@ fn the_remaining_import_rules_fire_where_they_should() {
     let got = import(b, None);
     let expect: Vec<(String, String)> = [
         ("fhir.import.bundle_type", "/bundle/type"),
+        (
+            "fhir.import.no_child_id",
+            "/bundle/entry/0/resource/identifier",
+        ),
         ("fhir.import.missing", "/bundle/entry/0/resource/name"),
         (
             "fhir.import.profile_unknown",
@@ -636,7 +682,7 @@ fn the_remaining_import_rules_fire_where_they_should() {
 fn patient_contacts_of_an_emr_become_emergency_contacts() {
     let b = json!({"resourceType": "Bundle", "type": "collection", "timestamp": "2026-01-05T09:00:00+09:00", "entry": [
         {"resource": {"resourceType": "Patient", "name": [{"text": "a"}, {"text": "あ"}], "birthDate": "2020-01-01",
-            "address": [{"text": "x"}],
+            "address": [{"text": "x"}], "identifier": [{"system": "https://kyoten.example/fhir/sid/child-id", "value": "c-1"}],
             "contact": [{"relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}],
                          "name": {"text": "母"}, "telecom": [{"system": "phone", "value": "090-0000-0000"}]}]}}
     ]});
@@ -664,11 +710,7 @@ fn an_invalid_summary_is_exported_with_its_errors() {
         .collect();
     assert_eq!(
         codes,
-        vec![
-            "fhir.export.no_consent",
-            "fhir.export.no_child_id",
-            "care.quotient.out_of_range"
-        ]
+        vec!["consent.not_covered", "care.quotient.out_of_range"]
     );
     assert_eq!(report["result"]["resourceType"], "Bundle");
 }
@@ -677,7 +719,8 @@ fn an_invalid_summary_is_exported_with_its_errors() {
 fn a_third_name_is_reported_not_dropped() {
     let b = json!({"resourceType": "Bundle", "type": "collection", "timestamp": "2026-01-05T09:00:00+09:00", "entry": [
         {"resource": {"resourceType": "Patient", "name": [{"text": "a"}, {"text": "あ"}, {"text": "旧姓"}],
-            "birthDate": "2020-01-01", "address": [{"text": "x"}]}}
+            "birthDate": "2020-01-01", "address": [{"text": "x"}],
+            "identifier": [{"system": "https://kyoten.example/fhir/sid/child-id", "value": "c-1"}]}}
     ]});
     let got = import(b, None);
     assert_eq!(

@@ -116,6 +116,8 @@ fn contact() -> impl Strategy<Value = Contact> {
 
 fn child() -> impl Strategy<Value = Child> {
     (
+        "[A-Za-z0-9][A-Za-z0-9._:-]{0,20}",
+        prop::option::of("[0-9]{6}"),
         text(),
         text(),
         pick(Sex::ALL),
@@ -126,7 +128,9 @@ fn child() -> impl Strategy<Value = Child> {
         ),
     )
         .prop_map(
-            |(name, kana, sex, date_of_birth, municipality, blood_type)| Child {
+            |(id, code, name, kana, sex, date_of_birth, municipality, blood_type)| Child {
+                id: ChildId(id),
+                municipality_code: code.map(MunicipalityCode),
                 name,
                 kana,
                 sex,
@@ -166,9 +170,21 @@ fn device() -> impl Strategy<Value = Device> {
         prop::option::of(date()),
         prop::option::of(id()),
         prop::option::of(text()),
+        prop::option::of(text()),
     )
         .prop_map(
-            |(kind, product, mode, settings, since, last_changed, supplier, note)| Device {
+            |(
+                kind,
+                product,
+                mode,
+                settings,
+                since,
+                last_changed,
+                supplier,
+                supplier_phone,
+                note,
+            )| Device {
+                supplier_phone,
                 kind,
                 product,
                 mode,
@@ -354,6 +370,45 @@ fn provenance() -> impl Strategy<Value = Provenance> {
         )
 }
 
+fn consent() -> impl Strategy<Value = Consent> {
+    (
+        prop::collection::vec(pick(ConsentUse::ALL), 1..4),
+        pick(consent::RecipientScope::ALL),
+        prop::option::of(id()),
+        prop::option::of(pick(CareRole::ALL)),
+        prop::option::of(text()),
+        date(),
+        pick(consent::ConsentGiver::ALL),
+        prop::option::of(date()),
+        prop::option::of(date()),
+    )
+        .prop_map(
+            |(
+                uses,
+                to,
+                member,
+                role,
+                institution,
+                given_on,
+                given_by,
+                expires_on,
+                withdrawn_on,
+            )| {
+                Consent {
+                    uses,
+                    to,
+                    member,
+                    role,
+                    institution,
+                    given_on,
+                    given_by,
+                    expires_on,
+                    withdrawn_on,
+                }
+            },
+        )
+}
+
 fn request() -> impl Strategy<Value = SummaryRequest> {
     let people = (
         child(),
@@ -374,6 +429,7 @@ fn request() -> impl Strategy<Value = SummaryRequest> {
         prop::collection::vec(provenance(), 0..6),
         date(),
         prop::option::of(text()),
+        prop::collection::vec(consent(), 0..3),
     );
     (people, rest).prop_map(
         |(
@@ -388,9 +444,12 @@ fn request() -> impl Strategy<Value = SummaryRequest> {
                 provenance,
                 as_of,
                 schema,
+                consents,
             ),
         )| SummaryRequest {
             schema,
+            version: Some(kyoten_core::version::FormatVersion::CURRENT),
+            strict_provenance: false,
             as_of,
             summary: ChildSummary {
                 child,
@@ -407,6 +466,7 @@ fn request() -> impl Strategy<Value = SummaryRequest> {
                 history,
                 emergency_plan,
                 provenance,
+                consents,
             },
         },
     )

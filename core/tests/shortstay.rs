@@ -75,6 +75,7 @@ fn evaluation(
 ) -> ShortstayEvaluation {
     ShortstayEvaluation {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities,
@@ -613,6 +614,7 @@ fn finding_evaluation_none_eligible() {
 fn finding_board_days_out_of_range() {
     let q = |days: Option<u32>| ShortstayBoardQuery {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities: vec![fac("a")],
@@ -731,6 +733,7 @@ fn board_renders_like_the_seed_and_shows_stale_rows_as_unknown() {
     let b = fac("b");
     let q = ShortstayBoardQuery {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities: vec![a, b],
@@ -774,6 +777,7 @@ fn search_by_area_care_age_and_service() {
              service: Option<ServiceType>| {
         let res = search(&ShortstaySearch {
             schema: None,
+            version: None,
             facilities: vec![a.clone(), b.clone(), c.clone(), w.clone()],
             area: area.map(str::to_owned),
             care,

@@ -565,6 +565,14 @@ impl Gen<'_> {
                     let d = 1 + self.below(28);
                     return json!(format!("{y:04}-{m:02}-{d:02}"));
                 }
+                // A string with a pattern (child id, municipality code): one of the
+                // schema's own examples.
+                if schema.get("pattern").is_some()
+                    && let Some(Value::Array(ex)) = schema.get("examples")
+                    && !ex.is_empty()
+                {
+                    return ex[self.below(ex.len() as u64) as usize].clone();
+                }
                 let min = schema.get("minLength").and_then(Value::as_u64).unwrap_or(0);
                 let len = min + self.below(6);
                 let alphabet = ['あ', '令', '和', 'a', 'Z', '1', ' ', '年'];

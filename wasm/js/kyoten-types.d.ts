@@ -39,6 +39,8 @@ export interface Operations {
   "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
   /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
+  /** 古い版の kyoten 文書を最新の版に更新する / Upgrade an older kyoten document to the current format version */
+  "document.upgrade": { input: UpgradeRequest; output: Report<UpgradeResult> };
 }
 
 /** 操作名 / An operation name. */
@@ -87,6 +89,8 @@ export interface AgeRequest {
   as_of: string;
   /** 生年月日 / Date of birth. */
   birth_date: string;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.age`. */
@@ -216,7 +220,7 @@ export interface BoardRow {
 export interface BoardView {
   /** 表示する日付 / The dates shown, left to right. */
   dates: string[];
-  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it. */
+  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as [S-004] shows it. */
   lines: string[];
   /** 行（空き情報の順） / Rows, in board order (facilities down). */
   rows: BoardLine[];
@@ -240,8 +244,10 @@ export interface CareItem {
   /** 栄養経路 / Feeding route (tube feeding and enteral feeding only). */
   feeding_route?: FeedingRoute | null;
   /**
-   * 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-   * care, injections, glucose, dialysis, bowel care, enema, seizure care).
+   * 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+   * super-severe score counts only when used every day —, suctioning, nebuliser,
+   * catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+   * bowel care, enema, seizure care).
    */
   frequency?: Frequency | null;
   /** 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only). */
@@ -290,15 +296,27 @@ export interface Child {
   blood_type?: BloodType | null;
   /** 生年月日 / Date of birth. */
   date_of_birth: string;
+  /** 対象児 id（拠点が付ける、氏名・生年月日・電話番号を含まない） / Child id assigned by the hub, e.g. `kyoten:odawara:2024-0017` (no name, birth date or phone number in it). */
+  id: ChildId;
   /** ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana). */
   kana: string;
   /** 住所地の市区町村 / Municipality of residence. */
   municipality: string;
+  /** 全国地方公共団体コード（6桁、検査数字付き） / The municipality's 全国地方公共団体コード (six digits with the check digit), e.g. 142069. */
+  municipality_code?: MunicipalityCode | null;
   /** 氏名 / Name. */
   name: string;
   /** 性別 / Sex. */
   sex: Sex;
 }
+
+/**
+ * 対象児 id / An opaque child id assigned by the hub, e.g. `kyoten:odawara:2024-0017`.
+ *
+ * Not personal data: no name, birth date or phone number in it. Two records with the
+ * same id describe the same child.
+ */
+export type ChildId = string;
 
 /** 対象児の情報集約 / A child's care summary. */
 export interface ChildSummary {
@@ -310,6 +328,8 @@ export interface ChildSummary {
   child: Child;
   /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
   clinical?: ClinicalProfile;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents?: Consent[];
   /** 医療機器と設定 / Devices and their settings. */
   devices?: Device[];
   /** 診断名 / Diagnoses. */
@@ -342,6 +362,8 @@ export interface ChildSummaryOutput {
   child: Child;
   /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
   clinical: ClinicalProfileOutput;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents: Consent[];
   /** 医療機器と設定 / Devices and their settings. */
   devices: DeviceOutput[];
   /** 診断名 / Diagnoses. */
@@ -364,12 +386,12 @@ export interface ChildSummaryOutput {
   vital_signs?: VitalSigns | null;
 }
 
-/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D). */
+/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`). */
 export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
 
 /**
  * 臨床像 / The clinical profile of a child: the medical care received and the facts the
- * scores of CLINICAL.md A–D read. A child summary embeds it.
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
  */
 export interface ClinicalProfile {
   /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
@@ -394,7 +416,7 @@ export interface ClinicalProfile {
 
 /**
  * 臨床像 / The clinical profile of a child: the medical care received and the facts the
- * scores of CLINICAL.md A–D read. A child summary embeds it.
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
  */
 export interface ClinicalProfileOutput {
   /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
@@ -416,6 +438,34 @@ export interface ClinicalProfileOutput {
   /** 障害支援区分 / Disability support level 0–6 (0 = 非該当). */
   support_level?: number | null;
 }
+
+/** 同意 / One consent: for which uses, to whom, given when and by whom, withdrawn when. */
+export interface Consent {
+  /** 有効期限（任意、この日まで有効） / Valid until this day (optional). */
+  expires_on?: string | null;
+  /** 同意した人 / Who gave it. */
+  given_by: ConsentGiver;
+  /** 同意した日 / Date given. */
+  given_on: string;
+  /** 機関名（to が institution のとき） / Institution's name (when `to` is `institution`). */
+  institution?: string | null;
+  /** 支援チームの id（to が care_team_member のとき） / Care-team id (when `to` is `care_team_member`). */
+  member?: string | null;
+  /** 役割（to が care_role のとき） / Care-team role (when `to` is `care_role`). */
+  role?: CareRole | null;
+  /** 相手の範囲 / To whom. */
+  to: RecipientScope;
+  /** 利用目的（一つ以上） / The uses consented to (one or more). */
+  uses: ConsentUse[];
+  /** 撤回した日（任意、この日から無効） / Withdrawn on this day (optional; no longer valid from it). */
+  withdrawn_on?: string | null;
+}
+
+/** 同意した人 / Who gave the consent. */
+export type ConsentGiver = "child" | "mother" | "father" | "legal_guardian" | "foster_parent" | "facility_head" | "other";
+
+/** 同意の対象となる利用目的 / A use of the summary that a consent covers. */
+export type ConsentUse = "emergency_sheet" | "emergency_care" | "information_sharing" | "fhir_export" | "statistics" | "care_conference" | "research";
 
 /** 保護者・緊急連絡先 / A guardian or an emergency contact. */
 export interface Contact {
@@ -456,6 +506,8 @@ export interface ConvertRequest {
   $schema?: string | null;
   /** 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years. */
   values: string[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.convert`. */
@@ -525,6 +577,8 @@ export interface Device {
   since?: string | null;
   /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
   supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
 }
 
 /** 医療機器の種類 / Kind of device. */
@@ -548,6 +602,8 @@ export interface DeviceOutput {
   since?: string | null;
   /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
   supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
 }
 
 /** 設定値 / One setting of a device. */
@@ -581,6 +637,9 @@ export interface DiagnosisOutput {
   /** 主病名 / The main diagnosis. */
   primary: boolean;
 }
+
+/** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
+export type DocumentType = "age-request" | "convert-request" | "fhir-import-request" | "plan" | "progress-request" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -661,6 +720,16 @@ export interface EmergencyView {
   sections: EmergencyBlock[];
   /** 平文（日本語） / The same as plain Japanese text, one line per section. */
   text_ja: string[];
+}
+
+/** 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所. */
+export interface EntitlementPolicy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground (found in one source only) on its
+   * own as a ground for 医療型短期入所 (default false). Either way an `info` finding says
+   * when the result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
 }
 
 /** 判定結果 / Result of `shortstay.evaluate`. */
@@ -792,6 +861,14 @@ export interface FhirImportRequest {
   as_of?: string | null;
   /** FHIR R4 の Bundle（document 又は collection） / The FHIR R4 Bundle (document or collection), as JSON. */
   bundle: unknown;
+  /**
+   * 対象児 id（任意） / The child id the hub assigns to the child of a bundle that carries
+   * none (a JP-CLINS or 6情報 bundle from a hospital). Used when the Patient has no
+   * identifier of kyoten's child-id system.
+   */
+  child_id?: ChildId | null;
+  /** 文書の形式の版（任意、現在は 2） / Document format version (optional; currently 2). */
+  version?: FormatVersion | null;
 }
 
 /** 指摘 / One violation of a rule at one place in a document. */
@@ -807,6 +884,9 @@ export interface Finding {
   /** 重大度 / Severity. */
   severity: Severity;
 }
+
+/** 文書の形式の版（1 又は 2、省略時は 1。現在の版は 2） / The kyoten document format version (1 or 2; absent means 1; the current version is 2). */
+export type FormatVersion = number;
 
 /** 頻度 / How often something is done: `times` per `per`. */
 export interface Frequency {
@@ -908,6 +988,12 @@ export interface Item {
   label?: string | null;
   /** 主たる機関 / Lead organisations (ids). */
   lead?: string[];
+  /**
+   * この取組での会議委員所属の記載 / How mentions of organisations in this item are
+   * written (as a council member or not), where they differ from the organisation's
+   * default `member`; each entry names one mention (organisation and list).
+   */
+  membership?: Membership[];
   /** モデル地域で実施 / True if (part of) the item runs in the model area. */
   model_area?: boolean;
   /**
@@ -1088,6 +1174,21 @@ export interface Meetings {
   interval_days?: number | null;
 }
 
+/**
+ * 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
+ * written: as belonging to a council member, or not (in parentheses in the Odawara plan).
+ */
+export interface Membership {
+  /** 欄 / The list of the item the mention is in. */
+  list: OrganisationList;
+  /** 会議委員所属団体 / True if this mention is written as a council member. */
+  member: boolean;
+  /** 注記 / Notes (e.g. another reading of the source). */
+  notes?: string | null;
+  /** 機関 / The organisation's id; it must be in the item's list named by `list`. */
+  organisation: string;
+}
+
 /** 節目 / One milestone of the timeline. */
 export interface Milestone {
   /** 年齢 / Age in whole years on `date`; for the 15, 18 and 20 milestones, the age reached at the end of that day. */
@@ -1112,8 +1213,14 @@ export type MilestoneKind = "birth" | "nicu_discharge" | "school_consultation" |
 /** 時期 / Whether a milestone is past. */
 export type MilestoneStatus = "past" | "current" | "upcoming";
 
-/** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
+/** 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
+
+/**
+ * 全国地方公共団体コード / A six-digit 全国地方公共団体コード (JIS X 0402 with its check
+ * digit), e.g. `142069` (小田原市).
+ */
+export type MunicipalityCode = string;
 
 /** 割り当てた夜 / One night granted to a request. */
 export interface NightGrant {
@@ -1133,8 +1240,12 @@ export interface Organisation {
   /** 識別子 / Id, unique in the plan, referred to by items (e.g. `odawara-ishikai`). */
   id: string;
   /**
-   * 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
-   * organisations written in parentheses are not).
+   * 会議委員所属団体（既定） / True if the organisation is written as belonging to a
+   * council member where an item's mention does not say otherwise. Membership is
+   * marked per mention in the Odawara plan (「※（）で記載したものは会議委員所属団体以外の
+   * 所属」: one organisation can be in parentheses in one item and not in another), so an
+   * item can record how each mention is written ([`Item::membership`]); this is the
+   * default for mentions it does not list.
    */
   member: boolean;
   /** 名称 / Name as written. */
@@ -1144,6 +1255,9 @@ export interface Organisation {
   /** 分野 / Sector. */
   sector: Sector;
 }
+
+/** 機関の欄 / One of an item's lists of organisations. */
+export type OrganisationList = "proposing" | "lead" | "cooperating";
 
 /** 大島分類の区分 / Group of an Oshima cell. */
 export type OshimaGroup = "severe_motor_intellectual" | "borderline" | "other";
@@ -1234,6 +1348,8 @@ export interface Plan {
   status?: PlanStatus | null;
   /** 表題 / Title of the plan as written. */
   title?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 計画の状態 / Status of a plan. */
@@ -1257,6 +1373,12 @@ export interface PlanSummary {
 
 /** 方針 / Rules a prefecture or hub may set; every field has the default shown. */
 export interface Policy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground for 医療型短期入所 (found in one
+   * source only) on its own (default false); either way an `info` finding says when the
+   * result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
   /** 退所日も数える / Count the departure day against the granted days, so 1 night = 2 days (default true, as 短期入所 is billed). */
   count_departure_day?: boolean;
   /** △の夜に割り当てる床数 / Beds the allocator may give on a △ night (default 1; never more than the facility's beds). */
@@ -1295,6 +1417,8 @@ export interface ProgressRequest {
   plan: Plan;
   /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
   statuses?: ItemStatus[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 記録 / Who recorded one part of the summary, and when. */
@@ -1358,6 +1482,9 @@ export interface RankedFacility {
   same_area: boolean;
 }
 
+/** 同意の相手の範囲 / Whom a consent allows the summary to be given to. */
+export type RecipientScope = "care_team" | "care_team_member" | "care_role" | "institution" | "any_medical_institution_in_emergency" | "hub";
+
 /** 記録者の立場 / Who recorded a part. */
 export type RecorderRole = "family" | "doctor" | "nurse" | "discharge_nurse" | "public_health_nurse" | "counsellor" | "coordinator" | "teacher" | "other";
 
@@ -1391,7 +1518,7 @@ export type Resuscitation = "full" | "limited" | "dnar" | "not_discussed";
 /** Rh 血液型 / Rh(D) type. */
 export type RhType = "positive" | "negative" | "unknown";
 
-/** 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004. */
+/** 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004]. */
 export type Role = "physician" | "local_resource_staff" | "family_support_nurse" | "public_health_nurse";
 
 /** 役割の充足 / Who holds one role. */
@@ -1451,9 +1578,13 @@ export interface ScoreRequest {
   birth_date: string;
   /** 臨床像 / The clinical profile. */
   clinical: ClinicalProfile;
+  /** 方針 / Policy for the short-stay entitlement (every field has a default). */
+  policy?: EntitlementPolicy;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
-/** 臨床スコア / Every score of CLINICAL.md A–D. */
+/** 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`). */
 export interface ScoreResult {
   /** 医療的ケア判定スコア / Medical care score (B). */
   medical_care: MedicalCareResult;
@@ -1506,17 +1637,28 @@ export interface Share {
 
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
-  /** 対象 / True if at least one confirmed ground holds. */
+  /**
+   * 対象 / True if a confirmed ground applies, or, when the policy accepts them
+   * (`policy.accept_unconfirmed_grounds`), an unconfirmed one.
+   */
   eligible: boolean;
-  /** 根拠 / Every ground that holds, in CLINICAL.md order. */
+  /** 根拠 / Every ground that applies on the day, in the order of the ground list. */
   grounds: GroundResult[];
-  /** 未確認の根拠のみ / True if only unconfirmed grounds hold. */
+  /**
+   * 未確認の根拠のみ / True if the only grounds that apply are unconfirmed (the result
+   * then depends on the policy).
+   */
   only_unconfirmed: boolean;
+  /**
+   * 18歳以上のため適用しない根拠 / Grounds the profile shows that apply to children
+   * (under 18) only and so do not apply on the day.
+   */
+  over_18?: ShortStayGround[];
 }
 
 /**
  * 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
- * (CLINICAL.md D).
+ * ([C-D], `docs/sources.md`).
  */
 export type ShortStayGround = "severe_motor_intellectual" | "support_level6_ventilator" | "support_level5_muscular_dystrophy" | "support_level5_severe_disability" | "persistent_vegetative_state" | "motor_neuron_disease" | "medical_care_score16" | "behaviour_and_care_score8" | "vegetative_and_care_score8";
 
@@ -1534,6 +1676,8 @@ export interface ShortstayAllocation {
   policy?: Policy;
   /** 申込（1家族1件） / The requests, one per family. */
   requests: StayRequest[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 空き情報の表示 / Input of `shortstay.board`. */
@@ -1552,6 +1696,8 @@ export interface ShortstayBoardQuery {
   from?: string | null;
   /** 方針 / Policy (every field has a default). */
   policy?: Policy;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board. */
@@ -1568,6 +1714,8 @@ export interface ShortstayEvaluation {
   policy?: Policy;
   /** 申込 / The request. */
   request: StayRequest;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 施設検索 / Input of `shortstay.search`. */
@@ -1584,6 +1732,8 @@ export interface ShortstaySearch {
   facilities: Facility[];
   /** 類型（任意） / Only facilities of this service type (optional). */
   service?: ServiceType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 緊急時の場面 / An emergency situation the plan covers. */
@@ -1657,6 +1807,8 @@ export interface StaffingRequest {
   hub: Hub;
   /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
   policy?: StaffingRequestPolicy | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 方針 / A policy: overrides merged over the national rules. */
@@ -1693,7 +1845,11 @@ export interface StayChild {
   birth_date: string;
   /** 必要な医療的ケア / The medical care the child needs. */
   care?: CareKind[];
-  /** 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled. */
+  /**
+   * 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not
+   * entitled. The children's grounds apply only while the child is under 18 on the first
+   * night, and unconfirmed grounds alone only when the policy accepts them.
+   */
   grounds?: ShortStayGround[];
 }
 
@@ -1741,8 +1897,12 @@ export interface SummaryRequest {
   $schema?: string | null;
   /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
   as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummary;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** `summary.*` 操作の入力 / Input of every `summary.*` operation. */
@@ -1751,8 +1911,12 @@ export interface SummaryRequestOutput {
   $schema?: string | null;
   /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
   as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummaryOutput;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 判定 / Category under the 2020 medical-fee rule. */
@@ -1792,19 +1956,19 @@ export interface SuperSevereResult {
 
 /** 一つのタスク / One task of the framework. */
 export interface Task {
-  /** 取組の例 / Typical initiatives, in Japanese. */
+  /** 取組の例 / Typical initiatives: the national description's (具体例), quoted exactly. */
   examples_ja: string[];
   /** 英語名 / English name. */
   name_en: string;
-  /** 神奈川県のタスク表での名称（資料003） / Wording in Kanagawa's task table (seed 003). */
+  /** 神奈川県のタスク表での名称（[S-003]） / Wording in Kanagawa's task table ([S-003]). */
   name_kanagawa_ja: string;
-  /** 国の事業説明での名称（資料004） / Wording in the national description (seed 004). */
+  /** 国の事業説明での名称（[S-004]） / Wording in the national description ([S-004]). */
   name_national_ja: string;
   /** 番号 / Number 1–6. */
   no: number;
   /** 目的（英語） / Purpose, in English. */
   purpose_en: string;
-  /** 目的 / Purpose, in Japanese. */
+  /** 目的 / Purpose, in Japanese: the national description's ○内容, quoted. */
   purpose_ja: string;
 }
 
@@ -1846,6 +2010,8 @@ export interface TaskProgress {
 export interface TasksQuery {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 時間の単位期間 / The period both of a person's times are counted over. */
@@ -1865,6 +2031,32 @@ export interface Timeline {
   milestones: Milestone[];
   /** 小学校入学年 / Calendar year of school entry. */
   school_entry_year?: number | null;
+}
+
+/** `document.upgrade` の入力 / Input of `document.upgrade`. */
+export interface UpgradeRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 更新する文書（古い版の kyoten 文書） / The older kyoten document to upgrade. */
+  document: unknown;
+  /** 文書の種類（省略時は文書の $schema から判断） / The document's type (absent: read from the document's `$schema`). */
+  type?: DocumentType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** `document.upgrade` の結果 / Result of `document.upgrade`. */
+export interface UpgradeResult {
+  /** 更新した文書 / The upgraded document. */
+  document: unknown;
+  /** 元の版 / The version the document was in. */
+  from_version: number;
+  /** 人が記入すべき項目（更新後の文書の JSON Pointer） / Fields a person must fill in (JSON Pointers into the upgraded document). */
+  needs_input: string[];
+  /** 更新後の版 / The version it is in now. */
+  to_version: number;
+  /** 文書の種類 / The document's type. */
+  type: DocumentType;
 }
 
 /** 持続的導尿の方法 / Kind of continuous urinary drainage. */
@@ -1888,7 +2080,7 @@ export interface Vaccination {
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
 
-/** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
+/** 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";
 
 /** 平常時のバイタルサイン / Baseline vital signs (the child's usual values). */
@@ -1913,7 +2105,7 @@ export interface VitalSigns {
 
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
- * carer must respond (CLINICAL.md B).
+ * carer must respond ([C-B], `docs/sources.md`).
  */
 export type WatchLevel = "high" | "medium" | "low";
 

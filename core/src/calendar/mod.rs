@@ -1,4 +1,5 @@
-//! Calendar rules (DOMAIN.md §6): dates, fiscal years and quarters, 和暦, age, school entry.
+//! Calendar rules ([L-AGE], [L-ERA], `docs/sources.md`): dates, fiscal years and
+//! quarters, 和暦, age, school entry.
 //!
 //! - [`IsoDate`]: the library's date type, written `YYYY-MM-DD` in every document.
 //! - Fiscal year (年度): 1 April to 31 March, named by the calendar year it starts in.

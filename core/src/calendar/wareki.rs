@@ -1,6 +1,7 @@
 //! 和暦 (Japanese era dates) and the calendar operations.
 //!
-//! Eras (DOMAIN.md §6): 昭和 from 1926-12-25, 平成 from 1989-01-08, 令和 from 2019-05-01.
+//! Eras ([L-ERA], `docs/sources.md`): 昭和 from 1926-12-25, 平成 from 1989-01-08,
+//! 令和 from 2019-05-01.
 //! The first year of an era is written 元年 (1年 is read too). Digits may be half- or
 //! full-width. A fiscal year (年度) is read when the era was in force on some day of it,
 //! so FY2019 is both 平成31年度 and 令和元年度; it is written with the era in force on
@@ -351,6 +352,9 @@ pub struct ConvertRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years.
     pub values: Vec<String>,
 }
@@ -449,6 +453,9 @@ pub struct AgeRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 生年月日 / Date of birth.
     pub birth_date: IsoDate,
     /// 基準日 / The reference date ("today").

@@ -6,16 +6,16 @@
 //! same input.
 
 use super::{
-    BASE, EN_REPRESENTATION, Label, NO_CHILD_ID, NO_CONSENT, VERSION, child_id_system, code_of, cs,
-    ext, member_system, urn,
+    BASE, EN_REPRESENTATION, Label, NO_CHILD_ID, VERSION, child_id_system, code_of, cs, ext,
+    member_system, urn,
 };
 use crate::calendar::IsoDate;
 use crate::care::CareItem;
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
 use crate::summary::{
-    AllergyCategory, AllergySeverity, AllergyStatus, CareTeamMember, ChildSummary, Contact,
-    HistoryKind, Sex, SummaryRequest,
+    AllergyCategory, AllergySeverity, AllergyStatus, CareTeamMember, ChildSummary, ConsentUse,
+    Contact, HistoryKind, Sex, SummaryRequest, consent_covers,
 };
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -36,24 +36,27 @@ pub(super) const ANAPHYLAXIS: &str = "39579001";
 /// LOINC 60591-5 Patient summary Document.
 pub(super) const PATIENT_SUMMARY: &str = "60591-5";
 
-/// The child's id, if the summary has one (the child-id contract: `child.id`).
-/// Until that field is in the model, there is none.
-pub(super) fn child_id(_s: &ChildSummary) -> Option<String> {
-    None
+/// The child's id (`child.id`), or `None` when it is empty (a document of version 1
+/// read without an id): then the Patient carries no identifier, with a warning.
+pub(super) fn child_id(s: &ChildSummary) -> Option<String> {
+    let id = s.child.id.as_str();
+    (!id.is_empty()).then(|| id.to_owned())
 }
 
-/// True when a consent of the family covers FHIR export (the consent contract:
-/// `consents` with the use `fhir_export`, not withdrawn on `as_of`). Until consents are
-/// in the model, none does.
-pub(super) fn consent_covers_fhir(_req: &SummaryRequest) -> bool {
-    false
+/// Whether a consent of the family covers FHIR export on `as_of` (any recipient: the
+/// bundle's receiver is not named in the request), as `consent.*` findings at
+/// `/summary/consents` ([`crate::summary::consent_covers`]); empty when covered.
+pub(super) fn consent_findings(req: &SummaryRequest) -> Vec<Finding> {
+    let status = consent_covers(&req.summary, ConsentUse::FhirExport, None, req.as_of);
+    status
+        .finding(ConsentUse::FhirExport, &Path::root().key("summary"))
+        .into_iter()
+        .collect()
 }
 
 pub(super) fn operation(req: SummaryRequest) -> Computed<Value> {
     let mut findings: Vec<Finding> = Vec::new();
-    if !consent_covers_fhir(&req) {
-        findings.push(NO_CONSENT.at(Path::root().key("summary")));
-    }
+    findings.extend(consent_findings(&req));
     if child_id(&req.summary).is_none() {
         findings.push(NO_CHILD_ID.at(Path::root().key("summary").key("child")));
     }
@@ -231,6 +234,18 @@ pub fn to_fhir(req: &SummaryRequest) -> Value {
         "birthDate": c.date_of_birth.to_string(),
         "address": [{"text": c.municipality, "use": "home"}],
     });
+    if let Some(code) = &c.municipality_code
+        && let Some(Value::Array(addr)) = patient.get_mut("address")
+        && let Some(first) = addr.first_mut()
+    {
+        // JP Core's stored profiles give the address no element for the
+        // 全国地方公共団体コード: a kyoten extension on the address.
+        push(
+            first,
+            "extension",
+            ext_value("municipality-code", "valueCode", json!(code.as_str())),
+        );
+    }
     if let Some(id) = child_id(s) {
         set(
             &mut patient,
@@ -429,6 +444,14 @@ pub fn to_fhir(req: &SummaryRequest) -> Value {
         }
         if let Some(n) = &d.note {
             set(&mut dev, "note", json!([{"text": n}]));
+        }
+        if let Some(ph) = &d.supplier_phone {
+            // Device.contact: "details for human/organization for support".
+            set(
+                &mut dev,
+                "contact",
+                json!([{"system": "phone", "value": ph}]),
+            );
         }
         if let Some(lc) = d.last_changed {
             push(
@@ -827,6 +850,12 @@ pub fn to_fhir(req: &SummaryRequest) -> Value {
         }
     }
 
+    // --- Consent (FHIR R4 Consent, scope patient-privacy): one per recorded consent.
+    for (i, c) in s.consents.iter().enumerate() {
+        let res = consent(&doc, &members, c, req.as_of);
+        doc.add(None, format!("consent-{i}"), res);
+    }
+
     // --- Provenance: who recorded each part, and when.
     let mut authors: Vec<Value> = Vec::new();
     let mut latest: Option<IsoDate> = None;
@@ -1092,4 +1121,70 @@ fn procedure(doc: &Doc, item: &CareItem) -> Value {
         );
     }
     p
+}
+
+/// One recorded consent as a FHIR R4 `Consent` (scope `patient-privacy`, category LOINC
+/// 59284-0 Patient Consent, `policyRule` the 個人情報の保護に関する法律 art. 27). The uses
+/// are `provision.purpose` codings of kyoten's `consent-use`; the recipient is one
+/// `provision.actor` whose `role` carries kyoten's `consent-recipient-scope` (and
+/// `care-role` when the consent names a role) and whose `reference` names the care-team
+/// member (by identifier) and/or the institution (`display`), or is absent
+/// (`data-absent-reason` `not-applicable`). Given on → `dateTime` and `provision.period.start`;
+/// expires on → `provision.period.end`; who gave it and the withdrawal day → kyoten
+/// extensions `consent-given-by` and `consent-withdrawn-on`; `status` is `inactive`
+/// once withdrawn on `as_of`, else `active`.
+fn consent(
+    doc: &Doc,
+    members: &[(String, String, String)],
+    c: &crate::summary::Consent,
+    as_of: IsoDate,
+) -> Value {
+    let mut role = vec![coding("consent-recipient-scope", c.to)];
+    if let Some(r) = c.role {
+        role.push(coding("care-role", r));
+    }
+    let mut reference = match &c.member {
+        Some(m) => member_ref(members, m, false),
+        None => json!({}),
+    };
+    if let Some(inst) = &c.institution {
+        set(&mut reference, "display", json!(inst));
+    }
+    if c.member.is_none() && c.institution.is_none() {
+        set(
+            &mut reference,
+            "extension",
+            json!([{"url": DATA_ABSENT, "valueCode": "not-applicable"}]),
+        );
+    }
+    let mut period = json!({"start": date(c.given_on)});
+    if let Some(e) = c.expires_on {
+        set(&mut period, "end", date(e));
+    }
+    let purposes: Vec<Value> = c.uses.iter().map(|u| coding("consent-use", *u)).collect();
+    let withdrawn = c.withdrawn_on.is_some_and(|w| w <= as_of);
+    let mut res = json!({
+        "resourceType": "Consent",
+        "status": if withdrawn { "inactive" } else { "active" },
+        "scope": {"coding": [plain_coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", "Privacy Consent")]},
+        "category": [{"coding": [plain_coding(LOINC, "59284-0", "Patient Consent")]}],
+        "patient": doc.subject(),
+        "dateTime": c.given_on.to_string(),
+        "policyRule": {"text": "個人情報の保護に関する法律 第27条（第三者提供の制限）"},
+        "provision": {
+            "type": "permit",
+            "period": period,
+            "actor": [{"role": {"coding": role}, "reference": reference}],
+            "purpose": purposes,
+        },
+        "extension": [ext_value("consent-given-by", "valueCoding", coding("consent-giver", c.given_by))],
+    });
+    if let Some(w) = c.withdrawn_on {
+        push(
+            &mut res,
+            "extension",
+            ext_value("consent-withdrawn-on", "valueDate", date(w)),
+        );
+    }
+    res
 }

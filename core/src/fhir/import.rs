@@ -7,19 +7,20 @@
 //! References are looked up, never followed recursively, so a cycle cannot loop.
 
 use super::export::{
-    ANAPHYLAXIS, CONTACT_ROLE_V2, ICD10, LOINC, NO_KNOWN_ALLERGY, ROLE_CODE, SNOMED, child_id,
+    ANAPHYLAXIS, CONTACT_ROLE_V2, ICD10, LOINC, NO_KNOWN_ALLERGY, ROLE_CODE, SNOMED,
 };
 use super::{
-    BUNDLE_TYPE, CODE_UNKNOWN, CODING_UNMAPPED, DERIVED_SKIPPED, EN_REPRESENTATION,
-    EXTENSION_UNKNOWN, FhirImportRequest, JP_EHRSHRS_INDICATION, MANY_PATIENTS, MAX_ENTRIES,
-    MISSING, NO_AS_OF, NO_PATIENT, NOT_A_BUNDLE, NOT_MAPPED, PROFILE_UNKNOWN, REFERENCE_BROKEN,
-    RESOURCE_NOT_MAPPED, TOO_MANY_ENTRIES, UNDISCLOSED_CONDITION, VALUE_INVALID, cs, ext,
-    member_system, parse_code,
+    BUNDLE_TYPE, CHILD_ID_DIFFERS, CODE_UNKNOWN, CODING_UNMAPPED, DERIVED_SKIPPED,
+    EN_REPRESENTATION, EXTENSION_UNKNOWN, FhirImportRequest, JP_EHRSHRS_INDICATION, MANY_PATIENTS,
+    MAX_ENTRIES, MISSING, NO_AS_OF, NO_CHILD_ID_IMPORT, NO_PATIENT, NOT_A_BUNDLE, NOT_MAPPED,
+    PROFILE_UNKNOWN, REFERENCE_BROKEN, RESOURCE_NOT_MAPPED, TOO_MANY_ENTRIES,
+    UNDISCLOSED_CONDITION, VALUE_INVALID, cs, ext, member_system, parse_code,
 };
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, ClinicalProfile, Frequency, LowSpo2, Per};
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
+use crate::summary::consent::{ConsentGiver, RecipientScope};
 use crate::summary::{
     Allergies, Allergy, AllergyCategory, AllergySeverity, AllergyStatus, BloodType, CareRole,
     CareTeamMember, Child, ChildSummary, Contact, Device, DeviceKind, DeviceSetting, Diagnosis,
@@ -27,6 +28,8 @@ use crate::summary::{
     Provenance, Range, Relationship, Resuscitation, Sex, SummaryRequest, Vaccination, Vaccine,
     VitalSigns,
 };
+use crate::summary::{ChildId, Consent, ConsentUse, MunicipalityCode};
+use crate::version::FormatVersion;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -402,6 +405,7 @@ struct Acc {
     history: Vec<HistoryEntry>,
     plan: Option<EmergencyPlan>,
     provenance: Vec<Provenance>,
+    consents: Vec<Consent>,
     scores_seen: bool,
 }
 
@@ -493,8 +497,8 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
             .map(|(j, c)| (c, p.key("contained").index(j)))
     });
     match (patients.first(), contained_patient) {
-        (Some((_, r, p)), _) => read_patient(&mut cx, &mut acc, r, p),
-        (None, Some((r, p))) => read_patient(&mut cx, &mut acc, r, &p),
+        (Some((_, r, p)), _) => read_patient(&mut cx, &mut acc, r, p, req.child_id.as_ref()),
+        (None, Some((r, p))) => read_patient(&mut cx, &mut acc, r, &p, req.child_id.as_ref()),
         (None, None) => cx.push(NO_PATIENT.at(root.key("entry"))),
     }
     for (i, res, path) in &resources {
@@ -541,6 +545,7 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
             "Encounter" => read_encounter(&mut cx, &mut acc, res, path),
             "Immunization" => read_immunization(&mut cx, &mut acc, res, path),
             "Provenance" => read_provenance(&mut cx, &mut acc, res, path),
+            "Consent" => read_consent(&mut cx, &mut acc, res, path),
             _ => cx.push(RESOURCE_NOT_MAPPED.at(path.clone())),
         }
     }
@@ -588,14 +593,17 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
         history: acc.history,
         emergency_plan: acc.plan,
         provenance: acc.provenance,
+        consents: acc.consents,
     };
-    let _ = child_id(&summary);
     Computed::new(
         cx.findings,
         Some(SummaryRequest {
             schema: None,
+            // What this library writes is a document of its current version.
+            version: Some(FormatVersion::CURRENT),
             as_of,
             summary,
+            strict_provenance: false,
         }),
     )
 }
@@ -628,7 +636,7 @@ fn subject(cx: &mut Cx, r: &mut Res<'_>, key: &str) {
     }
 }
 
-fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
+fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path, given_id: Option<&ChildId>) {
     let Some(mut r) = Res::new(res, path.clone()) else {
         return;
     };
@@ -643,11 +651,21 @@ fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
     let bp = r.at("birthDate");
     let birth = date_of(cx, r.get("birthDate"), bp.clone());
     let mut municipality = None;
+    let mut municipality_code = None;
     for (a, p) in r.array("address") {
         let Some(mut ar) = Res::new(a, p.clone()) else {
             continue;
         };
         let text = ar.str("text").map(str::to_owned);
+        for (e, ep) in ar.ext(&ext("municipality-code")) {
+            match e.get("valueCode").and_then(Value::as_str) {
+                Some(code) if municipality_code.is_none() => {
+                    municipality_code = Some(MunicipalityCode(code.to_owned()));
+                }
+                Some(_) => cx.push(NOT_MAPPED.at(ep)),
+                None => cx.invalid(ep.key("valueCode")),
+            }
+        }
         let parts: String = ["state", "city"].iter().filter_map(|k| ar.str(k)).collect();
         ar.get("use");
         ar.get("type");
@@ -656,9 +674,30 @@ fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
             municipality = if parts.is_empty() { text } else { Some(parts) };
         }
     }
+    // The child id: the identifier with kyoten's child-id system (the first one; a
+    // hospital's patient number and any further ids have no place in the summary).
+    let mut child_id: Option<String> = None;
     for (id, p) in r.array("identifier") {
-        if id.get("system").and_then(Value::as_str) != Some(super::child_id_system().as_str()) {
-            cx.push(NOT_MAPPED.at(p));
+        let kyoten =
+            id.get("system").and_then(Value::as_str) == Some(super::child_id_system().as_str());
+        match id.get("value").and_then(Value::as_str) {
+            Some(v) if kyoten && child_id.is_none() => child_id = Some(v.to_owned()),
+            None if kyoten => cx.invalid(p.key("value")),
+            _ => cx.push(NOT_MAPPED.at(p)),
+        }
+    }
+    match (&child_id, given_id) {
+        (Some(b), Some(g)) if b != g.as_str() => {
+            cx.push(CHILD_ID_DIFFERS.at(r.at("identifier")));
+        }
+        (Some(_), _) => {}
+        (None, Some(g)) => child_id = Some(g.as_str().to_owned()),
+        (None, None) => {
+            // A foreign bundle (JP-CLINS, 6情報) knows the hospital's number, not the
+            // hub's id, and the request gave none: the hub must assign one. The summary
+            // gets an empty id (never a made-up one that could match another child),
+            // which `summary.validate` also reports.
+            cx.push(NO_CHILD_ID_IMPORT.at(r.at("identifier")));
         }
     }
     // JP_Patient.contact (an EMR's emergency contacts): name, phones; the relationship
@@ -704,6 +743,8 @@ fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
     };
     let blood = acc.child.as_ref().and_then(|c| c.blood_type);
     acc.child = Some(Child {
+        id: ChildId(child_id.unwrap_or_default()),
+        municipality_code,
         name: name.unwrap_or_default(),
         kana: kana.unwrap_or_default(),
         sex,
@@ -1268,6 +1309,18 @@ fn read_device(cx: &mut Cx, acc: &mut Acc, i: usize, res: &Value, path: &Path) {
     }
     let op = r.at("owner");
     let supplier = r.get("owner").and_then(|o| cx.member_of(o, &op));
+    let mut supplier_phone = None;
+    for (c, cp) in r.array("contact") {
+        match (
+            c.get("system").and_then(Value::as_str),
+            c.get("value").and_then(Value::as_str),
+        ) {
+            (Some("phone"), Some(v)) if supplier_phone.is_none() => {
+                supplier_phone = Some(v.to_owned());
+            }
+            _ => cx.push(NOT_MAPPED.at(cp)),
+        }
+    }
     let note = r
         .get("note")
         .and_then(|n| n.pointer("/0/text"))
@@ -1288,6 +1341,7 @@ fn read_device(cx: &mut Cx, acc: &mut Acc, i: usize, res: &Value, path: &Path) {
             since: None,
             last_changed,
             supplier,
+            supplier_phone,
             note,
         },
     ));
@@ -1744,4 +1798,89 @@ fn read_provenance(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
         member,
         recorded_on,
     });
+}
+
+/// A `Consent` as kyoten writes it (see `consent` in the export); a foreign one without
+/// kyoten's codes is reported, not guessed.
+fn read_consent(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path) {
+    let Some(mut r) = Res::new(res, path.clone()) else {
+        return;
+    };
+    subject(cx, &mut r, "patient");
+    for k in ["status", "scope", "category", "policyRule", "policy"] {
+        r.get(k);
+    }
+    let dp = r.at("dateTime");
+    let given_on = r.get("dateTime").and_then(|v| {
+        let d = v
+            .as_str()
+            .and_then(|t| t.get(..10))
+            .and_then(IsoDate::parse);
+        if d.is_none() {
+            cx.invalid(dp.clone());
+        }
+        d
+    });
+    let given_by = r
+        .ext(&ext("consent-given-by"))
+        .first()
+        .and_then(|(e, p)| e.get("valueCoding").map(|c| (c, p.key("valueCoding"))))
+        .and_then(|(c, p)| cx.code::<ConsentGiver>(c, "consent-giver", &p));
+    let withdrawn_on = r
+        .ext(&ext("consent-withdrawn-on"))
+        .first()
+        .and_then(|(e, p)| date_of(cx, e.get("valueDate"), p.key("valueDate")));
+    let mut uses = Vec::new();
+    let mut to = None;
+    let mut role = None;
+    let mut member = None;
+    let mut institution = None;
+    let mut expires_on = None;
+    let pp = r.at("provision");
+    if let Some(prov) = r.get("provision")
+        && let Some(mut pr) = Res::new(prov, pp.clone())
+    {
+        pr.get("type");
+        if let Some(period) = pr.get("period") {
+            expires_on = date_of(cx, period.get("end"), pp.key("period").key("end"));
+        }
+        for (c, p) in pr.array("purpose") {
+            match cx.code::<ConsentUse>(c, "consent-use", &p) {
+                Some(u) => uses.push(u),
+                None => cx.push(NOT_MAPPED.at(p)),
+            }
+        }
+        for (j, (a, p)) in pr.array("actor").into_iter().enumerate() {
+            if j > 0 {
+                cx.push(NOT_MAPPED.at(p));
+                continue;
+            }
+            if let Some(rc) = a.get("role") {
+                to = cx.code::<RecipientScope>(rc, "consent-recipient-scope", &p.key("role"));
+                role = cx.code::<CareRole>(rc, "care-role", &p.key("role"));
+            }
+            if let Some(rf) = a.get("reference") {
+                member = rf
+                    .get("identifier")
+                    .and_then(|_| cx.member_of(rf, &p.key("reference")));
+                institution = rf.get("display").and_then(Value::as_str).map(str::to_owned);
+            }
+        }
+        pr.finish(cx, &[]);
+    }
+    r.finish(cx, ALWAYS);
+    match (given_on, given_by, to, uses.is_empty()) {
+        (Some(given_on), Some(given_by), Some(to), false) => acc.consents.push(Consent {
+            uses,
+            to,
+            member,
+            role,
+            institution,
+            given_on,
+            given_by,
+            expires_on,
+            withdrawn_on,
+        }),
+        _ => cx.push(NOT_MAPPED.at(path.clone())),
+    }
 }

@@ -14,14 +14,16 @@
 //!
 //! | code | severity | when |
 //! |---|---|---|
-//! | `fhir.export.no_consent` | warning | no consent of the child's family covers FHIR export |
-//! | `fhir.export.no_child_id` | warning | the summary has no child id: the Patient gets no identifier |
+//! | `consent.none` / `consent.not_covered` / `consent.withdrawn` / `consent.expired` | warning | no consent of the family covers FHIR export on `as_of` ([`crate::summary::consent_covers`] with `fhir_export`) |
+//! | `fhir.export.no_child_id` | warning | the child id is empty: the Patient gets no identifier |
 //! | (every error of `summary.validate`) | error | `summary.to_fhir` still writes the bundle, but its report is not valid |
 //! | `fhir.import.not_a_bundle` | error | the input is not a FHIR Bundle |
 //! | `fhir.import.bundle_type` | warning | a Bundle type other than `document` or `collection` |
 //! | `fhir.import.no_patient` | error | no Patient in the bundle |
 //! | `fhir.import.many_patients` | warning | more than one Patient (the first is read) |
 //! | `fhir.import.missing` | error | a fact the summary needs is absent (name, birth date) |
+//! | `fhir.import.no_child_id` | error | neither the Patient (an identifier of kyoten's child-id system) nor the request (`child_id`) gives the child id: the summary's `child.id` is left empty for the hub to assign |
+//! | `fhir.import.child_id_differs` | warning | the request's `child_id` differs from the bundle's: the bundle's is used |
 //! | `fhir.import.no_as_of` | error | neither `as_of` nor the Bundle's `timestamp` gives the day |
 //! | `fhir.import.element_not_mapped` | warning | an element the summary has no place for |
 //! | `fhir.import.extension_unknown` | warning | an extension kyoten does not know |
@@ -67,18 +69,25 @@ macro_rules! rule {
 }
 
 rule!(
-    NO_CONSENT,
-    "fhir.export.no_consent",
-    Warning,
-    "FHIR での提供に家族の同意が記録されていません",
-    "No consent of the family covers sharing this summary as FHIR"
-);
-rule!(
     NO_CHILD_ID,
     "fhir.export.no_child_id",
     Warning,
     "本人の識別子がないため、患者の識別子を出力していません",
     "The child has no id, so the patient record carries no identifier"
+);
+rule!(
+    NO_CHILD_ID_IMPORT,
+    "fhir.import.no_child_id",
+    Error,
+    "拠点の対象児 id がありません。拠点で id を付けてください",
+    "The bundle carries no child id of the hub; the hub must assign one"
+);
+rule!(
+    CHILD_ID_DIFFERS,
+    "fhir.import.child_id_differs",
+    Warning,
+    "Bundle の対象児 id が指定された id と異なります。Bundle の id を使いました",
+    "The bundle's child id differs from the one given with it; the bundle's id was used"
 );
 rule!(
     NOT_A_BUNDLE,
@@ -202,8 +211,9 @@ rule!(
 
 /// The rules of this module.
 pub const RULES: &[Rule] = &[
-    NO_CONSENT,
     NO_CHILD_ID,
+    NO_CHILD_ID_IMPORT,
+    CHILD_ID_DIFFERS,
     NOT_A_BUNDLE,
     BUNDLE_TYPE,
     NO_PATIENT,
@@ -231,6 +241,14 @@ pub struct FhirImportRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（任意、現在は 2） / Document format version (optional; currently 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
+    /// 対象児 id（任意） / The child id the hub assigns to the child of a bundle that carries
+    /// none (a JP-CLINS or 6情報 bundle from a hospital). Used when the Patient has no
+    /// identifier of kyoten's child-id system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_id: Option<crate::summary::ChildId>,
     /// 基準日（任意、なければ Bundle の timestamp の日付） / The as-of day of the summary
     /// (optional; without it, the date of the Bundle's `timestamp`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -312,6 +330,9 @@ label!(
     crate::summary::AboGroup,
     crate::summary::RhType,
     crate::summary::Sex,
+    crate::summary::ConsentUse,
+    crate::summary::consent::RecipientScope,
+    crate::summary::consent::ConsentGiver,
     crate::care::CareKind,
     crate::care::WatchLevel,
     crate::care::MotorLevel,

@@ -115,8 +115,8 @@ rule!(
     REASON_NOT_ENTITLED,
     "shortstay.reason.not_entitled",
     Info,
-    "医療型短期入所の利用根拠がありません",
-    "The child has no ground for medical short stay (医療型短期入所)"
+    "利用初日に適用できる医療型短期入所の利用根拠がありません",
+    "The child has no ground for medical short stay (医療型短期入所) that applies on the first night"
 );
 rule!(
     REASON_CARE_NOT_PROVIDED,

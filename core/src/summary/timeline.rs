@@ -1,4 +1,4 @@
-//! ライフステージの予定表 / The life-stage timeline (DOMAIN.md §6, seed 000 №18).
+//! ライフステージの予定表 / The life-stage timeline ([S-000] №18, `docs/sources.md`).
 //!
 //! From the date of birth and `as_of`, the events a family should see coming, each with
 //! its date and whether it is past:
