@@ -1249,6 +1249,61 @@ const EXPECTED: &[(&str, &str, &str)] = &[
         "warning",
         "障害年金の請求に必要な初診日が受診歴にありません",
     ),
+    (
+        "summary.child.id_invalid",
+        "error",
+        "対象児 id の形が正しくありません（半角英数字と . _ : - で64文字まで、英数字で始める）",
+    ),
+    (
+        "summary.child.id_personal",
+        "warning",
+        "対象児 id に個人情報（生年月日・電話番号・氏名）らしいものが含まれています。個人を表さない番号にしてください",
+    ),
+    (
+        "summary.municipality_code.invalid",
+        "error",
+        "全国地方公共団体コードの形が正しくありません",
+    ),
+    (
+        "summary.municipality_code.check_digit",
+        "error",
+        "全国地方公共団体コードの検査数字（6桁目）が合いません。写し間違いがないか確認してください",
+    ),
+    (
+        "summary.municipality_code.missing",
+        "warning",
+        "全国地方公共団体コードがありません（市町村別の集計に必要です）",
+    ),
+    (
+        "summary.consents.none",
+        "warning",
+        "情報提供についての同意の記録がありません（要配慮個人情報のため、外部に出す操作は同意なしと報告します）",
+    ),
+    (
+        "summary.consent.recipient_missing",
+        "error",
+        "同意の相手の指定がありません（to に合わせて member・role・institution のいずれかが必要です）",
+    ),
+    (
+        "summary.weight.missing",
+        "warning",
+        "薬が記録されていますが体重がありません（用量の確認に必要です）",
+    ),
+    (
+        "summary.weight.implausible",
+        "error",
+        "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
+    ),
+    (
+        "summary.weight.stale",
+        "warning",
+        "用量の確認に使う体重が古くなっています",
+    ),
+    (
+        "summary.version.old",
+        "info",
+        "古い版の文書として読みました（document.upgrade で更新できます）",
+    ),
 ];
 
 #[test]
