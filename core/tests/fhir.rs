@@ -227,6 +227,15 @@ fn the_bundle_follows_the_cited_jp_core_and_jp_clins_constraints() {
     assert_eq!(patient["name"][1]["text"], "さとう ひなた");
     assert_eq!(patient["birthDate"], "2021-06-14");
     assert_eq!(patient["gender"], "male");
+    // JP_Patient `identifier 1..`: the hub's child id, with kyoten's system.
+    assert_eq!(
+        patient["identifier"],
+        json!([{"system": "https://kyoten.example/fhir/sid/child-id", "value": "kyoten:atsugi:2025-0041"}])
+    );
+    assert_eq!(
+        patient["address"][0]["extension"],
+        json!([{"url": "https://kyoten.example/fhir/StructureDefinition/municipality-code", "valueCode": "142123"}])
+    );
     // Composition sections in "where to look first" order.
     let titles: Vec<&str> = entries[0]["resource"]["section"]
         .as_array()
@@ -732,4 +741,63 @@ fn a_third_name_is_reported_not_dropped() {
     );
     let s = got.result.unwrap().summary;
     assert_eq!((s.child.name.as_str(), s.child.kana.as_str()), ("a", "あ"));
+}
+
+/// The third consent of the largest example (fhir_export, to the care-team member
+/// `kodomo`, given 2026-10-15 by the mother) as a FHIR Consent, element by element; a
+/// foreign Consent without kyoten's codes is reported, not guessed.
+#[test]
+fn a_consent_becomes_a_fhir_consent_and_a_foreign_one_is_reported() {
+    let b = to_fhir(&biggest());
+    let c = b["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .find(|r| r["id"] == "consent-2")
+        .unwrap();
+    assert_eq!(c["resourceType"], "Consent");
+    assert_eq!(c["status"], "active");
+    assert_eq!(c["scope"]["coding"][0]["code"], "patient-privacy");
+    assert_eq!(c["category"][0]["coding"][0]["code"], "59284-0");
+    assert_eq!(c["dateTime"], "2026-10-15");
+    assert_eq!(c["provision"]["type"], "permit");
+    assert_eq!(c["provision"]["period"], json!({"start": "2026-10-15"}));
+    assert_eq!(
+        c["provision"]["purpose"][0]["system"],
+        "https://kyoten.example/fhir/CodeSystem/consent-use"
+    );
+    assert_eq!(c["provision"]["purpose"][0]["code"], "fhir_export");
+    let actor = &c["provision"]["actor"][0];
+    assert_eq!(actor["role"]["coding"][0]["code"], "care_team_member");
+    assert_eq!(actor["reference"]["identifier"]["value"], "kodomo");
+    assert!(
+        actor["reference"]["reference"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:uuid:")
+    );
+    assert_eq!(c["extension"][0]["valueCoding"]["code"], "mother");
+
+    let foreign = json!({"resourceType": "Bundle", "type": "collection", "timestamp": "2026-01-05T09:00:00+09:00", "entry": [
+        {"resource": {"resourceType": "Patient", "name": [{"text": "a"}, {"text": "あ"}], "birthDate": "2020-01-01",
+            "address": [{"text": "x"}], "identifier": [{"system": "https://kyoten.example/fhir/sid/child-id", "value": "c-1"}]}},
+        {"resource": {"resourceType": "Consent", "status": "active", "dateTime": "2025-04-01",
+            "provision": {"type": "permit", "purpose": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "TREAT"}]}}}
+    ]});
+    let got = import(foreign, None);
+    assert_eq!(
+        codes(&got.findings),
+        vec![
+            (
+                "fhir.import.element_not_mapped".to_owned(),
+                "/bundle/entry/1/resource/provision/purpose/0".to_owned()
+            ),
+            (
+                "fhir.import.element_not_mapped".to_owned(),
+                "/bundle/entry/1/resource".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(got.result.unwrap().summary.consents, vec![]);
 }

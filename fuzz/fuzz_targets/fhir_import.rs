@@ -11,9 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let v: serde_json::Value = serde_json::from_str(&out.json).expect("report is JSON");
     assert_eq!(out.valid, v["errors"] == 0);
     let Ok(bundle) = serde_json::from_slice::<serde_json::Value>(data) else { return };
-    let got = from_fhir(&FhirImportRequest { schema: None, as_of: None, bundle });
+    let got = from_fhir(&FhirImportRequest { schema: None, version: None, child_id: None, as_of: None, bundle });
     if let Some(summary) = got.result {
-        let again = from_fhir(&FhirImportRequest { schema: None, as_of: None, bundle: to_fhir(&summary) });
+        let again = from_fhir(&FhirImportRequest { schema: None, version: None, child_id: None, as_of: None, bundle: to_fhir(&summary) });
         assert_eq!(again.result.as_ref(), Some(&summary), "a summary read from FHIR survives its own round trip");
     }
 });
