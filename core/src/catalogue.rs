@@ -20,6 +20,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::shortstay::RULES,
         crate::staffing::RULES,
         crate::meeting::RULES,
+        crate::fhir::RULES,
         crate::upgrade::RULES,
     ]
     .into_iter()

@@ -21,6 +21,7 @@
 //! | initiative plans (取組内容) | [`plan`] |
 //! | medical care items (医療的ケア), shared by summaries, scores and short stays | [`care`] |
 //! | child care summaries (対象児の情報集約) | [`summary`] |
+//! | FHIR R4 both ways (JP Core, JP-CLINS) | [`fhir`] |
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
@@ -45,6 +46,7 @@
 pub mod calendar;
 pub mod care;
 pub mod catalogue;
+pub mod fhir;
 pub mod finding;
 pub mod input;
 mod labels;

@@ -17,6 +17,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::plan::OPS,
     crate::summary::OPS,
     crate::sheet::OPS,
+    crate::fhir::OPS,
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,

@@ -69,6 +69,8 @@ document_types! {
     MeetingProgressRequest => "meeting-progress-request";
     /// 会議記録の束 / `meeting-records`.
     MeetingRecords => "meeting-records";
+    /// FHIR Bundle の読み込み / `fhir-import-request`.
+    FhirImportRequest => "fhir-import-request";
     /// 取組内容 / `plan`.
     Plan => "plan";
     /// 進捗 / `progress-request`.

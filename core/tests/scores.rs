@@ -875,7 +875,10 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
         "{}",
         note.message_en()
     );
-    assert!(note.message_ja().contains("機器2種類、10点を加えていません"));
+    assert!(
+        note.message_ja()
+            .contains("機器2種類、10点を加えていません")
+    );
     assert!(!r.medical_care.items[0].confirmed);
     // Three devices: two further devices would add 20 by a per-device reading.
     let (r, f) = score(&profile(

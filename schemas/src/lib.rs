@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 pub mod export;
 pub mod import;
-pub mod show;
 pub mod model;
+pub mod show;
 pub mod ts;
 
 /// Base of every schema's `$id`. The `v1` segment changes only on an incompatible change

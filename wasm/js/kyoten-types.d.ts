@@ -29,6 +29,10 @@ export interface Operations {
   "summary.emergency_sheet": { input: SummaryRequest; output: Report<EmergencySheet> };
   /** 救急時情報シートのQRコードの内容（KY1形式）を読み取る / Read the content of an emergency sheet's QR code (format KY1) */
   "sheet.read_qr": { input: QrPayload; output: Report<QrEssentials> };
+  /** 対象児の情報集約を FHIR R4 の文書 Bundle（JP Core・JP-CLINS 準拠）にする / A child summary as one FHIR R4 document Bundle, shaped by JP Core and JP-CLINS */
+  "summary.to_fhir": { input: SummaryRequest; output: Report<unknown> };
+  /** FHIR R4 の Bundle（kyoten の文書、JP-CLINS の退院時サマリー・診療情報提供書・6情報）から情報集約を作る / A child summary from a FHIR R4 Bundle (kyoten's documents, JP-CLINS discharge summaries, referrals and 6-information collections) */
+  "summary.from_fhir": { input: FhirImportRequest; output: Report<SummaryRequestOutput> };
   /** 超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の対象を計算する / Compute the super-severe score, medical care score, Oshima cell and short-stay entitlement */
   "scores.compute": { input: ScoreRequest; output: Report<ScoreResult> };
   /** 1件の短期入所申込について各施設の利用可否と理由、利用可能な施設の順位を返す / Evaluate one short-stay request against the directory and the vacancy board */
@@ -156,6 +160,14 @@ export interface AgreedService {
 export interface Allergies {
   /** アレルギー（status が present のとき） / The allergies (when status is present). */
   items?: Allergy[];
+  /** 有無 / Status. */
+  status: AllergyStatus;
+}
+
+/** アレルギー / Allergies: a status ("none" differs from "unknown") and the list. */
+export interface AllergiesOutput {
+  /** アレルギー（status が present のとき） / The allergies (when status is present). */
+  items: Allergy[];
   /** 有無 / Status. */
   status: AllergyStatus;
 }
@@ -487,6 +499,40 @@ export interface ChildSummary {
   vital_signs?: VitalSigns | null;
 }
 
+/** 対象児の情報集約 / A child's care summary. */
+export interface ChildSummaryOutput {
+  /** アレルギー / Allergies. */
+  allergies: AllergiesOutput;
+  /** 支援チーム / Care team. */
+  care_team: CareTeamMember[];
+  /** 本人 / The child. */
+  child: Child;
+  /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
+  clinical: ClinicalProfileOutput;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents: Consent[];
+  /** 医療機器と設定 / Devices and their settings. */
+  devices: DeviceOutput[];
+  /** 診断名 / Diagnoses. */
+  diagnoses: DiagnosisOutput[];
+  /** 緊急連絡先（優先順） / Emergency contacts, first to call first. */
+  emergency_contacts: Contact[];
+  /** 緊急時の対応計画 / Emergency plan. */
+  emergency_plan?: EmergencyPlanOutput | null;
+  /** 保護者 / Guardians. */
+  guardians: Contact[];
+  /** 受診・入院歴 / History of visits and admissions. */
+  history: HistoryEntry[];
+  /** 服薬 / Medications. */
+  medications: MedicationOutput[];
+  /** 記録者と記録日 / Who recorded each part, and when. */
+  provenance: Provenance[];
+  /** 予防接種歴 / Vaccinations. */
+  vaccinations: Vaccination[];
+  /** 平常時のバイタルサイン / Baseline vital signs. */
+  vital_signs?: VitalSigns | null;
+}
+
 /** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`). */
 export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
 
@@ -499,6 +545,31 @@ export interface ClinicalProfile {
   behaviour_score?: number | null;
   /** 医療的ケア / Medical care received, one item per kind. */
   care?: CareItem[];
+  /** 状態・疾患 / Conditions that decide entitlement to 医療型短期入所. */
+  conditions?: ClinicalCondition[];
+  /** 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known. */
+  dq?: number | null;
+  /** 知能指数（IQ） / Intelligence quotient (0–200), where known. */
+  iq?: number | null;
+  /** SpO2 低値 / Time at SpO2 ≤ 90%, where measured. */
+  low_spo2?: LowSpo2 | null;
+  /** 運動機能 / Motor level, where known. */
+  motor_level?: MotorLevel | null;
+  /** NICU 退院日 / Date of discharge from the NICU (for the 1-month rule). */
+  nicu_discharge?: string | null;
+  /** 障害支援区分 / Disability support level 0–6 (0 = 非該当). */
+  support_level?: number | null;
+}
+
+/**
+ * 臨床像 / The clinical profile of a child: the medical care received and the facts the
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
+ */
+export interface ClinicalProfileOutput {
+  /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
+  behaviour_score?: number | null;
+  /** 医療的ケア / Medical care received, one item per kind. */
+  care: CareItem[];
   /** 状態・疾患 / Conditions that decide entitlement to 医療型短期入所. */
   conditions?: ClinicalCondition[];
   /** 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known. */
@@ -687,6 +758,28 @@ export interface Device {
 /** 医療機器の種類 / Kind of device. */
 export type DeviceKind = "ventilator" | "cough_assist" | "tracheostomy_tube" | "nasopharyngeal_airway" | "oxygen_concentrator" | "oxygen_cylinder" | "high_flow" | "pulse_oximeter" | "suction_unit" | "nebulizer" | "nasogastric_tube" | "nasojejunal_tube" | "gastrostomy" | "jejunostomy" | "feeding_pump" | "central_venous_catheter" | "infusion_pump" | "glucose_monitor" | "dialysis_cycler" | "urinary_catheter" | "stoma_appliance" | "vagus_nerve_stimulator" | "vp_shunt" | "other";
 
+/** 医療機器 / A device. */
+export interface DeviceOutput {
+  /** 種類 / Kind. */
+  kind: DeviceKind;
+  /** 最終交換日（任意） / Last changed on (optional), e.g. a tracheostomy tube. */
+  last_changed?: string | null;
+  /** モード（人工呼吸器、任意） / Mode (ventilator, optional), e.g. SIMV. */
+  mode?: string | null;
+  /** 備考（任意） / Notes (optional). */
+  note?: string | null;
+  /** 製品名・型番（任意） / Product and model (optional). */
+  product?: string | null;
+  /** 設定 / Settings. */
+  settings: DeviceSetting[];
+  /** 使用開始日（任意） / In use since (optional). */
+  since?: string | null;
+  /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
+  supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
+}
+
 /** 設定値 / One setting of a device. */
 export interface DeviceSetting {
   /** 項目 / Parameter (its unit is fixed by the parameter). */
@@ -707,8 +800,20 @@ export interface Diagnosis {
   primary?: boolean;
 }
 
+/** 診断名 / A diagnosis. */
+export interface DiagnosisOutput {
+  /** 診断日（任意） / Date of diagnosis (optional). */
+  diagnosed_on?: string | null;
+  /** ICD-10 コード（任意、例 G80.0） / ICD-10 code (optional, e.g. G80.0). */
+  icd10?: string | null;
+  /** 病名 / Name of the condition. */
+  name: string;
+  /** 主病名 / The main diagnosis. */
+  primary: boolean;
+}
+
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
-export type DocumentType = "age-request" | "chart-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "plan" | "progress-request" | "qr-payload" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
+export type DocumentType = "age-request" | "chart-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "fhir-import-request" | "plan" | "progress-request" | "qr-payload" | "rules-query" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -752,6 +857,20 @@ export interface EmergencyChild {
 export interface EmergencyPlan {
   /** 場面ごとの対応（優先順） / Actions per situation, most important first. */
   actions?: EmergencyAction[];
+  /** 家族と合意した日 / Date agreed with the family. */
+  agreed_on?: string | null;
+  /** 搬送先（支援チームの id） / Where to take the child (care-team id). */
+  destination?: string | null;
+  /** 計画を確認した医師（支援チームの id、任意） / Doctor who agreed the plan (care-team id, optional). */
+  doctor?: string | null;
+  /** 心肺蘇生についての意思 / Wishes about resuscitation. */
+  resuscitation: Resuscitation;
+}
+
+/** 緊急時の対応計画 / Emergency plan, agreed by the family and the doctor. */
+export interface EmergencyPlanOutput {
+  /** 場面ごとの対応（優先順） / Actions per situation, most important first. */
+  actions: EmergencyAction[];
   /** 家族と合意した日 / Date agreed with the family. */
   agreed_on?: string | null;
   /** 搬送先（支援チームの id） / Where to take the child (care-team id). */
@@ -918,6 +1037,27 @@ export interface FacilityVerdict {
 
 /** 栄養経路 / Feeding route of tube or enteral feeding. */
 export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasojejunal" | "gastrojejunal" | "jejunostomy";
+
+/** `summary.from_fhir` の入力 / Input of `summary.from_fhir`: a FHIR R4 Bundle as JSON. */
+export interface FhirImportRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /**
+   * 基準日（任意、なければ Bundle の timestamp の日付） / The as-of day of the summary
+   * (optional; without it, the date of the Bundle's `timestamp`).
+   */
+  as_of?: string | null;
+  /** FHIR R4 の Bundle（document 又は collection） / The FHIR R4 Bundle (document or collection), as JSON. */
+  bundle: unknown;
+  /**
+   * 対象児 id（任意） / The child id the hub assigns to the child of a bundle that carries
+   * none (a JP-CLINS or 6情報 bundle from a hospital). Used when the Patient has no
+   * identifier of kyoten's child-id system.
+   */
+  child_id?: ChildId | null;
+  /** 文書の形式の版（任意、現在は 2） / Document format version (optional; currently 2). */
+  version?: FormatVersion | null;
+}
 
 /** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
@@ -1228,6 +1368,26 @@ export interface Medication {
   name: string;
   /** 緊急時に使う薬（痙攣時の坐剤等） / Rescue medicine for an emergency (e.g. a seizure suppository). */
   rescue?: boolean;
+  /** 投与経路 / Route. */
+  route: MedicationRoute;
+  /** 開始日（任意） / Started on (optional). */
+  since?: string | null;
+  /** 1日の回数（定時薬） / Times a day (regular medicines). */
+  times_per_day?: number | null;
+}
+
+/** 服薬 / A medication. */
+export interface MedicationOutput {
+  /** 頓用 / As needed (PRN). */
+  as_needed: boolean;
+  /** 用量（任意、例 "2.5mg"） / Dose (optional), e.g. "2.5mg". */
+  dose?: string | null;
+  /** 使用条件・目的（任意） / When to give it, or what for (optional). */
+  indication?: string | null;
+  /** 薬剤名 / Name of the medicine. */
+  name: string;
+  /** 緊急時に使う薬（痙攣時の坐剤等） / Rescue medicine for an emergency (e.g. a seizure suppository). */
+  rescue: boolean;
   /** 投与経路 / Route. */
   route: MedicationRoute;
   /** 開始日（任意） / Started on (optional). */
@@ -1970,6 +2130,8 @@ export interface RuleInfo {
 export interface RulesQuery {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 四半期の予定 / The phases of an item in one quarter. */
@@ -2346,6 +2508,20 @@ export interface SummaryRequest {
   strict_provenance?: boolean;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummary;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** `summary.*` 操作の入力 / Input of every `summary.*` operation. */
+export interface SummaryRequestOutput {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
+  as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
+  /** 対象児の情報 / The child's summary. */
+  summary: ChildSummaryOutput;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
 }
