@@ -191,7 +191,7 @@ test('the staffing tab is reached with the keyboard and checks the staffing', as
   await page.fill('#staff-0-hub_minutes', 'たくさん');
   const shown = await messagesFor('#staff-0-hub_minutes');
   assert.equal(shown[0]?.code, 'input.wrong_type', JSON.stringify(shown));
-  assert.match(shown[0].text, /値の型が違います/);
+  assert.match(shown[0].text, /値の種類が違います/);
   await page.fill('#staff-0-hub_minutes', '240');
   assert.deepEqual(await messagesFor('#staff-0-hub_minutes'), []);
   // A blank hub name is the library's own rule, next to the field.
