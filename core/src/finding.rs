@@ -248,6 +248,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::scores::RULES,
         crate::shortstay::RULES,
         crate::staffing::RULES,
+        crate::stats::RULES,
     ]
     .into_iter()
     .flatten()

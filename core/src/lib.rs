@@ -22,6 +22,7 @@
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
+//! | statistics: counts for 実態把握, consultation and training logs | [`stats`] |
 //!
 //! The crate does no I/O, contains no `unsafe`, and never panics on any input.
 #![forbid(unsafe_code)]
@@ -48,6 +49,7 @@ pub mod plan;
 pub mod scores;
 pub mod shortstay;
 pub mod staffing;
+pub mod stats;
 pub mod summary;
 pub mod tasks;
 

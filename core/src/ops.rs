@@ -178,6 +178,7 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::scores::OPS,
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    crate::stats::OPS,
 ];
 
 /// Every operation of the library.

@@ -168,6 +168,11 @@ pub struct BloodType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Child {
+    /// 対象児ID（拠点が付ける識別子。氏名・生年月日を含めない） / The child's id, an
+    /// opaque identifier the hub assigns (no name or birth date in it): two summaries with
+    /// the same id are the same child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// 氏名 / Name.
     pub name: String,
     /// ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana).
@@ -178,6 +183,10 @@ pub struct Child {
     pub date_of_birth: IsoDate,
     /// 住所地の市区町村 / Municipality of residence.
     pub municipality: String,
+    /// 市区町村コード（全国地方公共団体コード6桁、検査数字付き） / Municipality code: the
+    /// 6-digit local government code with its check digit (e.g. `142069` for 小田原市).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<String>,
     /// 血液型（任意） / Blood type (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blood_type: Option<BloodType>,

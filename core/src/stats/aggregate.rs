@@ -1,0 +1,941 @@
+//! `summaries.aggregate`: counts for 実態把握 from many child summaries.
+//!
+//! The tables, all counting children (not summaries) on `as_of`:
+//!
+//! | table id | rows | rows add up to the number of children |
+//! |---|---|---|
+//! | `municipality` | 全国地方公共団体コード, then 「コード未記入」 | yes |
+//! | `age_band` | 0–4, 5–9, 10–14, 15–19, 20 and over (the bands of MHLW's national estimates) | yes |
+//! | `school_stage` | 未就学, 小学生, 中学生, 高校生等, 高校卒業年齢以降 | yes |
+//! | `care_kind` | every kind of medical care, then 「医療的ケアなし」 | no (one child, several kinds) |
+//! | `device` | every kind of device, then 「機器なし」 | no |
+//! | `super_severe` | 超重症児（者）, 準超重症児（者）, 該当しない, 判定できない | yes |
+//! | `medical_care_level` | 医療的ケア判定スコアの区分3, 2, 1, 該当しない | yes |
+//! | `oshima` | 大島分類 1, 2, 3, 4, 5〜25, IQ 80 超, 記録なし | yes |
+//! | `short_stay` | 医療型短期入所の対象, 未確認の根拠のみ, 対象外 | yes |
+//!
+//! and the cross-table municipality × care kind, whose column totals are the cells of the
+//! `care_kind` table.
+//!
+//! **What never leaves it.** No name, kana, phone, address, note, diagnosis name or exact
+//! date: only counts, the library's own labels, and municipality codes. The municipality
+//! *name* is free text typed by whoever wrote the summary, so it is never output, in either
+//! mode: a child without a valid code is counted under 「コード未記入」. School stage is
+//! the stage by age (学齢, from the school-entry rule of the School Education Act as in
+//! [`crate::calendar::school_entry_year`]), not the school the child attends.
+//!
+//! **Modes.** `internal` gives exact counts, for the hub's own use. `publication` (the
+//! default) suppresses every cell under `threshold` (default 10, the rule of the NDB open
+//! data) and then the complementary cells, across all tables released together, as
+//! described in [`super::suppress`].
+//!
+//! **The same child twice.** Summaries with the same `child.id` (a hospital and a school
+//! both sent one) are one child: the first is counted, each later one gets
+//! `stats.aggregate.duplicate_child`. Twins have different ids and stay two. Summaries with
+//! different ids (or none) but the same date of birth, sex and kana get
+//! `stats.aggregate.possible_duplicate` and are both counted: the library cannot know.
+//!
+//! **Consent.** A child whose family withdrew consent to statistical use (a consent with use
+//! `statistics` and a withdrawal date) is not counted (`stats.aggregate.consent_withdrawn`).
+//! A child whose recorded consents do not mention statistics is counted, with the
+//! information `stats.aggregate.consent_not_covering`: the tables are anonymous aggregates
+//! that identify no child, which the Act on the Protection of Personal Information does not
+//! treat as personal information; the hub may still want to ask. A summary with no consent
+//! recorded is counted without a finding.
+//!
+//! **Streaming.** [`Aggregator`] takes one summary at a time; it keeps per child only its
+//! id (and date of birth, sex and kana for the possible-duplicate check) and the counters, so
+//! memory grows with the number of children, not with the size of the input.
+//!
+//! The summaries are not validated here (run `summary.validate` on each); scores are
+//! computed as `summary.scores` computes them.
+//!
+//! | code | severity | when |
+//! |---|---|---|
+//! | `stats.aggregate.duplicate_child` | info | a later summary of a child already counted (same id) |
+//! | `stats.aggregate.possible_duplicate` | warning | same date of birth, sex and kana as another summary, but not the same id |
+//! | `stats.aggregate.born_after_as_of` | error | a child born after `as_of`: not counted |
+//! | `stats.aggregate.municipality_code_invalid` | warning | a code that is not a valid 6-digit local government code: counted under 「コード未記入」 |
+//! | `stats.aggregate.municipality_code_missing` | info | no municipality code: counted under 「コード未記入」 |
+//! | `stats.aggregate.no_id` | warning | a summary without a child id: duplicates can only be guessed |
+//! | `stats.aggregate.threshold_low` | warning | publication with a threshold under 10 |
+//! | `stats.aggregate.consent_withdrawn` | warning | consent to statistical use withdrawn: not counted |
+//! | `stats.aggregate.consent_not_covering` | info | consents recorded, none for statistics: counted |
+
+use super::rule;
+use super::suppress::{Equation, suppress};
+use crate::calendar::{IsoDate, age_on, school_entry_year};
+use crate::care::CareKind;
+use crate::finding::{Finding, Path, Rule};
+use crate::labels::labelled_enum;
+use crate::ops::Computed;
+use crate::scores::medical_care::MedicalCareLevel;
+use crate::scores::super_severe::SuperSevereCategory;
+use crate::summary::{ChildSummary, DeviceKind, Sex};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+rule!(
+    DUPLICATE_CHILD,
+    "stats.aggregate.duplicate_child",
+    Info,
+    "同じ対象児IDの情報集約がすでにあるため、1人として数えました",
+    "A summary of a child already counted (same child id): counted once"
+);
+rule!(
+    POSSIBLE_DUPLICATE,
+    "stats.aggregate.possible_duplicate",
+    Warning,
+    "生年月日・性別・ふりがなが別の情報集約と同じです。同じ子であれば対象児IDをそろえてください（2人として数えています）",
+    "Same date of birth, sex and kana as another summary: if it is the same child, give both the same child id (counted as two)"
+);
+rule!(
+    BORN_AFTER_AS_OF,
+    "stats.aggregate.born_after_as_of",
+    Error,
+    "基準日より後に生まれた子のため、数えていません",
+    "Born after as_of: not counted"
+);
+rule!(
+    MUNICIPALITY_CODE_INVALID,
+    "stats.aggregate.municipality_code_invalid",
+    Warning,
+    "市区町村コードが6桁の全国地方公共団体コード（検査数字付き）ではないため、「コード未記入」として数えました",
+    "Not a 6-digit local government code with a valid check digit: counted under \"no code\""
+);
+rule!(
+    MUNICIPALITY_CODE_MISSING,
+    "stats.aggregate.municipality_code_missing",
+    Info,
+    "市区町村コードがないため、「コード未記入」として数えました（市区町村名は出力しません）",
+    "No municipality code: counted under \"no code\" (municipality names are never output)"
+);
+rule!(
+    NO_ID,
+    "stats.aggregate.no_id",
+    Warning,
+    "対象児IDがないため、同じ子の重複は生年月日・性別・ふりがなでしか確かめられません",
+    "No child id: a child sent twice can only be guessed from date of birth, sex and kana"
+);
+rule!(
+    THRESHOLD_LOW,
+    "stats.aggregate.threshold_low",
+    Warning,
+    "公表用の秘匿の基準が10未満です（NDBオープンデータは10未満を秘匿）",
+    "Publication threshold under 10 (the NDB open data suppresses counts under 10)"
+);
+rule!(
+    CONSENT_WITHDRAWN,
+    "stats.aggregate.consent_withdrawn",
+    Warning,
+    "統計への利用の同意が撤回されているため、数えていません",
+    "Consent to statistical use was withdrawn: not counted"
+);
+rule!(
+    CONSENT_NOT_COVERING,
+    "stats.aggregate.consent_not_covering",
+    Info,
+    "記録された同意に統計への利用が含まれていません（個人を識別できない集計のため数えています）",
+    "The recorded consents do not cover statistical use (counted: the tables identify no child)"
+);
+
+labelled_enum! {
+    /// 集計の用途 / What the counts are for.
+    Mode {
+        /// 公表用（少数のセルを秘匿） / Publication: small cells suppressed.
+        Publication => "公表用", "publication";
+        /// 拠点内部用（正確な件数） / The hub's own use: exact counts.
+        Internal => "拠点内部用", "internal";
+    }
+}
+
+fn default_mode() -> Mode {
+    Mode::Publication
+}
+
+/// The NDB open data rule: counts under 10 are not published.
+pub const DEFAULT_THRESHOLD: u32 = 10;
+
+fn default_threshold() -> u32 {
+    DEFAULT_THRESHOLD
+}
+
+/// 集計の依頼 / Input of `summaries.aggregate`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AggregateRequest {
+    /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// 基準日 / The day ages, school stages and scores are judged on.
+    pub as_of: IsoDate,
+    /// 用途（既定は公表用） / Publication (default: small cells suppressed) or internal (exact counts).
+    #[serde(default = "default_mode")]
+    pub mode: Mode,
+    /// 秘匿の基準（既定 10：この数未満のセルを秘匿） / Cells under this count are suppressed in
+    /// publication mode (default 10, the NDB open data rule).
+    #[serde(default = "default_threshold")]
+    pub threshold: u32,
+    /// 対象児の情報集約 / The children's summaries.
+    #[serde(default)]
+    pub summaries: Vec<ChildSummary>,
+}
+
+/// 集計のセル / One cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Cell {
+    /// キー / Stable key (`0-4`, `ventilator`, a municipality code, …).
+    pub key: String,
+    /// 見出し / Label in Japanese.
+    pub label_ja: String,
+    /// 見出し（英語） / Label in English.
+    pub label_en: String,
+    /// 人数（秘匿のときはなし） / Number of children; absent when suppressed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// 秘匿 / True if the count is suppressed.
+    pub suppressed: bool,
+}
+
+/// 集計表 / One table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Table {
+    /// 表の識別子 / Table id (`age_band`, …).
+    pub id: &'static str,
+    /// 表題 / Title in Japanese.
+    pub title_ja: &'static str,
+    /// 表題（英語） / Title in English.
+    pub title_en: &'static str,
+    /// 行の合計が対象児数になる / True if every child is in exactly one row.
+    pub rows_add_up: bool,
+    /// 行 / Rows.
+    pub rows: Vec<Cell>,
+}
+
+/// クロス表の行 / One row (a municipality) of the cross-table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CrossRow {
+    /// 市区町村コード（`unknown` はコード未記入） / Municipality code (`unknown`: no code).
+    pub key: String,
+    /// 見出し / Label in Japanese.
+    pub label_ja: String,
+    /// 列ごとのセル / One cell per column, in column order.
+    pub cells: Vec<Cell>,
+}
+
+/// 市区町村 × 医療的ケアのクロス表 / The cross-table municipality × care kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CrossTable {
+    /// 表題 / Title in Japanese.
+    pub title_ja: &'static str,
+    /// 表題（英語） / Title in English.
+    pub title_en: &'static str,
+    /// 行（市区町村） / Rows, one per municipality.
+    pub rows: Vec<CrossRow>,
+    /// 列の合計（医療的ケア別の表と同じ） / Column totals: the cells of the care-kind table.
+    pub column_totals: Vec<Cell>,
+}
+
+/// 集計結果 / Result of `summaries.aggregate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Aggregate {
+    /// 基準日 / The day of the counts.
+    pub as_of: IsoDate,
+    /// 用途 / Mode.
+    pub mode: Mode,
+    /// 秘匿の基準 / Threshold (publication mode).
+    pub threshold: u32,
+    /// 対象児数 / Number of children counted.
+    pub children: Cell,
+    /// 集計表 / The tables.
+    pub tables: Vec<Table>,
+    /// 市区町村 × 医療的ケア / The cross-table municipality × care kind.
+    pub municipality_by_care_kind: CrossTable,
+    /// 秘匿したセルの数 / Number of suppressed cells (cross-table column totals counted once).
+    pub suppressed_cells: u32,
+}
+
+/// What a summary's consents say about statistical use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatisticsConsent {
+    /// No consent recorded at all.
+    NotRecorded,
+    /// A current consent covering statistics.
+    Given,
+    /// Consents recorded, none for statistics.
+    NotCovering,
+    /// Consent to statistics withdrawn.
+    Withdrawn,
+}
+
+/// The summary's consent state for statistics. The consents part of the summary (use
+/// `statistics`, withdrawn) is read here and nowhere else.
+// TODO(merge): read `s.consents` once the summary carries consents.
+pub fn statistics_consent(_s: &ChildSummary) -> StatisticsConsent {
+    StatisticsConsent::NotRecorded
+}
+
+/// The child id, if the summary has one. Read here and nowhere else.
+fn child_id(s: &ChildSummary) -> Option<&str> {
+    s.child.id.as_deref()
+}
+
+/// The municipality code as written, if any. Read here and nowhere else.
+fn municipality_code(s: &ChildSummary) -> Option<&str> {
+    s.child.municipality_code.as_deref()
+}
+
+/// True if `code` is a 6-digit 全国地方公共団体コード whose last digit is the check digit
+/// (weights 6, 5, 4, 3, 2; check = (11 − sum mod 11) mod 10): `142069` 小田原市.
+pub fn municipality_code_valid(code: &str) -> bool {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if code.len() != 6 || digits.len() != 6 {
+        return false;
+    }
+    let sum: u32 = digits
+        .iter()
+        .zip([6u32, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
+    digits.get(5).copied() == Some((11 - sum % 11) % 10)
+}
+
+const AGE_BANDS: [(&str, &str, &str); 5] = [
+    ("0-4", "0〜4歳", "0–4"),
+    ("5-9", "5〜9歳", "5–9"),
+    ("10-14", "10〜14歳", "10–14"),
+    ("15-19", "15〜19歳", "15–19"),
+    ("20+", "20歳以上", "20 and over"),
+];
+
+const STAGES: [(&str, &str, &str); 5] = [
+    ("preschool", "未就学", "preschool"),
+    ("elementary", "小学生", "elementary school age"),
+    ("junior_high", "中学生", "junior high school age"),
+    ("high_school", "高校生等", "high school age"),
+    ("after_high_school", "高校卒業年齢以降", "past high school age"),
+];
+
+const SUPER_SEVERE: [(SuperSevereCategory, &str, &str); 4] = [
+    (SuperSevereCategory::SuperSevere, "super_severe", "super-severe"),
+    (
+        SuperSevereCategory::SemiSuperSevere,
+        "semi_super_severe",
+        "semi-super-severe",
+    ),
+    (
+        SuperSevereCategory::NotApplicable,
+        "not_applicable",
+        "neither",
+    ),
+    (
+        SuperSevereCategory::Undetermined,
+        "undetermined",
+        "undetermined (motor level unknown)",
+    ),
+];
+
+const CARE_LEVELS: [(MedicalCareLevel, &str, &str); 4] = [
+    (MedicalCareLevel::Level3, "level3", "level 3"),
+    (MedicalCareLevel::Level2, "level2", "level 2"),
+    (MedicalCareLevel::Level1, "level1", "level 1"),
+    (MedicalCareLevel::NotApplicable, "not_applicable", "below level 1"),
+];
+
+const OSHIMA: [(&str, &str, &str); 7] = [
+    ("1", "大島分類 1", "Oshima 1"),
+    ("2", "大島分類 2", "Oshima 2"),
+    ("3", "大島分類 3", "Oshima 3"),
+    ("4", "大島分類 4", "Oshima 4"),
+    ("5-25", "大島分類 5〜25", "Oshima 5–25"),
+    ("above_80", "IQ 80 超（区分外）", "IQ above 80 (outside the table)"),
+    (
+        "not_recorded",
+        "判定できない（知能指数又は運動機能の記録なし）",
+        "undetermined (no IQ/DQ or motor level)",
+    ),
+];
+
+const SHORT_STAY: [(&str, &str, &str); 3] = [
+    ("eligible", "医療型短期入所の対象", "eligible for 医療型短期入所"),
+    (
+        "only_unconfirmed",
+        "未確認の根拠のみ",
+        "unconfirmed grounds only",
+    ),
+    ("not_eligible", "対象外", "not eligible"),
+];
+
+const NO_CODE: &str = "unknown";
+
+/// Per-municipality counters.
+#[derive(Debug, Clone, Default)]
+struct Municipality {
+    children: u32,
+    care: Vec<u32>,
+}
+
+/// The running counts.
+#[derive(Debug, Clone)]
+struct Counts {
+    children: u32,
+    municipalities: BTreeMap<String, Municipality>,
+    age: [u32; 5],
+    stage: [u32; 5],
+    care: Vec<u32>,
+    device: Vec<u32>,
+    super_severe: [u32; 4],
+    care_level: [u32; 4],
+    oshima: [u32; 7],
+    short_stay: [u32; 3],
+}
+
+fn bump(slot: Option<&mut u32>) {
+    if let Some(s) = slot {
+        *s = s.saturating_add(1);
+    }
+}
+
+/// 逐次集計 / The aggregation, one summary at a time: [`Aggregator::add`] each summary,
+/// then [`Aggregator::finish`]. Memory grows with the number of children only.
+#[derive(Debug, Clone)]
+pub struct Aggregator {
+    as_of: IsoDate,
+    mode: Mode,
+    threshold: u32,
+    ids: BTreeSet<String>,
+    /// (date of birth, sex, kana without spaces) → child id of the first summary.
+    people: BTreeMap<(IsoDate, Sex, String), Option<String>>,
+    counts: Counts,
+    findings: Vec<Finding>,
+}
+
+impl Aggregator {
+    /// A new aggregation on `as_of`, for `mode`, suppressing under `threshold`.
+    pub fn new(as_of: IsoDate, mode: Mode, threshold: u32) -> Self {
+        Aggregator {
+            as_of,
+            mode,
+            threshold,
+            ids: BTreeSet::new(),
+            people: BTreeMap::new(),
+            counts: Counts {
+                children: 0,
+                municipalities: BTreeMap::new(),
+                age: [0; 5],
+                stage: [0; 5],
+                care: vec![0; CareKind::ALL.len() + 1],
+                device: vec![0; DeviceKind::ALL.len() + 1],
+                super_severe: [0; 4],
+                care_level: [0; 4],
+                oshima: [0; 7],
+                short_stay: [0; 3],
+            },
+            findings: Vec::new(),
+        }
+    }
+
+    /// Counts one summary, found at `at` in the input (findings point under it).
+    pub fn add(&mut self, at: &Path, s: &ChildSummary) {
+        let child_at = at.key("child");
+        match statistics_consent(s) {
+            StatisticsConsent::Withdrawn => {
+                self.findings.push(CONSENT_WITHDRAWN.at(at.key("consents")));
+                return;
+            }
+            StatisticsConsent::NotCovering => {
+                self.findings
+                    .push(CONSENT_NOT_COVERING.at(at.key("consents")));
+            }
+            StatisticsConsent::NotRecorded | StatisticsConsent::Given => {}
+        }
+        let birth = s.child.date_of_birth;
+        if birth > self.as_of {
+            self.findings
+                .push(BORN_AFTER_AS_OF.at(child_at.key("date_of_birth")));
+            return;
+        }
+        let id = child_id(s);
+        match id {
+            Some(id) => {
+                if self.ids.contains(id) {
+                    self.findings.push(DUPLICATE_CHILD.at(child_at.key("id")));
+                    return;
+                }
+                self.ids.insert(id.to_owned());
+            }
+            None => self.findings.push(NO_ID.at(child_at.clone())),
+        }
+        let kana: String = s
+            .child
+            .kana
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let person = (birth, s.child.sex, kana);
+        match self.people.get(&person) {
+            Some(_) => self.findings.push(POSSIBLE_DUPLICATE.at(child_at.clone())),
+            None => {
+                self.people.insert(person, id.map(str::to_owned));
+            }
+        }
+        self.count(&child_at, s, birth);
+    }
+
+    fn count(&mut self, child_at: &Path, s: &ChildSummary, birth: IsoDate) {
+        let c = &mut self.counts;
+        c.children = c.children.saturating_add(1);
+        // Municipality.
+        let key = match municipality_code(s) {
+            Some(code) if municipality_code_valid(code) => code.to_owned(),
+            Some(_) => {
+                self.findings
+                    .push(MUNICIPALITY_CODE_INVALID.at(child_at.key("municipality_code")));
+                NO_CODE.to_owned()
+            }
+            None => {
+                self.findings
+                    .push(MUNICIPALITY_CODE_MISSING.at(child_at.key("municipality_code")));
+                NO_CODE.to_owned()
+            }
+        };
+        let kinds = s.care_kinds();
+        let m = c.municipalities.entry(key).or_insert_with(|| Municipality {
+            children: 0,
+            care: vec![0; CareKind::ALL.len() + 1],
+        });
+        m.children = m.children.saturating_add(1);
+        // Age band and school stage.
+        let age = age_on(birth, self.as_of).unwrap_or(0);
+        bump(c.age.get_mut(usize::try_from(age / 5).unwrap_or(4).min(4)));
+        let stage = match school_entry_year(birth) {
+            Some(entry) => match self.as_of.fiscal_year().saturating_sub(entry) {
+                ..0 => 0,
+                0..=5 => 1,
+                6..=8 => 2,
+                9..=11 => 3,
+                _ => 4,
+            },
+            None => 4,
+        };
+        bump(c.stage.get_mut(stage));
+        // Care kinds (with the cross-table) and devices.
+        let none_care = CareKind::ALL.len();
+        let care_slots: Vec<usize> = if kinds.is_empty() {
+            vec![none_care]
+        } else {
+            kinds
+                .iter()
+                .filter_map(|k| CareKind::ALL.iter().position(|a| a == k))
+                .collect()
+        };
+        for &i in &care_slots {
+            bump(c.care.get_mut(i));
+            bump(m.care.get_mut(i));
+        }
+        let mut devices: Vec<usize> = s
+            .devices
+            .iter()
+            .filter_map(|d| DeviceKind::ALL.iter().position(|a| *a == d.kind))
+            .collect();
+        devices.sort_unstable();
+        devices.dedup();
+        if devices.is_empty() {
+            devices.push(DeviceKind::ALL.len());
+        }
+        for i in devices {
+            bump(c.device.get_mut(i));
+        }
+        // Scores.
+        let (scores, _) =
+            crate::scores::compute(&s.clinical, birth, self.as_of, &Path::root());
+        let ss = SUPER_SEVERE
+            .iter()
+            .position(|(cat, _, _)| *cat == scores.super_severe.category);
+        bump(ss.and_then(|i| c.super_severe.get_mut(i)));
+        let cl = CARE_LEVELS
+            .iter()
+            .position(|(lvl, _, _)| *lvl == scores.medical_care.level);
+        bump(cl.and_then(|i| c.care_level.get_mut(i)));
+        let oshima = match (&scores.oshima, s.clinical.intelligence(), s.clinical.motor_level) {
+            (Some(o), _, _) => usize::from(o.cell.clamp(1, 5)) - 1,
+            (None, Some(_), Some(_)) => 5,
+            _ => 6,
+        };
+        bump(c.oshima.get_mut(oshima));
+        let stay = if scores.short_stay.eligible {
+            0
+        } else if scores.short_stay.only_unconfirmed {
+            1
+        } else {
+            2
+        };
+        bump(c.short_stay.get_mut(stay));
+    }
+
+    /// The tables, suppressed for publication, and every finding so far.
+    pub fn finish(self) -> (Aggregate, Vec<Finding>) {
+        let Aggregator {
+            as_of,
+            mode,
+            threshold,
+            counts: c,
+            findings,
+            ..
+        } = self;
+        let mut b = Builder::default();
+        let children = b.cell("children", "対象児数", "children", c.children);
+        let mut tables = Vec::new();
+        let mut equations = Vec::new();
+        let mut partition = |b: &mut Builder, t: TableSpec| {
+            let start = b.values.len();
+            for (key, ja, en, n) in t.rows {
+                b.cell(&key, &ja, &en, n);
+            }
+            if t.rows_add_up {
+                equations.push(Equation {
+                    total: children,
+                    parts: (start..b.values.len()).collect(),
+                });
+            }
+            tables.push((t.id, t.title_ja, t.title_en, t.rows_add_up, start..b.values.len()));
+        };
+        partition(
+            &mut b,
+            TableSpec {
+                id: "municipality",
+                title_ja: "市区町村別（全国地方公共団体コード）",
+                title_en: "By municipality (local government code)",
+                rows_add_up: true,
+                rows: c
+                    .municipalities
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != NO_CODE)
+                    .chain(c.municipalities.iter().filter(|(k, _)| k.as_str() == NO_CODE))
+                    .map(|(k, m)| {
+                        let (ja, en) = municipality_label(k);
+                        (k.clone(), ja, en, m.children)
+                    })
+                    .collect(),
+            },
+        );
+        let fixed = |rows: &[(&str, &str, &str)], n: &[u32]| -> Vec<(String, String, String, u32)> {
+            rows.iter()
+                .zip(n)
+                .map(|((k, ja, en), n)| ((*k).to_owned(), (*ja).to_owned(), (*en).to_owned(), *n))
+                .collect()
+        };
+        partition(
+            &mut b,
+            TableSpec {
+                id: "age_band",
+                title_ja: "年齢階級別（基準日）",
+                title_en: "By age band on as_of",
+                rows_add_up: true,
+                rows: fixed(&AGE_BANDS, &c.age),
+            },
+        );
+        partition(
+            &mut b,
+            TableSpec {
+                id: "school_stage",
+                title_ja: "就学段階別（学齢による）",
+                title_en: "By school stage (by age)",
+                rows_add_up: true,
+                rows: fixed(&STAGES, &c.stage),
+            },
+        );
+        let care_start = b.values.len();
+        let care_rows: Vec<(String, String, String, u32)> = CareKind::ALL
+            .iter()
+            .map(|k| (care_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()))
+            .chain(std::iter::once((
+                "none".to_owned(),
+                "医療的ケアなし".to_owned(),
+                "no medical care".to_owned(),
+            )))
+            .zip(&c.care)
+            .map(|((k, ja, en), n)| (k, ja, en, *n))
+            .collect();
+        partition(
+            &mut b,
+            TableSpec {
+                id: "care_kind",
+                title_ja: "医療的ケアの種類別（重複あり）",
+                title_en: "By kind of medical care (a child may have several)",
+                rows_add_up: false,
+                rows: care_rows,
+            },
+        );
+        let device_rows: Vec<(String, String, String, u32)> = DeviceKind::ALL
+            .iter()
+            .map(|k| (device_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()))
+            .chain(std::iter::once((
+                "none".to_owned(),
+                "機器なし".to_owned(),
+                "no device".to_owned(),
+            )))
+            .zip(&c.device)
+            .map(|((k, ja, en), n)| (k, ja, en, *n))
+            .collect();
+        partition(
+            &mut b,
+            TableSpec {
+                id: "device",
+                title_ja: "医療機器の種類別（重複あり）",
+                title_en: "By kind of device (a child may have several)",
+                rows_add_up: false,
+                rows: device_rows,
+            },
+        );
+        partition(
+            &mut b,
+            TableSpec {
+                id: "super_severe",
+                title_ja: "超重症児スコアの判定別",
+                title_en: "By super-severe category",
+                rows_add_up: true,
+                rows: SUPER_SEVERE
+                    .iter()
+                    .zip(&c.super_severe)
+                    .map(|((cat, k, en), n)| {
+                        ((*k).to_owned(), cat.label_ja().to_owned(), (*en).to_owned(), *n)
+                    })
+                    .collect(),
+            },
+        );
+        partition(
+            &mut b,
+            TableSpec {
+                id: "medical_care_level",
+                title_ja: "医療的ケア判定スコアの区分別",
+                title_en: "By medical care score level",
+                rows_add_up: true,
+                rows: CARE_LEVELS
+                    .iter()
+                    .zip(&c.care_level)
+                    .map(|((lvl, k, en), n)| {
+                        ((*k).to_owned(), lvl.label_ja().to_owned(), (*en).to_owned(), *n)
+                    })
+                    .collect(),
+            },
+        );
+        partition(
+            &mut b,
+            TableSpec {
+                id: "oshima",
+                title_ja: "大島分類別",
+                title_en: "By Oshima cell",
+                rows_add_up: true,
+                rows: fixed(&OSHIMA, &c.oshima),
+            },
+        );
+        partition(
+            &mut b,
+            TableSpec {
+                id: "short_stay",
+                title_ja: "医療型短期入所の利用根拠別",
+                title_en: "By entitlement to 医療型短期入所",
+                rows_add_up: true,
+                rows: fixed(&SHORT_STAY, &c.short_stay),
+            },
+        );
+        // The cross-table: one equation per column, whose total is the care-kind cell.
+        let columns = CareKind::ALL.len() + 1;
+        let cross_start = b.values.len();
+        let mut cross_rows = Vec::new();
+        let ordered: Vec<(&String, &Municipality)> = c
+            .municipalities
+            .iter()
+            .filter(|(k, _)| k.as_str() != NO_CODE)
+            .chain(c.municipalities.iter().filter(|(k, _)| k.as_str() == NO_CODE))
+            .collect();
+        for (key, m) in &ordered {
+            let row_start = b.values.len();
+            for col in 0..columns {
+                let (ck, ja, en) = column_label(col);
+                b.cell(&ck, &ja, &en, m.care.get(col).copied().unwrap_or(0));
+            }
+            let (ja, _) = municipality_label(key);
+            cross_rows.push(((*key).clone(), ja, row_start));
+        }
+        for col in 0..columns {
+            equations.push(Equation {
+                total: care_start + col,
+                parts: (0..ordered.len())
+                    .map(|r| cross_start + r * columns + col)
+                    .collect(),
+            });
+        }
+        let hidden = match mode {
+            Mode::Publication => suppress(&b.values, &equations, threshold),
+            Mode::Internal => vec![false; b.values.len()],
+        };
+        let out = |i: usize| b.output(i, &hidden);
+        let suppressed_cells =
+            u32::try_from(hidden.iter().filter(|h| **h).count()).unwrap_or(u32::MAX);
+        let aggregate = Aggregate {
+            as_of,
+            mode,
+            threshold,
+            children: out(children),
+            tables: tables
+                .into_iter()
+                .map(|(id, title_ja, title_en, rows_add_up, range)| Table {
+                    id,
+                    title_ja,
+                    title_en,
+                    rows_add_up,
+                    rows: range.map(out).collect(),
+                })
+                .collect(),
+            municipality_by_care_kind: CrossTable {
+                title_ja: "市区町村 × 医療的ケアの種類",
+                title_en: "Municipality × kind of medical care",
+                rows: cross_rows
+                    .into_iter()
+                    .map(|(key, label_ja, start)| CrossRow {
+                        key,
+                        label_ja,
+                        cells: (start..start + columns).map(out).collect(),
+                    })
+                    .collect(),
+                column_totals: (care_start..care_start + columns).map(out).collect(),
+            },
+            suppressed_cells,
+        };
+        (aggregate, findings)
+    }
+}
+
+struct TableSpec {
+    id: &'static str,
+    title_ja: &'static str,
+    title_en: &'static str,
+    rows_add_up: bool,
+    rows: Vec<(String, String, String, u32)>,
+}
+
+/// Every cell of every table, flattened, for the suppression.
+#[derive(Default)]
+struct Builder {
+    values: Vec<u32>,
+    labels: Vec<(String, String, String)>,
+}
+
+impl Builder {
+    fn cell(&mut self, key: &str, ja: &str, en: &str, n: u32) -> usize {
+        self.values.push(n);
+        self.labels
+            .push((key.to_owned(), ja.to_owned(), en.to_owned()));
+        self.values.len() - 1
+    }
+
+    fn output(&self, i: usize, hidden: &[bool]) -> Cell {
+        let suppressed = hidden.get(i).copied().unwrap_or(true);
+        let (key, label_ja, label_en) = self.labels.get(i).cloned().unwrap_or_default();
+        Cell {
+            key,
+            label_ja,
+            label_en,
+            count: if suppressed {
+                None
+            } else {
+                self.values.get(i).copied()
+            },
+            suppressed,
+        }
+    }
+}
+
+fn municipality_label(key: &str) -> (String, String) {
+    if key == NO_CODE {
+        ("コード未記入".to_owned(), "no code".to_owned())
+    } else {
+        (key.to_owned(), key.to_owned())
+    }
+}
+
+fn care_key(k: CareKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn device_key(k: DeviceKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn column_label(col: usize) -> (String, String, String) {
+    match CareKind::ALL.get(col) {
+        Some(k) => (care_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()),
+        None => (
+            "none".to_owned(),
+            "医療的ケアなし".to_owned(),
+            "no medical care".to_owned(),
+        ),
+    }
+}
+
+/// Runs `summaries.aggregate` on a whole request.
+pub fn aggregate(req: &AggregateRequest) -> Computed<Aggregate> {
+    let mut findings = Vec::new();
+    if req.mode == Mode::Publication && req.threshold < DEFAULT_THRESHOLD {
+        findings.push(THRESHOLD_LOW.detail(
+            Path::root().key("threshold"),
+            format!("基準 {}", req.threshold),
+            format!("threshold {}", req.threshold),
+        ));
+    }
+    let mut agg = Aggregator::new(req.as_of, req.mode, req.threshold);
+    let base = Path::root().key("summaries");
+    for (i, s) in req.summaries.iter().enumerate() {
+        agg.add(&base.index(i), s);
+    }
+    let (result, more) = agg.finish();
+    findings.extend(more);
+    Computed::new(findings, Some(result))
+}
+
+pub(crate) fn operation(req: AggregateRequest) -> Computed<Aggregate> {
+    aggregate(&req)
+}
+
+/// Every rule of the aggregation.
+pub const RULES: &[Rule] = &[
+    DUPLICATE_CHILD,
+    POSSIBLE_DUPLICATE,
+    BORN_AFTER_AS_OF,
+    MUNICIPALITY_CODE_INVALID,
+    MUNICIPALITY_CODE_MISSING,
+    NO_ID,
+    THRESHOLD_LOW,
+    CONSENT_WITHDRAWN,
+    CONSENT_NOT_COVERING,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_digit() {
+        assert!(municipality_code_valid("142069")); // 小田原市
+        assert!(municipality_code_valid("141003")); // 横浜市
+        assert!(municipality_code_valid("131016")); // 千代田区
+        assert!(!municipality_code_valid("142060"));
+        assert!(!municipality_code_valid("14206"));
+        assert!(!municipality_code_valid("１４２０６９"));
+        assert!(!municipality_code_valid("14206a"));
+    }
+}
