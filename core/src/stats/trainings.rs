@@ -110,6 +110,10 @@ pub struct Training {
     /// 対象者（職種） / The professions it was for.
     #[serde(default)]
     pub audience: Vec<Profession>,
+    /// 対象者の表記（任意。一覧に載せる文言、例「介護・看護職員」） / How the listing words the
+    /// audience (optional, e.g. 「介護・看護職員」); without it the professions are joined with 「・」.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience_label: Option<String>,
     /// テーマ / Theme.
     pub theme: String,
     /// 参加者数 / Number of attendees.
@@ -127,7 +131,7 @@ pub struct SessionRow {
     pub date: IsoDate,
     /// 実施日（月/日） / Date as the reports print it (7/13).
     pub date_ja: String,
-    /// 対象者 / Audience, joined with 「・」.
+    /// 対象者 / Audience: the log's wording, or the professions joined with 「・」.
     pub audience_ja: String,
     /// テーマ / Theme.
     pub theme: String,
@@ -253,11 +257,13 @@ pub fn summarize(log: &TrainingLog) -> Computed<TrainingSummary> {
             SessionRow {
                 date: t.date,
                 date_ja: format!("{}/{}", t.date.month(), t.date.day()),
-                audience_ja: audience
-                    .iter()
-                    .map(|p| p.label_ja())
-                    .collect::<Vec<_>>()
-                    .join("・"),
+                audience_ja: t.audience_label.clone().unwrap_or_else(|| {
+                    audience
+                        .iter()
+                        .map(|p| p.label_ja())
+                        .collect::<Vec<_>>()
+                        .join("・")
+                }),
                 theme: t.theme.clone(),
                 attendees: t.attendees,
             },
