@@ -570,6 +570,16 @@ fn publication_under_threshold_hides_everything_and_warns_on_low_threshold() {
 }
 
 #[test]
+fn no_summary_at_all_gives_empty_tables() {
+    for mode in ["publication", "internal"] {
+        let r = run("summaries.aggregate", &request(mode, 10, vec![]));
+        assert_eq!(r["valid"], true);
+        assert_eq!(cells(table(&r, "municipality")), some(&[]));
+        assert_eq!(r["result"]["municipality_by_care_kind"]["rows"], json!([]));
+    }
+}
+
+#[test]
 fn default_mode_is_publication_with_threshold_ten() {
     let r = run(
         "summaries.aggregate",

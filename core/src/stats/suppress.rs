@@ -38,7 +38,8 @@ pub struct Equation {
 }
 
 /// Which cells to suppress: `true` at every suppressed index. `threshold` 0 suppresses
-/// nothing (primary or complementary).
+/// nothing (primary or complementary). An equation with no parts (a table with no rows,
+/// when no child was counted) tells the reader its total is 0; there is nothing to hide.
 pub fn suppress(values: &[u32], equations: &[Equation], threshold: u32) -> Vec<bool> {
     let mut hidden: Vec<bool> = values.iter().map(|&v| v < threshold).collect();
     if threshold == 0 {
@@ -60,8 +61,9 @@ pub fn suppress(values: &[u32], equations: &[Equation], threshold: u32) -> Vec<b
                 .copied()
                 .filter(|&i| !is_hidden(&hidden, i))
                 .min_by_key(|&i| (values.get(i).copied().unwrap_or(0), i));
-            let target = pick.unwrap_or(eq.total);
-            if let Some(h) = hidden.get_mut(target) {
+            // No released part: the one unknown is the total of an empty sum (no child
+            // at all), which is zero and nothing to protect; leave it.
+            if let Some(h) = pick.and_then(|i| hidden.get_mut(i)) {
                 *h = true;
                 changed = true;
             }
@@ -100,6 +102,16 @@ mod tests {
         // a column total hidden by a higher threshold while all parts show
         let values = [25, 12, 13];
         assert_eq!(suppress(&values, &eq, 26), vec![true, true, true]);
+    }
+
+    #[test]
+    fn an_empty_sum_ends() {
+        let values = [0];
+        let eq = [Equation {
+            total: 0,
+            parts: vec![],
+        }];
+        assert_eq!(suppress(&values, &eq, 10), vec![true]);
     }
 
     #[test]
