@@ -244,6 +244,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::calendar::RULES,
         crate::care::RULES,
         crate::plan::RULES,
+        crate::plan::progress::RULES,
         crate::summary::RULES,
         crate::scores::RULES,
         crate::shortstay::RULES,

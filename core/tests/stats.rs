@@ -153,8 +153,14 @@ fn consultations_outside_the_years_and_without_topic() {
         ]
     );
     let s = &r["result"];
-    assert_eq!(nums(&s["monthly"][0]["months"]), [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    assert_eq!(nums(&s["monthly"][1]["months"]), [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(
+        nums(&s["monthly"][0]["months"]),
+        [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+    );
+    assert_eq!(
+        nums(&s["monthly"][1]["months"]),
+        [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    );
     // The third consultation names schooling twice: counted once there.
     assert_eq!(
         pairs(&s["by_topic"], "key", "count"),
@@ -211,11 +217,26 @@ fn training_example_reproduces_every_row() {
     let seed = [
         ("7/13", "訪問看護師・薬剤師", "「スキンケア・褥瘡ケア」", 45),
         ("8/9", "介護職", "「看護の視点を生かした高齢者ケア」", 81),
-        ("9/27", "介護・看護職員", "「慢性腎不全・透析に関する学習会1」", 77),
-        ("10/11", "介護支援専門員", "「地域包括支援センターの困難事例」", 71),
+        (
+            "9/27",
+            "介護・看護職員",
+            "「慢性腎不全・透析に関する学習会1」",
+            77,
+        ),
+        (
+            "10/11",
+            "介護支援専門員",
+            "「地域包括支援センターの困難事例」",
+            71,
+        ),
         ("11/14", "医師", "「事例検討会」医師間の連携", 27),
         ("2/14", "訪問看護師", "「事例検討会」", 35),
-        ("3/7", "介護・看護職員", "「慢性腎不全・透析に関する学習会2」", 85),
+        (
+            "3/7",
+            "介護・看護職員",
+            "「慢性腎不全・透析に関する学習会2」",
+            85,
+        ),
     ];
     let seed: Vec<(String, String, String, u64)> = seed
         .iter()
@@ -252,7 +273,12 @@ fn training_example_reproduces_every_row() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["sessions"].as_u64().unwrap(), r["attendees"].as_u64().unwrap()))
+        .map(|r| {
+            (
+                r["sessions"].as_u64().unwrap(),
+                r["attendees"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(q, [(0, 0), (3, 203), (2, 98), (2, 120)]);
     assert_eq!(s["by_task"][2]["sessions"], 7);
@@ -297,7 +323,14 @@ fn trainings_without_audience_or_outside_the_year() {
 // ---------------------------------------------------------------- aggregate
 
 /// A minimal summary: id, birth, sex, kana, municipality code, care kinds.
-fn kid(id: Option<&str>, birth: &str, sex: &str, kana: &str, code: Option<&str>, care: &[&str]) -> Value {
+fn kid(
+    id: Option<&str>,
+    birth: &str,
+    sex: &str,
+    kana: &str,
+    code: Option<&str>,
+    care: &[&str],
+) -> Value {
     let mut child = json!({
         "name": "氏名テスト", "kana": kana, "sex": sex, "date_of_birth": birth,
         "municipality": "テスト市"
@@ -413,10 +446,34 @@ fn internal_example_counts_by_hand() {
 
 #[test]
 fn same_id_counts_once_twins_stay_two() {
-    let a = kid(Some("h:1"), "2019-08-08", "female", "イチカ", Some("142069"), &["tube_feeding"]);
-    let twin = kid(Some("h:2"), "2019-08-08", "female", "フタバ", Some("142069"), &["tube_feeding"]);
-    let again = kid(Some("h:1"), "2019-08-08", "female", "イチカ", Some("142069"), &["suctioning"]);
-    let r = run("summaries.aggregate", &request("internal", 10, vec![a, twin, again]));
+    let a = kid(
+        Some("h:1"),
+        "2019-08-08",
+        "female",
+        "イチカ",
+        Some("142069"),
+        &["tube_feeding"],
+    );
+    let twin = kid(
+        Some("h:2"),
+        "2019-08-08",
+        "female",
+        "フタバ",
+        Some("142069"),
+        &["tube_feeding"],
+    );
+    let again = kid(
+        Some("h:1"),
+        "2019-08-08",
+        "female",
+        "イチカ",
+        Some("142069"),
+        &["suctioning"],
+    );
+    let r = run(
+        "summaries.aggregate",
+        &request("internal", 10, vec![a, twin, again]),
+    );
     assert_eq!(
         codes(&r),
         [(
@@ -433,10 +490,34 @@ fn same_id_counts_once_twins_stay_two() {
 
 #[test]
 fn possible_duplicate_without_shared_id_is_a_warning() {
-    let a = kid(Some("hospital:7"), "2018-01-01", "male", "テスト タロウ", Some("142069"), &[]);
-    let b = kid(Some("school:99"), "2018-01-01", "male", "テストタロウ", Some("142069"), &[]);
-    let c = kid(None, "2018-01-01", "male", "テスト タロウ", Some("142069"), &[]);
-    let r = run("summaries.aggregate", &request("internal", 10, vec![a, b, c]));
+    let a = kid(
+        Some("hospital:7"),
+        "2018-01-01",
+        "male",
+        "テスト タロウ",
+        Some("142069"),
+        &[],
+    );
+    let b = kid(
+        Some("school:99"),
+        "2018-01-01",
+        "male",
+        "テストタロウ",
+        Some("142069"),
+        &[],
+    );
+    let c = kid(
+        None,
+        "2018-01-01",
+        "male",
+        "テスト タロウ",
+        Some("142069"),
+        &[],
+    );
+    let r = run(
+        "summaries.aggregate",
+        &request("internal", 10, vec![a, b, c]),
+    );
     assert_eq!(
         codes(&r),
         [
@@ -444,7 +525,10 @@ fn possible_duplicate_without_shared_id_is_a_warning() {
                 "stats.aggregate.possible_duplicate".to_owned(),
                 "/summaries/1/child".to_owned()
             ),
-            ("stats.aggregate.no_id".to_owned(), "/summaries/2/child".to_owned()),
+            (
+                "stats.aggregate.no_id".to_owned(),
+                "/summaries/2/child".to_owned()
+            ),
             (
                 "stats.aggregate.possible_duplicate".to_owned(),
                 "/summaries/2/child".to_owned()
@@ -459,7 +543,10 @@ fn born_after_as_of_and_bad_codes() {
     let later = kid(Some("a"), "2027-01-01", "male", "ア", Some("142069"), &[]);
     let bad = kid(Some("b"), "2020-01-01", "male", "イ", Some("142060"), &[]);
     let none = kid(Some("c"), "2020-01-01", "male", "ウ", None, &[]);
-    let r = run("summaries.aggregate", &request("internal", 10, vec![later, bad, none]));
+    let r = run(
+        "summaries.aggregate",
+        &request("internal", 10, vec![later, bad, none]),
+    );
     assert_eq!(r["valid"], false);
     assert_eq!(
         codes(&r),
@@ -546,7 +633,11 @@ fn publication_suppresses_small_cells_and_a_partner() {
     assert_eq!(r["result"]["suppressed_cells"], 0);
     assert_eq!(
         cells(table(&r, "municipality")),
-        some(&[("142069", Some(15)), ("142174", Some(12)), ("143821", Some(3))])
+        some(&[
+            ("142069", Some(15)),
+            ("142174", Some(12)),
+            ("143821", Some(3))
+        ])
     );
 }
 
@@ -564,7 +655,10 @@ fn publication_under_threshold_hides_everything_and_warns_on_low_threshold() {
     );
     assert_eq!(
         codes(&r),
-        [("stats.aggregate.threshold_low".to_owned(), "/threshold".to_owned())]
+        [(
+            "stats.aggregate.threshold_low".to_owned(),
+            "/threshold".to_owned()
+        )]
     );
     assert_eq!(r["result"]["children"]["count"], 4);
 }
@@ -604,4 +698,94 @@ fn streaming_aggregator_equals_the_operation() {
     let whole = aggregate(&req);
     assert_eq!(whole.result, Some(streamed));
     assert_eq!(whole.findings, findings);
+}
+
+#[test]
+fn task_numbers_outside_one_to_six_are_errors() {
+    let r = run(
+        "consultations.summarize",
+        &json!({"fiscal_year": 2024, "consultations": [
+            {"date": "2024-05-01", "source": "family", "topics": ["other"], "task": 7},
+            {"date": "2024-05-02", "source": "family", "topics": ["other"], "task": 6}
+        ]}),
+    );
+    assert_eq!(
+        codes(&r),
+        [(
+            "stats.consultations.task_out_of_range".to_owned(),
+            "/consultations/0/task".to_owned()
+        )]
+    );
+    assert_eq!(r["result"]["by_task"][6]["count"], 1);
+    let r = run(
+        "trainings.summarize",
+        &json!({"fiscal_year": 2024, "trainings": [
+            {"date": "2024-05-01", "audience": ["doctor"], "theme": "t", "attendees": 3, "task": 0},
+            {"date": "2024-05-01", "audience": ["doctor"], "theme": "t", "attendees": 3, "task": 1}
+        ]}),
+    );
+    assert_eq!(
+        codes(&r),
+        [(
+            "stats.trainings.task_out_of_range".to_owned(),
+            "/trainings/0/task".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn clinical_errors_are_reported_and_the_child_still_counted() {
+    let mut s = kid(Some("a"), "2015-01-01", "male", "ア", Some("142069"), &[]);
+    s["clinical"]["iq"] = json!(250);
+    let r = run("summaries.aggregate", &request("internal", 10, vec![s]));
+    assert_eq!(r["valid"], false);
+    let errors: Vec<(String, String)> = codes(&r)
+        .into_iter()
+        .filter(|(c, _)| c.starts_with("care."))
+        .collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].1, "/summaries/0/clinical/iq");
+    assert_eq!(r["result"]["children"]["count"], 1);
+}
+
+#[test]
+fn ndjson_lines_one_at_a_time() {
+    use kyoten_core::calendar::IsoDate;
+    use kyoten_core::finding::Path;
+    use kyoten_core::input::Limits;
+    use kyoten_core::stats::aggregate::{Aggregator, Mode};
+    let lines = [
+        kid(
+            Some("a"),
+            "2015-01-01",
+            "male",
+            "ア",
+            Some("142069"),
+            &["oxygen"],
+        )
+        .to_string(),
+        "{\"child\": 3}".to_owned(),
+        kid(
+            Some("a"),
+            "2015-01-01",
+            "male",
+            "ア",
+            Some("142069"),
+            &["oxygen"],
+        )
+        .to_string(),
+    ];
+    let mut agg = Aggregator::new(IsoDate::parse("2026-11-23").unwrap(), Mode::Internal, 10);
+    let counted: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| agg.add_json(&Path::root().index(i), l.as_bytes(), &Limits::default()))
+        .collect();
+    assert_eq!(counted, [true, false, true]);
+    let (result, findings) = agg.finish();
+    assert_eq!(result.children.count, Some(1));
+    assert!(findings[0].code.starts_with("input."), "{findings:?}");
+    assert!(findings[0].path.starts_with("/1"), "{findings:?}");
+    assert_eq!(findings[1].code, "stats.aggregate.duplicate_child");
+    assert_eq!(findings[1].path, "/2/child/id");
 }

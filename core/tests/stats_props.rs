@@ -31,7 +31,13 @@ const DEVICES: [&str; 5] = [
     "gastrostomy",
     "suction_unit",
 ];
-const MOTOR: [&str; 5] = ["runs", "walks", "walks_with_difficulty", "sits", "bedridden"];
+const MOTOR: [&str; 5] = [
+    "runs",
+    "walks",
+    "walks_with_difficulty",
+    "sits",
+    "bedridden",
+];
 
 #[derive(Debug, Clone)]
 struct Kid {
@@ -56,7 +62,10 @@ fn kid() -> impl Strategy<Value = Kid> {
             prop::option::weighted(0.9, 0u8..60),
             (2000i32..2026, 1u8..=12, 1u8..=28),
             any::<bool>(),
-            prop::option::weighted(0.9, prop_oneof![6 => 0usize..2, 3 => 2usize..4, 1 => Just(4usize)]),
+            prop::option::weighted(
+                0.9,
+                prop_oneof![6 => 0usize..2, 3 => 2usize..4, 1 => Just(4usize)],
+            ),
             any::<u8>(),
             any::<u8>(),
         ),
@@ -71,7 +80,10 @@ fn kid() -> impl Strategy<Value = Kid> {
         ),
     )
         .prop_map(
-            |((id, birth, female, code, care, devices), (motor, iq, name, kana, phone, town, note))| Kid {
+            |(
+                (id, birth, female, code, care, devices),
+                (motor, iq, name, kana, phone, town, note),
+            )| Kid {
                 id,
                 birth,
                 female,
@@ -146,12 +158,26 @@ fn variables(r: &Value) -> Vec<(String, Option<u64>)> {
     let mut vars = vec![("children".to_owned(), a["children"]["count"].as_u64())];
     for t in a["tables"].as_array().unwrap() {
         for c in t["rows"].as_array().unwrap() {
-            vars.push((format!("{}/{}", t["id"].as_str().unwrap(), c["key"].as_str().unwrap()), c["count"].as_u64()));
+            vars.push((
+                format!(
+                    "{}/{}",
+                    t["id"].as_str().unwrap(),
+                    c["key"].as_str().unwrap()
+                ),
+                c["count"].as_u64(),
+            ));
         }
     }
     for row in a["municipality_by_care_kind"]["rows"].as_array().unwrap() {
         for c in row["cells"].as_array().unwrap() {
-            vars.push((format!("x/{}/{}", row["key"].as_str().unwrap(), c["key"].as_str().unwrap()), c["count"].as_u64()));
+            vars.push((
+                format!(
+                    "x/{}/{}",
+                    row["key"].as_str().unwrap(),
+                    c["key"].as_str().unwrap()
+                ),
+                c["count"].as_u64(),
+            ));
         }
     }
     vars
@@ -166,16 +192,26 @@ fn relations(r: &Value) -> Vec<(String, Vec<String>)> {
             let id = t["id"].as_str().unwrap();
             rel.push((
                 "children".to_owned(),
-                t["rows"].as_array().unwrap().iter().map(|c| format!("{id}/{}", c["key"].as_str().unwrap())).collect(),
+                t["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| format!("{id}/{}", c["key"].as_str().unwrap()))
+                    .collect(),
             ));
         }
     }
     let rows = a["municipality_by_care_kind"]["rows"].as_array().unwrap();
-    for c in a["municipality_by_care_kind"]["column_totals"].as_array().unwrap() {
+    for c in a["municipality_by_care_kind"]["column_totals"]
+        .as_array()
+        .unwrap()
+    {
         let k = c["key"].as_str().unwrap();
         rel.push((
             format!("care_kind/{k}"),
-            rows.iter().map(|row| format!("x/{}/{k}", row["key"].as_str().unwrap())).collect(),
+            rows.iter()
+                .map(|row| format!("x/{}/{k}", row["key"].as_str().unwrap()))
+                .collect(),
         ));
     }
     rel
@@ -187,17 +223,20 @@ fn determined(mut a: Vec<Vec<f64>>, n: usize) -> Vec<usize> {
     let mut pivots = Vec::new();
     let mut row = 0;
     for col in 0..n {
-        let Some(p) = (row..a.len()).find(|&r| a[r][col].abs() > 1e-9) else { continue };
+        let Some(p) = (row..a.len()).find(|&r| a[r][col].abs() > 1e-9) else {
+            continue;
+        };
         a.swap(row, p);
         let div = a[row][col];
         for v in a[row].iter_mut() {
             *v /= div;
         }
-        for r in 0..a.len() {
-            if r != row && a[r][col].abs() > 1e-9 {
-                let f = a[r][col];
-                for c in 0..n {
-                    a[r][c] -= f * a[row][c];
+        let pivot = a[row].clone();
+        for (r, other) in a.iter_mut().enumerate() {
+            if r != row && other[col].abs() > 1e-9 {
+                let f = other[col];
+                for (v, p) in other.iter_mut().zip(&pivot) {
+                    *v -= f * p;
                 }
             }
         }
@@ -284,7 +323,11 @@ fn the_solver_finds_a_recomputable_cell() {
     assert!(determined(vec![vec![1.0, 1.0]], 2).is_empty());
     // A bridge between two cycles: x1+x2 = a, x1+x3 = b, x2+x3 = c fixes all three.
     let fixed = determined(
-        vec![vec![1.0, 1.0, 0.0], vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 1.0]],
+        vec![
+            vec![1.0, 1.0, 0.0],
+            vec![1.0, 0.0, 1.0],
+            vec![0.0, 1.0, 1.0],
+        ],
         3,
     );
     assert_eq!(fixed, [0, 1, 2]);

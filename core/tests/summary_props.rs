@@ -128,11 +128,13 @@ fn child() -> impl Strategy<Value = Child> {
     )
         .prop_map(
             |(name, kana, sex, date_of_birth, municipality, blood_type)| Child {
+                id: None,
                 name,
                 kana,
                 sex,
                 date_of_birth,
                 municipality,
+                municipality_code: None,
                 blood_type,
             },
         )

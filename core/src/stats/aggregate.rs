@@ -47,8 +47,9 @@
 //! id (and date of birth, sex and kana for the possible-duplicate check) and the counters, so
 //! memory grows with the number of children, not with the size of the input.
 //!
-//! The summaries are not validated here (run `summary.validate` on each); scores are
-//! computed as `summary.scores` computes them.
+//! The summaries are not fully validated here (run `summary.validate` on each): only the
+//! clinical profile's errors (`care.*`, e.g. an IQ above 200) are reported, and the child
+//! is counted all the same. Scores are computed as `summary.scores` computes them.
 //!
 //! | code | severity | when |
 //! |---|---|---|
@@ -66,7 +67,7 @@ use super::rule;
 use super::suppress::{Equation, suppress};
 use crate::calendar::{IsoDate, age_on, school_entry_year};
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Path, Rule, Severity};
 use crate::labels::labelled_enum;
 use crate::ops::Computed;
 use crate::scores::medical_care::MedicalCareLevel;
@@ -319,11 +320,19 @@ const STAGES: [(&str, &str, &str); 5] = [
     ("elementary", "小学生", "elementary school age"),
     ("junior_high", "中学生", "junior high school age"),
     ("high_school", "高校生等", "high school age"),
-    ("after_high_school", "高校卒業年齢以降", "past high school age"),
+    (
+        "after_high_school",
+        "高校卒業年齢以降",
+        "past high school age",
+    ),
 ];
 
 const SUPER_SEVERE: [(SuperSevereCategory, &str, &str); 4] = [
-    (SuperSevereCategory::SuperSevere, "super_severe", "super-severe"),
+    (
+        SuperSevereCategory::SuperSevere,
+        "super_severe",
+        "super-severe",
+    ),
     (
         SuperSevereCategory::SemiSuperSevere,
         "semi_super_severe",
@@ -345,7 +354,11 @@ const CARE_LEVELS: [(MedicalCareLevel, &str, &str); 4] = [
     (MedicalCareLevel::Level3, "level3", "level 3"),
     (MedicalCareLevel::Level2, "level2", "level 2"),
     (MedicalCareLevel::Level1, "level1", "level 1"),
-    (MedicalCareLevel::NotApplicable, "not_applicable", "below level 1"),
+    (
+        MedicalCareLevel::NotApplicable,
+        "not_applicable",
+        "below level 1",
+    ),
 ];
 
 const OSHIMA: [(&str, &str, &str); 7] = [
@@ -354,7 +367,11 @@ const OSHIMA: [(&str, &str, &str); 7] = [
     ("3", "大島分類 3", "Oshima 3"),
     ("4", "大島分類 4", "Oshima 4"),
     ("5-25", "大島分類 5〜25", "Oshima 5–25"),
-    ("above_80", "IQ 80 超（区分外）", "IQ above 80 (outside the table)"),
+    (
+        "above_80",
+        "IQ 80 超（区分外）",
+        "IQ above 80 (outside the table)",
+    ),
     (
         "not_recorded",
         "判定できない（知能指数又は運動機能の記録なし）",
@@ -363,7 +380,11 @@ const OSHIMA: [(&str, &str, &str); 7] = [
 ];
 
 const SHORT_STAY: [(&str, &str, &str); 3] = [
-    ("eligible", "医療型短期入所の対象", "eligible for 医療型短期入所"),
+    (
+        "eligible",
+        "医療型短期入所の対象",
+        "eligible for 医療型短期入所",
+    ),
     (
         "only_unconfirmed",
         "未確認の根拠のみ",
@@ -441,6 +462,24 @@ impl Aggregator {
         }
     }
 
+    /// Reads one summary from JSON (one line of NDJSON) and counts it; findings point under
+    /// `at` (e.g. `/summaries/<line index>`). A line that cannot be read gets its `input.*`
+    /// finding, under `at`, and is not counted. Returns whether the line was counted.
+    pub fn add_json(&mut self, at: &Path, bytes: &[u8], limits: &crate::input::Limits) -> bool {
+        match crate::input::read::<ChildSummary>(bytes, limits) {
+            Ok(s) => {
+                self.add(at, &s);
+                true
+            }
+            Err(u) => {
+                let mut f = u.finding;
+                f.path = format!("{}{}", at.as_str(), f.path);
+                self.findings.push(f);
+                false
+            }
+        }
+    }
+
     /// Counts one summary, found at `at` in the input (findings point under it).
     pub fn add(&mut self, at: &Path, s: &ChildSummary) {
         let child_at = at.key("child");
@@ -485,6 +524,21 @@ impl Aggregator {
                 self.people.insert(person, id.map(str::to_owned));
             }
         }
+        // The clinical profile's errors (values out of range, …): the child is counted all
+        // the same; warnings and notes are left to `summary.validate`.
+        let mut clinical = Vec::new();
+        crate::care::validate_clinical(
+            &s.clinical,
+            &at.key("clinical"),
+            birth,
+            self.as_of,
+            &mut clinical,
+        );
+        self.findings.extend(
+            clinical
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error),
+        );
         self.count(&child_at, s, birth);
     }
 
@@ -553,8 +607,7 @@ impl Aggregator {
             bump(c.device.get_mut(i));
         }
         // Scores.
-        let (scores, _) =
-            crate::scores::compute(&s.clinical, birth, self.as_of, &Path::root());
+        let (scores, _) = crate::scores::compute(&s.clinical, birth, self.as_of, &Path::root());
         let ss = SUPER_SEVERE
             .iter()
             .position(|(cat, _, _)| *cat == scores.super_severe.category);
@@ -563,7 +616,11 @@ impl Aggregator {
             .iter()
             .position(|(lvl, _, _)| *lvl == scores.medical_care.level);
         bump(cl.and_then(|i| c.care_level.get_mut(i)));
-        let oshima = match (&scores.oshima, s.clinical.intelligence(), s.clinical.motor_level) {
+        let oshima = match (
+            &scores.oshima,
+            s.clinical.intelligence(),
+            s.clinical.motor_level,
+        ) {
             (Some(o), _, _) => usize::from(o.cell.clamp(1, 5)) - 1,
             (None, Some(_), Some(_)) => 5,
             _ => 6,
@@ -604,7 +661,13 @@ impl Aggregator {
                     parts: (start..b.values.len()).collect(),
                 });
             }
-            tables.push((t.id, t.title_ja, t.title_en, t.rows_add_up, start..b.values.len()));
+            tables.push((
+                t.id,
+                t.title_ja,
+                t.title_en,
+                t.rows_add_up,
+                start..b.values.len(),
+            ));
         };
         partition(
             &mut b,
@@ -617,7 +680,11 @@ impl Aggregator {
                     .municipalities
                     .iter()
                     .filter(|(k, _)| k.as_str() != NO_CODE)
-                    .chain(c.municipalities.iter().filter(|(k, _)| k.as_str() == NO_CODE))
+                    .chain(
+                        c.municipalities
+                            .iter()
+                            .filter(|(k, _)| k.as_str() == NO_CODE),
+                    )
                     .map(|(k, m)| {
                         let (ja, en) = municipality_label(k);
                         (k.clone(), ja, en, m.children)
@@ -625,7 +692,9 @@ impl Aggregator {
                     .collect(),
             },
         );
-        let fixed = |rows: &[(&str, &str, &str)], n: &[u32]| -> Vec<(String, String, String, u32)> {
+        let fixed = |rows: &[(&str, &str, &str)],
+                     n: &[u32]|
+         -> Vec<(String, String, String, u32)> {
             rows.iter()
                 .zip(n)
                 .map(|((k, ja, en), n)| ((*k).to_owned(), (*ja).to_owned(), (*en).to_owned(), *n))
@@ -654,7 +723,13 @@ impl Aggregator {
         let care_start = b.values.len();
         let care_rows: Vec<(String, String, String, u32)> = CareKind::ALL
             .iter()
-            .map(|k| (care_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()))
+            .map(|k| {
+                (
+                    care_key(*k),
+                    k.label_ja().to_owned(),
+                    k.label_en().to_owned(),
+                )
+            })
             .chain(std::iter::once((
                 "none".to_owned(),
                 "医療的ケアなし".to_owned(),
@@ -675,7 +750,13 @@ impl Aggregator {
         );
         let device_rows: Vec<(String, String, String, u32)> = DeviceKind::ALL
             .iter()
-            .map(|k| (device_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()))
+            .map(|k| {
+                (
+                    device_key(*k),
+                    k.label_ja().to_owned(),
+                    k.label_en().to_owned(),
+                )
+            })
             .chain(std::iter::once((
                 "none".to_owned(),
                 "機器なし".to_owned(),
@@ -705,7 +786,12 @@ impl Aggregator {
                     .iter()
                     .zip(&c.super_severe)
                     .map(|((cat, k, en), n)| {
-                        ((*k).to_owned(), cat.label_ja().to_owned(), (*en).to_owned(), *n)
+                        (
+                            (*k).to_owned(),
+                            cat.label_ja().to_owned(),
+                            (*en).to_owned(),
+                            *n,
+                        )
                     })
                     .collect(),
             },
@@ -721,7 +807,12 @@ impl Aggregator {
                     .iter()
                     .zip(&c.care_level)
                     .map(|((lvl, k, en), n)| {
-                        ((*k).to_owned(), lvl.label_ja().to_owned(), (*en).to_owned(), *n)
+                        (
+                            (*k).to_owned(),
+                            lvl.label_ja().to_owned(),
+                            (*en).to_owned(),
+                            *n,
+                        )
                     })
                     .collect(),
             },
@@ -754,7 +845,11 @@ impl Aggregator {
             .municipalities
             .iter()
             .filter(|(k, _)| k.as_str() != NO_CODE)
-            .chain(c.municipalities.iter().filter(|(k, _)| k.as_str() == NO_CODE))
+            .chain(
+                c.municipalities
+                    .iter()
+                    .filter(|(k, _)| k.as_str() == NO_CODE),
+            )
             .collect();
         for (key, m) in &ordered {
             let row_start = b.values.len();
@@ -878,7 +973,11 @@ fn device_key(k: DeviceKind) -> String {
 
 fn column_label(col: usize) -> (String, String, String) {
     match CareKind::ALL.get(col) {
-        Some(k) => (care_key(*k), k.label_ja().to_owned(), k.label_en().to_owned()),
+        Some(k) => (
+            care_key(*k),
+            k.label_ja().to_owned(),
+            k.label_en().to_owned(),
+        ),
         None => (
             "none".to_owned(),
             "医療的ケアなし".to_owned(),
@@ -910,19 +1009,6 @@ pub fn aggregate(req: &AggregateRequest) -> Computed<Aggregate> {
 pub(crate) fn operation(req: AggregateRequest) -> Computed<Aggregate> {
     aggregate(&req)
 }
-
-/// Every rule of the aggregation.
-pub const RULES: &[Rule] = &[
-    DUPLICATE_CHILD,
-    POSSIBLE_DUPLICATE,
-    BORN_AFTER_AS_OF,
-    MUNICIPALITY_CODE_INVALID,
-    MUNICIPALITY_CODE_MISSING,
-    NO_ID,
-    THRESHOLD_LOW,
-    CONSENT_WITHDRAWN,
-    CONSENT_NOT_COVERING,
-];
 
 #[cfg(test)]
 mod tests {

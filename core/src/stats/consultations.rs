@@ -16,6 +16,7 @@
 //! |---|---|---|
 //! | `stats.consultations.outside_years` | info | a consultation outside the fiscal year and the previous one: not counted |
 //! | `stats.consultations.no_topic` | warning | a consultation without a topic: counted under 「不明」 |
+//! | `stats.consultations.task_out_of_range` | error | a task number other than 1–6 |
 
 use super::rule;
 use crate::calendar::IsoDate;
@@ -40,8 +41,16 @@ rule!(
     "相談内容がないため「不明」として数えました",
     "No topic: counted under \"unknown\""
 );
+rule!(
+    TASK_OUT_OF_RANGE,
+    "stats.consultations.task_out_of_range",
+    Error,
+    "タスク番号は1〜6です（「記録なし」として数えました）",
+    "Task numbers are 1–6 (counted as not recorded)"
+);
+
 /// Every rule of the consultation summary.
-pub const RULES: &[Rule] = &[OUTSIDE_YEARS, NO_TOPIC];
+pub const RULES: &[Rule] = &[OUTSIDE_YEARS, NO_TOPIC, TASK_OUT_OF_RANGE];
 
 labelled_enum! {
     /// 相談元の区分 / Who asked.
@@ -275,6 +284,9 @@ pub fn summarize(log: &ConsultationLog) -> Computed<ConsultationSummary> {
     let base = Path::root().key("consultations");
     for (i, c) in log.consultations.iter().enumerate() {
         let at = base.index(i);
+        if c.task.is_some_and(|t| !t.is_valid()) {
+            findings.push(TASK_OUT_OF_RANGE.at(at.key("task")));
+        }
         let year = c.date.fiscal_year();
         let m = month_index(c.date);
         if year == fy.saturating_sub(1) {
@@ -299,7 +311,10 @@ pub fn summarize(log: &ConsultationLog) -> Computed<ConsultationSummary> {
         bump(this_months.get_mut(m));
         let si = Source::ALL.iter().position(|s| *s == c.source);
         bump(si.and_then(|s| sources.get_mut(s)));
-        bump(si.and_then(|s| source_months.get_mut(s)).and_then(|r| r.get_mut(m)));
+        bump(
+            si.and_then(|s| source_months.get_mut(s))
+                .and_then(|r| r.get_mut(m)),
+        );
         let mut ts: Vec<usize> = c
             .topics
             .iter()
@@ -390,7 +405,13 @@ pub fn summarize(log: &ConsultationLog) -> Computed<ConsultationSummary> {
             fiscal_year_ja: fiscal_year_ja(fy),
             monthly,
             monthly_by_source,
-            by_source: sorted_rows(Source::ALL, &sources, snake, Source::label_ja, Source::label_en),
+            by_source: sorted_rows(
+                Source::ALL,
+                &sources,
+                snake,
+                Source::label_ja,
+                Source::label_en,
+            ),
             by_topic: sorted_rows(Topic::ALL, &topics, snake, Topic::label_ja, Topic::label_en),
             resolution: resolution_rows,
             by_task: task_rows,

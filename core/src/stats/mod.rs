@@ -47,8 +47,10 @@ pub const RULES: &[Rule] = &[
     aggregate::CONSENT_NOT_COVERING,
     consultations::OUTSIDE_YEARS,
     consultations::NO_TOPIC,
+    consultations::TASK_OUT_OF_RANGE,
     trainings::NO_PROFESSION,
     trainings::OUTSIDE_YEAR,
+    trainings::TASK_OUT_OF_RANGE,
 ];
 
 /// Operations of this module.

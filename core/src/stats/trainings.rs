@@ -14,6 +14,7 @@
 //! |---|---|---|
 //! | `stats.trainings.no_profession` | warning | a session with no audience profession: counted under 「不明」 |
 //! | `stats.trainings.outside_year` | info | a session outside the fiscal year: not counted |
+//! | `stats.trainings.task_out_of_range` | error | a task number other than 1–6 |
 
 use super::consultations::{fiscal_year_ja, snake};
 use super::rule;
@@ -39,8 +40,16 @@ rule!(
     "Outside the fiscal year summarised: not counted"
 );
 
+rule!(
+    TASK_OUT_OF_RANGE,
+    "stats.trainings.task_out_of_range",
+    Error,
+    "タスク番号は1〜6です（「記録なし」として数えました）",
+    "Task numbers are 1–6 (counted as not recorded)"
+);
+
 /// Every rule of the training summary.
-pub const RULES: &[Rule] = &[NO_PROFESSION, OUTSIDE_YEAR];
+pub const RULES: &[Rule] = &[NO_PROFESSION, OUTSIDE_YEAR, TASK_OUT_OF_RANGE];
 
 labelled_enum! {
     /// 職種 / A profession (or audience) a training is for.
@@ -215,6 +224,9 @@ pub fn summarize(log: &TrainingLog) -> Computed<TrainingSummary> {
     let base = Path::root().key("trainings");
     for (i, t) in log.trainings.iter().enumerate() {
         let at = base.index(i);
+        if t.task.is_some_and(|t| !t.is_valid()) {
+            findings.push(TASK_OUT_OF_RANGE.at(at.key("task")));
+        }
         if t.date.fiscal_year() != fy {
             findings.push(OUTSIDE_YEAR.detail(
                 at.key("date"),
