@@ -1,8 +1,9 @@
 //! Scale of `summaries.aggregate` (issue 16): 20,000 children's summaries, as NDJSON read
 //! one line at a time (goal: under 1 s), and as one JSON document through the operation
-//! table. Memory: the growth of the resident set while the lines are added, for the 20,000
-//! children once and for the same input fed twice (twice the bytes, the same children):
-//! the state is keyed by child id, so it must not double.
+//! table. Memory, counted by a counting allocator: the bytes the aggregator holds after
+//! the last line (and the peak while adding), for the input once and for the same input
+//! fed twice (twice the bytes, the same children): the state is keyed by child id, so it
+//! must not double.
 //!
 //! Run: `cargo bench -p kyoten-benches --bench aggregate` (about half a minute). Goals are
 //! printed, never asserted. The data are generated here, deterministically: 20,000
@@ -16,7 +17,49 @@ use kyoten_core::finding::Path;
 use kyoten_core::input::Limits;
 use kyoten_core::stats::aggregate::{Aggregator, Mode};
 use serde_json::{Value, json};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
+
+/// Counts live heap bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged; only counters move.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded with the caller's layout.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded with the caller's arguments.
+        let q = unsafe { System.realloc(ptr, layout, new_size) };
+        if !q.is_null() {
+            LIVE.fetch_sub(layout.size(), Relaxed);
+            grew(new_size);
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 const CHILDREN: usize = 20_000;
 const REPEATS: usize = 1_000;
@@ -108,31 +151,22 @@ fn summary(i: usize, rng: &mut Lcg, codes: &[String]) -> Value {
     })
 }
 
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
-        })
-        .unwrap_or(0)
-}
-
-/// Streams `lines` into an aggregator; returns seconds, the RSS growth before `finish`
-/// (KiB) and the number of children counted.
-fn stream(lines: &[String], as_of: IsoDate) -> (f64, i64, u32) {
+/// Streams `lines` into an aggregator; returns seconds, the heap bytes the aggregator holds
+/// after the last line, the peak above the start while adding, and the children counted.
+fn stream(lines: &[String], as_of: IsoDate) -> (f64, usize, usize, u32) {
     let limits = Limits::default();
-    let before = rss_kib();
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
     let start = Instant::now();
     let mut agg = Aggregator::new(as_of, Mode::Publication, 10);
     for (i, line) in lines.iter().enumerate() {
         agg.add_json(&Path::root().index(i), line.as_bytes(), &limits);
     }
-    let grown = rss_kib() as i64 - before as i64;
+    let held = LIVE.load(Relaxed).saturating_sub(base);
+    let peak = PEAK.load(Relaxed).saturating_sub(base);
     let (result, _) = agg.finish();
     let secs = start.elapsed().as_secs_f64();
-    (secs, grown, result.children.count.unwrap_or(0))
+    (secs, held, peak, result.children.count.unwrap_or(0))
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -165,18 +199,18 @@ fn main() {
     let runs = if quick { 1 } else { 5 };
     let mut times = Vec::new();
     let mut counted = 0;
-    let mut grown_once = 0;
+    let mut once = (0, 0);
     for _ in 0..runs {
-        let (t, g, n) = stream(&lines, as_of);
+        let (t, held, peak, n) = stream(&lines, as_of);
         times.push(t);
         counted = n;
-        grown_once = g;
+        once = (held, peak);
     }
     assert_eq!(counted as usize, children, "every child once");
     let t_stream = median(times);
 
     let twice: Vec<String> = lines.iter().chain(lines.iter()).cloned().collect();
-    let (_, grown_twice, n2) = stream(&twice, as_of);
+    let (_, held_twice, peak_twice, n2) = stream(&twice, as_of);
     assert_eq!(n2 as usize, children, "the same children");
 
     // The whole document through the operation table (one JSON of all summaries).
@@ -216,7 +250,15 @@ fn main() {
         human(t_op * 1e9)
     );
     println!(
-        "| resident set growth while adding: input once / input twice (same children) | {} KiB / {} KiB | no doubling |",
-        grown_once, grown_twice
+        "| heap held by the aggregator after the last line: input once / twice (same children) | {:.2} MB / {:.2} MB | no doubling |",
+        once.0 as f64 / 1e6,
+        held_twice as f64 / 1e6
+    );
+    println!(
+        "| peak heap above the start while adding: input once / twice | {:.2} MB / {:.2} MB | (input: {:.1} MB / {:.1} MB) |",
+        once.1 as f64 / 1e6,
+        peak_twice as f64 / 1e6,
+        bytes as f64 / 1e6,
+        2.0 * bytes as f64 / 1e6
     );
 }
