@@ -789,3 +789,32 @@ fn ndjson_lines_one_at_a_time() {
     assert_eq!(findings[1].code, "stats.aggregate.duplicate_child");
     assert_eq!(findings[1].path, "/2/child/id");
 }
+
+#[test]
+fn beyond_the_kept_findings_only_their_number() {
+    // 600 children without id or code: a warning and an information each, 1,200 in all.
+    // The first 997 are kept (499 warnings, 498 notes); 101 warnings and 102 notes remain.
+    let s: Vec<Value> = (0..600)
+        .map(|i| kid(None, "2016-06-01", "female", &format!("カナ{i}"), None, &[]))
+        .collect();
+    let r = run("summaries.aggregate", &request("internal", 10, s));
+    let f = r["findings"].as_array().unwrap();
+    let mut hist = std::collections::BTreeMap::new();
+    for x in f {
+        *hist.entry(x["code"].as_str().unwrap()).or_insert(0) += 1;
+    }
+    assert_eq!(f.len(), 999, "{hist:?}");
+    assert_eq!(f[997]["code"], "stats.aggregate.more_warnings");
+    assert_eq!(
+        f[997]["message_en"],
+        "More warnings than can be listed (only their number is kept) (101)"
+    );
+    assert_eq!(f[998]["code"], "stats.aggregate.more_infos");
+    assert_eq!(
+        f[998]["message_ja"],
+        "このほかにも情報があります（多すぎるため件数のみ）（102 件）"
+    );
+    assert_eq!(r["warnings"], 500);
+    assert_eq!(r["infos"], 499);
+    assert_eq!(r["result"]["children"]["count"], 600);
+}

@@ -45,7 +45,9 @@
 //!
 //! **Streaming.** [`Aggregator`] takes one summary at a time; it keeps per child only its
 //! id (and date of birth, sex and kana for the possible-duplicate check) and the counters, so
-//! memory grows with the number of children, not with the size of the input.
+//! memory grows with the number of children, not with the size of the input. It keeps the
+//! first [`KEPT_FINDINGS`] findings; beyond them it only counts them, and reports one
+//! `stats.aggregate.more_errors` / `more_warnings` / `more_infos` with the number.
 //!
 //! The summaries are not fully validated here (run `summary.validate` on each): only the
 //! clinical profile's errors (`care.*`, e.g. an IQ above 200) are reported, and the child
@@ -62,6 +64,7 @@
 //! | `stats.aggregate.threshold_low` | warning | publication with a threshold under 10 |
 //! | `stats.aggregate.consent_withdrawn` | warning | consent to statistical use withdrawn: not counted |
 //! | `stats.aggregate.consent_not_covering` | info | consents recorded, none for statistics: counted |
+//! | `stats.aggregate.more_errors`, `more_warnings`, `more_infos` | error, warning, info | more findings than kept: their number |
 
 use super::rule;
 use super::suppress::{Equation, suppress};
@@ -139,6 +142,33 @@ rule!(
     "記録された同意に統計への利用が含まれていません（個人を識別できない集計のため数えています）",
     "The recorded consents do not cover statistical use (counted: the tables identify no child)"
 );
+
+rule!(
+    MORE_ERRORS,
+    "stats.aggregate.more_errors",
+    Error,
+    "このほかにもエラーがあります（多すぎるため件数のみ）",
+    "More errors than can be listed (only their number is kept)"
+);
+rule!(
+    MORE_WARNINGS,
+    "stats.aggregate.more_warnings",
+    Warning,
+    "このほかにも警告があります（多すぎるため件数のみ）",
+    "More warnings than can be listed (only their number is kept)"
+);
+rule!(
+    MORE_INFOS,
+    "stats.aggregate.more_infos",
+    Info,
+    "このほかにも情報があります（多すぎるため件数のみ）",
+    "More notes than can be listed (only their number is kept)"
+);
+
+/// Most findings the aggregator keeps; beyond them it only counts, per severity, so that
+/// memory does not grow with the input (three places are left for those counts, so a
+/// report never exceeds [`crate::finding::MAX_FINDINGS`]).
+pub const KEPT_FINDINGS: usize = crate::finding::MAX_FINDINGS - 3;
 
 labelled_enum! {
     /// 集計の用途 / What the counts are for.
@@ -435,6 +465,8 @@ pub struct Aggregator {
     people: BTreeMap<(IsoDate, Sex, String), Option<String>>,
     counts: Counts,
     findings: Vec<Finding>,
+    /// Findings not kept, per severity (error, warning, info).
+    more: [u32; 3],
 }
 
 impl Aggregator {
@@ -459,6 +491,20 @@ impl Aggregator {
                 short_stay: [0; 3],
             },
             findings: Vec::new(),
+            more: [0; 3],
+        }
+    }
+
+    /// Keeps a finding, or only counts it once [`KEPT_FINDINGS`] are kept.
+    fn push(&mut self, f: Finding) {
+        if self.findings.len() < KEPT_FINDINGS {
+            self.findings.push(f);
+        } else if let Some(n) = self.more.get_mut(match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }) {
+            *n = n.saturating_add(1);
         }
     }
 
@@ -474,7 +520,7 @@ impl Aggregator {
             Err(u) => {
                 let mut f = u.finding;
                 f.path = format!("{}{}", at.as_str(), f.path);
-                self.findings.push(f);
+                self.push(f);
                 false
             }
         }
@@ -485,31 +531,29 @@ impl Aggregator {
         let child_at = at.key("child");
         match statistics_consent(s) {
             StatisticsConsent::Withdrawn => {
-                self.findings.push(CONSENT_WITHDRAWN.at(at.key("consents")));
+                self.push(CONSENT_WITHDRAWN.at(at.key("consents")));
                 return;
             }
             StatisticsConsent::NotCovering => {
-                self.findings
-                    .push(CONSENT_NOT_COVERING.at(at.key("consents")));
+                self.push(CONSENT_NOT_COVERING.at(at.key("consents")));
             }
             StatisticsConsent::NotRecorded | StatisticsConsent::Given => {}
         }
         let birth = s.child.date_of_birth;
         if birth > self.as_of {
-            self.findings
-                .push(BORN_AFTER_AS_OF.at(child_at.key("date_of_birth")));
+            self.push(BORN_AFTER_AS_OF.at(child_at.key("date_of_birth")));
             return;
         }
         let id = child_id(s);
         match id {
             Some(id) => {
                 if self.ids.contains(id) {
-                    self.findings.push(DUPLICATE_CHILD.at(child_at.key("id")));
+                    self.push(DUPLICATE_CHILD.at(child_at.key("id")));
                     return;
                 }
                 self.ids.insert(id.to_owned());
             }
-            None => self.findings.push(NO_ID.at(child_at.clone())),
+            None => self.push(NO_ID.at(child_at.clone())),
         }
         let kana: String = s
             .child
@@ -519,7 +563,7 @@ impl Aggregator {
             .collect();
         let person = (birth, s.child.sex, kana);
         match self.people.get(&person) {
-            Some(_) => self.findings.push(POSSIBLE_DUPLICATE.at(child_at.clone())),
+            Some(_) => self.push(POSSIBLE_DUPLICATE.at(child_at.clone())),
             None => {
                 self.people.insert(person, id.map(str::to_owned));
             }
@@ -534,31 +578,29 @@ impl Aggregator {
             self.as_of,
             &mut clinical,
         );
-        self.findings.extend(
-            clinical
-                .into_iter()
-                .filter(|f| f.severity == Severity::Error),
-        );
+        for f in clinical {
+            if f.severity == Severity::Error {
+                self.push(f);
+            }
+        }
         self.count(&child_at, s, birth);
     }
 
     fn count(&mut self, child_at: &Path, s: &ChildSummary, birth: IsoDate) {
-        let c = &mut self.counts;
-        c.children = c.children.saturating_add(1);
         // Municipality.
         let key = match municipality_code(s) {
             Some(code) if municipality_code_valid(code) => code.to_owned(),
             Some(_) => {
-                self.findings
-                    .push(MUNICIPALITY_CODE_INVALID.at(child_at.key("municipality_code")));
+                self.push(MUNICIPALITY_CODE_INVALID.at(child_at.key("municipality_code")));
                 NO_CODE.to_owned()
             }
             None => {
-                self.findings
-                    .push(MUNICIPALITY_CODE_MISSING.at(child_at.key("municipality_code")));
+                self.push(MUNICIPALITY_CODE_MISSING.at(child_at.key("municipality_code")));
                 NO_CODE.to_owned()
             }
         };
+        let c = &mut self.counts;
+        c.children = c.children.saturating_add(1);
         let kinds = s.care_kinds();
         let m = c.municipalities.entry(key).or_insert_with(|| Municipality {
             children: 0,
@@ -643,9 +685,15 @@ impl Aggregator {
             mode,
             threshold,
             counts: c,
-            findings,
+            mut findings,
+            more,
             ..
         } = self;
+        for (rule, n) in [MORE_ERRORS, MORE_WARNINGS, MORE_INFOS].iter().zip(more) {
+            if n > 0 {
+                findings.push(rule.detail(Path::root(), format!("{n} 件"), n));
+            }
+        }
         let mut b = Builder::default();
         let children = b.cell("children", "対象児数", "children", c.children);
         let mut tables = Vec::new();
