@@ -23,7 +23,7 @@ else
   tc=()
   export RUSTC_BOOTSTRAP=1
 fi
-for target in ops_json wareki; do
+for target in ops_json wareki fhir_import; do
   corpus="corpus/$target"
   mkdir -p "$corpus"
   cp -n seeds/"$target"/* "$corpus"/ 2>/dev/null || true

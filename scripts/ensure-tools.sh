@@ -6,12 +6,19 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# Japanese text in the chart screenshot (scripts/chart-render.sh).
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
 command -v g++ >/dev/null 2>&1 || need_apt+=(g++)
 command -v cmake >/dev/null 2>&1 || need_apt+=(cmake)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
+# The emergency sheet's print checks (scripts/test-sheet.sh): poppler and two Japanese
+# font families.
+command -v pdfinfo >/dev/null 2>&1 || need_apt+=(poppler-utils)
+[ -n "$(fc-list 'Noto Sans CJK JP' family 2>/dev/null)" ] || need_apt+=(fonts-noto-cjk)
+[ -n "$(fc-list 'IPAGothic' family 2>/dev/null)" ] || need_apt+=(fonts-ipafont-gothic)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "ensure-tools: apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

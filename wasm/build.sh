@@ -2,7 +2,8 @@
 # Builds the npm-ready package folder wasm/pkg/ from the kyoten-wasm crate:
 #   pkg/package.json, pkg/index.js (browser ES module), pkg/node.js (node), pkg/api.js,
 #   pkg/*.d.ts, pkg/web/ (wasm-bindgen --target web), pkg/node/ (--target nodejs),
-#   pkg/demo/ (the form demo), pkg/README.md.
+#   pkg/demo/ (the form demo), pkg/README.md, pkg/kyoten-hub.html (the hub tool: one file
+#   with the module inside, wasm/hub/).
 # Usage: bash wasm/build.sh   (from any directory)
 set -euo pipefail
 
@@ -33,7 +34,7 @@ echo "build.sh: wasm-bindgen $want (matches Cargo.lock)"
 
 # 3. The size-optimised module.
 cargo build -p kyoten-wasm --target wasm32-unknown-unknown --profile wasm-release
-wasm="$root/target/wasm32-unknown-unknown/wasm-release/kyoten_wasm.wasm"
+wasm="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/wasm-release/kyoten_wasm.wasm"
 
 # 4. JS glue for the browser and for node, into an emptied folder.
 rm -rf "$pkg"
@@ -75,7 +76,10 @@ cat > "$pkg/package.json" <<JSON
 }
 JSON
 
-# 6. Size.
+# 6. The hub tool: one HTML file with the module inside, for double-click use (file://).
+node "$here/hub/build-hub.mjs"
+
+# 7. Size.
 raw_size=$(wc -c < "$pkg/web/kyoten_wasm_bg.wasm")
 gz_size=$(gzip -9 -c "$pkg/web/kyoten_wasm_bg.wasm" | wc -c)
 echo "build.sh: built $pkg"

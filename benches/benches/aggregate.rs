@@ -236,6 +236,7 @@ fn main() {
     let op = kyoten_core::ops::find("summaries.aggregate").expect("operation");
     let limits = Limits {
         max_input_bytes: doc.len() + 1,
+        ..Limits::default()
     };
     let mut op_times = Vec::new();
     for _ in 0..runs.min(3) {

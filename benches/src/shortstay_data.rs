@@ -124,6 +124,7 @@ pub fn evaluation(facilities: usize) -> ShortstayEvaluation {
     r.child.care = vec![CareKind::Suctioning];
     ShortstayEvaluation {
         schema: None,
+        version: None,
         as_of: d(2026, 11, 30),
         policy: Policy {
             max_request_nights: 31,
@@ -148,6 +149,7 @@ pub fn allocation(requests: usize, facilities: usize) -> ShortstayAllocation {
         .collect();
     ShortstayAllocation {
         schema: None,
+        version: None,
         as_of: d(2026, 11, 30),
         policy: Policy::default(),
         facilities,
@@ -237,6 +239,7 @@ mod tests {
             let request = input.requests[i].clone();
             let alone = ShortstayEvaluation {
                 schema: None,
+                version: None,
                 as_of: input.as_of,
                 policy: input.policy,
                 facilities: input.facilities.clone(),
@@ -267,8 +270,8 @@ mod tests {
             assert!(
                 ev.facilities
                     .iter()
-                    .all(|v| v.reasons.iter().all(|f| !f.message_en.is_empty()
-                        && !f.message_ja.is_empty()
+                    .all(|v| v.reasons.iter().all(|f| !f.message_en().is_empty()
+                        && !f.message_ja().is_empty()
                         && !f.path.is_empty())),
                 "evaluate still explains every reason"
             );

@@ -4,10 +4,10 @@
 //! needs (with details in [`crate::summary`]), the scores of [`crate::scores`] read them,
 //! and a short-stay facility ([`crate::shortstay`]) lists which kinds it can give.
 //! [`ShortStayGround`] names the grounds on which a child may use 医療型短期入所
-//! (CLINICAL.md D).
+//! ([C-D], `docs/sources.md`).
 
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use crate::labels::labelled_enum;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +87,7 @@ care_kinds! {
 macro_rules! grounds {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal, $confirmed:literal; )*) => {
         /// 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
-        /// (CLINICAL.md D).
+        /// ([C-D], `docs/sources.md`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -95,7 +95,7 @@ macro_rules! grounds {
             $( $(#[$m])* $variant, )*
         }
         impl ShortStayGround {
-            /// Every ground, in CLINICAL.md order.
+            /// Every ground, in the order of the source list ([C-D], `docs/sources.md`).
             pub const ALL: &'static [ShortStayGround] = &[$(ShortStayGround::$variant,)*];
             /// 日本語ラベル / Japanese label.
             pub const fn label_ja(self) -> &'static str {
@@ -105,7 +105,7 @@ macro_rules! grounds {
             pub const fn label_en(self) -> &'static str {
                 match self { $(ShortStayGround::$variant => $en,)* }
             }
-            /// False for grounds found in one source only (CLINICAL.md marks them unconfirmed).
+            /// False for grounds found in one source only (marked unconfirmed in `docs/sources.md` [C-D]).
             pub const fn confirmed(self) -> bool {
                 match self { $(ShortStayGround::$variant => $confirmed,)* }
             }
@@ -140,7 +140,7 @@ grounds! {
 
 labelled_enum! {
     /// 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
-    /// carer must respond (CLINICAL.md B).
+    /// carer must respond ([C-B], `docs/sources.md`).
     WatchLevel {
         /// 高 / High: a carer must respond at once.
         High => "高", "high";
@@ -152,7 +152,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C).
+    /// 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`).
     MotorLevel {
         /// 走れる / Runs.
         Runs => "走れる", "runs";
@@ -176,7 +176,7 @@ impl MotorLevel {
 }
 
 labelled_enum! {
-    /// 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1).
+    /// 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`).
     VentilationMode {
         /// 侵襲的人工呼吸（気管切開・挿管） / Invasive ventilation (tracheostomy or intubation).
         Invasive => "侵襲的人工呼吸", "invasive ventilation";
@@ -196,8 +196,18 @@ labelled_enum! {
 }
 
 impl VentilationMode {
+    /// True for the devices super-severe row 1 counts only when used every day
+    /// (「毎日行う」): NIPPV, CPAP and cough assist.
+    pub const fn needs_daily_use(self) -> bool {
+        matches!(
+            self,
+            VentilationMode::Nippv | VentilationMode::Cpap | VentilationMode::CoughAssist
+        )
+    }
     /// True for the devices that count for super-severe row 1 (レスピレーター管理):
-    /// invasive ventilation, and daily NIPPV, CPAP and cough assist (CLINICAL.md A note).
+    /// invasive ventilation, and NIPPV, CPAP and cough assist when used every day (the
+    /// row's note 「毎日行う機械的気道加圧を要するカフマシン・NIPPV・CPAPなどは、
+    /// レスピレーター管理に含む」; [`VentilationMode::needs_daily_use`]).
     /// High-flow, IPPB and chest-wall oscillation are named only by the medical care score.
     pub const fn counts_as_respirator(self) -> bool {
         matches!(
@@ -312,7 +322,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D).
+    /// 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`).
     ClinicalCondition {
         /// 遷延性意識障害 / Persistent vegetative state.
         PersistentVegetativeState => "遷延性意識障害", "persistent vegetative state";
@@ -379,8 +389,10 @@ pub struct CareItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 24)))]
     pub hours_per_day: Option<u8>,
-    /// 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-    /// care, injections, glucose, dialysis, bowel care, enema, seizure care).
+    /// 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+    /// super-severe score counts only when used every day —, suctioning, nebuliser,
+    /// catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+    /// bowel care, enema, seizure care).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
     /// 継続使用 / Used continuously (nebuliser only).
@@ -438,7 +450,7 @@ pub struct LowSpo2 {
 }
 
 /// 臨床像 / The clinical profile of a child: the medical care received and the facts the
-/// scores of CLINICAL.md A–D read. A child summary embeds it.
+/// scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -509,131 +521,121 @@ impl ClinicalProfile {
     }
 }
 
-macro_rules! care_rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
-care_rule!(
+rule!(
     DUPLICATE_KIND,
     "care.item.duplicate",
     Error,
     "同じ種類の医療的ケアが二度記録されています",
     "The same kind of care is recorded twice"
 );
-care_rule!(
+rule!(
     DATE_BEFORE_BIRTH,
     "care.date.before_birth",
     Error,
     "日付が生年月日より前です",
     "The date is before the date of birth"
 );
-care_rule!(
+rule!(
     DATE_AFTER_AS_OF,
     "care.date.after_as_of",
     Error,
     "日付が基準日より後です",
     "The date is after the as-of date"
 );
-care_rule!(
+rule!(
     WATCH_NOT_OFFERED,
     "care.item.watch_not_offered",
     Error,
     "医療的ケア判定スコアの表にない見守りの度合いです",
     "The medical care score table offers no such watch level for this item"
 );
-care_rule!(
+rule!(
     DETAIL_NOT_APPLICABLE,
     "care.item.detail_not_applicable",
     Error,
     "この種類の医療的ケアには使えない項目です",
     "This detail does not apply to this kind of care"
 );
-care_rule!(
+rule!(
     HOURS_OUT_OF_RANGE,
     "care.item.hours_out_of_range",
     Error,
     "1日の使用時間は1〜24時間です",
     "Hours a day must be 1 to 24"
 );
-care_rule!(
+rule!(
     FREQUENCY_NOT_POSITIVE,
     "care.frequency.not_positive",
     Error,
     "回数は1以上です",
     "The number of times must be at least 1"
 );
-care_rule!(
+rule!(
     FREQUENCY_IMPLAUSIBLE,
     "care.frequency.implausible",
     Warning,
     "回数が多すぎます（1時間に60回を超えます）",
     "Implausibly frequent (more than 60 times an hour)"
 );
-care_rule!(
+rule!(
     SPO2_OUT_OF_RANGE,
     "care.spo2.out_of_range",
     Error,
     "SpO2 の割合は0〜100%です",
     "The SpO2 share must be 0 to 100 percent"
 );
-care_rule!(
+rule!(
     FEEDING_ROUTE_MISMATCH,
     "care.feeding.route_mismatch",
     Error,
     "栄養経路がケアの種類と合いません（経管栄養は胃まで、腸管栄養は腸まで）",
     "The feeding route does not match the kind (tube feeding ends in the stomach, enteral feeding beyond it)"
 );
-care_rule!(
+rule!(
     PUMP_WITHOUT_TUBE,
     "care.feeding_pump.without_tube",
     Warning,
     "持続注入ポンプがありますが経管栄養・腸管栄養の記録がありません",
     "A feeding pump is recorded without tube or enteral feeding"
 );
-care_rule!(
+rule!(
     VENTILATION_MODE_MISSING,
     "care.ventilator.mode_missing",
     Warning,
     "人工呼吸器の種類が記録されていません",
     "The kind of ventilation is not recorded"
 );
-care_rule!(
+rule!(
     DUPLICATE_VALUE,
     "care.item.duplicate_value",
     Error,
     "同じ値が二度あります",
     "The same value appears twice"
 );
-care_rule!(
+rule!(
     QUOTIENT_OUT_OF_RANGE,
     "care.quotient.out_of_range",
     Error,
     "IQ・DQ は0〜200です",
     "IQ and DQ must be 0 to 200"
 );
-care_rule!(
+rule!(
     SUPPORT_LEVEL_OUT_OF_RANGE,
     "care.support_level.out_of_range",
     Error,
     "障害支援区分は0（非該当）〜6です",
     "The support level must be 0 (not applicable) to 6"
 );
-care_rule!(
+rule!(
     BEHAVIOUR_SCORE_OUT_OF_RANGE,
     "care.behaviour_score.out_of_range",
     Error,
     "行動関連項目の合計点は0〜24点です",
     "The behaviour score must be 0 to 24"
 );
-care_rule!(
+rule!(
     DUPLICATE_CONDITION,
     "care.condition.duplicate",
     Error,
@@ -667,7 +669,8 @@ const fn takes_frequency(kind: CareKind) -> bool {
     use CareKind as K;
     matches!(
         kind,
-        K::Suctioning
+        K::Ventilator
+            | K::Suctioning
             | K::Nebulizer
             | K::IntermittentCatheterization
             | K::PositionChange

@@ -1,12 +1,52 @@
-//! Findings, rules, reports and JSON Pointers.
+//! Findings, rules, reports and JSON Pointers: findings are data.
 //!
 //! A [`Rule`] is the const description of one check: a stable dotted code such as
-//! `plan.item.no_lead`, a [`Severity`], and a base message in Japanese and English.
-//! A [`Finding`] is one violation of a rule at one place in one document, pointed to by
-//! an RFC 6901 JSON Pointer ([`Path`]). A [`Report`] holds every finding for one input.
+//! `plan.item.no_lead`, a [`Severity`], a message template in Japanese and in English, and
+//! an explanation for people (what it catches, why, how to fix it). A [`Finding`] is one
+//! violation of a rule at one place in one document, pointed to by an RFC 6901 JSON
+//! Pointer ([`Path`]), with typed arguments ([`Arg`]). A [`Report`] holds every finding
+//! for one input. The messages are rendered from the templates once, when a finding is
+//! written out (serialised); the arguments also go out as data (`args`).
 //!
-//! Messages never echo a person's name or any free text from the input: a detail added
-//! to a message is built only from numbers, codes, dates and the library's own words.
+//! ## Declaring a rule
+//!
+//! Every module declares its rules with the one macro [`rule!`](crate::rule) and lists
+//! them in its `RULES` slice (the catalogue, `crate::catalogue`, collects the slices):
+//!
+//! ```ignore
+//! rule!(NO_LEAD, "plan.item.no_lead", Warning, "担当がいません", "No lead organisation");
+//! rule!(
+//!     GAP_TOO_LONG, "staffing.meetings.gap_too_long", Warning,
+//!     "会議の間隔が空きすぎです（{from} から {to} まで {days} 日、上限 {max} 日）",
+//!     "Meetings too far apart ({days} days from {from} to {to}, at most {max})",
+//!     "What it catches… Why… How to fix it…"   // optional explanation
+//! );
+//! ```
+//!
+//! A template names its arguments in braces, `{days}`. Text in square brackets is an
+//! optional part, written only when every argument inside it is given:
+//! `"未知の項目です[（もしかして {suggestion}）]"`.
+//!
+//! ## Producing a finding
+//!
+//! `NO_LEAD.at(path)` is a finding without arguments; arguments are added by name:
+//! `GAP_TOO_LONG.at(path).with("from", a).with("to", b).with("days", gap).with("max", max)`.
+//! An argument is an [`ArgValue`]: an integer, a date, one of the library's own codes, a
+//! labelled value (an enumeration value with its Japanese and English labels) or a list
+//! of labelled values. There is no free-text argument: a message can never carry a name or
+//! a note from the input, and this is a property of the types.
+//!
+//! `Rule::detail(path, ja, en)` is **transitional**: it appends ready-made text to the
+//! base message, as rules did before findings were data. Convert each call to typed
+//! arguments (CONTRIBUTING.md, under "Conventions", has the recipe); the test
+//! `detail_calls_do_not_grow` in `core/tests/findings.rs` keeps the number of remaining
+//! calls from growing.
+//!
+//! ## Ground module
+//!
+//! This module, [`crate::input`] and the operation type in [`crate::ops`] are the ground of
+//! the crate: they import nothing from an area module (calendar, plan, summary, …).
+//! The catalogue of every rule and operation lives above the areas, in `crate::catalogue`.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -43,56 +83,368 @@ impl Severity {
     }
 }
 
-/// The const description of one check. Every module lists its rules in a `RULES` slice
-/// so that [`all_rules`] can enumerate them.
+/// The const description of one check. Declare it with [`rule!`](crate::rule); every
+/// module lists its rules in a `RULES` slice that the catalogue collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     /// Stable dotted code, e.g. `plan.item.no_lead`. Never renamed once released.
     pub code: &'static str,
     /// Severity of every finding of this rule.
     pub severity: Severity,
-    /// Base message in Japanese.
+    /// Message template in Japanese (`{name}` is an argument, `[…]` an optional part).
     pub ja: &'static str,
-    /// Base message in English.
+    /// Message template in English.
     pub en: &'static str,
+    /// For people: what the rule catches, why it matters and how to fix it ("" if the
+    /// message says it all).
+    pub explain: &'static str,
+}
+
+/// Declares a rule: `rule!(NAME, "area.thing.problem", Error|Warning|Info, "日本語",
+/// "English");` with an optional sixth argument, the explanation. The templates may name
+/// arguments (`{days}`) and optional parts (`[…]`), see [`crate::finding`].
+#[macro_export]
+macro_rules! rule {
+    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal $(,)?) => {
+        $crate::rule!($name, $code, $sev, $ja, $en, "");
+    };
+    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal, $explain:literal $(,)?) => {
+        #[doc = concat!("`", $code, "`: ", $en)]
+        pub const $name: $crate::finding::Rule = $crate::finding::Rule {
+            code: $code,
+            severity: $crate::finding::Severity::$sev,
+            ja: $ja,
+            en: $en,
+            explain: $explain,
+        };
+    };
 }
 
 impl Rule {
-    /// A finding of this rule at `path`, with the base messages.
+    /// A finding of this rule at `path`, without arguments (add them with
+    /// [`Finding::with`]).
     pub fn at(&self, path: impl Into<String>) -> Finding {
         Finding {
             code: self.code.to_owned(),
             severity: self.severity,
             path: path.into(),
-            message_ja: self.ja.to_owned(),
-            message_en: self.en.to_owned(),
+            args: Vec::new(),
+            location: None,
+            ja: self.ja,
+            en: self.en,
+            detail: None,
         }
     }
 
-    /// A finding of this rule at `path`, with a detail appended to each message.
-    /// The details must not contain input free text (names, notes): only numbers,
-    /// codes, dates and the library's own words.
+    /// A finding that carries only this rule's code and severity (no place, no text), for
+    /// callers that asked for codes only.
+    pub fn code_only(&self) -> Finding {
+        Finding {
+            ja: "",
+            en: "",
+            ..self.at("")
+        }
+    }
+
+    /// **Transitional** (convert to [`Finding::with`]): a finding of this rule at `path`
+    /// with ready-made text appended to each message. The text must not contain input
+    /// free text (names, notes): only numbers, codes, dates and the library's own words.
     pub fn detail(
         &self,
         path: impl Into<String>,
         detail_ja: impl fmt::Display,
         detail_en: impl fmt::Display,
     ) -> Finding {
-        Finding {
-            code: self.code.to_owned(),
-            severity: self.severity,
-            path: path.into(),
-            message_ja: format!("{}（{}）", self.ja, detail_ja),
-            message_en: format!("{} ({})", self.en, detail_en),
+        let mut f = self.at(path);
+        f.detail = Some(Box::new((detail_ja.to_string(), detail_en.to_string())));
+        f
+    }
+
+    /// The names of the arguments the templates use, in order of first appearance.
+    pub fn arg_names(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        for t in [self.ja, self.en] {
+            let mut rest = t;
+            while let Some(open) = rest.find('{') {
+                let after = rest.get(open + 1..).unwrap_or("");
+                let Some(close) = after.find('}') else { break };
+                let name = after.get(..close).unwrap_or("");
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+        }
+        names
+    }
+}
+
+/// One labelled value: one of the library's own codes with its Japanese and English
+/// labels (an enumeration value such as a kind of medical care).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Label {
+    /// The value as written in documents (`suction`), "" when only labels are known.
+    pub code: &'static str,
+    /// 日本語ラベル / Japanese label.
+    pub ja: &'static str,
+    /// English label.
+    pub en: &'static str,
+}
+
+/// The value of one argument of a finding. There is deliberately no free-text variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgValue {
+    /// An integer (a count, days, minutes, a 1-based position, a byte offset).
+    Int(i64),
+    /// A calendar date, written `YYYY-MM-DD`.
+    Date {
+        /// Year.
+        year: i32,
+        /// Month 1–12.
+        month: u8,
+        /// Day 1–31.
+        day: u8,
+    },
+    /// One of the library's own codes or words (a field name of the model, a rule code).
+    Code(&'static str),
+    /// A labelled value: written as its Japanese label in Japanese, English in English.
+    Label(Label),
+    /// A list of labelled values (allowed choices).
+    Labels(Vec<Label>),
+}
+
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ArgValue {
+            fn from(v: $t) -> Self {
+                ArgValue::Int(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
+
+impl From<&'static str> for ArgValue {
+    fn from(v: &'static str) -> Self {
+        ArgValue::Code(v)
+    }
+}
+impl From<Label> for ArgValue {
+    fn from(v: Label) -> Self {
+        ArgValue::Label(v)
+    }
+}
+impl From<Vec<Label>> for ArgValue {
+    fn from(v: Vec<Label>) -> Self {
+        ArgValue::Labels(v)
+    }
+}
+
+impl ArgValue {
+    fn write(&self, out: &mut String, ja: bool) {
+        use fmt::Write;
+        let _ = match self {
+            ArgValue::Int(n) => write!(out, "{n}"),
+            ArgValue::Date { year, month, day } => write!(out, "{year:04}-{month:02}-{day:02}"),
+            ArgValue::Code(c) => write!(out, "{c}"),
+            ArgValue::Label(l) => write!(out, "{}", if ja { l.ja } else { l.en }),
+            ArgValue::Labels(ls) => {
+                for (i, l) in ls.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(if ja { "、" } else { ", " });
+                    }
+                    let label = if ja { l.ja } else { l.en };
+                    if l.code.is_empty() {
+                        out.push_str(label);
+                    } else if ja {
+                        let _ = write!(out, "{}（{label}）", l.code);
+                    } else {
+                        let _ = write!(out, "{} ({label})", l.code);
+                    }
+                }
+                Ok(())
+            }
+        };
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Value, json};
+        match self {
+            ArgValue::Int(n) => Value::from(*n),
+            ArgValue::Date { .. } | ArgValue::Code(_) => {
+                let mut s = String::new();
+                self.write(&mut s, false);
+                Value::String(s)
+            }
+            ArgValue::Label(l) => json!({"code": l.code, "label_ja": l.ja, "label_en": l.en}),
+            ArgValue::Labels(ls) => Value::Array(
+                ls.iter()
+                    .map(|l| json!({"code": l.code, "label_ja": l.ja, "label_en": l.en}))
+                    .collect(),
+            ),
         }
     }
 }
 
-/// 指摘 / One violation of a rule at one place in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+/// One named argument of a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arg {
+    /// The name the templates use (`days` for `{days}`).
+    pub name: &'static str,
+    /// The value.
+    pub value: ArgValue,
+}
+
+/// A readable location: the document's titles and 1-based numbers
+/// (「医療的ケア 3（吸引）› 頻度」, "medical care 3 (suctioning) › frequency").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// 日本語 / Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+/// 指摘 / One violation of a rule at one place in a document: the rule's code and
+/// templates, a JSON Pointer and typed arguments. Its messages are rendered when it is
+/// written out ([`Finding::message_ja`], [`Finding::message_en`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// Stable dotted rule code, e.g. `plan.item.no_lead`.
+    pub code: String,
+    /// Severity.
+    pub severity: Severity,
+    /// RFC 6901 JSON Pointer to the offending value ("" is the whole document).
+    pub path: String,
+    /// Typed arguments, in the order they were given.
+    pub args: Vec<Arg>,
+    /// A readable location, when the reader could build one.
+    pub location: Option<Location>,
+    ja: &'static str,
+    en: &'static str,
+    /// Transitional ready-made detail (see [`Rule::detail`]), or the whole text of a
+    /// finding read back from JSON.
+    detail: Option<Box<(String, String)>>,
+}
+
+impl Finding {
+    /// This finding with one more argument.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<ArgValue>) -> Self {
+        self.args.push(Arg {
+            name,
+            value: value.into(),
+        });
+        self
+    }
+
+    /// This finding with a readable location.
+    #[must_use]
+    pub fn located(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    /// The argument named `name`.
+    pub fn arg(&self, name: &str) -> Option<&ArgValue> {
+        self.args.iter().find(|a| a.name == name).map(|a| &a.value)
+    }
+
+    /// The Japanese message.
+    pub fn message_ja(&self) -> String {
+        self.render(true)
+    }
+
+    /// The English message.
+    pub fn message_en(&self) -> String {
+        self.render(false)
+    }
+
+    fn render(&self, ja: bool) -> String {
+        let template = if ja { self.ja } else { self.en };
+        let mut out = render(template, &self.args, ja);
+        if let Some(d) = &self.detail {
+            let (dja, den) = (&d.0, &d.1);
+            if template.is_empty() {
+                out.push_str(if ja { dja } else { den });
+            } else if ja {
+                out.push_str(&format!("（{dja}）"));
+            } else {
+                out.push_str(&format!(" ({den})"));
+            }
+        }
+        out
+    }
+}
+
+/// Renders `template` with `args`: `{name}` is replaced by the argument, `[…]` is kept
+/// only when every argument inside it is given; an argument that is not given leaves
+/// `{name}` out.
+pub fn render(template: &str, args: &[Arg], ja: bool) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    render_into(&mut out, template, args, ja);
+    out
+}
+
+/// Writes `part` into `out`; returns false if an argument was missing.
+fn render_into(out: &mut String, part: &str, args: &[Arg], ja: bool) -> bool {
+    let mut complete = true;
+    let mut rest = part;
+    while let Some(i) = rest.find(['{', '[']) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        if rest.get(i..).is_some_and(|s| s.starts_with('[')) {
+            let close = after.find(']').unwrap_or(after.len());
+            let mut group = String::new();
+            if render_into(&mut group, after.get(..close).unwrap_or(""), args, ja) {
+                out.push_str(&group);
+            }
+            rest = after.get(close + 1..).unwrap_or("");
+        } else {
+            let close = after.find('}').unwrap_or(after.len());
+            let name = after.get(..close).unwrap_or("");
+            match args.iter().find(|a| a.name == name) {
+                Some(a) => a.value.write(out, ja),
+                None => complete = false,
+            }
+            rest = after.get(close + 1..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    complete
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Finding", 8)?;
+        st.serialize_field("code", &self.code)?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("message_ja", &self.message_ja())?;
+        st.serialize_field("message_en", &self.message_en())?;
+        if !self.args.is_empty() {
+            let args: serde_json::Map<String, serde_json::Value> = self
+                .args
+                .iter()
+                .map(|a| (a.name.to_owned(), a.value.to_json()))
+                .collect();
+            st.serialize_field("args", &args)?;
+        }
+        if let Some(l) = &self.location {
+            st.serialize_field("location_ja", &l.ja)?;
+            st.serialize_field("location_en", &l.en)?;
+        }
+        st.end()
+    }
+}
+
+/// The written form of a [`Finding`] (what reports contain).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Finding"))]
+#[serde(deny_unknown_fields)]
+pub struct FindingJson {
     /// コード / Stable dotted rule code, e.g. `plan.item.no_lead`.
     pub code: String,
     /// 重大度 / Severity.
@@ -103,6 +455,47 @@ pub struct Finding {
     pub message_ja: String,
     /// メッセージ（英語） / Message in English.
     pub message_en: String,
+    /// 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
+    /// codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub args: Option<serde_json::Map<String, serde_json::Value>>,
+    /// 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_ja: Option<String>,
+    /// 場所（英語） / Readable location in English ("medical care 3 (suctioning) › frequency").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_en: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a written finding back; its messages are kept as written (arguments are not
+    /// read back).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let j = FindingJson::deserialize(d)?;
+        Ok(Finding {
+            code: j.code,
+            severity: j.severity,
+            path: j.path,
+            args: Vec::new(),
+            location: match (j.location_ja, j.location_en) {
+                (Some(ja), Some(en)) => Some(Location { ja, en }),
+                _ => None,
+            },
+            ja: "",
+            en: "",
+            detail: Some(Box::new((j.message_ja, j.message_en))),
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Finding {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Finding".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FindingJson::json_schema(g)
+    }
 }
 
 /// 結果報告 / The answer of every operation: all findings for one input, and the
@@ -123,6 +516,10 @@ pub struct Report<T> {
     pub infos: u32,
     /// 指摘 / Every finding, in document order (deterministic).
     pub findings: Vec<Finding>,
+    /// 暫定 / True when the input was read in draft mode: the result is computed from a
+    /// document not yet filled in and is provisional.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub provisional: bool,
     /// 結果 / The operation's result; absent when the input could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<T>,
@@ -131,13 +528,14 @@ pub struct Report<T> {
 /// Most findings one report lists; the counts still cover all of them.
 pub const MAX_FINDINGS: usize = 1000;
 
-/// `report.findings_truncated`: more findings than [`MAX_FINDINGS`]; the rest are not listed.
-pub const FINDINGS_TRUNCATED: Rule = Rule {
-    code: "report.findings_truncated",
-    severity: Severity::Info,
-    ja: "指摘が多すぎるため、最初の分だけを載せています（件数はすべてを数えています）",
-    en: "Too many findings: only the first are listed (the counts include all of them)",
-};
+crate::rule!(
+    FINDINGS_TRUNCATED,
+    "report.findings_truncated",
+    Info,
+    "指摘が多すぎるため、最初の {listed} 件だけを載せています（全 {total} 件。件数はすべてを数えています）",
+    "Too many findings: only the first {listed} of {total} are listed (the counts include all of them)",
+    "A report lists at most 1000 findings so that a hostile document cannot make the answer many times larger than itself. The counts errors, warnings and infos still cover every finding. Fix the first findings and run again."
+);
 
 /// Rules of the report itself.
 pub const RULES: &[Rule] = &[FINDINGS_TRUNCATED];
@@ -157,11 +555,12 @@ impl<T> Report<T> {
         if findings.len() > MAX_FINDINGS {
             let total = findings.len();
             findings.truncate(MAX_FINDINGS);
-            findings.push(FINDINGS_TRUNCATED.detail(
-                "",
-                format!("{total} 件中 {MAX_FINDINGS} 件"),
-                format!("{MAX_FINDINGS} of {total}"),
-            ));
+            findings.push(
+                FINDINGS_TRUNCATED
+                    .at("")
+                    .with("listed", MAX_FINDINGS)
+                    .with("total", total),
+            );
         }
         Report {
             operation: operation.to_owned(),
@@ -170,9 +569,14 @@ impl<T> Report<T> {
             warnings,
             infos,
             findings,
+            provisional: false,
             result,
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// True if no finding in `findings` is an error.
@@ -235,26 +639,6 @@ impl From<&Path> for String {
     }
 }
 
-/// Every rule of every module, for documentation and for the test that checks codes are
-/// unique and well-formed.
-pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    [
-        RULES,
-        crate::input::RULES,
-        crate::calendar::RULES,
-        crate::care::RULES,
-        crate::plan::RULES,
-        crate::plan::progress::RULES,
-        crate::summary::RULES,
-        crate::scores::RULES,
-        crate::shortstay::RULES,
-        crate::staffing::RULES,
-        crate::stats::RULES,
-    ]
-    .into_iter()
-    .flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,25 +652,63 @@ mod tests {
 
     #[test]
     fn report_valid_iff_no_error() {
-        const W: Rule = Rule {
-            code: "t.w",
-            severity: Severity::Warning,
-            ja: "警告",
-            en: "warn",
-        };
-        const E: Rule = Rule {
-            code: "t.e",
-            severity: Severity::Error,
-            ja: "誤り",
-            en: "err",
-        };
+        crate::rule!(W, "t.w", Warning, "警告", "warn");
+        crate::rule!(E, "t.e", Error, "誤り", "err");
         let r: Report<()> = Report::new("x", vec![W.at("/a")], None);
         assert!(r.valid);
         assert_eq!((r.errors, r.warnings, r.infos), (0, 1, 0));
         let r: Report<()> =
             Report::new("x", vec![W.at("/a"), E.detail("/b", "1件", "1 item")], None);
         assert!(!r.valid);
-        assert_eq!(r.findings[1].message_ja, "誤り（1件）");
-        assert_eq!(r.findings[1].message_en, "err (1 item)");
+        assert_eq!(r.findings[1].message_ja(), "誤り（1件）");
+        assert_eq!(r.findings[1].message_en(), "err (1 item)");
+    }
+
+    crate::rule!(
+        T,
+        "t.t",
+        Warning,
+        "間隔 {days} 日[、上限 {max} 日]（{kind}）",
+        "{days} days[, at most {max}] ({kind})"
+    );
+
+    #[test]
+    fn templates_render_typed_arguments() {
+        let kind = Label {
+            code: "suction",
+            ja: "吸引",
+            en: "suctioning",
+        };
+        let f = T
+            .at("/a")
+            .with("days", 400)
+            .with("max", 365u32)
+            .with("kind", kind);
+        assert_eq!(f.message_ja(), "間隔 400 日、上限 365 日（吸引）");
+        assert_eq!(f.message_en(), "400 days, at most 365 (suctioning)");
+        // An optional part without its argument is left out.
+        let f = T.at("/a").with("days", 3).with("kind", kind);
+        assert_eq!(f.message_ja(), "間隔 3 日（吸引）");
+        assert_eq!(T.arg_names(), vec!["days", "max", "kind"]);
+        let json = serde_json::to_value(&f).unwrap();
+        assert_eq!(json["args"]["days"], 3);
+        assert_eq!(json["args"]["kind"]["label_ja"], "吸引");
+        assert_eq!(json["message_en"], "3 days (suctioning)");
+        assert!(json.get("location_ja").is_none());
+    }
+
+    #[test]
+    fn truncated_report_counts_everything() {
+        crate::rule!(E, "t.e", Error, "誤り", "err");
+        let many: Vec<Finding> = (0..1005).map(|i| E.at(format!("/{i}"))).collect();
+        let r: Report<()> = Report::new("x", many, None);
+        assert_eq!(r.errors, 1005);
+        assert_eq!(r.findings.len(), 1001);
+        let last = r.findings.last().unwrap();
+        assert_eq!(last.code, "report.findings_truncated");
+        assert_eq!(
+            last.message_en(),
+            "Too many findings: only the first 1000 of 1005 are listed (the counts include all of them)"
+        );
     }
 }

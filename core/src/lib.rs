@@ -13,16 +13,21 @@
 //! |---|---|
 //! | findings, reports, JSON Pointers | [`finding`] |
 //! | reading untrusted JSON input | [`input`] |
-//! | the operation table | [`ops`] |
+//! | the operation type, reading and reporting for every operation (ground) | [`operation`] |
+//! | the operation table (above the areas) | [`ops`] |
+//! | the rule catalogue (above the areas) | [`catalogue`] |
 //! | fiscal years, 和暦, age, school entry | [`calendar`] |
 //! | the six tasks (6つのタスク) | [`tasks`] |
 //! | initiative plans (取組内容) | [`plan`] |
 //! | medical care items (医療的ケア), shared by summaries, scores and short stays | [`care`] |
 //! | child care summaries (対象児の情報集約) | [`summary`] |
+//! | FHIR R4 both ways (JP Core, JP-CLINS) | [`fhir`] |
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
 //! | statistics: counts for 実態把握, consultation and training logs | [`stats`] |
+//! | council minutes and care conferences (協議会・ケア会議) | [`meeting`] |
+//! | document format versions, upgrading older documents | [`version`], [`upgrade`] |
 //!
 //! The crate does no I/O, contains no `unsafe`, and never panics on any input.
 #![forbid(unsafe_code)]
@@ -41,17 +46,24 @@
 
 pub mod calendar;
 pub mod care;
+pub mod catalogue;
+pub mod fhir;
 pub mod finding;
 pub mod input;
 mod labels;
+pub mod meeting;
+pub mod operation;
 pub mod ops;
 pub mod plan;
 pub mod scores;
+pub mod sheet;
 pub mod shortstay;
 pub mod staffing;
 pub mod stats;
 pub mod summary;
 pub mod tasks;
+pub mod upgrade;
+pub mod version;
 
 pub use finding::{Finding, Path, Report, Rule, Severity};
 pub use ops::{Operation, Outcome, operations};

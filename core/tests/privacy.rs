@@ -32,6 +32,8 @@ fn leaves(v: &Value, at: String, out: &mut Vec<String>) {
 fn no_message_echoes_input_text() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
     let mut checked = 0usize;
+    let mut messages = 0usize;
+    let mut stems: Vec<String> = Vec::new();
     for entry in fs::read_dir(dir).expect("examples folder") {
         let path = entry.expect("entry").path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -69,6 +71,8 @@ fn no_message_echoes_input_text() {
                 for f in report["findings"].as_array().into_iter().flatten() {
                     for key in ["message_ja", "message_en"] {
                         let m = f[key].as_str().unwrap_or("");
+                        assert!(!m.is_empty(), "{}: {name} {ptr}: empty {key}", op.name);
+                        messages += 1;
                         assert!(
                             !m.contains("ZQX"),
                             "{}: {name} {ptr}: {key} echoes input: {m}",
@@ -79,7 +83,25 @@ fn no_message_echoes_input_text() {
                 checked += 1;
             }
         }
+        if !stems.iter().any(|s| s == stem) {
+            stems.push(stem.to_owned());
+        }
     }
-    // Until the example documents land this checks nothing; the count keeps it honest.
-    eprintln!("privacy: {checked} mutated documents checked");
+    eprintln!("privacy: {checked} mutated documents checked, {messages} messages read");
+    // The test must have checked something: documents of the main kinds were mutated,
+    // and the mutations produced messages to read (a marker in a name or a date is
+    // refused with a finding).
+    for needed in [
+        "summary-request",
+        "score-request",
+        "shortstay-evaluation",
+        "plan",
+    ] {
+        assert!(
+            stems.iter().any(|s| s == needed),
+            "no {needed} example was checked"
+        );
+    }
+    assert!(checked >= 100, "only {checked} mutated documents checked");
+    assert!(messages >= checked, "only {messages} messages read");
 }

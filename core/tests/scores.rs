@@ -119,6 +119,69 @@ fn ss_row1_respirator_counts_invasive_nippv_cpap_cough_assist() {
     );
 }
 
+fn vent_freq(modes: &[VentilationMode], times: u16, per: Per) -> CareItem {
+    let mut it = vent(modes);
+    it.frequency = Some(Frequency { times, per });
+    it
+}
+
+#[test]
+fn ss_row1_nippv_cpap_cough_assist_count_only_when_used_every_day() {
+    use VentilationMode as V;
+    let bed = Some(MotorLevel::Bedridden);
+    for mode in [V::Nippv, V::Cpap, V::CoughAssist] {
+        // No frequency: read as every day, and said so.
+        let (r, f) = score(&profile(vec![vent(&[mode])], bed));
+        assert_eq!(r.super_severe.total, 10, "{mode:?}");
+        assert!(has_at(
+            &f,
+            "scores.super_severe.daily_assumed",
+            "/clinical/care/0"
+        ));
+        // Once a day: every day, counted without a note.
+        let (r, f) = score(&profile(vec![vent_freq(&[mode], 1, Per::Day)], bed));
+        assert_eq!(r.super_severe.total, 10, "{mode:?}");
+        assert!(!has(&f, "scores.super_severe.daily_assumed"));
+        assert!(!has(&f, "scores.super_severe.not_daily"));
+        // 7 a week: read as every day.
+        assert_eq!(
+            score(&profile(vec![vent_freq(&[mode], 7, Per::Week)], bed))
+                .0
+                .super_severe
+                .total,
+            10
+        );
+        // 6 a week: not every day, not counted.
+        let (r, f) = score(&profile(vec![vent_freq(&[mode], 6, Per::Week)], bed));
+        assert_eq!(r.super_severe.total, 0, "{mode:?}");
+        assert!(has_at(
+            &f,
+            "scores.super_severe.not_daily",
+            "/clinical/care/0/frequency"
+        ));
+    }
+    // Invasive ventilation counts at any frequency, without a note.
+    let (r, f) = score(&profile(
+        vec![vent_freq(&[V::Invasive, V::CoughAssist], 2, Per::Week)],
+        bed,
+    ));
+    assert_eq!(r.super_severe.total, 10);
+    assert!(!has(&f, "scores.super_severe.not_daily"));
+    assert!(!has(&f, "scores.super_severe.daily_assumed"));
+    // A state shorter than 6 months is not counted, and not said to be read as daily.
+    let mut short = vent(&[V::Cpap]);
+    short.since = Some(d("2024-03-01"));
+    let (r, f) = score(&profile(vec![short], bed));
+    assert_eq!(r.super_severe.total, 0);
+    assert!(has(&f, "scores.super_severe.too_short"));
+    assert!(!has(&f, "scores.super_severe.daily_assumed"));
+    // The frequency is a detail a ventilator may carry: no validation finding.
+    assert_eq!(
+        validate(&profile(vec![vent_freq(&[V::Nippv], 1, Per::Day)], bed)),
+        vec![]
+    );
+}
+
 #[test]
 fn ss_rows_2_3_4_7_11_13_fixed_points() {
     assert_eq!(ss_total(vec![item(CareKind::Tracheostomy)]), 8);
@@ -516,7 +579,11 @@ fn ss_six_month_rule_both_sides() {
         .unwrap();
     assert_eq!(tf.path, "/clinical/care/0");
     assert_eq!(tf.severity, Severity::Info);
-    assert!(tf.message_ja.contains("2024-06-02"), "{}", tf.message_ja);
+    assert!(
+        tf.message_ja().contains("2024-06-02"),
+        "{}",
+        tf.message_ja()
+    );
     // Month-end: 2023-08-31 + 6 months = 2024-02-29.
     let mut it = item(CareKind::CentralLine);
     it.since = Some(d("2023-08-31"));
@@ -799,8 +866,47 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
         "scores.medical_care.one_ventilator_item",
         "/clinical/care/0/ventilation"
     ));
+    let note = f
+        .iter()
+        .find(|f| f.code == "scores.medical_care.one_ventilator_item")
+        .unwrap();
+    assert!(
+        note.message_en().contains("2 devices, 10 points not added"),
+        "{}",
+        note.message_en()
+    );
+    assert!(
+        note.message_ja()
+            .contains("機器2種類、10点を加えていません")
+    );
+    assert!(!r.medical_care.items[0].confirmed);
+    // Three devices: two further devices would add 20 by a per-device reading.
+    let (r, f) = score(&profile(
+        vec![vent(&[
+            VentilationMode::Invasive,
+            VentilationMode::HighFlow,
+            VentilationMode::CoughAssist,
+        ])],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 10);
+    assert!(
+        f.iter()
+            .any(|f| f.message_en().contains("3 devices, 20 points not added"))
+    );
     let (_, f) = score(&profile(vec![vent(&[VentilationMode::Nippv])], None));
     assert!(!has(&f, "scores.medical_care.one_ventilator_item"));
+    // One device listed twice (a validation error) is one device: the note would change
+    // no total, so it says nothing and the row stays confirmed.
+    let p = profile(
+        vec![vent(&[VentilationMode::Nippv, VentilationMode::Nippv])],
+        None,
+    );
+    let (r, f) = score(&p);
+    assert_eq!(r.medical_care.total, 10);
+    assert!(!has(&f, "scores.medical_care.one_ventilator_item"));
+    assert!(r.medical_care.items[0].confirmed);
+    assert!(has(&validate(&p), "care.item.duplicate_value"));
 }
 
 #[test]
@@ -1102,7 +1208,8 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
     assert_eq!(grounds(&p), vec![G::BehaviourAndCareScore8]);
     let (r, f) = score(&p);
     assert!(!r.short_stay.eligible && r.short_stay.only_unconfirmed);
-    assert!(has(&f, "scores.short_stay.unconfirmed_ground"));
+    assert!(has(&f, "scores.short_stay.unconfirmed_ground_not_accepted"));
+    assert!(!has(&f, "scores.short_stay.unconfirmed_ground"));
     p.behaviour_score = Some(9);
     assert_eq!(grounds(&p), vec![]);
     // Medical care 5 (< 8) is not enough.
@@ -1130,7 +1237,12 @@ fn short_stay_medical_care_score_16_and_unconfirmed_grounds() {
 
 #[test]
 fn every_scores_rule_is_unique_and_exercised_by_a_test() {
-    let src = [include_str!("scores.rs"), include_str!("scores_care.rs")].concat();
+    let src = [
+        include_str!("scores.rs"),
+        include_str!("scores_care.rs"),
+        include_str!("entitlement.rs"),
+    ]
+    .concat();
     for (i, r) in scores::RULES.iter().enumerate() {
         assert!(r.code.starts_with("scores."), "{}", r.code);
         assert!(
@@ -1144,5 +1256,114 @@ fn every_scores_rule_is_unique_and_exercised_by_a_test() {
             r.code
         );
         assert!(!r.ja.is_empty() && !r.en.is_empty());
+    }
+}
+
+#[test]
+fn mc_rows_12_and_13_parts_together_are_unconfirmed_not_dropped() {
+    // Row 12: intermittent (5) + continuous watched low (3 + 0) = 8; both counted, the
+    // lower part marked unconfirmed with a note at its care item.
+    let (r, f) = score(&profile(
+        vec![
+            item(CareKind::IntermittentCatheterization),
+            watched(CareKind::ContinuousCatheterization, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 8);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("12a", true), ("12b", false)]);
+    assert!(has_at(
+        &f,
+        "scores.medical_care.select_one_unconfirmed",
+        "/clinical/care/1"
+    ));
+    assert!(!has_at(
+        &f,
+        "scores.medical_care.select_one_unconfirmed",
+        "/clinical/care/0"
+    ));
+    // One part alone: confirmed, no note.
+    let (r, f) = score(&profile(
+        vec![item(CareKind::IntermittentCatheterization)],
+        None,
+    ));
+    assert!(r.medical_care.items[0].confirmed);
+    assert!(!has(&f, "scores.medical_care.select_one_unconfirmed"));
+    // Row 13: stoma low (5) + bowel care (5) + enema (3) = 13; 13a and 13b tie, the first
+    // in table order stays confirmed, 13b and 13c are marked.
+    let (r, f) = score(&profile(
+        vec![
+            item(CareKind::Enema),
+            item(CareKind::BowelCare),
+            watched(CareKind::Stoma, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 13);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("13a", true), ("13b", false), ("13c", false)]);
+    let notes: Vec<&str> = f
+        .iter()
+        .filter(|f| f.code == "scores.medical_care.select_one_unconfirmed")
+        .map(|f| f.path.as_str())
+        .collect();
+    // In table order: 13b (bowel care, care/1), then 13c (enema, care/0).
+    assert_eq!(notes, vec!["/clinical/care/1", "/clinical/care/0"]);
+    // A row 12 part and a row 13 part are different rows: no note.
+    let (_, f) = score(&profile(
+        vec![
+            item(CareKind::IntermittentCatheterization),
+            item(CareKind::BowelCare),
+        ],
+        None,
+    ));
+    assert!(!has(&f, "scores.medical_care.select_one_unconfirmed"));
+}
+
+#[test]
+fn mc_row_10_beside_a_subcutaneous_pump_is_unconfirmed() {
+    // Glucose low (3) + subcutaneous pump low (3) = 6, row 10 marked unconfirmed.
+    let (r, f) = score(&profile(
+        vec![
+            watched(CareKind::SubcutaneousPump, WatchLevel::Low),
+            watched(CareKind::BloodGlucose, WatchLevel::Low),
+        ],
+        None,
+    ));
+    assert_eq!(r.medical_care.total, 6);
+    let marks: Vec<(&str, bool)> = r
+        .medical_care
+        .items
+        .iter()
+        .map(|i| (i.row, i.confirmed))
+        .collect();
+    assert_eq!(marks, vec![("9b", true), ("10", false)]);
+    assert!(has_at(
+        &f,
+        "scores.medical_care.glucose_pump_note",
+        "/clinical/care/1"
+    ));
+    // Glucose measurement alone, or with injections (9a) only: no note.
+    for care in [
+        vec![watched(CareKind::BloodGlucose, WatchLevel::High)],
+        vec![
+            watched(CareKind::SubcutaneousInjection, WatchLevel::Low),
+            watched(CareKind::BloodGlucose, WatchLevel::Low),
+        ],
+    ] {
+        let (r, f) = score(&profile(care, None));
+        assert!(r.medical_care.items.iter().all(|i| i.confirmed));
+        assert!(!has(&f, "scores.medical_care.glucose_pump_note"));
     }
 }

@@ -277,7 +277,7 @@ fn watch_not_offered() {
         codes(&f),
         vec![("care.item.watch_not_offered", "/clinical/care/0/watch")]
     );
-    assert!(f[0].message_ja.contains("気管切開"));
+    assert!(f[0].message_ja().contains("気管切開"));
     t.watch = Some(WatchLevel::High);
     assert_eq!(validate(&only(vec![t])), vec![]);
 }

@@ -146,7 +146,22 @@ proptest! {
         prop_assert!(info.iter().chain(&findings).all(|f| f.path.starts_with("/clinical")));
         let grounds = short_stay_grounds(&p, as_of);
         let listed: Vec<_> = r.short_stay.grounds.iter().map(|g| g.ground).collect();
-        prop_assert_eq!(grounds, listed);
+        // Every ground the profile shows is either listed or left out for the age (18+),
+        // and a left-out ground is a child-only one.
+        let shown: Vec<_> = grounds
+            .iter()
+            .copied()
+            .filter(|g| !r.short_stay.over_18.contains(g))
+            .collect();
+        prop_assert_eq!(shown, listed);
+        for g in &r.short_stay.over_18 {
+            prop_assert!(grounds.contains(g));
+            prop_assert!(scores::entitlement::child_only(*g));
+        }
+        let adult = kyoten_core::calendar::age_on(birth, as_of).is_some_and(|a| a >= 18);
+        if !adult {
+            prop_assert!(r.short_stay.over_18.is_empty());
+        }
     }
 
     #[test]

@@ -75,6 +75,7 @@ fn evaluation(
 ) -> ShortstayEvaluation {
     ShortstayEvaluation {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities,
@@ -168,12 +169,12 @@ fn reason_care_not_provided_one_per_missing_kind() {
     assert_eq!(care.len(), 2);
     assert_eq!(care[0].path, "/request/child/care/1");
     assert!(
-        care[0].message_ja.contains("気管切開"),
+        care[0].message_ja().contains("気管切開"),
         "{}",
-        care[0].message_ja
+        care[0].message_ja()
     );
     assert_eq!(care[1].path, "/request/child/care/3");
-    assert!(care[1].message_en.contains("central venous line"));
+    assert!(care[1].message_en().contains("central venous line"));
     assert_eq!(care[0].severity, Severity::Info);
     // Passing: the facility gives everything the child needs.
     f.care.push(CareKind::Tracheostomy);
@@ -613,6 +614,7 @@ fn finding_evaluation_none_eligible() {
 fn finding_board_days_out_of_range() {
     let q = |days: Option<u32>| ShortstayBoardQuery {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities: vec![fac("a")],
@@ -714,7 +716,7 @@ fn messages_never_echo_names_or_ids() {
     for f in all {
         for bad in ["秘密", "山田", "花子", "知らない"] {
             assert!(
-                !f.message_ja.contains(bad) && !f.message_en.contains(bad),
+                !f.message_ja().contains(bad) && !f.message_en().contains(bad),
                 "{f:?}"
             );
         }
@@ -731,6 +733,7 @@ fn board_renders_like_the_seed_and_shows_stale_rows_as_unknown() {
     let b = fac("b");
     let q = ShortstayBoardQuery {
         schema: None,
+        version: None,
         as_of: d(AS_OF),
         policy: Policy::default(),
         facilities: vec![a, b],
@@ -774,6 +777,7 @@ fn search_by_area_care_age_and_service() {
              service: Option<ServiceType>| {
         let res = search(&ShortstaySearch {
             schema: None,
+            version: None,
             facilities: vec![a.clone(), b.clone(), c.clone(), w.clone()],
             area: area.map(str::to_owned),
             care,

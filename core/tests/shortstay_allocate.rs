@@ -69,6 +69,7 @@ fn alloc(
 ) -> kyoten_core::ops::Computed<AllocationResult> {
     allocate(&ShortstayAllocation {
         schema: None,
+        version: None,
         as_of: d("2026-11-30"),
         policy: Policy::default(),
         facilities,
@@ -247,6 +248,7 @@ fn few_nights_give_policy_few_beds_and_full_unknown_give_none() {
     // A prefecture that lets a △ night take two families.
     let mut input = ShortstayAllocation {
         schema: None,
+        version: None,
         as_of: d("2026-11-30"),
         policy: Policy::default(),
         facilities: vec![fac("f", 3)],
@@ -300,7 +302,7 @@ fn a_family_keeps_its_facility_and_otherwise_takes_the_best_ranked() {
     assert!(
         r.decisions[1]
             .explanation
-            .message_en
+            .message_en()
             .contains("same facility as the night before")
     );
 }

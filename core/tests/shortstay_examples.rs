@@ -136,6 +136,35 @@ fn evaluation_examples_exercise_every_reason_code() {
 }
 
 #[test]
+fn an_unconfirmed_ground_entitles_only_when_the_policy_accepts_it() {
+    let name = "shortstay-evaluation.unconfirmed-ground-accepted.json";
+    let on = run("shortstay.evaluate", name);
+    assert_eq!(
+        codes(&on["findings"]),
+        [
+            "shortstay.board.stale",
+            "scores.short_stay.unconfirmed_ground"
+        ]
+    );
+    let with_policy = eligible_ids(&on["result"]);
+    assert!(with_policy.len() > 1, "{with_policy:?}");
+    // The same request without the policy: only the welfare short stay, as for a child
+    // with no ground at all (shortstay-evaluation.not-entitled.json).
+    let mut doc: Value = serde_json::from_slice(&example(name)).unwrap();
+    doc.as_object_mut().unwrap().remove("policy");
+    let out = kyoten_core::ops::run("shortstay.evaluate", doc.to_string().as_bytes()).unwrap();
+    let off: Value = serde_json::from_str(&out.json).unwrap();
+    assert_eq!(eligible_ids(&off["result"]), ["sc-07"]);
+    assert_eq!(
+        codes(&off["findings"]),
+        [
+            "shortstay.board.stale",
+            "scores.short_stay.unconfirmed_ground_not_accepted"
+        ]
+    );
+}
+
+#[test]
 fn search_example_finds_ventilator_facilities_in_the_area() {
     let v = run(
         "shortstay.search",

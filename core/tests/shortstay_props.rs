@@ -106,6 +106,7 @@ fn instance() -> impl Strategy<Value = ShortstayAllocation> {
             let (facilities, rows): (Vec<Facility>, Vec<Option<BoardRow>>) = fs.into_iter().unzip();
             ShortstayAllocation {
                 schema: None,
+                version: None,
                 as_of: as_of(),
                 policy: Policy::default(),
                 facilities,
@@ -152,6 +153,7 @@ fn eligible_sets(input: &ShortstayAllocation) -> Vec<HashSet<String>> {
         .map(|r| {
             let e = evaluate(&ShortstayEvaluation {
                 schema: None,
+                version: None,
                 as_of: input.as_of,
                 policy: input.policy,
                 facilities: input.facilities.clone(),
@@ -309,7 +311,7 @@ prop_compose! {
 }
 prop_compose! {
     fn wild_policy()(stale in extreme_u32(), few in extreme_u32(), dep in any::<bool>(), max in extreme_u32()) -> Policy {
-        Policy { stale_after_days: stale, few_beds: few, count_departure_day: dep, max_request_nights: max }
+        Policy { stale_after_days: stale, few_beds: few, count_departure_day: dep, max_request_nights: max, accept_unconfirmed_grounds: dep }
     }
 }
 
@@ -326,12 +328,12 @@ proptest! {
     ) {
         let board = Board { title: None, rows };
         for r in &requests {
-            let _ = evaluate(&ShortstayEvaluation { schema: None, as_of, policy, facilities: facilities.clone(),
+            let _ = evaluate(&ShortstayEvaluation { schema: None, version: None, as_of, policy, facilities: facilities.clone(),
                 board: board.clone(), request: r.clone() });
         }
-        let _ = allocate(&ShortstayAllocation { schema: None, as_of, policy, facilities: facilities.clone(),
+        let _ = allocate(&ShortstayAllocation { schema: None, version: None, as_of, policy, facilities: facilities.clone(),
             board: board.clone(), requests });
-        let _ = render_board(&ShortstayBoardQuery { schema: None, as_of, policy, facilities, board, from, days });
+        let _ = render_board(&ShortstayBoardQuery { schema: None, version: None, as_of, policy, facilities, board, from, days });
     }
 
     #[test]

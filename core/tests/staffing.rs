@@ -128,9 +128,13 @@ fn failing_example_trips_exactly_the_expected_rules() {
             )
         })
         .collect();
+    // Document order: a list's own findings come before its elements', keys in the
+    // order the example writes them.
     let expected = [
         ("staffing.hub.name_blank", "/hub/name"),
         ("staffing.hub.host_blank", "/hub/host_organisation"),
+        ("staffing.role.required_missing", "/hub/staff"),
+        ("staffing.role.desirable_missing", "/hub/staff"),
         ("staffing.staff.duplicate_role", "/hub/staff/0/roles/1"),
         ("staffing.staff.no_hub_time", "/hub/staff/0/hub_minutes"),
         ("staffing.staff.physician_and_nurse", "/hub/staff/1/roles"),
@@ -139,8 +143,8 @@ fn failing_example_trips_exactly_the_expected_rules() {
             "/hub/staff/1/hub_minutes",
         ),
         ("staffing.staff.duplicate_id", "/hub/staff/2/id"),
-        ("staffing.staff.facility_blank", "/hub/staff/2/facility"),
         ("staffing.staff.no_role", "/hub/staff/2/roles"),
+        ("staffing.staff.facility_blank", "/hub/staff/2/facility"),
         (
             "staffing.staff.contracted_zero",
             "/hub/staff/2/contracted_minutes",
@@ -154,16 +158,14 @@ fn failing_example_trips_exactly_the_expected_rules() {
             "staffing.staff.hub_above_contracted",
             "/hub/staff/3/hub_minutes",
         ),
-        ("staffing.role.required_missing", "/hub/staff"),
-        ("staffing.role.desirable_missing", "/hub/staff"),
-        ("staffing.meetings.duplicate_date", "/hub/meetings/held/1"),
-        ("staffing.meetings.after_as_of", "/hub/meetings/held/3"),
         (
             "staffing.meetings.interval_too_long",
             "/hub/meetings/interval_days",
         ),
+        ("staffing.meetings.duplicate_date", "/hub/meetings/held/1"),
         ("staffing.meetings.gap_too_long", "/hub/meetings/held/2"),
         ("staffing.meetings.overdue", "/hub/meetings/held/2"),
+        ("staffing.meetings.after_as_of", "/hub/meetings/held/3"),
         (
             "staffing.policy.looser_than_national",
             "/policy/roles/0/requirement",
@@ -180,7 +182,7 @@ fn failing_example_trips_exactly_the_expected_rules() {
         .collect();
     assert_eq!(got, expected);
     // The 7 h 54 min of 40 h share is reported exactly in the message.
-    let below = &v["findings"][5];
+    let below = &v["findings"][7];
     assert!(
         below["message_en"]
             .as_str()
@@ -245,7 +247,7 @@ fn rules_are_well_formed() {
     codes.dedup();
     assert_eq!(codes.len(), n, "duplicate codes");
     assert!(
-        kyoten_core::finding::all_rules().any(|r| r.code == "staffing.staff.share_below_minimum")
+        kyoten_core::catalogue::all_rules().any(|r| r.code == "staffing.staff.share_below_minimum")
     );
     let op = kyoten_core::ops::find("staffing.check").unwrap();
     assert_eq!(op.input_type, "StaffingRequest");

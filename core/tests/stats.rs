@@ -322,7 +322,8 @@ fn trainings_without_audience_or_outside_the_year() {
 
 // ---------------------------------------------------------------- aggregate
 
-/// A minimal summary: id, birth, sex, kana, municipality code, care kinds.
+/// A minimal summary: id (`None`: an empty id, which is not well formed), birth, sex, kana,
+/// municipality code, care kinds.
 fn kid(
     id: Option<&str>,
     birth: &str,
@@ -333,11 +334,8 @@ fn kid(
 ) -> Value {
     let mut child = json!({
         "name": "氏名テスト", "kana": kana, "sex": sex, "date_of_birth": birth,
-        "municipality": "テスト市"
+        "municipality": "テスト市", "id": id.unwrap_or("")
     });
-    if let Some(id) = id {
-        child["id"] = json!(id);
-    }
     if let Some(code) = code {
         child["municipality_code"] = json!(code);
     }
@@ -536,6 +534,96 @@ fn possible_duplicate_without_shared_id_is_a_warning() {
         ]
     );
     assert_eq!(r["result"]["children"]["count"], 3);
+}
+
+#[test]
+fn consents_withdrawn_not_covering_expired_and_covered() {
+    let statistics = |given: &str, expires: Option<&str>, withdrawn: Option<&str>| {
+        let mut c =
+            json!({"uses": ["statistics"], "to": "hub", "given_on": given, "given_by": "mother"});
+        if let Some(e) = expires {
+            c["expires_on"] = json!(e);
+        }
+        if let Some(w) = withdrawn {
+            c["withdrawn_on"] = json!(w);
+        }
+        c
+    };
+    let with = |id: &str, kana: &str, consents: Vec<Value>| {
+        let mut k = kid(
+            Some(id),
+            "2020-01-01",
+            "male",
+            kana,
+            Some("142069"),
+            &["suctioning"],
+        );
+        k["consents"] = json!(consents);
+        k
+    };
+    let summaries = vec![
+        // Withdrawn on 2026-06-01 (before as_of 2026-11-23): not counted.
+        with(
+            "w",
+            "ア",
+            vec![statistics("2025-01-01", None, Some("2026-06-01"))],
+        ),
+        // Consents recorded, none for statistics: counted, with the information.
+        with(
+            "n",
+            "イ",
+            vec![
+                json!({"uses": ["emergency_sheet"], "to": "any_medical_institution_in_emergency", "given_on": "2025-01-01", "given_by": "father"}),
+            ],
+        ),
+        // Ran out on 2026-03-31: counted, with the information at expires_on.
+        with(
+            "e",
+            "ウ",
+            vec![statistics("2025-04-01", Some("2026-03-31"), None)],
+        ),
+        // Withdrawal dated after as_of: still covered, counted, no finding.
+        with(
+            "c",
+            "エ",
+            vec![statistics("2025-01-01", None, Some("2027-01-01"))],
+        ),
+        // No consent at all: counted, no finding from the aggregation.
+        with("z", "オ", vec![]),
+    ];
+    let r = run("summaries.aggregate", &request("internal", 10, summaries));
+    assert_eq!(
+        codes(&r),
+        [
+            (
+                "stats.aggregate.consent_withdrawn".to_owned(),
+                "/summaries/0/consents/0/withdrawn_on".to_owned()
+            ),
+            (
+                "stats.aggregate.consent_not_covering".to_owned(),
+                "/summaries/1/consents".to_owned()
+            ),
+            (
+                "stats.aggregate.consent_not_covering".to_owned(),
+                "/summaries/2/consents/0/expires_on".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(r["valid"], true);
+    // Five summaries, one withdrawn: four children.
+    assert_eq!(r["result"]["children"]["count"], 4);
+    assert!(cells(table(&r, "care_kind")).contains(&("suctioning".to_owned(), Some(4))));
+    // Passing: a current consent to the hub for statistics gives no finding at all.
+    let ok = run(
+        "summaries.aggregate",
+        &request(
+            "internal",
+            10,
+            vec![with("ok", "カ", vec![statistics("2025-01-01", None, None)])],
+        ),
+    );
+    assert!(codes(&ok).is_empty(), "{ok}");
+    assert_eq!(ok["result"]["children"]["count"], 1);
 }
 
 #[test]
@@ -784,10 +872,17 @@ fn ndjson_lines_one_at_a_time() {
     assert_eq!(counted, [true, false, true]);
     let (result, findings) = agg.finish();
     assert_eq!(result.children.count, Some(1));
-    assert!(findings[0].code.starts_with("input."), "{findings:?}");
-    assert!(findings[0].path.starts_with("/1"), "{findings:?}");
-    assert_eq!(findings[1].code, "stats.aggregate.duplicate_child");
-    assert_eq!(findings[1].path, "/2/child/id");
+    // The unreadable line's `input.*` findings, all under /1, then the duplicate.
+    let (last, before) = findings.split_last().unwrap();
+    assert!(!before.is_empty());
+    assert!(
+        before
+            .iter()
+            .all(|f| f.code.starts_with("input.") && f.path.starts_with("/1")),
+        "{findings:?}"
+    );
+    assert_eq!(last.code, "stats.aggregate.duplicate_child");
+    assert_eq!(last.path, "/2/child/id");
 }
 
 #[test]
@@ -804,15 +899,16 @@ fn beyond_the_kept_findings_only_their_number() {
         *hist.entry(x["code"].as_str().unwrap()).or_insert(0) += 1;
     }
     assert_eq!(f.len(), 999, "{hist:?}");
-    assert_eq!(f[997]["code"], "stats.aggregate.more_warnings");
+    let by_code = |code: &str| f.iter().find(|x| x["code"] == code).unwrap();
+    assert_eq!(hist.get("stats.aggregate.more_warnings"), Some(&1));
+    assert_eq!(hist.get("stats.aggregate.more_infos"), Some(&1));
     assert_eq!(
-        f[997]["message_en"],
-        "More warnings than can be listed (only their number is kept) (101)"
+        by_code("stats.aggregate.more_warnings")["message_en"],
+        "More warnings than can be listed (only their number is kept: 101)"
     );
-    assert_eq!(f[998]["code"], "stats.aggregate.more_infos");
     assert_eq!(
-        f[998]["message_ja"],
-        "このほかにも情報があります（多すぎるため件数のみ）（102 件）"
+        by_code("stats.aggregate.more_infos")["message_ja"],
+        "このほかにも情報があります（多すぎるため件数のみ：102 件）"
     );
     assert_eq!(r["warnings"], 500);
     assert_eq!(r["infos"], 499);

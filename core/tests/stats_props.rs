@@ -106,10 +106,9 @@ fn summary(k: &Kid) -> Value {
     let mut child = json!({
         "name": k.name, "kana": k.kana, "sex": if k.female { "female" } else { "male" },
         "date_of_birth": format!("{y:04}-{m:02}-{d:02}"), "municipality": k.town,
+        // No id: an empty one (not well formed), read as no id.
+        "id": k.id.map_or_else(String::new, |id| format!("c{id}")),
     });
-    if let Some(id) = k.id {
-        child["id"] = json!(format!("c{id}"));
-    }
     if let Some(c) = k.code {
         child["municipality_code"] = json!(CODES[c]);
     }

@@ -690,6 +690,74 @@ fn cases() -> Vec<Case> {
             },
             path: "/summary/diagnoses",
         },
+        // Issue 14 points 1–4 (child id, municipality code, consents, version).
+        c(
+            "summary.child.id_invalid",
+            E,
+            |d| set(d, "/summary/child/id", json!("-0003")),
+            "/summary/child/id",
+        ),
+        c(
+            "summary.child.id_personal",
+            E,
+            |d| set(d, "/summary/child/id", json!("chigasaki-20170910")),
+            "/summary/child/id",
+        ),
+        c(
+            "summary.municipality_code.invalid",
+            E,
+            |d| set(d, "/summary/child/municipality_code", json!("14207")),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.municipality_code.check_digit",
+            E,
+            |d| set(d, "/summary/child/municipality_code", json!("142078")),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.municipality_code.missing",
+            E,
+            |d| remove(d, "/summary/child/municipality_code"),
+            "/summary/child/municipality_code",
+        ),
+        c(
+            "summary.consents.none",
+            E,
+            |d| set(d, "/summary/consents", json!([])),
+            "/summary/consents",
+        ),
+        c(
+            "summary.consent.recipient_missing",
+            E,
+            |d| set(d, "/summary/consents/0/to", json!("care_role")),
+            "/summary/consents/0/role",
+        ),
+        // Issue 14 point 11: the weight doses depend on.
+        c(
+            "summary.weight.missing",
+            V,
+            |d| remove(d, "/summary/vital_signs/weight_kg"),
+            "/summary/vital_signs/weight_kg",
+        ),
+        c(
+            "summary.weight.implausible",
+            V,
+            |d| set(d, "/summary/vital_signs/weight_kg", json!(140)),
+            "/summary/vital_signs/weight_kg",
+        ),
+        c(
+            "summary.weight.stale",
+            V,
+            |d| set(d, "/summary/vital_signs/measured_on", json!("2026-08-24")),
+            "/summary/vital_signs/measured_on",
+        ),
+        c(
+            "summary.version.old",
+            E,
+            |d| remove(d, "/version"),
+            "/version",
+        ),
     ]
 }
 
@@ -721,10 +789,19 @@ fn every_rule_fails_where_it_should_and_the_clean_example_passes() {
             .iter()
             .find(|f| f["code"] == case.code)
             .unwrap();
-        let rule = summary::RULES.iter().find(|r| r.code == case.code).unwrap();
-        assert_eq!(f["severity"], rule.severity.as_str());
-        assert!(f["message_ja"].as_str().unwrap().starts_with(rule.ja));
-        assert!(f["message_en"].as_str().unwrap().starts_with(rule.en));
+        // Severity and message as written down here, not read back from the rule.
+        let (_, severity, ja) = EXPECTED
+            .iter()
+            .find(|(code, _, _)| *code == case.code)
+            .unwrap_or_else(|| panic!("no expected severity and message for {}", case.code));
+        assert_eq!(f["severity"], *severity, "{}", case.code);
+        let message = f["message_ja"].as_str().unwrap();
+        assert!(
+            message.starts_with(ja),
+            "{}: {message} does not start with {ja}",
+            case.code
+        );
+        assert!(!f["message_en"].as_str().unwrap().is_empty());
         assert_eq!(r["valid"], r["errors"] == 0);
     }
 }
@@ -922,7 +999,8 @@ fn validate_result_reports_age_care_kinds_and_unrecorded_parts() {
     let mut doc = example(S);
     set(&mut doc, "/summary/provenance", json!([]));
     let r = run("summary.validate", &doc);
-    assert_eq!(count(&r, "summary.provenance.missing"), 12);
+    // One finding for the document, naming the twelve parts (issue 14 point 12).
+    assert_eq!(count(&r, "summary.provenance.missing"), 1);
     assert_eq!(
         r["result"]["unrecorded_sections"].as_array().unwrap().len(),
         12
@@ -973,4 +1051,269 @@ fn short_stay_grounds_come_from_the_clinical_profile() {
     );
     assert_eq!(on(E), Vec::<G>::new());
     assert_eq!(on(L), vec![G::MedicalCareScore16]);
+}
+
+/// Every summary rule's severity and Japanese message, written down as a nurse reads them
+/// (not taken from `summary::RULES`): a change to either must change this table too.
+const EXPECTED: &[(&str, &str, &str)] = &[
+    (
+        "summary.emergency_view.truncated",
+        "info",
+        "一画面に収めるため一部を省略しました",
+    ),
+    ("summary.field.empty", "error", "必須項目が空です"),
+    (
+        "summary.date.before_birth",
+        "error",
+        "生年月日より前の日付です",
+    ),
+    (
+        "summary.date.after_as_of",
+        "error",
+        "基準日より後の日付です",
+    ),
+    (
+        "summary.date.end_before_start",
+        "error",
+        "終了日（退院日）が開始日（入院日）より前です",
+    ),
+    ("summary.value.out_of_range", "error", "値が範囲外です"),
+    (
+        "summary.value.range_inverted",
+        "error",
+        "下限が上限より大きくなっています",
+    ),
+    (
+        "summary.kana.not_kana",
+        "error",
+        "ふりがなは全角のひらがな又はカタカナで書いてください",
+    ),
+    (
+        "summary.kana.mixed_scripts",
+        "warning",
+        "ふりがなにひらがなとカタカナが混在しています",
+    ),
+    (
+        "summary.phone.invalid",
+        "warning",
+        "電話番号の形が正しくありません（半角数字10〜11桁）",
+    ),
+    (
+        "summary.emergency_contacts.none",
+        "error",
+        "緊急連絡先がありません",
+    ),
+    (
+        "summary.emergency_contact.no_phone",
+        "error",
+        "緊急連絡先に電話番号がありません",
+    ),
+    (
+        "summary.guardians.none",
+        "warning",
+        "保護者の記載がありません",
+    ),
+    (
+        "summary.guardian.no_phone",
+        "warning",
+        "保護者に電話番号がありません",
+    ),
+    (
+        "summary.care_team.duplicate_id",
+        "error",
+        "支援チームの id が重複しています",
+    ),
+    (
+        "summary.care_team.no_phone",
+        "warning",
+        "支援チームの連絡先に電話番号がありません",
+    ),
+    (
+        "summary.care_team.no_primary_hospital",
+        "warning",
+        "支援チームに主治医療機関がありません",
+    ),
+    (
+        "summary.ref.unknown_member",
+        "error",
+        "支援チームにない id を参照しています",
+    ),
+    (
+        "summary.duplicate_entry",
+        "warning",
+        "同じ内容が重複しています",
+    ),
+    ("summary.diagnoses.none", "warning", "診断名がありません"),
+    (
+        "summary.diagnoses.multiple_primary",
+        "warning",
+        "主病名が複数あります",
+    ),
+    (
+        "summary.diagnoses.no_primary",
+        "warning",
+        "主病名の指定がありません",
+    ),
+    (
+        "summary.diagnosis.icd10_invalid",
+        "error",
+        "ICD-10 コードの形が正しくありません（例 G80 又は G80.0）",
+    ),
+    (
+        "summary.allergies.status_conflict",
+        "error",
+        "アレルギーの有無と一覧が矛盾しています",
+    ),
+    (
+        "summary.allergies.unknown",
+        "warning",
+        "アレルギーの有無が未確認です",
+    ),
+    (
+        "summary.device.no_settings",
+        "warning",
+        "救急時に必要な機器の設定（サイズ等）がありません",
+    ),
+    (
+        "summary.device.care_not_recorded",
+        "warning",
+        "機器に対応する医療的ケアが記載されていません（スコアに数えられません）",
+    ),
+    (
+        "summary.care.device_not_recorded",
+        "warning",
+        "医療的ケアに使う機器が記載されていません",
+    ),
+    (
+        "summary.medication.no_frequency",
+        "warning",
+        "服薬の回数（定時）又は頓用の指定がありません",
+    ),
+    (
+        "summary.medication.rescue_without_indication",
+        "warning",
+        "緊急時に使う薬に使用条件（いつ使うか）がありません",
+    ),
+    (
+        "summary.medication.tube_route_without_tube",
+        "warning",
+        "経管投与の薬がありますが、経管栄養の機器が記載されていません",
+    ),
+    (
+        "summary.history.overlapping_stays",
+        "warning",
+        "入院期間が重なっています",
+    ),
+    (
+        "summary.history.nicu_discharge_mismatch",
+        "warning",
+        "NICU 退院日が受診・入院歴の NICU 入院の終了日と一致しません",
+    ),
+    (
+        "summary.emergency_plan.missing",
+        "warning",
+        "医療的ケアのある子に緊急時の対応計画がありません",
+    ),
+    (
+        "summary.emergency_plan.no_destination",
+        "warning",
+        "緊急時の搬送先がありません",
+    ),
+    (
+        "summary.emergency_plan.destination_not_hospital",
+        "warning",
+        "搬送先が病院（主治医療機関又は救急時の搬送先病院）ではありません",
+    ),
+    (
+        "summary.emergency_plan.situation_missing",
+        "warning",
+        "医療的ケアから起こりうる場面の対応が計画にありません",
+    ),
+    (
+        "summary.vital_signs.stale",
+        "warning",
+        "平常時のバイタルサインが古くなっています",
+    ),
+    (
+        "summary.provenance.missing",
+        "warning",
+        "記録者と記録日のない区分があります",
+    ),
+    (
+        "summary.provenance.stale",
+        "warning",
+        "変わりやすい区分の記録が古くなっています",
+    ),
+    (
+        "summary.timeline.no_first_consultation",
+        "warning",
+        "障害年金の請求に必要な初診日が受診歴にありません",
+    ),
+    (
+        "summary.child.id_invalid",
+        "error",
+        "対象児 id の形が正しくありません（半角英数字と . _ : - で64文字まで、英数字で始める）",
+    ),
+    (
+        "summary.child.id_personal",
+        "warning",
+        "対象児 id に個人情報（生年月日・電話番号・氏名）らしいものが含まれています。個人を表さない番号にしてください",
+    ),
+    (
+        "summary.municipality_code.invalid",
+        "error",
+        "全国地方公共団体コードの形が正しくありません",
+    ),
+    (
+        "summary.municipality_code.check_digit",
+        "error",
+        "全国地方公共団体コードの検査数字（6桁目）が合いません。写し間違いがないか確認してください",
+    ),
+    (
+        "summary.municipality_code.missing",
+        "warning",
+        "全国地方公共団体コードがありません（市町村別の集計に必要です）",
+    ),
+    (
+        "summary.consents.none",
+        "warning",
+        "情報提供についての同意の記録がありません（要配慮個人情報のため、外部に出す操作は同意なしと報告します）",
+    ),
+    (
+        "summary.consent.recipient_missing",
+        "error",
+        "同意の相手の指定がありません（to に合わせて member・role・institution のいずれかが必要です）",
+    ),
+    (
+        "summary.weight.missing",
+        "warning",
+        "薬が記録されていますが体重がありません（用量の確認に必要です）",
+    ),
+    (
+        "summary.weight.implausible",
+        "error",
+        "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
+    ),
+    (
+        "summary.weight.stale",
+        "warning",
+        "用量の確認に使う体重が古くなっています",
+    ),
+    (
+        "summary.version.old",
+        "info",
+        "古い版の文書として読みました（document.upgrade で更新できます）",
+    ),
+];
+
+#[test]
+fn the_expected_table_covers_every_summary_rule() {
+    for rule in summary::RULES {
+        assert!(
+            EXPECTED.iter().any(|(code, _, _)| *code == rule.code),
+            "{} has no expected severity and message",
+            rule.code
+        );
+    }
+    assert_eq!(EXPECTED.len(), summary::RULES.len());
 }

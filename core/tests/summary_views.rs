@@ -510,8 +510,11 @@ fn emergency_view_of_the_ventilated_child_says_what_matters_first() {
         airway[1].as_str().unwrap().contains("内径 4.5mm"),
         "{airway}"
     );
-    // Rescue medicine first.
-    assert_eq!(s(6)[0], "【緊急時】ジアゼパム坐剤 4mg 坐剤");
+    // Rescue medicine first, with when to give it, and its form once (issue 14 point 10).
+    assert_eq!(
+        s(6)[0],
+        "【緊急時】ジアゼパム坐剤 4mg（痙攣が5分以上続くとき）"
+    );
     assert_eq!(s(7)[0], "SpO2 94〜99%");
     // Destination uses the out-of-hours number.
     assert_eq!(s(9)[0], "搬送先 県立こども医療センター 045-711-0001");

@@ -1,7 +1,7 @@
 //! Properties of the whole operation table and rule catalogue: they hold for every
 //! operation and rule, including those added later, without naming any of them.
 
-use kyoten_core::finding::all_rules;
+use kyoten_core::catalogue::all_rules;
 use kyoten_core::input::Limits;
 use kyoten_core::{Severity, operations};
 use proptest::prelude::*;
@@ -183,7 +183,13 @@ fn hostile_inputs_give_reports_with_the_right_code() {
     }
     // A document over the caller's limit.
     for op in operations() {
-        let out = (op.run)(b"{}", &Limits { max_input_bytes: 1 });
+        let out = (op.run)(
+            b"{}",
+            &Limits {
+                max_input_bytes: 1,
+                ..Limits::default()
+            },
+        );
         let v = check_report(op.name, &out.json, false);
         assert_eq!(v["findings"][0]["code"], "input.too_large");
     }

@@ -14,34 +14,34 @@
 //! | `abi.internal` | the library panicked; the landing pad turned it into this report |
 
 use crate::KyotenStatus;
-use kyoten_core::finding::{Finding, Report, Rule, Severity};
+use kyoten_core::finding::{Finding, Report, Rule};
 use kyoten_core::input::{InputProblem, Limits};
 use kyoten_core::ops::{self, Operation};
 use serde::Serialize;
 
-/// `abi.null_argument`: a required pointer argument is NULL.
-pub const NULL_ARGUMENT: Rule = Rule {
-    code: "abi.null_argument",
-    severity: Severity::Error,
-    ja: "必要な引数が NULL です",
-    en: "A required argument is NULL",
-};
+kyoten_core::rule!(
+    NULL_ARGUMENT,
+    "abi.null_argument",
+    Error,
+    "必要な引数が NULL です[（引数 {argument}）]",
+    "A required argument is NULL[ (argument {argument})]"
+);
 
-/// `abi.unknown_operation`: no operation of that name.
-pub const UNKNOWN_OPERATION: Rule = Rule {
-    code: "abi.unknown_operation",
-    severity: Severity::Error,
-    ja: "その名前の操作はありません（kyoten_operations で一覧を得られます）",
-    en: "There is no operation of that name (kyoten_operations lists them)",
-};
+kyoten_core::rule!(
+    UNKNOWN_OPERATION,
+    "abi.unknown_operation",
+    Error,
+    "その名前の操作はありません（kyoten_operations で一覧を得られます）",
+    "There is no operation of that name (kyoten_operations lists them)"
+);
 
-/// `abi.internal`: a bug in the library, caught by the landing pad.
-pub const INTERNAL: Rule = Rule {
-    code: "abi.internal",
-    severity: Severity::Error,
-    ja: "ライブラリ内部のエラーです（不具合として報告してください）",
-    en: "Internal error in the library (please report it as a bug)",
-};
+kyoten_core::rule!(
+    INTERNAL,
+    "abi.internal",
+    Error,
+    "ライブラリ内部のエラーです（不具合として報告してください）",
+    "Internal error in the library (please report it as a bug)"
+);
 
 /// Every rule of the C ABI layer.
 pub const RULES: &[Rule] = &[NULL_ARGUMENT, UNKNOWN_OPERATION, INTERNAL];
@@ -76,11 +76,11 @@ pub fn failure(status: KyotenStatus, operation: &str, finding: Finding) -> Answe
 }
 
 /// A required argument (`which`, the library's own parameter name) was NULL.
-pub fn null_argument(operation: &str, which: &str) -> Answer {
+pub fn null_argument(operation: &str, which: &'static str) -> Answer {
     failure(
         KyotenStatus::NullArgument,
         operation,
-        NULL_ARGUMENT.detail("", format!("引数 {which}"), format!("argument {which}")),
+        NULL_ARGUMENT.at("").with("argument", which),
     )
 }
 
@@ -100,11 +100,10 @@ pub fn too_large(operation: &str, len: usize, limit: usize) -> Answer {
     failure(
         KyotenStatus::TooLarge,
         operation,
-        kyoten_core::input::TOO_LARGE.detail(
-            "",
-            format!("{len} バイト、上限 {limit} バイト"),
-            format!("{len} bytes, limit {limit} bytes"),
-        ),
+        kyoten_core::input::TOO_LARGE
+            .at("")
+            .with("size", len)
+            .with("limit", limit),
     )
 }
 
@@ -113,7 +112,10 @@ pub fn limits(max_input_bytes: usize) -> Limits {
     if max_input_bytes == 0 {
         Limits::default()
     } else {
-        Limits { max_input_bytes }
+        Limits {
+            max_input_bytes,
+            ..Limits::default()
+        }
     }
 }
 

@@ -22,6 +22,10 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod show;
 pub mod ts;
 
 /// Base of every schema's `$id`. The `v1` segment changes only on an incompatible change
@@ -380,6 +384,8 @@ pub fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
     sort_keys(&mut index);
     files.insert("schemas/index.json".into(), pretty(&index)?);
     files.insert(TS_FILE.into(), ts::declarations(&docs, &outputs)?);
+    files.insert(model::FILE.into(), model::rust(&docs));
+    files.insert("docs/rules.md".into(), kyoten_core::catalogue::markdown());
     Ok(files)
 }
 

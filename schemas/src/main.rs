@@ -1,7 +1,10 @@
 //! `kyoten`: the analysts' command-line tool.
 //!
 //! ```text
-//! kyoten check [--lang ja|en] [--json] FILE…   check documents with every operation taking them
+//! kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
+//!                                              check documents, print results and findings
+//! kyoten render FILE|- --out PATH [--op OP]    write a chart or sheet (svg, html) to a file
+//! kyoten import-csv KIND FILE|- [--into DOC]   CSV (UTF-8 or CP932) → a document's records
 //! kyoten run OPERATION FILE|-                  print one operation's report (JSON)
 //! kyoten ops                                   list the operations
 //! kyoten schema OPERATION [input|output]       print a schema
@@ -12,6 +15,7 @@
 //! has an error finding, 1 when one has, 2 on a usage or file error.
 
 use kyoten_core::ops::{Operation, operations};
+use kyoten_schemas::show;
 use kyoten_schemas::{document_stem, input_file, input_stem, operations_for_stem, output_file};
 use serde_json::Value;
 use std::ffi::OsString;
@@ -23,9 +27,19 @@ const USAGE: &str = "\
 kyoten — 小児等在宅医療連携拠点の文書を検査する / check pediatric home-care hub documents
 
 使い方 / usage:
-  kyoten check [--lang ja|en] [--json] FILE…
-      各文書を、その型を受け取るすべての操作で検査する（型は $schema またはファイル名から）
-      check each document with every operation taking its type ($schema key or file name)
+  kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
+      各文書を、その型を受け取るすべての操作で検査し、結果と指摘を表示する（型は $schema
+      またはファイル名から）。フォルダはその中の .json すべて、- は標準入力（JSON 一つ、
+      または一行に一文書の NDJSON）。--csv は表を CSV（UTF-8 BOM 付き）に、--xlsx は
+      Excel ファイル（表ごとに一枚のシート）に書き出す
+      check each document with every operation taking its type ($schema key or file
+      name) and print the results and findings; a folder means its .json files, - reads
+      standard input (one JSON document, or NDJSON); --csv writes the tables as CSV (UTF-8
+      with BOM), --xlsx as one Excel workbook with a sheet per table
+  kyoten render FILE|- --out PATH [--op OPERATION]
+      図や帳票（SVG・HTML）をファイルに書き出す / write a chart or sheet (SVG, HTML) to a file
+  kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]
+      CSV（UTF-8 または CP932）を文書の記録の配列にする / read CSV rows into a document
   kyoten run OPERATION FILE|-
       一つの操作の結果報告（JSON）を出力する / print one operation's report (JSON)
   kyoten ops
@@ -85,6 +99,8 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     let rest = args.get(1..).unwrap_or(&[]);
     match text(cmd)? {
         "check" => check(rest, out),
+        "render" => render(rest, out),
+        "import-csv" => import_csv(rest, out),
         "run" => run(rest, out),
         "ops" => {
             if !rest.is_empty() {
@@ -108,7 +124,9 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
 
 fn w(out: &mut dyn Write, args: std::fmt::Arguments<'_>) -> Result<(), Fail> {
     out.write_fmt(args).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // Windows reports a closed pipe as ERROR_NO_DATA (232) or ERROR_PIPE_NOT_CONNECTED (233).
+        let closed_on_windows = cfg!(windows) && matches!(e.raw_os_error(), Some(232 | 233));
+        if e.kind() == std::io::ErrorKind::BrokenPipe || closed_on_windows {
             // The reader went away (`kyoten check … | head`): stop quietly.
             Fail(String::new())
         } else {
@@ -223,36 +241,54 @@ fn schema(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
 struct CheckOptions {
     lang: Lang,
     json: bool,
-    files: Vec<PathBuf>,
+    csv: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+    sources: Vec<OsString>,
+}
+
+/// Reads the value of an option (`--x V` or `--x=V`).
+fn option_value(args: &[OsString], i: &mut usize, name: &str, s: &str) -> Result<OsString, Fail> {
+    if let Some(v) = s.strip_prefix(&format!("{name}=")) {
+        return Ok(OsString::from(v));
+    }
+    let v = args.get(*i).ok_or_else(|| {
+        Fail(format!(
+            "{name} には値が必要です / {name} needs a value\n\n{USAGE}"
+        ))
+    })?;
+    *i += 1;
+    Ok(v.clone())
 }
 
 fn parse_check(args: &[OsString]) -> Result<CheckOptions, Fail> {
     let mut opts = CheckOptions {
         lang: Lang::Ja,
         json: false,
-        files: Vec::new(),
+        csv: None,
+        xlsx: None,
+        sources: Vec::new(),
     };
     let mut i = 0;
     let mut only_files = false;
     while let Some(arg) = args.get(i) {
         i += 1;
         if only_files {
-            opts.files.push(PathBuf::from(arg));
+            opts.sources.push(arg.clone());
             continue;
         }
         let s = arg.to_str();
         match s {
             Some("--") => only_files = true,
             Some("--json") => opts.json = true,
-            Some("--lang") => {
-                let v = args.get(i).ok_or_else(|| {
-                    Fail("--lang には ja か en が必要です / --lang needs ja or en".into())
-                })?;
-                i += 1;
-                opts.lang = parse_lang(text(v)?)?;
+            Some(s) if s == "--lang" || s.starts_with("--lang=") => {
+                let v = option_value(args, &mut i, "--lang", s)?;
+                opts.lang = parse_lang(text(&v)?)?;
             }
-            Some(s) if s.starts_with("--lang=") => {
-                opts.lang = parse_lang(s.trim_start_matches("--lang="))?
+            Some(s) if s == "--csv" || s.starts_with("--csv=") => {
+                opts.csv = Some(PathBuf::from(option_value(args, &mut i, "--csv", s)?));
+            }
+            Some(s) if s == "--xlsx" || s.starts_with("--xlsx=") => {
+                opts.xlsx = Some(PathBuf::from(option_value(args, &mut i, "--xlsx", s)?));
             }
             Some(s) if s.starts_with('-') && s != "-" => {
                 return Err(Fail(format!(
@@ -260,10 +296,10 @@ fn parse_check(args: &[OsString]) -> Result<CheckOptions, Fail> {
                     s.escape_debug()
                 )));
             }
-            _ => opts.files.push(PathBuf::from(arg)),
+            _ => opts.sources.push(arg.clone()),
         }
     }
-    if opts.files.is_empty() {
+    if opts.sources.is_empty() {
         return Err(Fail(format!(
             "検査するファイルがありません / no files to check\n\n{USAGE}"
         )));
@@ -290,36 +326,175 @@ fn known_stems() -> Vec<String> {
     stems
 }
 
+/// One document to check: its name (a path, `-`, or `-:LINE` for NDJSON) and its bytes,
+/// or why it could not be read.
+struct Doc {
+    name: String,
+    path: PathBuf,
+    bytes: Result<Vec<u8>, Fail>,
+}
+
+/// Expands the command line: files, folders (their `*.json` files, sorted), and `-`
+/// (standard input: one JSON document, or NDJSON, one document per line).
+fn documents(sources: &[OsString]) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for src in sources {
+        if src == "-" {
+            let mut buf = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+                docs.push(Doc {
+                    name: "-".into(),
+                    path: PathBuf::from("-"),
+                    bytes: Err(Fail(format!(
+                        "標準入力を読めません / cannot read standard input: {e}"
+                    ))),
+                });
+                continue;
+            }
+            let whole = std::str::from_utf8(&buf)
+                .ok()
+                .is_some_and(|t| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok());
+            if whole || buf.iter().all(u8::is_ascii_whitespace) {
+                docs.push(Doc {
+                    name: "-".into(),
+                    path: PathBuf::from("-"),
+                    bytes: Ok(buf),
+                });
+                continue;
+            }
+            for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                docs.push(Doc {
+                    name: format!("-:{}", n + 1),
+                    path: PathBuf::from("-"),
+                    bytes: Ok(line.to_vec()),
+                });
+            }
+            continue;
+        }
+        let path = PathBuf::from(src);
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = match std::fs::read_dir(&path) {
+                Ok(rd) => rd
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.is_file()
+                            && p.extension()
+                                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                    })
+                    .collect(),
+                Err(e) => {
+                    docs.push(Doc {
+                        name: path.display().to_string(),
+                        path: path.clone(),
+                        bytes: Err(Fail(format!(
+                            "{}: フォルダを読めません / cannot read the folder: {e}",
+                            path.display()
+                        ))),
+                    });
+                    continue;
+                }
+            };
+            files.sort();
+            if files.is_empty() {
+                docs.push(Doc {
+                    name: path.display().to_string(),
+                    path: path.clone(),
+                    bytes: Err(Fail(format!(
+                        "{}: フォルダに .json ファイルがありません / no .json file in the folder",
+                        path.display()
+                    ))),
+                });
+            }
+            // Names as the folder was written plus `/` (`\` on Windows when the folder was
+            // written with backslashes), so reports are the same on every system.
+            let dir = src.to_string_lossy();
+            let sep = if cfg!(windows) && !dir.contains('/') {
+                '\\'
+            } else {
+                '/'
+            };
+            let dir = dir.trim_end_matches(['/', '\\']).to_owned();
+            for f in files {
+                let file_name = f.file_name().map(|n| n.to_string_lossy().into_owned());
+                docs.push(Doc {
+                    name: format!("{dir}{sep}{}", file_name.unwrap_or_default()),
+                    bytes: read_file(&f),
+                    path: f,
+                });
+            }
+            continue;
+        }
+        docs.push(Doc {
+            name: path.display().to_string(),
+            bytes: read_file(&path),
+            path,
+        });
+    }
+    docs
+}
+
+/// A checked document: its type, and per operation the report (JSON text).
+struct Checked {
+    stem: String,
+    reports: Vec<(&'static Operation, String)>,
+}
+
 fn check(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     let opts = parse_check(args)?;
     let lang = opts.lang;
     let mut status = 0u8;
     let mut json_files = Vec::new();
-    for path in &opts.files {
-        let shown = path.display().to_string();
-        let checked = check_one(path);
+    let mut book = kyoten_schemas::export::Book::default();
+    let mut schemas: Vec<(&'static str, Value)> = Vec::new();
+    let file_header = lang.pick("ファイル", "file");
+    for doc in documents(&opts.sources) {
+        let checked = doc.bytes.and_then(|b| check_one(&doc.path, &doc.name, &b));
         match checked {
             Err(Fail(msg)) => {
                 status = 2;
                 if opts.json {
-                    json_files.push(serde_json::json!({ "file": shown, "error": msg }));
+                    json_files.push(serde_json::json!({ "file": doc.name, "error": msg }));
                 } else {
                     eprintln!("kyoten: {msg}");
                 }
             }
-            Ok((stem, reports)) => {
-                if reports
+            Ok(Checked { stem, reports }) => {
+                let values: Vec<Value> = reports
+                    .iter()
+                    .map(|(_, t)| serde_json::from_str(t).unwrap_or(Value::Null))
+                    .collect();
+                if values
                     .iter()
                     .any(|r| r.get("valid") != Some(&Value::Bool(true)))
                 {
                     status = status.max(1);
                 }
+                if opts.csv.is_some() || opts.xlsx.is_some() {
+                    for ((op, text), v) in reports.iter().zip(&values) {
+                        let schema = schema_of(&mut schemas, op);
+                        let labels = show::Labels::new(schema, lang == Lang::En);
+                        let result_schema = labels.field(Some(schema), "result");
+                        if let Some(result) =
+                            show::J::parse(text).and_then(|j| j.get("result").cloned())
+                        {
+                            for t in show::tables(&labels, op.name, result_schema, &result) {
+                                book.add(&doc.name, file_header, t);
+                            }
+                        }
+                        book.add(&doc.name, file_header, findings_table(lang, op.name, v));
+                    }
+                }
                 if opts.json {
                     json_files.push(
-                        serde_json::json!({ "file": shown, "schema": stem, "reports": reports }),
+                        serde_json::json!({ "file": doc.name, "schema": stem, "reports": values }),
                     );
                 } else {
-                    print_file(out, lang, &shown, &stem, &reports)?;
+                    print_file(out, lang, &doc.name, &stem, &reports, &values, &mut schemas)?;
                 }
             }
         }
@@ -329,24 +504,90 @@ fn check(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
             .map_err(|e| Fail(e.to_string()))?;
         w(out, format_args!("{text}\n"))?;
     }
+    book.tables.retain(|t| !t.rows.is_empty());
+    if let Some(dir) = &opts.csv {
+        let written = kyoten_schemas::export::write_csv(&book, dir).map_err(Fail)?;
+        eprintln!(
+            "kyoten: {} 個の CSV を書きました / wrote {} CSV files in {}",
+            written.len(),
+            written.len(),
+            dir.display()
+        );
+    }
+    if let Some(path) = &opts.xlsx {
+        kyoten_schemas::export::write_xlsx(&book, path).map_err(Fail)?;
+        eprintln!(
+            "kyoten: {} の表を書きました / wrote {} tables to {}",
+            book.tables.len(),
+            book.tables.len(),
+            path.display()
+        );
+    }
     Ok(status)
 }
 
-/// Runs every operation taking the file's type; returns the stem and the reports.
-fn check_one(path: &Path) -> Result<(String, Vec<Value>), Fail> {
-    let bytes = read_file(path)?;
-    let text = std::str::from_utf8(&bytes).ok();
+/// The findings of a report as a table (`findings`).
+fn findings_table(lang: Lang, op: &str, report: &Value) -> show::Table {
+    let findings = report
+        .get("findings")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let get = |f: &Value, k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    show::Table {
+        name: "findings".into(),
+        headers: [
+            lang.pick("操作", "operation"),
+            lang.pick("重大度", "severity"),
+            lang.pick("コード", "code"),
+            lang.pick("位置", "path"),
+            lang.pick("内容", "message"),
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
+        keys: ["operation", "severity", "code", "path", "message"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+        rows: findings
+            .iter()
+            .map(|f| {
+                vec![
+                    op.to_owned(),
+                    severity_label(lang, &get(f, "severity")).to_owned(),
+                    get(f, "code"),
+                    get(f, "path"),
+                    get(f, lang.pick("message_ja", "message_en")),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The report schema of an operation, generated once.
+fn schema_of<'a>(cache: &'a mut Vec<(&'static str, Value)>, op: &'static Operation) -> &'a Value {
+    let pos = match cache.iter().position(|(n, _)| *n == op.name) {
+        Some(p) => p,
+        None => {
+            cache.push((op.name, kyoten_schemas::output_schema(op)));
+            cache.len() - 1
+        }
+    };
+    &cache[pos].1
+}
+
+/// Runs every operation taking the document's type; returns the stem and the reports.
+fn check_one(path: &Path, name: &str, bytes: &[u8]) -> Result<Checked, Fail> {
+    let text = std::str::from_utf8(bytes).ok();
     let stem = document_stem(path, text).ok_or_else(|| {
         Fail(format!(
-            "{}: 文書の型がわかりません（$schema もファイル名の型もない） / cannot tell the document type (no $schema, no type in the file name)",
-            path.display()
+            "{name}: 文書の型がわかりません（$schema もファイル名の型もない） / cannot tell the document type (no $schema, no type in the file name)"
         ))
     })?;
     let ops = operations_for_stem(&stem);
     if ops.is_empty() {
         return Err(Fail(format!(
-            "{}: 型 `{}` を受け取る操作がありません / no operation takes type `{}` (types: {})",
-            path.display(),
+            "{name}: 型 `{}` を受け取る操作がありません / no operation takes type `{}` (types: {})",
             stem.escape_debug(),
             stem.escape_debug(),
             known_stems().join(", ")
@@ -354,16 +595,16 @@ fn check_one(path: &Path) -> Result<(String, Vec<Value>), Fail> {
     }
     let mut reports = Vec::new();
     for op in ops {
-        let outcome = (op.run)(&bytes, &kyoten_core::input::Limits::default());
-        let report: Value = serde_json::from_str(&outcome.json).map_err(|e| {
-            Fail(format!(
-                "{}: internal error, report is not JSON: {e}",
+        let outcome = (op.run)(bytes, &kyoten_core::input::Limits::default());
+        if serde_json::from_str::<serde::de::IgnoredAny>(&outcome.json).is_err() {
+            return Err(Fail(format!(
+                "{}: internal error, report is not JSON",
                 op.name
-            ))
-        })?;
-        reports.push(report);
+            )));
+        }
+        reports.push((op, outcome.json));
     }
-    Ok((stem, reports))
+    Ok(Checked { stem, reports })
 }
 
 fn severity_label(lang: Lang, s: &str) -> &str {
@@ -379,18 +620,99 @@ fn count(r: &Value, key: &str) -> u64 {
     r.get(key).and_then(Value::as_u64).unwrap_or(0)
 }
 
+/// The identity of a finding, to print a finding that several operations report once.
+fn finding_key(f: &Value) -> String {
+    let get = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("");
+    format!(
+        "{}\u{0}{}\u{0}{}",
+        get("code"),
+        get("path"),
+        get("message_en")
+    )
+}
+
+fn print_finding(out: &mut dyn Write, lang: Lang, f: &Value, indent: &str) -> Result<(), Fail> {
+    let get = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("");
+    let path = get("path");
+    let path = if path.is_empty() {
+        lang.pick("（文書全体）", "(whole document)")
+    } else {
+        path
+    };
+    w(
+        out,
+        format_args!(
+            "{indent}{} {} {}: {}\n",
+            severity_label(lang, get("severity")),
+            get("code"),
+            path,
+            get(lang.pick("message_ja", "message_en"))
+        ),
+    )
+}
+
 fn print_file(
     out: &mut dyn Write,
     lang: Lang,
     file: &str,
     stem: &str,
-    reports: &[Value],
+    reports: &[(&'static Operation, String)],
+    values: &[Value],
+    schemas: &mut Vec<(&'static str, Value)>,
 ) -> Result<(), Fail> {
     match lang {
         Lang::Ja => w(out, format_args!("{file}（型: {stem}）\n"))?,
         Lang::En => w(out, format_args!("{file} (type: {stem})\n"))?,
     }
-    for r in reports {
+    let findings_of = |r: &Value| -> Vec<Value> {
+        r.get("findings")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    // Findings that more than one operation reports (the document's own problems, such as
+    // input that cannot be read or the plan rules every plan operation checks) print once.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for r in values {
+        let mut keys: Vec<String> = findings_of(r).iter().map(finding_key).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            match seen.iter_mut().find(|(x, _)| *x == k) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((k, 1)),
+            }
+        }
+    }
+    let shared =
+        |f: &Value| values.len() > 1 && seen.iter().any(|(k, n)| *n > 1 && *k == finding_key(f));
+    let mut printed: Vec<String> = Vec::new();
+    let mut common = Vec::new();
+    for r in values {
+        for f in findings_of(r) {
+            let k = finding_key(&f);
+            if shared(&f) && !printed.contains(&k) {
+                printed.push(k);
+                common.push(f);
+            }
+        }
+    }
+    if !common.is_empty() {
+        w(
+            out,
+            format_args!(
+                "  {}\n",
+                lang.pick(
+                    "文書の指摘（複数の操作に共通、一度だけ表示）:",
+                    "Findings on the document (common to several operations, shown once):"
+                )
+            ),
+        )?;
+        for f in &common {
+            print_finding(out, lang, f, "    ")?;
+        }
+    }
+    for ((op, text), r) in reports.iter().zip(values) {
         let name = r.get("operation").and_then(Value::as_str).unwrap_or("?");
         let valid = r.get("valid") == Some(&Value::Bool(true));
         let (e, wn, i) = (count(r, "errors"), count(r, "warnings"), count(r, "infos"));
@@ -410,30 +732,232 @@ fn print_file(
                 ),
             )?,
         }
-        let findings = r
-            .get("findings")
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        for f in findings {
-            let get = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("");
-            let path = get("path");
-            let path = if path.is_empty() {
-                lang.pick("（文書全体）", "(whole document)")
-            } else {
-                path
-            };
-            let message = get(lang.pick("message_ja", "message_en"));
-            w(
-                out,
-                format_args!(
-                    "    {} {} {}: {}\n",
-                    severity_label(lang, get("severity")),
-                    get("code"),
-                    path,
-                    message
-                ),
-            )?;
+        for f in findings_of(r) {
+            if !shared(&f) {
+                print_finding(out, lang, &f, "    ")?;
+            }
         }
+        let Some(result) = show::J::parse(text).and_then(|j| j.get("result").cloned()) else {
+            continue;
+        };
+        if result == show::J::Null {
+            continue;
+        }
+        let schema = schema_of(schemas, op);
+        let labels = show::Labels::new(schema, lang == Lang::En);
+        let result_schema = labels.field(Some(schema), "result");
+        w(out, format_args!("    {}\n", lang.pick("結果:", "Result:")))?;
+        let body = show::print_result(&labels, result_schema, &result, 6);
+        w(out, format_args!("{body}"))?;
     }
     Ok(())
+}
+
+fn render(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
+    let mut file = None;
+    let mut dest = None;
+    let mut op_name = None;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        i += 1;
+        let s = arg.to_str().unwrap_or("");
+        if s == "--out" || s.starts_with("--out=") {
+            dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s == "--op" || s.starts_with("--op=") {
+            op_name = Some(text(&option_value(args, &mut i, "--op", s)?)?.to_owned());
+        } else if s.starts_with('-') && s != "-" {
+            return Err(Fail(format!(
+                "不明なオプション / unknown option: {}\n\n{USAGE}",
+                s.escape_debug()
+            )));
+        } else if file.is_none() {
+            file = Some(arg.clone());
+        } else {
+            return Err(Fail(format!(
+                "render は一つのファイルを取ります / render takes one file\n\n{USAGE}"
+            )));
+        }
+    }
+    let (Some(file), Some(dest)) = (file, dest) else {
+        return Err(Fail(format!(
+            "使い方 / usage: kyoten render FILE|- --out PATH [--op OPERATION]\n\n{USAGE}"
+        )));
+    };
+    let bytes = read_input(&file)?;
+    let path = PathBuf::from(&file);
+    let name = path.display().to_string();
+    let text_in = std::str::from_utf8(&bytes).ok();
+    let ops: Vec<&'static Operation> = match &op_name {
+        Some(n) => vec![find_op(n)?],
+        None => {
+            let stem = document_stem(&path, text_in).ok_or_else(|| {
+                Fail(format!(
+                    "{name}: 文書の型がわかりません / cannot tell the document type (add $schema, or use --op)"
+                ))
+            })?;
+            operations_for_stem(&stem)
+        }
+    };
+    for op in ops {
+        let outcome = (op.run)(&bytes, &kyoten_core::input::Limits::default());
+        let report: Value = serde_json::from_str(&outcome.json).unwrap_or(Value::Null);
+        let doc = show::DOCUMENT_KEYS.iter().find_map(|k| {
+            report
+                .get("result")
+                .and_then(|r| r.get(*k))
+                .and_then(Value::as_str)
+        });
+        let Some(doc) = doc else {
+            if op_name.is_some() {
+                for f in report
+                    .get("findings")
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    let mut err = Vec::new();
+                    print_finding(&mut err, Lang::Ja, f, "  ")?;
+                    eprint!("{}", String::from_utf8_lossy(&err));
+                }
+                return Err(Fail(format!(
+                    "{}: 図や帳票を作れませんでした / produced no document",
+                    op.name
+                )));
+            }
+            continue;
+        };
+        std::fs::write(&dest, doc).map_err(|e| {
+            Fail(format!(
+                "{}: 書けません / cannot write: {e}",
+                dest.display()
+            ))
+        })?;
+        let errors = count(&report, "errors");
+        w(
+            out,
+            format_args!(
+                "{} → {}（{}、エラー {errors}、警告 {}、情報 {}）\n",
+                name,
+                dest.display(),
+                op.name,
+                count(&report, "warnings"),
+                count(&report, "infos")
+            ),
+        )?;
+        return Ok(if outcome.valid { 0 } else { 1 });
+    }
+    Err(Fail(format!(
+        "{name}: この文書の型には図や帳票（svg, html）を作る操作がありません / no operation makes a document (svg, html) from this type"
+    )))
+}
+
+fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
+    use kyoten_schemas::import;
+    let mut positional = Vec::new();
+    let mut into = None;
+    let mut dest = None;
+    let mut force = None;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        i += 1;
+        let s = arg.to_str().unwrap_or("");
+        if s == "--into" || s.starts_with("--into=") {
+            into = Some(option_value(args, &mut i, "--into", s)?);
+        } else if s == "--out" || s.starts_with("--out=") {
+            dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s == "--encoding" || s.starts_with("--encoding=") {
+            force = match text(&option_value(args, &mut i, "--encoding", s)?)? {
+                "utf-8" | "utf8" => Some(import::Encoding::Utf8),
+                "cp932" | "shift_jis" | "sjis" => Some(import::Encoding::Cp932),
+                "auto" => None,
+                other => {
+                    return Err(Fail(format!(
+                        "--encoding は auto, utf-8, cp932 のいずれかです / --encoding is auto, utf-8 or cp932, got {}",
+                        other.escape_debug()
+                    )));
+                }
+            };
+        } else if s.starts_with('-') && s != "-" {
+            return Err(Fail(format!(
+                "不明なオプション / unknown option: {}\n\n{USAGE}",
+                s.escape_debug()
+            )));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    let kinds: Vec<String> = import::KINDS
+        .iter()
+        .map(|k| format!("{} ({})", k.name, k.summary))
+        .collect();
+    let [kind, file] = positional.as_slice() else {
+        return Err(Fail(format!(
+            "使い方 / usage: kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]\n種類 / kinds: {}",
+            kinds.join("; ")
+        )));
+    };
+    let kind_name = text(kind)?;
+    let kind = import::kind(kind_name).ok_or_else(|| {
+        Fail(format!(
+            "不明な種類 / unknown kind: {}（種類 / kinds: {}）",
+            kind_name.escape_debug(),
+            kinds.join("; ")
+        ))
+    })?;
+    let bytes = read_input(file)?;
+    let shown = PathBuf::from(file).display().to_string();
+    let (csv_text, enc) =
+        import::decode(&bytes, force).map_err(|e| Fail(format!("{shown}: {e}")))?;
+    let records = match import::records(kind, &csv_text) {
+        Ok(r) => r,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("kyoten: {shown}: {p}");
+            }
+            eprintln!(
+                "kyoten: {} 件の問題。文書は書きませんでした / {} problems; no document written",
+                problems.len(),
+                problems.len()
+            );
+            return Ok(1);
+        }
+    };
+    let mut doc = match &into {
+        Some(p) => {
+            let b = read_input(p)?;
+            serde_json::from_slice::<Value>(&b).map_err(|e| {
+                Fail(format!(
+                    "{}: JSON として読めません / not JSON: {e}",
+                    PathBuf::from(p).display()
+                ))
+            })?
+        }
+        None => serde_json::json!({ "$schema": format!("../{}.schema.json", kind.stem) }),
+    };
+    let Value::Object(map) = &mut doc else {
+        return Err(Fail(
+            "--into の文書が JSON オブジェクトではありません / the --into document is not a JSON object".into(),
+        ));
+    };
+    let n = records.len();
+    map.insert(kind.array.to_owned(), Value::Array(records));
+    let text_out = serde_json::to_string_pretty(&doc).map_err(|e| Fail(e.to_string()))? + "\n";
+    match &dest {
+        Some(p) => std::fs::write(p, &text_out)
+            .map_err(|e| Fail(format!("{}: 書けません / cannot write: {e}", p.display())))?,
+        None => w(out, format_args!("{text_out}"))?,
+    }
+    eprintln!(
+        "kyoten: {shown}: {n} 行を {} に読みました（{}） / read {n} rows into {} ({})",
+        kind.array,
+        match enc {
+            import::Encoding::Utf8 => "UTF-8",
+            import::Encoding::Cp932 => "CP932",
+        },
+        kind.array,
+        match enc {
+            import::Encoding::Utf8 => "UTF-8",
+            import::Encoding::Cp932 => "CP932",
+        }
+    );
+    Ok(0)
 }

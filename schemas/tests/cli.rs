@@ -151,7 +151,7 @@ fn findings_are_printed_with_severity_code_path_and_message() {
     assert_eq!(o.status.code(), Some(1));
     let ja = stdout(&o);
     assert!(
-        ja.contains("エラー input.unknown_field /秘密の氏名: 未知の項目です"),
+        ja.contains("エラー input.unknown_field /秘密の氏名: この位置にない項目です"),
         "{ja}"
     );
     let o = kyoten(&["check", "--lang=en", &f]);
@@ -248,6 +248,8 @@ fn usage_and_file_errors_exit_2_with_a_message() {
     let dir = scratch("usage");
     let unknown_type = dir.join("no-such-type.x.json");
     std::fs::write(&unknown_type, "{}").expect("write");
+    let empty_dir = dir.join("empty");
+    std::fs::create_dir_all(&empty_dir).expect("mkdir");
     let cases: Vec<(Vec<String>, &str)> = vec![
         (vec![], "no command"),
         (vec!["frobnicate".into()], "unknown command"),
@@ -273,7 +275,30 @@ fn usage_and_file_errors_exit_2_with_a_message() {
             ],
             "no such file",
         ),
-        (vec!["check".into(), "schemas".into()], "is a directory"),
+        (
+            vec!["check".into(), empty_dir.to_string_lossy().into_owned()],
+            "no .json file in the folder",
+        ),
+        (
+            vec![
+                "render".into(),
+                "schemas/examples/plan.odawara-fy2017.json".into(),
+            ],
+            "usage",
+        ),
+        (
+            vec![
+                "render".into(),
+                "schemas/examples/plan.odawara-fy2017.json".into(),
+                "--out".into(),
+                dir.join("x.svg").to_string_lossy().into_owned(),
+            ],
+            "no operation makes a document",
+        ),
+        (
+            vec!["import-csv".into(), "no-such-kind".into(), "x.csv".into()],
+            "unknown kind",
+        ),
         (
             vec!["check".into(), unknown_type.to_string_lossy().into_owned()],
             "no operation takes",

@@ -565,6 +565,22 @@ impl Gen<'_> {
                     let d = 1 + self.below(28);
                     return json!(format!("{y:04}-{m:02}-{d:02}"));
                 }
+                // An approximate month (ApproxMonth), `YYYY-MM`.
+                if schema.get("pattern").and_then(Value::as_str)
+                    == Some("^[0-9]{4}-(0[1-9]|1[0-2])$")
+                {
+                    let y = 1990 + self.below(45);
+                    let m = 1 + self.below(12);
+                    return json!(format!("{y:04}-{m:02}"));
+                }
+                // A string with a pattern (child id, municipality code): one of the
+                // schema's own examples.
+                if schema.get("pattern").is_some()
+                    && let Some(Value::Array(ex)) = schema.get("examples")
+                    && !ex.is_empty()
+                {
+                    return ex[self.below(ex.len() as u64) as usize].clone();
+                }
                 let min = schema.get("minLength").and_then(Value::as_u64).unwrap_or(0);
                 let len = min + self.below(6);
                 let alphabet = ['あ', '令', '和', 'a', 'Z', '1', ' ', '年'];

@@ -169,9 +169,12 @@ function summaryRequest(date) {
   opt(clinical, 'motor_level', $('#motor-level').value);
   opt(clinical, 'iq', num($('#iq').value));
   return {
+    version: 2,
     as_of: text($('#as-of')),
     summary: {
       child: {
+        // The demo has no registration: one fixed id the hub would assign.
+        id: 'demo:0001',
         name: text($('#child-name')),
         kana: text($('#child-kana')),
         sex: $('#child-sex').value,
@@ -368,7 +371,11 @@ function renderScores(result) {
   const st = result.short_stay;
   if (st) {
     const box = el('div', { class: 'score', 'data-score': 'short_stay' }, el('h3', {}, '医療型短期入所の利用根拠'));
-    box.append(el('p', {}, st.eligible ? '利用の根拠があります。' : '根拠となる状態は見つかりません。'));
+    let verdict = '根拠となる状態は見つかりません。';
+    if (st.eligible) verdict = '利用の根拠があります。';
+    else if (st.only_unconfirmed) verdict = '未確認の根拠しかないため対象としていません（方針で認めることができます）。';
+    else if (st.over_18?.length) verdict = '18歳以上のため、児童の根拠は適用されません。';
+    box.append(el('p', {}, verdict));
     if (st.grounds?.length) {
       const ul = el('ul', { class: 'reasons' });
       for (const g of st.grounds) {

@@ -17,6 +17,8 @@ export interface Operations {
   "plan.progress": { input: Plan; output: Report<Progress> };
   /** 旧形式の進捗の照会（計画と状況の組）を、進捗を持つ計画に書き換える / Turn an older progress request (plan plus statuses) into a plan carrying its progress */
   "plan.progress_upgrade": { input: ProgressRequest; output: Report<Plan> };
+  /** 取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表 / Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table */
+  "plan.chart": { input: ChartRequest; output: Report<Chart> };
   /** 対象児の情報集約を検証する / Validate a child care summary */
   "summary.validate": { input: SummaryRequest; output: Report<SummaryCheck> };
   /** 対象児の超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の利用根拠を求める / Compute a child's super-severe score, medical care score, Oshima cell and short-stay grounds */
@@ -25,6 +27,14 @@ export interface Operations {
   "summary.emergency_view": { input: SummaryRequest; output: Report<EmergencyView> };
   /** 生年月日と基準日からライフステージの予定表を作る / Life-stage timeline from the date of birth and as_of */
   "summary.timeline": { input: SummaryRequest; output: Report<Timeline> };
+  /** 救急時情報シート（A4・2ページ以内、オフラインQRコード付き）を印刷用HTMLで作る / The printable emergency sheet (A4, at most two pages, with an offline QR code) as HTML */
+  "summary.emergency_sheet": { input: SummaryRequest; output: Report<EmergencySheet> };
+  /** 救急時情報シートのQRコードの内容（KY1形式）を読み取る / Read the content of an emergency sheet's QR code (format KY1) */
+  "sheet.read_qr": { input: QrPayload; output: Report<QrEssentials> };
+  /** 対象児の情報集約を FHIR R4 の文書 Bundle（JP Core・JP-CLINS 準拠）にする / A child summary as one FHIR R4 document Bundle, shaped by JP Core and JP-CLINS */
+  "summary.to_fhir": { input: SummaryRequest; output: Report<unknown> };
+  /** FHIR R4 の Bundle（kyoten の文書、JP-CLINS の退院時サマリー・診療情報提供書・6情報）から情報集約を作る / A child summary from a FHIR R4 Bundle (kyoten's documents, JP-CLINS discharge summaries, referrals and 6-information collections) */
+  "summary.from_fhir": { input: FhirImportRequest; output: Report<SummaryRequestOutput> };
   /** 超重症児スコア・医療的ケア判定スコア・大島分類・医療型短期入所の対象を計算する / Compute the super-severe score, medical care score, Oshima cell and short-stay entitlement */
   "scores.compute": { input: ScoreRequest; output: Report<ScoreResult> };
   /** 1件の短期入所申込について各施設の利用可否と理由、利用可能な施設の順位を返す / Evaluate one short-stay request against the directory and the vacancy board */
@@ -43,6 +53,18 @@ export interface Operations {
   "consultations.summarize": { input: ConsultationLog; output: Report<ConsultationSummary> };
   /** 研修記録から、職種別・タスク別・四半期別の回数と参加者数を集計する / Summarise a training log: sessions and attendees by profession, by task and by quarter */
   "trainings.summarize": { input: TrainingLog; output: Report<TrainingSummary> };
+  /** 会議の記録（協議会の議事概要・ケア会議）を検証し、発言を取組番号・機関ごとに数える / Validate a meeting record (council minutes or care conference) and count its statements per item and organisation */
+  "meeting.validate": { input: Meeting; output: Report<MeetingSummary> };
+  /** 1年間の会議を、計画の取組ごと（開催日・発言機関・決定事項）と機関ごと（出席・発言）にまとめる / A year of meetings per plan item (when, who spoke, decisions) and per organisation (attendance where listed, statements) */
+  "meetings.by_item": { input: MeetingRecords; output: Report<ByItem> };
+  /** ケア会議の未完了の担当事項を子どもごとに一覧にする / Open care-conference assignments, per child */
+  "care_conferences.open": { input: MeetingRecords; output: Report<OpenAssignments> };
+  /** 計画の進捗を、その計画の協議会の開催記録を根拠に加えて集計する / A plan's progress with its council meetings as evidence: a 会議開催 phase is met by a meeting held in its quarter */
+  "meetings.progress": { input: MeetingProgressRequest; output: Report<MeetingProgress> };
+  /** 古い版の kyoten 文書を最新の版に更新する / Upgrade an older kyoten document to the current format version */
+  "document.upgrade": { input: UpgradeRequest; output: Report<UpgradeResult> };
+  /** すべての規則（コード・重大度・メッセージの型・説明）と選択肢のラベルを返す / List every rule (code, severity, message templates, explanation) and the labels of every choice */
+  "rules.list": { input: RulesQuery; output: Report<RuleCatalogue> };
 }
 
 /** 操作名 / An operation name. */
@@ -64,6 +86,11 @@ export interface Report<T = unknown> {
   infos: number;
   /** 操作名 / Name of the operation that produced this report, e.g. `plan.validate`. */
   operation: string;
+  /**
+   * 暫定 / True when the input was read in draft mode: the result is computed from a
+   * document not yet filled in and is provisional.
+   */
+  provisional?: boolean;
   /** 妥当 / True if and only if no finding has severity `error`. */
   valid: boolean;
   /** 警告件数 / Number of findings of severity `warning`. */
@@ -91,6 +118,8 @@ export interface AgeRequest {
   as_of: string;
   /** 生年月日 / Date of birth. */
   birth_date: string;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.age`. */
@@ -113,6 +142,16 @@ export interface AgeResult {
   reaches_twenty: string;
   /** 小学校入学日 / Elementary school entry (1 April). */
   school_entry: string;
+}
+
+/** 議題 / One agenda item. */
+export interface AgendaItem {
+  /** 番号（記録のとおり、例: （１）） / Number, as the record writes it. */
+  no?: string | null;
+  /** 内容 / What was done under it. */
+  notes?: string[];
+  /** 議題 / Title. */
+  title: string;
 }
 
 /** 集計結果 / Result of `summaries.aggregate`. */
@@ -148,12 +187,32 @@ export interface AggregateRequest {
    * publication mode (default 10, the NDB open data rule).
    */
   threshold?: number;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** 合意したサービス / A service agreed at a care conference. */
+export interface AgreedService {
+  /** 開始日 / Start date. */
+  from?: string | null;
+  /** 提供者（参加者ID） / Who provides it (a participant id). */
+  provider?: string | null;
+  /** サービス / The service (e.g. 訪問看護 週3回). */
+  service: string;
 }
 
 /** アレルギー / Allergies: a status ("none" differs from "unknown") and the list. */
 export interface Allergies {
   /** アレルギー（status が present のとき） / The allergies (when status is present). */
   items?: Allergy[];
+  /** 有無 / Status. */
+  status: AllergyStatus;
+}
+
+/** アレルギー / Allergies: a status ("none" differs from "unknown") and the list. */
+export interface AllergiesOutput {
+  /** アレルギー（status が present のとき） / The allergies (when status is present). */
+  items: Allergy[];
   /** 有無 / Status. */
   status: AllergyStatus;
 }
@@ -182,7 +241,7 @@ export type AllergyStatus = "none_known" | "unknown" | "present";
 /** 割当結果 / Result of `shortstay.allocate`. */
 export interface AllocationResult {
   /** 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made; then one `invalid_request` decision per request that could not be evaluated. */
-  decisions: Decision[];
+  decisions: DecisionOutput[];
   /** 施設・夜ごとの使用状況 / Use of every facility-night that was considered, by facility then night. */
   load: FacilityNight[];
   /** 申込ごとの結果（入力の順） / Per request, in input order. */
@@ -197,6 +256,14 @@ export interface AppliedPolicy {
   national: boolean;
   /** 役割ごとの基準 / The rule of every role. */
   roles: RoleRule[];
+}
+
+/** 出席者 / An attendee listed by the record. */
+export interface Attendee {
+  /** 機関ID / The organisation (id in `organisations`). */
+  organisation: string;
+  /** 人数（任意） / Number of people (optional). */
+  people?: number | null;
 }
 
 /** 血液型 / Blood type. */
@@ -247,12 +314,41 @@ export interface BoardRow {
 export interface BoardView {
   /** 表示する日付 / The dates shown, left to right. */
   dates: string[];
-  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it. */
+  /** 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as [S-004] shows it. */
   lines: string[];
   /** 行（空き情報の順） / Rows, in board order (facilities down). */
   rows: BoardLine[];
   /** 表題 / Title. */
   title: string;
+}
+
+/** Result of `meetings.by_item`. */
+export interface ByItem {
+  /** 年度 / The fiscal year reported. */
+  fiscal_year: number;
+  /** 取組ごと（計画、番号順） / Per item, by plan and number. */
+  items: ItemMeetings[];
+  /** 年度内の会議の数 / Meetings in the year. */
+  meetings: number;
+  /** 機関ごと（ID順） / Per organisation, by id. */
+  organisations: OrganisationActivity[];
+}
+
+/** ケア会議 / The particulars of a care conference about one child. */
+export interface CareConference {
+  /**
+   * 対象児のID（情報集約シートの child.id。個人情報は写さない） / The child's id (the
+   * `child.id` of the child's summary; no personal data is copied).
+   */
+  child_id: ChildId;
+  /** 調整役（参加者ID） / Who coordinates (a participant id). */
+  coordinator?: string | null;
+  /** 参加者 / Participants, by role (the family included). */
+  participants: Participant[];
+  /** 見直し予定日 / When the agreed plan is reviewed. */
+  review_on?: string | null;
+  /** 合意したサービス / Services agreed. */
+  services?: AgreedService[];
 }
 
 /**
@@ -271,8 +367,10 @@ export interface CareItem {
   /** 栄養経路 / Feeding route (tube feeding and enteral feeding only). */
   feeding_route?: FeedingRoute | null;
   /**
-   * 頻度 / How often (suctioning, nebuliser, catheterisation, position changes, hypertonia
-   * care, injections, glucose, dialysis, bowel care, enema, seizure care).
+   * 頻度 / How often (ventilator — for NIPPV, CPAP and cough assist, which the
+   * super-severe score counts only when used every day —, suctioning, nebuliser,
+   * catheterisation, position changes, hypertonia care, injections, glucose, dialysis,
+   * bowel care, enema, seizure care).
    */
   frequency?: Frequency | null;
   /** 1日の使用時間 / Hours a day, 1–24 (ventilator and oxygen only). */
@@ -315,6 +413,16 @@ export interface CareTeamMember {
   role: CareRole;
 }
 
+/** 継続検討事項 / A matter carried over (引き続きの検討課題). */
+export interface CarriedOver {
+  /** 計画の取組番号 / The plan items it concerns. */
+  items?: ItemRef[];
+  /** 内容（記録のとおり） / The matter, as the record writes it. */
+  text: string;
+  /** テーマ（記録のとおり） / Theme heading, as the record writes it. */
+  theme?: string | null;
+}
+
 /** 集計のセル / One cell of a table. */
 export interface Cell {
   /** 人数（秘匿のときはなし） / Number of children; absent when suppressed. */
@@ -329,32 +437,93 @@ export interface Cell {
   suppressed: boolean;
 }
 
+/** 工程表 / Result of `plan.chart`. */
+export interface Chart {
+  /** 段階の帯の数 / Phase bars drawn (one per phase of each quarter). */
+  bars: number;
+  /** 取組の行数 / Item rows drawn. */
+  rows: number;
+  /** 省略した取組名 / Numbers of the items whose title was shortened. */
+  shortened_titles: number[];
+  /**
+   * SVG 文書（スケジュール図とタスク×四半期の表） / The SVG document: the schedule chart
+   * and the task × quarter table-chart below it.
+   */
+  svg: string;
+  /** タスク×四半期の取組数 / Initiatives per task and quarter. */
+  task_quarters: TaskQuarters[];
+}
+
+/** 行のまとめ方 / How the chart groups its rows. */
+export type ChartGrouping = "issue_group" | "task";
+
+/**
+ * 工程表の照会 / Input of `plan.chart`: the plan and, optionally, progress statuses. When
+ * `statuses` is empty, the plan's own progress part (what `plan.progress` reads) gives the
+ * statuses, and its date stands in for a missing `as_of`.
+ */
+export interface ChartRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日（任意） / The date progress is judged on (optional; drawn as a line). */
+  as_of?: string | null;
+  /** 行のまとめ方 / Group the rows by issue group (default) or by home task. */
+  group_by?: ChartGrouping;
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況（任意） / Status per item and quarter (optional). */
+  statuses?: ItemStatus[];
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
+}
+
 /** 本人 / The child. */
 export interface Child {
   /** 血液型（任意） / Blood type (optional). */
   blood_type?: BloodType | null;
   /** 生年月日 / Date of birth. */
   date_of_birth: string;
-  /**
-   * 対象児ID（拠点が付ける識別子。氏名・生年月日を含めない） / The child's id, an
-   * opaque identifier the hub assigns (no name or birth date in it): two summaries with
-   * the same id are the same child.
-   */
-  id?: string | null;
+  /** 対象児 id（拠点が付ける、氏名・生年月日・電話番号を含まない） / Child id assigned by the hub, e.g. `kyoten:odawara:2024-0017` (no name, birth date or phone number in it). */
+  id: ChildId;
   /** ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana). */
   kana: string;
   /** 住所地の市区町村 / Municipality of residence. */
   municipality: string;
-  /**
-   * 市区町村コード（全国地方公共団体コード6桁、検査数字付き） / Municipality code: the
-   * 6-digit local government code with its check digit (e.g. `142069` for 小田原市).
-   */
-  municipality_code?: string | null;
+  /** 全国地方公共団体コード（6桁、検査数字付き） / The municipality's 全国地方公共団体コード (six digits with the check digit), e.g. 142069. */
+  municipality_code?: MunicipalityCode | null;
   /** 氏名 / Name. */
   name: string;
   /** 性別 / Sex. */
   sex: Sex;
 }
+
+/** 子どもごとの未完了事項 / One child's open assignments. */
+export interface ChildAssignments {
+  /** 対象児のID / The child's id. */
+  child_id: ChildId;
+  /** ケア会議の回数 / Care conferences held (on or before `as_of`). */
+  conferences: number;
+  /** 調整役（参加者ID、直近の会議） / Who coordinates (participant id, latest conference). */
+  coordinator?: string | null;
+  /** 直近のケア会議 / Date of the latest conference. */
+  last_conference: string;
+  /** 未完了の担当事項（会議順） / Open assignments, by conference. */
+  open: OpenAssignment[];
+  /** 見直し予定日（直近の会議） / Review date (latest conference). */
+  review_on?: string | null;
+  /** 見直し期限切れ / True if the review date is before `as_of`. */
+  review_overdue: boolean;
+}
+
+/**
+ * 対象児 id / An opaque child id assigned by the hub, e.g. `kyoten:odawara:2024-0017`.
+ *
+ * Not personal data: no name, birth date or phone number in it. Two records with the
+ * same id describe the same child.
+ */
+export type ChildId = string;
 
 /** 対象児の情報集約 / A child's care summary. */
 export interface ChildSummary {
@@ -366,6 +535,8 @@ export interface ChildSummary {
   child: Child;
   /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
   clinical?: ClinicalProfile;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents?: Consent[];
   /** 医療機器と設定 / Devices and their settings. */
   devices?: Device[];
   /** 診断名 / Diagnoses. */
@@ -388,12 +559,46 @@ export interface ChildSummary {
   vital_signs?: VitalSigns | null;
 }
 
-/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 (CLINICAL.md D). */
+/** 対象児の情報集約 / A child's care summary. */
+export interface ChildSummaryOutput {
+  /** アレルギー / Allergies. */
+  allergies: AllergiesOutput;
+  /** 支援チーム / Care team. */
+  care_team: CareTeamMember[];
+  /** 本人 / The child. */
+  child: Child;
+  /** 医療的ケア・運動機能・知能 / Clinical profile: care items, motor level, IQ/DQ. */
+  clinical: ClinicalProfileOutput;
+  /** 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報). */
+  consents: Consent[];
+  /** 医療機器と設定 / Devices and their settings. */
+  devices: DeviceOutput[];
+  /** 診断名 / Diagnoses. */
+  diagnoses: DiagnosisOutput[];
+  /** 緊急連絡先（優先順） / Emergency contacts, first to call first. */
+  emergency_contacts: Contact[];
+  /** 緊急時の対応計画 / Emergency plan. */
+  emergency_plan?: EmergencyPlanOutput | null;
+  /** 保護者 / Guardians. */
+  guardians: Contact[];
+  /** 受診・入院歴 / History of visits and admissions. */
+  history: HistoryEntry[];
+  /** 服薬 / Medications. */
+  medications: MedicationOutput[];
+  /** 記録者と記録日 / Who recorded each part, and when. */
+  provenance: Provenance[];
+  /** 予防接種歴 / Vaccinations. */
+  vaccinations: Vaccination[];
+  /** 平常時のバイタルサイン / Baseline vital signs. */
+  vital_signs?: VitalSigns | null;
+}
+
+/** 状態・疾患 / A condition that decides entitlement to 医療型短期入所 ([C-D], `docs/sources.md`). */
 export type ClinicalCondition = "persistent_vegetative_state" | "intractable_disease" | "motor_neuron_disease" | "progressive_muscular_atrophy";
 
 /**
  * 臨床像 / The clinical profile of a child: the medical care received and the facts the
- * scores of CLINICAL.md A–D read. A child summary embeds it.
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
  */
 export interface ClinicalProfile {
   /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
@@ -415,6 +620,59 @@ export interface ClinicalProfile {
   /** 障害支援区分 / Disability support level 0–6 (0 = 非該当). */
   support_level?: number | null;
 }
+
+/**
+ * 臨床像 / The clinical profile of a child: the medical care received and the facts the
+ * scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
+ */
+export interface ClinicalProfileOutput {
+  /** 行動関連項目の合計点 / Behaviour-related score (0–24). */
+  behaviour_score?: number | null;
+  /** 医療的ケア / Medical care received, one item per kind. */
+  care: CareItem[];
+  /** 状態・疾患 / Conditions that decide entitlement to 医療型短期入所. */
+  conditions?: ClinicalCondition[];
+  /** 発達指数（DQ） / Developmental quotient (0–200), used for the Oshima band when no IQ is known. */
+  dq?: number | null;
+  /** 知能指数（IQ） / Intelligence quotient (0–200), where known. */
+  iq?: number | null;
+  /** SpO2 低値 / Time at SpO2 ≤ 90%, where measured. */
+  low_spo2?: LowSpo2 | null;
+  /** 運動機能 / Motor level, where known. */
+  motor_level?: MotorLevel | null;
+  /** NICU 退院日 / Date of discharge from the NICU (for the 1-month rule). */
+  nicu_discharge?: string | null;
+  /** 障害支援区分 / Disability support level 0–6 (0 = 非該当). */
+  support_level?: number | null;
+}
+
+/** 同意 / One consent: for which uses, to whom, given when and by whom, withdrawn when. */
+export interface Consent {
+  /** 有効期限（任意、この日まで有効） / Valid until this day (optional). */
+  expires_on?: string | null;
+  /** 同意した人 / Who gave it. */
+  given_by: ConsentGiver;
+  /** 同意した日 / Date given. */
+  given_on: string;
+  /** 機関名（to が institution のとき） / Institution's name (when `to` is `institution`). */
+  institution?: string | null;
+  /** 支援チームの id（to が care_team_member のとき） / Care-team id (when `to` is `care_team_member`). */
+  member?: string | null;
+  /** 役割（to が care_role のとき） / Care-team role (when `to` is `care_role`). */
+  role?: CareRole | null;
+  /** 相手の範囲 / To whom. */
+  to: RecipientScope;
+  /** 利用目的（一つ以上） / The uses consented to (one or more). */
+  uses: ConsentUse[];
+  /** 撤回した日（任意、この日から無効） / Withdrawn on this day (optional; no longer valid from it). */
+  withdrawn_on?: string | null;
+}
+
+/** 同意した人 / Who gave the consent. */
+export type ConsentGiver = "child" | "mother" | "father" | "legal_guardian" | "foster_parent" | "facility_head" | "other";
+
+/** 同意の対象となる利用目的 / A use of the summary that a consent covers. */
+export type ConsentUse = "emergency_sheet" | "emergency_care" | "information_sharing" | "fhir_export" | "statistics" | "care_conference" | "research";
 
 /** 相談1件 / One consultation (one line of the log; every field is one column). */
 export interface Consultation {
@@ -443,6 +701,8 @@ export interface ConsultationLog {
   fiscal_year: number;
   /** 注記 / Notes on the log. */
   notes?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 相談の集計 / Result of `consultations.summarize`. */
@@ -491,21 +751,33 @@ export interface Conversion {
   fiscal_year?: number | null;
   /** 種類 / What the text was read as. */
   kind: ConversionKind;
-  /** 四半期 / The fiscal quarter (for dates). */
+  /** 年月（頃） / The month (for approximate months), `YYYY-MM`. */
+  month?: string | null;
+  /** 四半期 / The fiscal quarter (for dates and months). */
   quarter?: Quarter | null;
-  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度). */
+  /** 和暦表記 / The 和暦 form (令和元年5月1日, 令和元年度, 平成29年9月頃), in the requested style. */
   wareki?: string | null;
 }
 
 /** 変換結果の種類 / What a text was read as. */
-export type ConversionKind = "date" | "fiscal_year" | "invalid";
+export type ConversionKind = "date" | "fiscal_year" | "approx_month" | "invalid";
 
 /** Input of `calendar.convert`: texts to read as dates or fiscal years. */
 export interface ConvertRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
-  /** 変換する文字列 / Texts to convert: 和暦 or ISO dates, 和暦 or western fiscal years. */
+  /**
+   * 和暦表記の数字（任意、既定は算用数字） / How numbers are written in the 和暦 output
+   * (optional; Arabic digits by default).
+   */
+  style?: WarekiStyle | null;
+  /**
+   * 変換する文字列 / Texts to convert: 和暦 or ISO dates, approximate months (平成29年９月頃),
+   * 和暦 or western fiscal years; numbers in digits or kanji numerals.
+   */
   values: string[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** Result of `calendar.convert`. */
@@ -570,8 +842,28 @@ export interface CrossTable {
   title_ja: string;
 }
 
-/** 一晩の判定 / One decision: one request, one night. */
+/** 決定事項 / A decision. */
 export interface Decision {
+  /** 完了日 / Date done (absent: still open). */
+  done_on?: string | null;
+  /** 期限 / Due date. */
+  due?: string | null;
+  /** 計画の取組番号 / The plan items it concerns. */
+  items?: ItemRef[];
+  /**
+   * 担当（機関ID、ケア会議では参加者ID） / Who is responsible (organisation ids; for a
+   * care conference, participant ids).
+   */
+  responsible?: string[];
+  /** 内容 / What was decided. */
+  text: string;
+}
+
+/** 判定 / Granted or refused. */
+export type DecisionOutcome = "granted" | "refused";
+
+/** 一晩の判定 / One decision: one request, one night. */
+export interface DecisionOutput {
   /** 説明 / Why (`shortstay.allocation.*`), pointing at the request. */
   explanation: Finding;
   /** 施設ID / The facility given, when granted. */
@@ -587,9 +879,6 @@ export interface Decision {
   /** 判定時の利用日数 / Used days the family was judged with (its priority: fewer first). */
   used_before: number;
 }
-
-/** 判定 / Granted or refused. */
-export type DecisionOutcome = "granted" | "refused";
 
 /** 遅れの理由 / Why an item is late. */
 export type DelayReason = "scheduling" | "coordination" | "staffing" | "budget" | "review" | "dependency" | "other";
@@ -612,10 +901,34 @@ export interface Device {
   since?: string | null;
   /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
   supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
 }
 
 /** 医療機器の種類 / Kind of device. */
 export type DeviceKind = "ventilator" | "cough_assist" | "tracheostomy_tube" | "nasopharyngeal_airway" | "oxygen_concentrator" | "oxygen_cylinder" | "high_flow" | "pulse_oximeter" | "suction_unit" | "nebulizer" | "nasogastric_tube" | "nasojejunal_tube" | "gastrostomy" | "jejunostomy" | "feeding_pump" | "central_venous_catheter" | "infusion_pump" | "glucose_monitor" | "dialysis_cycler" | "urinary_catheter" | "stoma_appliance" | "vagus_nerve_stimulator" | "vp_shunt" | "other";
+
+/** 医療機器 / A device. */
+export interface DeviceOutput {
+  /** 種類 / Kind. */
+  kind: DeviceKind;
+  /** 最終交換日（任意） / Last changed on (optional), e.g. a tracheostomy tube. */
+  last_changed?: string | null;
+  /** モード（人工呼吸器、任意） / Mode (ventilator, optional), e.g. SIMV. */
+  mode?: string | null;
+  /** 備考（任意） / Notes (optional). */
+  note?: string | null;
+  /** 製品名・型番（任意） / Product and model (optional). */
+  product?: string | null;
+  /** 設定 / Settings. */
+  settings: DeviceSetting[];
+  /** 使用開始日（任意） / In use since (optional). */
+  since?: string | null;
+  /** 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional). */
+  supplier?: string | null;
+  /** 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone). */
+  supplier_phone?: string | null;
+}
 
 /** 設定値 / One setting of a device. */
 export interface DeviceSetting {
@@ -636,6 +949,21 @@ export interface Diagnosis {
   /** 主病名 / The main diagnosis. */
   primary?: boolean;
 }
+
+/** 診断名 / A diagnosis. */
+export interface DiagnosisOutput {
+  /** 診断日（任意） / Date of diagnosis (optional). */
+  diagnosed_on?: string | null;
+  /** ICD-10 コード（任意、例 G80.0） / ICD-10 code (optional, e.g. G80.0). */
+  icd10?: string | null;
+  /** 病名 / Name of the condition. */
+  name: string;
+  /** 主病名 / The main diagnosis. */
+  primary: boolean;
+}
+
+/** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
+export type DocumentType = "age-request" | "aggregate-request" | "chart-request" | "consultation-log" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "fhir-import-request" | "plan" | "progress-request" | "qr-payload" | "rules-query" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "training-log" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -689,8 +1017,36 @@ export interface EmergencyPlan {
   resuscitation: Resuscitation;
 }
 
+/** 緊急時の対応計画 / Emergency plan, agreed by the family and the doctor. */
+export interface EmergencyPlanOutput {
+  /** 場面ごとの対応（優先順） / Actions per situation, most important first. */
+  actions: EmergencyAction[];
+  /** 家族と合意した日 / Date agreed with the family. */
+  agreed_on?: string | null;
+  /** 搬送先（支援チームの id） / Where to take the child (care-team id). */
+  destination?: string | null;
+  /** 計画を確認した医師（支援チームの id、任意） / Doctor who agreed the plan (care-team id, optional). */
+  doctor?: string | null;
+  /** 心肺蘇生についての意思 / Wishes about resuscitation. */
+  resuscitation: Resuscitation;
+}
+
 /** 救急時の要約の区分 / A section of the emergency view, in display order. */
 export type EmergencySection = "patient" | "diagnoses" | "resuscitation" | "allergies" | "airway" | "care" | "medications" | "baseline" | "actions" | "contacts";
+
+/** `summary.emergency_sheet` の結果 / Result of `summary.emergency_sheet`. */
+export interface EmergencySheet {
+  /** 印刷用HTML（A4・2ページまで、外部参照なし） / The printable HTML document (A4, at most two pages, nothing external). */
+  html: string;
+  /** QRコードに入らなかった項目数 / Items left out of the QR code to fit. */
+  qr_left_out: number;
+  /** QRコードの内容（KY1形式） / The QR code's payload text (format KY1). */
+  qr_payload?: string | null;
+  /** QRコードの型番（1〜25、誤り訂正レベルM） / The QR code's version (1–25, error correction M). */
+  qr_version?: number | null;
+  /** 短縮した区分 / Parts shortened to fit two pages. */
+  shortened: SheetPart[];
+}
 
 /** 救急時の要約 / The emergency view. */
 export interface EmergencyView {
@@ -702,6 +1058,16 @@ export interface EmergencyView {
   sections: EmergencyBlock[];
   /** 平文（日本語） / The same as plain Japanese text, one line per section. */
   text_ja: string[];
+}
+
+/** 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所. */
+export interface EntitlementPolicy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground (found in one source only) on its
+   * own as a ground for 医療型短期入所 (default false). Either way an `info` finding says
+   * when the result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
 }
 
 /** 判定結果 / Result of `shortstay.evaluate`. */
@@ -839,10 +1205,40 @@ export interface FacilityVerdict {
 /** 栄養経路 / Feeding route of tube or enteral feeding. */
 export type FeedingRoute = "nasogastric" | "gastrostomy" | "esophagostomy" | "nasojejunal" | "gastrojejunal" | "jejunostomy";
 
-/** 指摘 / One violation of a rule at one place in a document. */
+/** `summary.from_fhir` の入力 / Input of `summary.from_fhir`: a FHIR R4 Bundle as JSON. */
+export interface FhirImportRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /**
+   * 基準日（任意、なければ Bundle の timestamp の日付） / The as-of day of the summary
+   * (optional; without it, the date of the Bundle's `timestamp`).
+   */
+  as_of?: string | null;
+  /** FHIR R4 の Bundle（document 又は collection） / The FHIR R4 Bundle (document or collection), as JSON. */
+  bundle: unknown;
+  /**
+   * 対象児 id（任意） / The child id the hub assigns to the child of a bundle that carries
+   * none (a JP-CLINS or 6情報 bundle from a hospital). Used when the Patient has no
+   * identifier of kyoten's child-id system.
+   */
+  child_id?: ChildId | null;
+  /** 文書の形式の版（任意、現在は 2） / Document format version (optional; currently 2). */
+  version?: FormatVersion | null;
+}
+
+/** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
+  /**
+   * 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
+   * codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+   */
+  args?: Record<string, unknown> | null;
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */
   code: string;
+  /** 場所（英語） / Readable location in English ("medical care 3 (suctioning) › frequency"). */
+  location_en?: string | null;
+  /** 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」). */
+  location_ja?: string | null;
   /** メッセージ（英語） / Message in English. */
   message_en: string;
   /** メッセージ（日本語） / Message in Japanese. */
@@ -852,6 +1248,9 @@ export interface Finding {
   /** 重大度 / Severity. */
   severity: Severity;
 }
+
+/** 文書の形式の版（1 又は 2、省略時は 1。現在の版は 2） / The kyoten document format version (1 or 2; absent means 1; the current version is 2). */
+export type FormatVersion = number;
 
 /** 頻度 / How often something is done: `times` per `per`. */
 export interface Frequency {
@@ -985,6 +1384,12 @@ export interface Item {
   label?: string | null;
   /** 主たる機関 / Lead organisations (ids). */
   lead?: string[];
+  /**
+   * この取組での会議委員所属の記載 / How mentions of organisations in this item are
+   * written (as a council member or not), where they differ from the organisation's
+   * default `member`; each entry names one mention (organisation and list).
+   */
+  membership?: Membership[];
   /** モデル地域で実施 / True if (part of) the item runs in the model area. */
   model_area?: boolean;
   /**
@@ -1006,6 +1411,57 @@ export interface Item {
   tasks: TaskNo[];
   /** 項目 / Title. */
   title: string;
+}
+
+/** 取組番号ごとの発言数 / Statements about one plan item. */
+export interface ItemCount {
+  /** 取組 / The item (in the record's plan). */
+  item: ItemRef;
+  /** 発言数 / Statements naming it. */
+  statements: number;
+}
+
+/** 取組の会議の記録 / What the council meetings of a plan say about one item. */
+export interface ItemEvidence {
+  /** 決定事項 / What was decided about it. */
+  decisions?: string[];
+  /** 話し合われた日 / Dates of meetings where it was discussed. */
+  discussed_on?: string[];
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 会議開催の段階 / The item's 会議開催 phases and the meetings held in them. */
+  meeting_phases?: MeetingPhase[];
+}
+
+/** 取組ごとの会議の一回 / One meeting's part in one item. */
+export interface ItemMeeting {
+  /** 継続検討事項 / Matters about the item carried over. */
+  carried_over: number;
+  /** 開催日 / Date held. */
+  date: string;
+  /** 決定事項 / Decisions about the item. */
+  decisions: string[];
+  /** 記録の位置 / JSON Pointer of the record (`/meetings/i`). */
+  meeting: string;
+  /** 発言した機関（ID、発言順） / Organisations that spoke about the item (ids, in order). */
+  speakers: string[];
+  /** 発言数 / Statements about the item. */
+  statements: number;
+}
+
+/** 取組ごとの会議 / The meetings of one plan item. */
+export interface ItemMeetings {
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 会議（日付順） / Meetings, by date. */
+  meetings: ItemMeeting[];
+  /**
+   * 計画の地域（記録の計画参照） / Region of the plan the number belongs to (absent:
+   * the record does not say).
+   */
+  plan_region?: string | null;
+  /** 計画で確認済み / True if the held plan has the item (false: unresolved reference). */
+  resolved: boolean;
 }
 
 /**
@@ -1137,8 +1593,168 @@ export interface Medication {
   times_per_day?: number | null;
 }
 
+/** 服薬 / A medication. */
+export interface MedicationOutput {
+  /** 頓用 / As needed (PRN). */
+  as_needed: boolean;
+  /** 用量（任意、例 "2.5mg"） / Dose (optional), e.g. "2.5mg". */
+  dose?: string | null;
+  /** 使用条件・目的（任意） / When to give it, or what for (optional). */
+  indication?: string | null;
+  /** 薬剤名 / Name of the medicine. */
+  name: string;
+  /** 緊急時に使う薬（痙攣時の坐剤等） / Rescue medicine for an emergency (e.g. a seizure suppository). */
+  rescue: boolean;
+  /** 投与経路 / Route. */
+  route: MedicationRoute;
+  /** 開始日（任意） / Started on (optional). */
+  since?: string | null;
+  /** 1日の回数（定時薬） / Times a day (regular medicines). */
+  times_per_day?: number | null;
+}
+
 /** 投与経路 / Route of administration. */
 export type MedicationRoute = "oral" | "tube" | "rectal" | "buccal" | "inhaled" | "nasal" | "subcutaneous" | "intravenous" | "transdermal" | "topical" | "other";
+
+/** 会議の記録 / The record of one meeting (minutes). */
+export interface Meeting {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 議題 / Agenda, in order. */
+  agenda?: AgendaItem[];
+  /**
+   * 出席者（記録に名簿がある場合のみ） / Attendees, only where the record lists them
+   * (absent: the record has no list; speakers are known from the statements).
+   */
+  attendees?: Attendee[] | null;
+  /** ケア会議の内容（ケア会議のみ） / The care conference's particulars (care conferences only). */
+  care_conference?: CareConference | null;
+  /** 継続検討事項 / Matters carried over to later meetings. */
+  carried_over?: CarriedOver[];
+  /** 開催日 / Date held. */
+  date: string;
+  /**
+   * 開催日（記録のとおり、例: 平成 28年 12月 19日（月）） / The date as the record writes it;
+   * it must read to `date`.
+   */
+  date_text?: string | null;
+  /** 決定事項 / Decisions. */
+  decisions?: Decision[];
+  /** 終了時刻（HH:MM） / End time, `HH:MM`. */
+  end_time?: string | null;
+  /** 種類 / Kind of meeting. */
+  kind: MeetingKind;
+  /** 次回開催予定 / The next meeting. */
+  next_meeting?: NextMeeting | null;
+  /** 注記（転記の読み方など） / Notes (e.g. how the record was read). */
+  notes?: string | null;
+  /**
+   * 記録に出てくる機関 / The organisations the record names (speakers, attendees,
+   * those responsible), each with an id used in this record.
+   */
+  organisations?: MeetingOrganisation[];
+  /** 場所 / Place. */
+  place?: string | null;
+  /** 対象の計画 / The plan whose item numbers the record uses (council meetings). */
+  plan?: PlanRef | null;
+  /** 開始時刻（HH:MM） / Start time, `HH:MM`. */
+  start_time?: string | null;
+  /** 発言（主な意見） / Statements (主な意見), in the record's order. */
+  statements?: Statement[];
+  /** 時刻（記録のとおり、例: 19：00～21：00） / The time as the record writes it. */
+  time_text?: string | null;
+  /** 表題（記録のとおり） / Title, as the record writes it. */
+  title?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** 会議の種類 / Kind of meeting. */
+export type MeetingKind = "council" | "care_conference" | "hub_staff";
+
+/** 記録の機関 / An organisation named in the record. */
+export interface MeetingOrganisation {
+  /**
+   * ID（この記録の中で一意。計画がある場合は計画の機関ID） / Id, unique in the record;
+   * with a plan, the plan's organisation id.
+   */
+  id: string;
+  /** 名称（記録のとおり） / Name, as the record writes it. */
+  name: string;
+}
+
+/**
+ * 会議開催の段階 / One 会議開催 phase of an item, and the council meetings of the plan
+ * held in its quarter.
+ */
+export interface MeetingPhase {
+  /** 開催日 / Dates of the plan's council meetings held in it (on or before `as_of`). */
+  held_on: string[];
+  /** 四半期 / The quarter. */
+  quarter: Quarter;
+}
+
+/** Result of `meetings.progress`. */
+export interface MeetingProgress {
+  /** 取組ごとの会議の記録 / Per item, the meeting evidence. */
+  evidence: ItemEvidence[];
+  /**
+   * 進捗（会議開催の段階は開催済みの会議で完了） / Progress, with every 会議開催
+   * item-quarter met by a council meeting of the plan counted as done.
+   */
+  progress: Progress;
+}
+
+/**
+ * 会議記録つきの進捗照会 / Input of `meetings.progress`: `plan.progress`'s input with the
+ * plan's meeting records as evidence.
+ */
+export interface MeetingProgressRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The date progress is judged on. */
+  as_of: string;
+  /** 会議の記録 / Meeting records (council meetings of the plan are evidence). */
+  meetings?: Meeting[];
+  /** 注記 / Notes on the document. */
+  notes?: string | null;
+  /** 取組計画 / The plan. */
+  plan: Plan;
+  /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
+  statuses?: ItemStatus[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/**
+ * 会議記録の束 / Input of `meetings.by_item` and `care_conferences.open`: meeting records,
+ * the date they are judged on, and optionally the plan their item numbers belong to.
+ */
+export interface MeetingRecords {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The reference date ("today"). */
+  as_of: string;
+  /**
+   * 集計する年度（任意、既定は計画の年度、なければ基準日の年度） / The fiscal year to
+   * report (optional; default the plan's, else that of `as_of`).
+   */
+  fiscal_year?: number | null;
+  /** 会議の記録 / The meeting records. */
+  meetings: Meeting[];
+  /** 取組計画（任意） / The plan the item numbers belong to (optional). */
+  plan?: Plan | null;
+  /**
+   * 対象児の情報集約（任意） / Summaries of the children the care conferences concern
+   * (optional; matched by `child.id`). For each child with a care conference,
+   * `care_conferences.open` checks that a recorded consent covers using the summary at
+   * care conferences on `as_of` (`consent.*` warnings at `/summaries/i/consents`).
+   * Each summary is also checked by the summary's own rules on `as_of`.
+   */
+  summaries?: ChildSummary[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
 
 /** ミーティングの状況 / What the check found about meetings. */
 export interface MeetingStatus {
@@ -1155,12 +1771,59 @@ export interface MeetingStatus {
   required: boolean;
 }
 
+/** 会議の要約 / Result of `meeting.validate`. */
+export interface MeetingSummary {
+  /** 出席者名簿の有無 / True if the record lists attendees. */
+  attendees_listed: boolean;
+  /** 継続検討事項 / Matters carried over. */
+  carried_over: number;
+  /** 開催日 / Date held. */
+  date: string;
+  /** 開催日（和暦） / Date held, in 和暦. */
+  date_wareki?: string | null;
+  /** 決定事項 / Decisions. */
+  decisions: number;
+  /** 年度 / Fiscal year of the meeting. */
+  fiscal_year: number;
+  /** 種類 / Kind of meeting. */
+  kind: MeetingKind;
+  /** 次回開催日 / The next meeting's date, if fixed. */
+  next_date?: string | null;
+  /** 次回開催（年月、頃） / The next meeting's month, if approximate. */
+  next_month?: string | null;
+  /** 未完了の決定事項 / Decisions not marked done. */
+  open_decisions: number;
+  /** 取組番号ごと（番号順） / Statements per item number, in number order. */
+  per_item: ItemCount[];
+  /** 機関ごと（記録に初めて出る順） / Statements per organisation, in order of first statement. */
+  per_organisation: OrganisationCount[];
+  /** 四半期 / Fiscal quarter of the meeting. */
+  quarter: Quarter;
+  /** 発言数 / Statements. */
+  statements: number;
+}
+
 /** ミーティング / Meetings of the hub's staff: a recurring interval, dated meetings held, or both. */
 export interface Meetings {
   /** 開催日 / Dates of meetings held (any order). */
   held?: string[];
   /** 定例の開催間隔（日） / Recurring interval in days (e.g. 28 for every four weeks). */
   interval_days?: number | null;
+}
+
+/**
+ * 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
+ * written: as belonging to a council member, or not (in parentheses in the Odawara plan).
+ */
+export interface Membership {
+  /** 欄 / The list of the item the mention is in. */
+  list: OrganisationList;
+  /** 会議委員所属団体 / True if this mention is written as a council member. */
+  member: boolean;
+  /** 注記 / Notes (e.g. another reading of the source). */
+  notes?: string | null;
+  /** 機関 / The organisation's id; it must be in the item's list named by `list`. */
+  organisation: string;
 }
 
 /** 節目 / One milestone of the timeline. */
@@ -1202,8 +1865,27 @@ export interface MonthlyRow {
   total: number;
 }
 
-/** 運動機能 / Motor level, the columns of the Oshima classification (CLINICAL.md C). */
+/** 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
+
+/**
+ * 全国地方公共団体コード / A six-digit 全国地方公共団体コード (JIS X 0402 with its check
+ * digit), e.g. `142069` (小田原市).
+ */
+export type MunicipalityCode = string;
+
+/** 次回開催予定 / The next meeting: a date, or a month meant approximately (９月頃). */
+export interface NextMeeting {
+  /** 日付 / The date, if fixed. */
+  date?: string | null;
+  /** 年月（頃、YYYY-MM） / The month, approximately. */
+  month?: string | null;
+  /**
+   * 記録のとおり（例: 平成 29年９月頃） / As the record writes it; it must read to `date`
+   * or `month`.
+   */
+  text?: string | null;
+}
 
 /** 割り当てた夜 / One night granted to a request. */
 export interface NightGrant {
@@ -1216,6 +1898,30 @@ export interface NightGrant {
 /** 番号の付け方 / How items are numbered. */
 export type Numbering = "plan" | "per_task";
 
+/** 未完了の担当事項 / An open assignment from a care conference. */
+export interface OpenAssignment {
+  /** 会議の日 / Date of the conference. */
+  decided_on: string;
+  /** 決定事項の位置 / JSON Pointer of the decision (`/meetings/i/decisions/k`). */
+  decision: string;
+  /** 期限 / Due date. */
+  due?: string | null;
+  /** 期限切れ / True if the due date is before `as_of`. */
+  overdue: boolean;
+  /** 担当（参加者ID） / Who is responsible. */
+  responsible: string[];
+  /** 内容 / What was decided. */
+  text: string;
+}
+
+/** Result of `care_conferences.open`. */
+export interface OpenAssignments {
+  /** 基準日 / The reference date. */
+  as_of: string;
+  /** 子どもごと（ID順） / Per child, by id. */
+  children: ChildAssignments[];
+}
+
 /** 関係機関 / An organisation taking part in the plan. */
 export interface Organisation {
   /** 総称 / True for a collective description (関係機関等, 医療機関) rather than one body. */
@@ -1223,8 +1929,12 @@ export interface Organisation {
   /** 識別子 / Id, unique in the plan, referred to by items (e.g. `odawara-ishikai`). */
   id: string;
   /**
-   * 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
-   * organisations written in parentheses are not).
+   * 会議委員所属団体（既定） / True if the organisation is written as belonging to a
+   * council member where an item's mention does not say otherwise. Membership is
+   * marked per mention in the Odawara plan (「※（）で記載したものは会議委員所属団体以外の
+   * 所属」: one organisation can be in parentheses in one item and not in another), so an
+   * item can record how each mention is written ([`Item::membership`]); this is the
+   * default for mentions it does not list.
    */
   member: boolean;
   /** 名称 / Name as written. */
@@ -1234,6 +1944,31 @@ export interface Organisation {
   /** 分野 / Sector. */
   sector: Sector;
 }
+
+/** 機関ごとの会議 / One organisation across the meetings. */
+export interface OrganisationActivity {
+  /** 出席（名簿のある会議のうち） / Attended, among those meetings. */
+  attended: number;
+  /** 発言した会議の数 / Meetings where it spoke. */
+  meetings_spoken: number;
+  /** 出席者名簿のある会議の数 / Meetings (naming it) whose record lists attendees. */
+  meetings_with_attendee_list: number;
+  /** 機関ID / The organisation's id. */
+  organisation: string;
+  /** 発言数 / Statements. */
+  statements: number;
+}
+
+/** 機関ごとの発言数 / Statements by one organisation. */
+export interface OrganisationCount {
+  /** 機関ID / The organisation's id in the record. */
+  organisation: string;
+  /** 発言数 / Its statements. */
+  statements: number;
+}
+
+/** 機関の欄 / One of an item's lists of organisations. */
+export type OrganisationList = "proposing" | "lead" | "cooperating";
 
 /** 大島分類の区分 / Group of an Oshima cell. */
 export type OshimaGroup = "severe_motor_intellectual" | "borderline" | "other";
@@ -1257,6 +1992,19 @@ export interface OshimaResult {
   /** 用いた指数 / The quotient used. */
   quotient: number;
 }
+
+/** ケア会議の参加者 / A participant in a care conference. */
+export interface Participant {
+  /** ID（この記録の中で一意、例: mother, nurse-station） / Id, unique in the record. */
+  id: string;
+  /** 立場 / Who the participant is. */
+  kind: ParticipantKind;
+  /** 支援チームでの役割（支援チームの場合） / Care-team role (for care-team members). */
+  role?: CareRole | null;
+}
+
+/** ケア会議の参加者の立場 / Who a care-conference participant is. */
+export type ParticipantKind = "family" | "child" | "care_team" | "hub" | "other";
 
 /** これまでの主な取組みの欄 / Whose past initiative. */
 export type PastBy = "prefecture" | "consignee" | "others";
@@ -1329,6 +2077,8 @@ export interface Plan {
   status?: PlanStatus | null;
   /** 表題 / Title of the plan as written. */
   title?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 進捗 / The progress part of a plan: statuses, indicators and evidence on one date. */
@@ -1343,6 +2093,17 @@ export interface PlanProgress {
   notes?: string | null;
   /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
   statuses?: ItemStatus[];
+}
+
+/**
+ * 計画の参照 / Which plan the item numbers belong to: the region and fiscal year of the
+ * plan (e.g. 厚木地域 平成29年度). Numbers of a plan that is not held stay unresolved.
+ */
+export interface PlanRef {
+  /** 年度（西暦、開始年） / The plan's fiscal year (optional). */
+  fiscal_year?: number | null;
+  /** 地域 / The plan's region, as the plan names it (e.g. 小田原地域). */
+  region: string;
 }
 
 /** 計画の状態 / Status of a plan. */
@@ -1366,6 +2127,12 @@ export interface PlanSummary {
 
 /** 方針 / Rules a prefecture or hub may set; every field has the default shown. */
 export interface Policy {
+  /**
+   * 未確認の根拠を認める / Accept an unconfirmed ground for 医療型短期入所 (found in one
+   * source only) on its own (default false); either way an `info` finding says when the
+   * result depends on one.
+   */
+  accept_unconfirmed_grounds?: boolean;
   /** 退所日も数える / Count the departure day against the granted days, so 1 night = 2 days (default true, as 短期入所 is billed). */
   count_departure_day?: boolean;
   /** △の夜に割り当てる床数 / Beds the allocator may give on a △ night (default 1; never more than the facility's beds). */
@@ -1414,6 +2181,8 @@ export interface ProgressRequest {
   plan: Plan;
   /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
   statuses?: ItemStatus[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 記録 / Who recorded one part of the summary, and when. */
@@ -1428,6 +2197,48 @@ export interface Provenance {
   role: RecorderRole;
   /** 区分 / The part recorded. */
   section: Section;
+}
+
+/** QRコードの内容 / What the sheet's QR code holds (format `KY1`). */
+export interface QrEssentials {
+  /** 生年月日 / Date of birth. */
+  b: string;
+  /** 血液型 / Blood type. */
+  bt?: BloodType | null;
+  /** 作成の基準日 / The day the sheet was made for. */
+  d: string;
+  /** 形式の版 / Format version (1). */
+  f: number;
+  /** ふりがな（40文字まで） / Kana (at most 40 characters). */
+  k: string;
+  /** 氏名（40文字まで） / Name (at most 40 characters). */
+  n: string;
+  /** 区分（優先順） / The parts, most important first. */
+  p: QrPart[];
+  /** 性別 / Sex. */
+  s: Sex;
+  /** 体重 (kg) / Weight (kg). */
+  w?: number | null;
+}
+
+/** QRコードの一区分 / One part of the code. */
+export interface QrPart {
+  /** 項目（短い日本語の文） / Items, short Japanese phrases. */
+  i: string[];
+  /** 入っていない件数 / Items of this part not in the code (left out by the view or to fit). */
+  o?: number;
+  /** 区分 / Section of the emergency view. */
+  s: EmergencySection;
+}
+
+/** `sheet.read_qr` の入力 / Input of `sheet.read_qr`: the text a 2D scanner typed. */
+export interface QrPayload {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** QRコードの内容（KY1: で始まる文字列） / The QR code's text, starting with `KY1:`. */
+  payload: string;
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 四半期 / A quarter of the fiscal year. */
@@ -1477,6 +2288,9 @@ export interface RankedFacility {
   same_area: boolean;
 }
 
+/** 同意の相手の範囲 / Whom a consent allows the summary to be given to. */
+export type RecipientScope = "care_team" | "care_team_member" | "care_role" | "institution" | "any_medical_institution_in_emergency" | "hub";
+
 /** 記録者の立場 / Who recorded a part. */
 export type RecorderRole = "family" | "doctor" | "nurse" | "discharge_nurse" | "public_health_nurse" | "counsellor" | "coordinator" | "teacher" | "other";
 
@@ -1510,7 +2324,7 @@ export type Resuscitation = "full" | "limited" | "dnar" | "not_discussed";
 /** Rh 血液型 / Rh(D) type. */
 export type RhType = "positive" | "negative" | "unknown";
 
-/** 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004. */
+/** 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004]. */
 export type Role = "physician" | "local_resource_staff" | "family_support_nurse" | "public_health_nurse";
 
 /** 役割の充足 / Who holds one role. */
@@ -1547,6 +2361,40 @@ export interface RoleRule {
   role: Role;
 }
 
+/** Result of `rules.list`. */
+export interface RuleCatalogue {
+  /** 規則 / Every rule. */
+  rules: RuleInfo[];
+  /** 選択肢 / Every value of every enumeration in the input documents, with labels. */
+  values: ValueInfo[];
+}
+
+/** One rule, for people. */
+export interface RuleInfo {
+  /** 旧コード / Former codes of the same condition, still documented. */
+  aliases: string[];
+  /** 引数 / Names of the template's arguments (the keys of a finding's `args`). */
+  arguments: string[];
+  /** コード / Stable dotted code. */
+  code: string;
+  /** 説明 / What the rule catches, why, and how to fix it ("" if the message says it all). */
+  explain: string;
+  /** 重大度 / Severity. */
+  severity: Severity;
+  /** メッセージの型（英語） / English message template. */
+  template_en: string;
+  /** メッセージの型（日本語） / Japanese message template (`{name}` an argument, `[…]` optional). */
+  template_ja: string;
+}
+
+/** Input of `rules.list`: nothing but an optional `$schema`. */
+export interface RulesQuery {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
+  version?: FormatVersion | null;
+}
+
 /** 四半期の予定 / The phases of an item in one quarter. */
 export interface ScheduleEntry {
   /** 補足 / A free note (e.g. ９月頃, or the reason for going back to design). */
@@ -1570,9 +2418,13 @@ export interface ScoreRequest {
   birth_date: string;
   /** 臨床像 / The clinical profile. */
   clinical: ClinicalProfile;
+  /** 方針 / Policy for the short-stay entitlement (every field has a default). */
+  policy?: EntitlementPolicy;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
-/** 臨床スコア / Every score of CLINICAL.md A–D. */
+/** 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`). */
 export interface ScoreResult {
   /** 医療的ケア判定スコア / Medical care score (B). */
   medical_care: MedicalCareResult;
@@ -1651,19 +2503,33 @@ export interface Share {
   percent: string;
 }
 
+/** 救急時情報シートの区分 / A part of the emergency sheet, in print order. */
+export type SheetPart = "child" | "diagnoses" | "emergency" | "devices" | "care" | "medications" | "allergies" | "contacts" | "care_team" | "baseline" | "provenance";
+
 /** 医療型短期入所の対象か / Entitlement to 医療型短期入所. */
 export interface ShortStayEntitlement {
-  /** 対象 / True if at least one confirmed ground holds. */
+  /**
+   * 対象 / True if a confirmed ground applies, or, when the policy accepts them
+   * (`policy.accept_unconfirmed_grounds`), an unconfirmed one.
+   */
   eligible: boolean;
-  /** 根拠 / Every ground that holds, in CLINICAL.md order. */
+  /** 根拠 / Every ground that applies on the day, in the order of the ground list. */
   grounds: GroundResult[];
-  /** 未確認の根拠のみ / True if only unconfirmed grounds hold. */
+  /**
+   * 未確認の根拠のみ / True if the only grounds that apply are unconfirmed (the result
+   * then depends on the policy).
+   */
   only_unconfirmed: boolean;
+  /**
+   * 18歳以上のため適用しない根拠 / Grounds the profile shows that apply to children
+   * (under 18) only and so do not apply on the day.
+   */
+  over_18?: ShortStayGround[];
 }
 
 /**
  * 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
- * (CLINICAL.md D).
+ * ([C-D], `docs/sources.md`).
  */
 export type ShortStayGround = "severe_motor_intellectual" | "support_level6_ventilator" | "support_level5_muscular_dystrophy" | "support_level5_severe_disability" | "persistent_vegetative_state" | "motor_neuron_disease" | "medical_care_score16" | "behaviour_and_care_score8" | "vegetative_and_care_score8";
 
@@ -1681,6 +2547,8 @@ export interface ShortstayAllocation {
   policy?: Policy;
   /** 申込（1家族1件） / The requests, one per family. */
   requests: StayRequest[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 空き情報の表示 / Input of `shortstay.board`. */
@@ -1699,6 +2567,8 @@ export interface ShortstayBoardQuery {
   from?: string | null;
   /** 方針 / Policy (every field has a default). */
   policy?: Policy;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board. */
@@ -1715,6 +2585,8 @@ export interface ShortstayEvaluation {
   policy?: Policy;
   /** 申込 / The request. */
   request: StayRequest;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 施設検索 / Input of `shortstay.search`. */
@@ -1731,6 +2603,8 @@ export interface ShortstaySearch {
   facilities: Facility[];
   /** 類型（任意） / Only facilities of this service type (optional). */
   service?: ServiceType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 緊急時の場面 / An emergency situation the plan covers. */
@@ -1805,8 +2679,15 @@ export interface StaffingRequest {
   as_of: string;
   /** 拠点 / The hub. */
   hub: Hub;
+  /**
+   * 会議の記録（任意） / Meeting records (optional): those of kind `hub_staff` count as
+   * meetings held, beside `hub.meetings.held`.
+   */
+  meeting_records?: Meeting[];
   /** 方針（省略時は国の基準） / Policy overrides; absent means the national rules. */
   policy?: StaffingRequestPolicy | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 方針 / A policy: overrides merged over the national rules. */
@@ -1818,6 +2699,26 @@ export interface StaffingRequestPolicy {
   max_meeting_gap_days?: number | null;
   /** 役割ごとの設定 / Per-role overrides (roles not listed keep the national values). */
   roles?: RoleOverride[];
+}
+
+/** 発言 / One statement (an opinion in 主な意見). */
+export interface Statement {
+  /**
+   * 取組名（記録が番号に添えている場合、例: 小児科及び内科医向け研修会） / The item's
+   * name where the record writes one beside the number.
+   */
+  item_label?: string | null;
+  /** 計画の取組番号（【№1】など） / The plan items it concerns (【№1】…). */
+  items?: ItemRef[];
+  /**
+   * 発言した機関 / The organisation that spoke (id in `organisations`; for a care
+   * conference, a participant id).
+   */
+  organisation: string;
+  /** 発言内容（記録のとおり） / What was said, as the record writes it. */
+  text: string;
+  /** テーマ（記録のとおり、例: ①体制構築） / Theme heading, as the record writes it. */
+  theme?: string | null;
 }
 
 /** 状況 / Progress status. */
@@ -1843,7 +2744,11 @@ export interface StayChild {
   birth_date: string;
   /** 必要な医療的ケア / The medical care the child needs. */
   care?: CareKind[];
-  /** 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled. */
+  /**
+   * 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not
+   * entitled. The children's grounds apply only while the child is under 18 on the first
+   * night, and unconfirmed grounds alone only when the policy accepts them.
+   */
   grounds?: ShortStayGround[];
 }
 
@@ -1891,8 +2796,26 @@ export interface SummaryRequest {
   $schema?: string | null;
   /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
   as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
   /** 対象児の情報 / The child's summary. */
   summary: ChildSummary;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** `summary.*` 操作の入力 / Input of every `summary.*` operation. */
+export interface SummaryRequestOutput {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it. */
+  as_of: string;
+  /** 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts). */
+  strict_provenance?: boolean;
+  /** 対象児の情報 / The child's summary. */
+  summary: ChildSummaryOutput;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 判定 / Category under the 2020 medical-fee rule. */
@@ -1946,19 +2869,19 @@ export interface Table {
 
 /** 一つのタスク / One task of the framework. */
 export interface Task {
-  /** 取組の例 / Typical initiatives, in Japanese. */
+  /** 取組の例 / Typical initiatives: the national description's (具体例), quoted exactly. */
   examples_ja: string[];
   /** 英語名 / English name. */
   name_en: string;
-  /** 神奈川県のタスク表での名称（資料003） / Wording in Kanagawa's task table (seed 003). */
+  /** 神奈川県のタスク表での名称（[S-003]） / Wording in Kanagawa's task table ([S-003]). */
   name_kanagawa_ja: string;
-  /** 国の事業説明での名称（資料004） / Wording in the national description (seed 004). */
+  /** 国の事業説明での名称（[S-004]） / Wording in the national description ([S-004]). */
   name_national_ja: string;
   /** 番号 / Number 1–6. */
   no: number;
   /** 目的（英語） / Purpose, in English. */
   purpose_en: string;
-  /** 目的 / Purpose, in Japanese. */
+  /** 目的 / Purpose, in Japanese: the national description's ○内容, quoted. */
   purpose_ja: string;
 }
 
@@ -2000,10 +2923,30 @@ export interface TaskProgress {
   totals: StatusTotals;
 }
 
+/** タスク別・四半期別の取組数 / Initiatives of one task per quarter. */
+export interface TaskQuarters {
+  /** タスク名 / The task's national wording. */
+  name_ja: string;
+  /** 第1四半期 / Q1: initiatives with an entry in April–June. */
+  q1: number;
+  /** 第2四半期 / Q2. */
+  q2: number;
+  /** 第3四半期 / Q3. */
+  q3: number;
+  /** 第4四半期 / Q4. */
+  q4: number;
+  /** タスク番号 / Task 1–6. */
+  task: number;
+  /** 計 / Distinct initiatives serving the task. */
+  total: number;
+}
+
 /** Input of `tasks.list`: nothing but an optional `$schema`. */
 export interface TasksQuery {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 時間の単位期間 / The period both of a person's times are counted over. */
@@ -2057,6 +3000,8 @@ export interface TrainingLog {
   notes?: string | null;
   /** 研修 / The sessions, one per line of the log. */
   trainings?: Training[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 研修の集計 / Result of `trainings.summarize`. */
@@ -2075,6 +3020,32 @@ export interface TrainingSummary {
   sessions: SessionRow[];
   /** 合計 / Totals. */
   total: SessionCount;
+}
+
+/** `document.upgrade` の入力 / Input of `document.upgrade`. */
+export interface UpgradeRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 更新する文書（古い版の kyoten 文書） / The older kyoten document to upgrade. */
+  document: unknown;
+  /** 文書の種類（省略時は文書の $schema から判断） / The document's type (absent: read from the document's `$schema`). */
+  type?: DocumentType | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** `document.upgrade` の結果 / Result of `document.upgrade`. */
+export interface UpgradeResult {
+  /** 更新した文書 / The upgraded document. */
+  document: unknown;
+  /** 元の版 / The version the document was in. */
+  from_version: number;
+  /** 人が記入すべき項目（更新後の文書の JSON Pointer） / Fields a person must fill in (JSON Pointers into the upgraded document). */
+  needs_input: string[];
+  /** 更新後の版 / The version it is in now. */
+  to_version: number;
+  /** 文書の種類 / The document's type. */
+  type: DocumentType;
 }
 
 /** 持続的導尿の方法 / Kind of continuous urinary drainage. */
@@ -2098,7 +3069,19 @@ export interface Vaccination {
 /** ワクチン / Vaccine. */
 export type Vaccine = "hib" | "pneumococcal" | "hepatitis_b" | "rotavirus" | "dtap_ipv" | "dtap_ipv_hib" | "bcg" | "mr" | "varicella" | "japanese_encephalitis" | "dt" | "hpv" | "influenza" | "covid19" | "rsv_antibody" | "other";
 
-/** 人工呼吸器の種類 / Kind of ventilation (CLINICAL.md A row 1, B row 1). */
+/** One value of an enumeration, with its labels. */
+export interface ValueInfo {
+  /** 選択肢の種類 / The enumeration's name in the schemas (e.g. `CareKind`). */
+  choice: string;
+  /** コード / The value as written in documents. */
+  code: string;
+  /** 英語ラベル / English label. */
+  label_en: string;
+  /** 日本語ラベル / Japanese label. */
+  label_ja: string;
+}
+
+/** 人工呼吸器の種類 / Kind of ventilation ([C-A] row 1, [C-B] row 1, `docs/sources.md`). */
 export type VentilationMode = "invasive" | "nippv" | "cpap" | "high_flow" | "cough_assist" | "ippb" | "chest_wall_oscillation";
 
 /** 平常時のバイタルサイン / Baseline vital signs (the child's usual values). */
@@ -2121,9 +3104,12 @@ export interface VitalSigns {
   weight_kg?: number | null;
 }
 
+/** 和暦の数字の書き方 / How numbers are written in a 和暦 output. */
+export type WarekiStyle = "arabic" | "kanji";
+
 /**
  * 見守りの度合い / Watch level (見守りスコア) of the medical care score: how quickly a
- * carer must respond (CLINICAL.md B).
+ * carer must respond ([C-B], `docs/sources.md`).
  */
 export type WatchLevel = "high" | "medium" | "low";
 

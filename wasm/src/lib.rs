@@ -33,40 +33,37 @@ use kyoten_core::input::Limits;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// `wasm.unknown_operation`: the operation name is not in the table.
-pub const UNKNOWN_OPERATION: Rule = Rule {
-    code: "wasm.unknown_operation",
-    severity: Severity::Error,
-    ja: "その名前の操作はありません（operations() で一覧を確認してください）",
-    en: "There is no operation of that name (see operations() for the list)",
-};
+kyoten_core::rule!(
+    UNKNOWN_OPERATION,
+    "wasm.unknown_operation",
+    Error,
+    "その名前の操作はありません（operations() で一覧を確認してください）",
+    "There is no operation of that name (see operations() for the list)"
+);
 
-/// `wasm.input_not_json`: the JavaScript value could not be turned into JSON.
-pub const INPUT_NOT_JSON: Rule = Rule {
-    code: "wasm.input_not_json",
-    severity: Severity::Error,
-    ja: "入力を JSON にできません（循環参照、BigInt、undefined、関数などは使えません）",
-    en: "The input cannot be written as JSON (cycles, BigInt, undefined and functions are not allowed)",
-};
+kyoten_core::rule!(
+    INPUT_NOT_JSON,
+    "wasm.input_not_json",
+    Error,
+    "入力を JSON にできません（循環参照、BigInt、undefined、関数などは使えません）",
+    "The input cannot be written as JSON (cycles, BigInt, undefined and functions are not allowed)"
+);
 
-/// `wasm.not_initialized`: an operation was called before `init()` finished (browser).
-/// Reported by the JS layer, which cannot ask the module yet: `wasm/js/api.js` holds a
-/// copy of these messages, and a node test checks it against [`rules`].
-pub const NOT_INITIALIZED: Rule = Rule {
-    code: "wasm.not_initialized",
-    severity: Severity::Error,
-    ja: "WASM モジュールがまだ読み込まれていません（先に init() を待ってください）",
-    en: "The WASM module is not loaded yet (await init() first)",
-};
+kyoten_core::rule!(
+    NOT_INITIALIZED,
+    "wasm.not_initialized",
+    Error,
+    "WASM モジュールがまだ読み込まれていません（先に init() を待ってください）",
+    "The WASM module is not loaded yet (await init() first)"
+);
 
-/// `wasm.internal_error`: the module failed while running an operation (a bug). The JS
-/// layer reports it with the messages it read from [`rules`] at start-up.
-pub const INTERNAL_ERROR: Rule = Rule {
-    code: "wasm.internal_error",
-    severity: Severity::Error,
-    ja: "内部エラーが起きました（入力内容は失われていません）",
-    en: "An internal error occurred (the input was not lost)",
-};
+kyoten_core::rule!(
+    INTERNAL_ERROR,
+    "wasm.internal_error",
+    Error,
+    "内部エラーが起きました（入力内容は失われていません）",
+    "An internal error occurred (the input was not lost)"
+);
 
 /// Every rule of the WASM skin.
 pub const RULES: &[Rule] = &[

@@ -1,4 +1,5 @@
-//! Calendar rules (DOMAIN.md §6): dates, fiscal years and quarters, 和暦, age, school entry.
+//! Calendar rules ([L-AGE], [L-ERA], `docs/sources.md`): dates, fiscal years and
+//! quarters, 和暦, age, school entry.
 //!
 //! - [`IsoDate`]: the library's date type, written `YYYY-MM-DD` in every document.
 //! - Fiscal year (年度): 1 April to 31 March, named by the calendar year it starts in.
@@ -16,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use time::Month;
 
-pub use wareki::{Era, OPS, RULES};
+pub use wareki::{ApproxMonth, Era, OPS, RULES, WarekiStyle};
 
 /// 日付 / A calendar date, written `YYYY-MM-DD` (years 0001–9999).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,6 +93,33 @@ impl IsoDate {
     }
 }
 
+impl IsoDate {
+    /// The date a text means when it is not written `YYYY-MM-DD` but is still a date a
+    /// person reads at once: 和暦 (令和5年4月1日, R5.4.1), slashes (2023/4/1), or
+    /// 2023年4月1日. Used to say which date was meant; never accepted in its place.
+    pub fn reads_as(text: &str) -> Option<IsoDate> {
+        if let Ok(wareki::Parsed::Date(d)) = wareki::parse(text) {
+            return Some(d);
+        }
+        let t = text.trim();
+        let parts: Vec<&str> = if t.contains('/') {
+            t.split('/').collect()
+        } else if let Some(rest) = t.strip_suffix('日') {
+            rest.split(['年', '月']).collect()
+        } else {
+            return None;
+        };
+        let [y, m, d] = parts.as_slice() else {
+            return None;
+        };
+        let year: i32 = y.trim().parse().ok()?;
+        if !(1000..=9999).contains(&year) {
+            return None;
+        }
+        IsoDate::from_ymd(year, m.trim().parse().ok()?, d.trim().parse().ok()?)
+    }
+}
+
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -119,7 +147,11 @@ impl<'de> Deserialize<'de> for IsoDate {
                 f.write_str("a date written YYYY-MM-DD")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<IsoDate, E> {
-                IsoDate::parse(v).ok_or_else(|| E::custom("kyoten:invalid_date"))
+                IsoDate::parse(v).ok_or_else(|| match IsoDate::reads_as(v) {
+                    // Our own marker and a date we computed (no input text).
+                    Some(d) => E::custom(format_args!("kyoten:invalid_date:{d}")),
+                    None => E::custom("kyoten:invalid_date"),
+                })
             }
         }
         d.deserialize_str(V)

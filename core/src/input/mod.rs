@@ -1,36 +1,45 @@
 //! Reading untrusted JSON input into the typed model.
 //!
-//! [`read`] turns bytes into a document of type `T`, or into a [`Finding`] that says
-//! what could not be read and where (a JSON Pointer), in Japanese and English, without
-//! echoing the input's text. Structural problems stop reading at the first one (serde
-//! reads a document in one pass); rule checks after reading report every violation.
+//! [`read`] turns bytes into a document of type `T`. A readable document is read in one
+//! pass by serde (the fast path, through [`strict`]). When that fails, the document is
+//! read again by [`recover`]: into a tree kept in document order, then through a
+//! deserializer that notes every problem and goes on, so that one report lists them all,
+//! each at its JSON Pointer, in words a person understands and without echoing the
+//! input's text (only numbers, dates and the model's own names and labels).
 //!
 //! | code | when |
 //! |---|---|
 //! | `input.too_large` | more bytes than [`Limits::max_input_bytes`] |
 //! | `input.not_utf8` | the bytes are not UTF-8 |
-//! | `input.not_json` | not JSON (syntax error, empty input, trailing characters) |
+//! | `input.not_json` | not JSON (syntax error, empty input, trailing characters), with line and column |
 //! | `input.too_deep` | nesting deeper than serde_json's limit (128) |
 //! | `input.number_out_of_range` | a number JSON allows but a float cannot hold (1e400) |
-//! | `input.wrong_type` | a value of the wrong JSON type |
-//! | `input.invalid_value` | a value of the right type outside what the field allows (−1 for a count) |
-//! | `input.unknown_value` | a string that is not one of an enumeration's values |
-//! | `input.unknown_field` | a key the model does not have |
+//! | `input.wrong_type` | a value of the wrong kind (text for a number), saying which kind is needed |
+//! | `input.invalid_value` | a number outside the field's range (「0〜255 の整数」), or a value the field refuses |
+//! | `input.unknown_value` | a code that is not one of the field's choices, listing them with their labels |
+//! | `input.unknown_field` | a key the model does not have, naming the nearest one |
 //! | `input.missing_field` | a required key is absent |
 //! | `input.duplicate_field` | the same key twice in one object |
-//! | `input.wrong_length` | an array of the wrong length |
-//! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30) |
+//! | `input.wrong_length` | a list of the wrong length |
+//! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30); a 和暦 or slash date says which date it means |
+//! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
 
+pub mod model;
+mod recover;
 mod strict;
 
-use crate::finding::{Finding, Rule, Severity};
+use crate::finding::{Finding, Label, Rule};
 use serde::de::DeserializeOwned;
 
-/// Limits on what one call reads. The caller may change them.
+/// Limits and options of one call. The caller may change them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input accepted, in bytes. Default 16 MiB.
     pub max_input_bytes: usize,
+    /// Draft mode: missing or empty required fields are warnings
+    /// (`input.draft.not_filled`) and the operation computes what it can; its result is
+    /// provisional. Off by default.
+    pub draft: bool,
 }
 
 /// Default input limit: 16 MiB.
@@ -40,6 +49,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            draft: false,
         }
     }
 }
@@ -57,95 +67,111 @@ pub enum InputProblem {
     Shape,
 }
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::Error,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     TOO_LARGE,
     "input.too_large",
-    "入力が大きすぎます",
-    "The input is too large"
+    Error,
+    "入力が大きすぎます（{size} バイト、上限 {limit} バイト）",
+    "The input is too large ({size} bytes, limit {limit} bytes)"
 );
 rule!(
     NOT_UTF8,
     "input.not_utf8",
-    "入力が UTF-8 ではありません",
-    "The input is not UTF-8"
+    Error,
+    "入力が UTF-8 ではありません（{byte} バイト目）",
+    "The input is not UTF-8 (at byte {byte})"
 );
 rule!(
     NOT_JSON,
     "input.not_json",
-    "入力が JSON として読めません",
-    "The input is not valid JSON"
+    Error,
+    "入力が JSON として読めません[（{line} 行 {column} 列）]",
+    "The input is not valid JSON[ (line {line}, column {column})]",
+    "The text is not JSON: a bracket or quote is missing, the text stops early (a file cut off while uploading), a comma is missing or doubled, or there is text after the document. The line and column say where reading stopped; look there and just before."
 );
 rule!(
     TOO_DEEP,
     "input.too_deep",
-    "入れ子が深すぎます",
-    "The input is nested too deeply"
+    Error,
+    "入れ子が深すぎます[（{line} 行 {column} 列）]",
+    "The input is nested too deeply[ (line {line}, column {column})]"
 );
 rule!(
     NUMBER_OUT_OF_RANGE,
     "input.number_out_of_range",
-    "数値が表現できる範囲を超えています",
-    "A number is out of the representable range"
+    Error,
+    "数値が表現できる範囲を超えています[（{line} 行 {column} 列）]",
+    "A number is out of the representable range[ (line {line}, column {column})]"
 );
 rule!(
     WRONG_TYPE,
     "input.wrong_type",
-    "値の型が違います",
-    "The value has the wrong type"
+    Error,
+    "値の種類が違います[（{expected}が必要ですが、{found}が入っています）]",
+    "Wrong kind of value[ ({expected} expected, {found} found)]",
+    "The field needs another kind of value: text in quotes, a whole number, a list in [ ], a group of fields in { }, or true/false. The message says which kind is needed and which kind was written."
 );
 rule!(
     INVALID_VALUE,
     "input.invalid_value",
-    "値が許される範囲にありません",
-    "The value is outside what this field allows"
+    Error,
+    "値が許される範囲にありません[（{min}〜{max} の整数）]",
+    "The value is outside what this field allows[ (a whole number from {min} to {max})]"
 );
 rule!(
     UNKNOWN_VALUE,
     "input.unknown_value",
-    "選択肢にない値です",
-    "The value is not one of the allowed choices"
+    Error,
+    "選択肢にない値です[（使える値: {allowed}）]",
+    "The value is not one of the allowed choices[ (allowed: {allowed})]",
+    "The field takes one of a fixed list of codes, written exactly (lower case, with underscores). The message lists every code with its meaning."
 );
 rule!(
     UNKNOWN_FIELD,
     "input.unknown_field",
-    "未知の項目です",
-    "Unknown field"
+    Error,
+    "この位置にない項目です[（もしかして {suggestion}）]",
+    "Unknown field[ (did you mean {suggestion}?)]",
+    "The document has a field this place does not have: a typing mistake in the name, or a field put one level too high or too low. Where a field of nearly the same name exists, the message names it."
 );
 rule!(
     MISSING_FIELD,
     "input.missing_field",
-    "必須項目がありません",
-    "A required field is missing"
+    Error,
+    "必須項目がありません[（{field}）]",
+    "A required field is missing[ ({field})]"
 );
 rule!(
     DUPLICATE_FIELD,
     "input.duplicate_field",
+    Error,
     "同じ項目が二度あります",
     "The same field appears twice"
 );
 rule!(
+    NOT_FILLED,
+    "input.draft.not_filled",
+    Warning,
+    "まだ記入されていません（下書き）",
+    "Not filled in yet (draft)",
+    "In draft mode a required field that is absent or empty (\"\") is not an error but a reminder; the results computed from a draft are provisional."
+);
+rule!(
     WRONG_LENGTH,
     "input.wrong_length",
-    "配列の長さが違います",
-    "The array has the wrong length"
+    Error,
+    "一覧の長さが違います",
+    "The list has the wrong length"
 );
 rule!(
     INVALID_DATE,
     "input.invalid_date",
-    "日付が正しくありません（YYYY-MM-DD の実在する日付）",
-    "Invalid date (a real date written YYYY-MM-DD)"
+    Error,
+    "日付が正しくありません（YYYY-MM-DD の実在する日付）[。{reads_as} のことなら、そう書いてください]",
+    "Invalid date (a real date written YYYY-MM-DD)[; if {reads_as} is meant, write it so]",
+    "Dates are written year-month-day with hyphens, 2024-04-01, and must exist (no 2月30日). A date written in 和暦 (令和6年4月1日) or with slashes (2024/4/1) is read and the message says which YYYY-MM-DD it means."
 );
 
 /// Every rule of this module.
@@ -163,24 +189,235 @@ pub const RULES: &[Rule] = &[
     DUPLICATE_FIELD,
     WRONG_LENGTH,
     INVALID_DATE,
+    NOT_FILLED,
 ];
 
 /// Marker that custom deserializers put at the start of their error message so that
-/// [`read`] can classify it without echoing input. `kyoten:invalid_date` → `input.invalid_date`.
+/// [`read`] can classify it without echoing input: `kyoten:invalid_date` →
+/// `input.invalid_date`; `kyoten:invalid_date:2023-04-01` also says which date a 和暦 or
+/// slash date means.
 pub const CUSTOM_ERROR_PREFIX: &str = "kyoten:";
 
-/// An input that could not be read: the finding to report and its kind.
+/// An input that could not be read (fully): its findings and kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
-    /// The finding (code `input.*`).
-    pub finding: Finding,
-    /// The kind, for status codes.
+    /// Every problem found (codes `input.*`), in document order.
+    pub findings: Vec<Finding>,
+    /// The kind of the first problem, for status codes.
     pub problem: InputProblem,
+}
+
+/// A document read in draft mode: the value built with stand-ins for what is not
+/// filled in, and the `input.draft.not_filled` warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft<T> {
+    /// The value (provisional).
+    pub value: T,
+    /// The warnings.
+    pub findings: Vec<Finding>,
+}
+
+/// What [`read_with`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read<T> {
+    /// Read completely.
+    Complete(T),
+    /// Draft mode: read with only not-filled fields.
+    Draft(Draft<T>),
+    /// Could not be read.
+    Unreadable(Unreadable),
 }
 
 /// Reads `bytes` as a JSON document of type `T`.
 pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unreadable> {
-    read_str(text_of(bytes, limits)?)
+    match read_with::<T>(
+        bytes,
+        &Limits {
+            draft: false,
+            ..*limits
+        },
+    ) {
+        Read::Complete(v) => Ok(v),
+        Read::Draft(d) => Ok(d.value),
+        Read::Unreadable(u) => Err(u),
+    }
+}
+
+/// Reads `bytes` as a JSON document of type `T`, in draft mode if `limits.draft`.
+pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> {
+    let text = match text_of(bytes, limits) {
+        Ok(t) => t,
+        Err(u) => return Read::Unreadable(u),
+    };
+    // The fast path: one pass, no tree, no problem list.
+    if let Ok(v) = read_str::<T>(text) {
+        return Read::Complete(v);
+    }
+    slow::<T>(text, limits.draft)
+}
+
+/// The slow path: every problem of a document the fast path could not read.
+#[inline(never)]
+fn slow<T: DeserializeOwned>(text: &str, draft: bool) -> Read<T> {
+    let tree = match tree_of(text) {
+        Ok(t) => t,
+        Err(u) => return Read::Unreadable(u),
+    };
+    // Each pass reads the whole document; allow more passes for small documents.
+    let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
+    let found = recover::recover::<T>(&tree, draft, budget);
+    finish(found, &tree, draft)
+}
+
+fn finish<T>(found: recover::Recovered<T>, tree: &Tree, draft: bool) -> Read<T> {
+    let mut problems = found.problems;
+    order(&mut problems, tree);
+    let only_not_filled = problems
+        .iter()
+        .all(|p| matches!(p.kind, recover::Kind::NotFilled));
+    let findings: Vec<Finding> = problems.iter().map(finding_of).collect();
+    match found.value {
+        Some(value) if draft && only_not_filled => Read::Draft(Draft { value, findings }),
+        Some(value) if findings.is_empty() => Read::Complete(value),
+        _ => Read::Unreadable(Unreadable {
+            findings: if problems.is_empty() {
+                // The fast path refused what the slow path read: say so rather than
+                // nothing (should not happen).
+                vec![INVALID_VALUE.at("")]
+            } else {
+                findings
+            },
+            problem: InputProblem::Shape,
+        }),
+    }
+}
+
+/// Sorts problems into document order (keys in the order written, list elements by
+/// number); problems at one place keep the order they were found in.
+fn order(problems: &mut [recover::Problem], tree: &Tree) {
+    problems.sort_by_cached_key(|p| position(tree, p.path.as_str()));
+}
+
+/// The position of a pointer in document order: for each step, the index of the key or
+/// element (keys not in the document sort after those that are).
+pub fn position(tree: &Tree, pointer: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = Some(tree);
+    for raw in pointer.split('/').skip(1) {
+        let seg = raw.replace("~1", "/").replace("~0", "~");
+        let (i, next) = match at {
+            Some(Tree::Object(entries)) => match entries.iter().position(|(k, _)| *k == seg) {
+                Some(i) => (i, entries.get(i).map(|(_, v)| v)),
+                None => (usize::MAX, None),
+            },
+            Some(Tree::Array(items)) => match seg.parse::<usize>() {
+                Ok(i) => (i, items.get(i)),
+                Err(_) => (usize::MAX, None),
+            },
+            _ => (usize::MAX, None),
+        };
+        out.push(i);
+        at = next;
+    }
+    out
+}
+
+fn words(w: (&'static str, &'static str)) -> Label {
+    Label {
+        code: "",
+        ja: w.0,
+        en: w.1,
+    }
+}
+
+fn expected_words(e: recover::Expected) -> Option<Label> {
+    use recover::Expected as E;
+    Some(words(match e {
+        E::Text => ("文字列", "text"),
+        E::Integer { min, max } => {
+            return Some(words(integer_words(min, max)));
+        }
+        E::Number => ("数値", "a number"),
+        E::Bool => ("true か false", "true or false"),
+        E::List => ("一覧（[ ] の配列）", "a list in [ ]"),
+        E::Object => (
+            "項目のまとまり（{ } のオブジェクト）",
+            "a group of fields in { }",
+        ),
+        E::Choice => ("選択肢の文字列", "one of the choices, as text"),
+        E::Nothing => ("null", "null"),
+    }))
+}
+
+/// Words for the common integer ranges (the model uses these types).
+fn integer_words(min: i128, max: i128) -> (&'static str, &'static str) {
+    match (min, max) {
+        (0, 255) => ("0〜255 の整数", "a whole number from 0 to 255"),
+        (0, 65535) => ("0〜65535 の整数", "a whole number from 0 to 65535"),
+        (0, 4294967295) => ("0 以上の整数", "a whole number, 0 or more"),
+        (0, _) => ("0 以上の整数", "a whole number, 0 or more"),
+        _ => ("整数", "a whole number"),
+    }
+}
+
+fn found_words(f: recover::Found) -> Label {
+    use recover::Found as F;
+    words(match f {
+        F::Null => ("null", "null"),
+        F::Bool => ("true/false", "true/false"),
+        F::Integer => ("整数", "a whole number"),
+        F::Decimal => ("小数", "a decimal number"),
+        F::Text => ("文字列", "text"),
+        F::List => ("一覧", "a list"),
+        F::Object => ("項目のまとまり", "a group of fields"),
+    })
+}
+
+fn finding_of(p: &recover::Problem) -> Finding {
+    use recover::Kind as K;
+    let path = p.path.as_str();
+    match &p.kind {
+        K::WrongType { expected, found } => {
+            let f = WRONG_TYPE.at(path).with("found", found_words(*found));
+            match expected_words(*expected) {
+                Some(e) => f.with("expected", e),
+                None => f,
+            }
+        }
+        K::OutOfRange { min, max } => INVALID_VALUE
+            .at(path)
+            .with("min", i64::try_from(*min).unwrap_or(i64::MIN))
+            .with("max", i64::try_from(*max).unwrap_or(i64::MAX)),
+        K::UnknownField { suggestion } => {
+            let f = UNKNOWN_FIELD.at(path);
+            match suggestion {
+                Some(s) => f.with("suggestion", *s),
+                None => f,
+            }
+        }
+        K::UnknownValue { enum_name, allowed } => UNKNOWN_VALUE
+            .at(path)
+            .with("allowed", model::labels_of(enum_name, allowed)),
+        K::MissingField { field } => MISSING_FIELD.at(path).with("field", *field),
+        K::DuplicateField => DUPLICATE_FIELD.at(path),
+        K::InvalidDate { reads_as } => {
+            let f = INVALID_DATE.at(path);
+            match reads_as {
+                Some((year, month, day)) => f.with(
+                    "reads_as",
+                    crate::finding::ArgValue::Date {
+                        year: *year,
+                        month: *month,
+                        day: *day,
+                    },
+                ),
+                None => f,
+            }
+        }
+        K::InvalidValue => INVALID_VALUE.at(path),
+        K::WrongLength { .. } => WRONG_LENGTH.at(path),
+        K::NotFilled => NOT_FILLED.at(path),
+    }
 }
 
 /// The size and UTF-8 checks of [`read`], kept out of the generic code (one copy for
@@ -189,155 +426,125 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 fn text_of<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Unreadable> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Unreadable {
-            finding: TOO_LARGE.detail(
-                "",
-                format!(
-                    "{} バイト、上限 {} バイト",
-                    bytes.len(),
-                    limits.max_input_bytes
-                ),
-                format!(
-                    "{} bytes, limit {} bytes",
-                    bytes.len(),
-                    limits.max_input_bytes
-                ),
-            ),
+            findings: vec![
+                TOO_LARGE
+                    .at("")
+                    .with("size", bytes.len())
+                    .with("limit", limits.max_input_bytes),
+            ],
             problem: InputProblem::TooLarge,
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        Unreadable {
-            finding: NOT_UTF8.detail("", format!("{at} バイト目"), format!("at byte {at}")),
-            problem: InputProblem::NotUtf8,
-        }
+    std::str::from_utf8(bytes).map_err(|e| Unreadable {
+        findings: vec![NOT_UTF8.at("").with("byte", e.valid_up_to())],
+        problem: InputProblem::NotUtf8,
     })
 }
 
-/// Reads `text` as a JSON document of type `T` (no size check: see [`read`]).
-pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, Unreadable> {
-    // One pass, one wrapper: the same code reads a document and, when it cannot, says
-    // where (see `strict`), so the deserializing code exists once per type.
+/// Reads `text` as a JSON document of type `T` on the fast path only (no size check, no
+/// problem list). On failure, the JSON Pointer of the first problem.
+pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let mut de = serde_json::Deserializer::from_str(text);
     let track = strict::Track::new();
     match T::deserialize(strict::Strict::new(&mut de, &track)) {
-        Ok(value) => end(&mut de).map(|()| value),
-        Err(e) => Err(unreadable(&e, track)),
+        Ok(value) => de.end().map(|()| value).map_err(|_| String::new()),
+        Err(_) => Err(track.pointer()),
     }
 }
 
-/// Only whitespace may follow the document.
-#[inline(never)]
-fn end(de: &mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<(), Unreadable> {
-    de.end().map_err(|e| classify(&e, String::new()))
+/// A JSON document kept in document order, repeated keys included.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tree {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Tree>),
+    Object(Vec<(String, Tree)>),
 }
 
-#[inline(never)]
-fn unreadable(e: &serde_json::Error, track: strict::Track) -> Unreadable {
-    classify(e, track.pointer())
-}
-
-/// The text between the first pair of backticks, if any: serde puts field and variant
-/// names there; callers only use it for names that are the model's own.
-fn backticked(msg: &str) -> Option<&str> {
-    let start = msg.find('`')? + 1;
-    let len = msg.get(start..)?.find('`')?;
-    msg.get(start..start + len)
-}
-
-/// The model's own description after ", expected " (never the input's text).
-fn expected(msg: &str) -> Option<&str> {
-    let at = msg.rfind(", expected ")? + ", expected ".len();
-    let rest = msg.get(at..)?;
-    // serde_json appends " at line L column C".
-    Some(
-        rest.rfind(" at line ")
-            .map_or(rest, |i| rest.get(..i).unwrap_or(rest)),
-    )
-}
-
-fn classify(e: &serde_json::Error, pointer: String) -> Unreadable {
-    use serde_json::error::Category;
-    let msg = e.to_string();
-    let (line, column) = (e.line(), e.column());
-    let position_ja = format!("{line} 行 {column} 列");
-    let position_en = format!("line {line}, column {column}");
-    let syntax = |rule: &Rule| Unreadable {
-        finding: rule.detail(pointer.clone(), &position_ja, &position_en),
-        problem: InputProblem::NotJson,
-    };
-    let shape = |finding: Finding| Unreadable {
-        finding,
-        problem: InputProblem::Shape,
-    };
-    match e.classify() {
-        Category::Io | Category::Eof | Category::Syntax => {
-            if msg.starts_with("recursion limit exceeded") {
-                syntax(&TOO_DEEP)
-            } else if msg.starts_with("number out of range") {
-                syntax(&NUMBER_OUT_OF_RANGE)
-            } else {
-                syntax(&NOT_JSON)
+impl<'de> serde::Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Tree;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
             }
-        }
-        Category::Data => {
-            if let Some(custom) = msg.strip_prefix(CUSTOM_ERROR_PREFIX) {
-                if custom.starts_with("invalid_date") {
-                    return shape(INVALID_DATE.at(pointer));
+            fn visit_unit<E>(self) -> Result<Tree, E> {
+                Ok(Tree::Null)
+            }
+            fn visit_none<E>(self) -> Result<Tree, E> {
+                Ok(Tree::Null)
+            }
+            fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Tree, D2::Error> {
+                serde::Deserialize::deserialize(d)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
+                Ok(Tree::Bool(b))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
+                Ok(Tree::Number(n.into()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
+                Ok(Tree::Number(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Tree, E> {
+                Ok(serde_json::Number::from_f64(n).map_or(Tree::Null, Tree::Number))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Tree, E> {
+                Ok(Tree::String(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Tree, E> {
+                Ok(Tree::String(s))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Tree, A::Error> {
+                let mut items = Vec::new();
+                while let Some(t) = a.next_element()? {
+                    items.push(t);
                 }
-                return shape(INVALID_VALUE.at(pointer));
+                Ok(Tree::Array(items))
             }
-            if msg.starts_with("unknown field") {
-                // The path already ends with the unknown key; do not echo it in text.
-                let allowed = msg
-                    .rfind("expected one of ")
-                    .and_then(|i| msg.get(i + "expected one of ".len()..))
-                    .map(|s| s.rfind(" at line ").map_or(s, |i| s.get(..i).unwrap_or(s)));
-                return shape(match allowed {
-                    Some(a) => UNKNOWN_FIELD.detail(
-                        pointer,
-                        format!("使える項目: {a}"),
-                        format!("allowed: {a}"),
-                    ),
-                    None => UNKNOWN_FIELD.detail(
-                        pointer,
-                        "この位置には項目を置けません",
-                        "no fields allowed here",
-                    ),
-                });
-            }
-            if msg.starts_with("missing field") {
-                let field = backticked(&msg).unwrap_or("");
-                let p = crate::finding::Path::from_pointer(pointer).key(field);
-                return shape(MISSING_FIELD.detail(p, format!("`{field}`"), format!("`{field}`")));
-            }
-            if msg.starts_with("duplicate field") {
-                let field = backticked(&msg).unwrap_or("");
-                let p = crate::finding::Path::from_pointer(pointer).key(field);
-                return shape(DUPLICATE_FIELD.at(p));
-            }
-            let exp = expected(&msg).unwrap_or("");
-            let (rule, ja_pre) = if msg.starts_with("unknown variant") {
-                (&UNKNOWN_VALUE, "使える値: ")
-            } else if msg.starts_with("invalid type") {
-                (&WRONG_TYPE, "期待: ")
-            } else if msg.starts_with("invalid length") {
-                (&WRONG_LENGTH, "期待: ")
-            } else {
-                (&INVALID_VALUE, "期待: ")
-            };
-            if exp.is_empty() {
-                shape(rule.at(pointer))
-            } else {
-                let en_pre = if rule.code == UNKNOWN_VALUE.code {
-                    "allowed: "
-                } else {
-                    "expected "
-                };
-                shape(rule.detail(pointer, format!("{ja_pre}{exp}"), format!("{en_pre}{exp}")))
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Tree, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = a.next_entry::<String, Tree>()? {
+                    entries.push((k, v));
+                }
+                Ok(Tree::Object(entries))
             }
         }
+        d.deserialize_any(V)
     }
+}
+
+/// Parses `text` into a [`Tree`]; a syntax error is `input.not_json` with line and column.
+fn tree_of(text: &str) -> Result<Tree, Unreadable> {
+    use serde_json::error::Category;
+    let e = match serde_json::from_str::<Tree>(text) {
+        Ok(t) => return Ok(t),
+        Err(e) => e,
+    };
+    let rule = match e.classify() {
+        // serde_json's own words for its two limits (never the input's text).
+        _ if e.to_string().starts_with("recursion limit exceeded") => &TOO_DEEP,
+        _ if e.to_string().starts_with("number out of range") => &NUMBER_OUT_OF_RANGE,
+        Category::Io | Category::Eof | Category::Syntax | Category::Data => &NOT_JSON,
+    };
+    Err(Unreadable {
+        findings: vec![
+            rule.at("")
+                .with("line", e.line())
+                .with("column", e.column()),
+        ],
+        problem: InputProblem::NotJson,
+    })
+}
+
+/// The document as a [`Tree`], if it is JSON (for ordering and locating findings).
+pub fn tree_of_bytes(bytes: &[u8]) -> Option<Tree> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    serde_json::from_str(text).ok()
 }
 
 #[cfg(test)]
@@ -385,7 +592,8 @@ mod tests {
     fn outer_err(s: &str) -> (String, String) {
         let f = read::<Outer>(s.as_bytes(), &Limits::default())
             .unwrap_err()
-            .finding;
+            .findings
+            .remove(0);
         (f.code, f.path)
     }
 
@@ -432,7 +640,8 @@ mod tests {
     fn err(s: &str) -> Finding {
         read::<Doc>(s.as_bytes(), &Limits::default())
             .unwrap_err()
-            .finding
+            .findings
+            .remove(0)
     }
 
     #[test]
@@ -453,14 +662,14 @@ mod tests {
             (f.code.as_str(), f.path.as_str()),
             ("input.wrong_type", "/count")
         );
-        assert!(!f.message_ja.contains("秘密") && !f.message_en.contains("秘密"));
+        assert!(!f.message_ja().contains("秘密") && !f.message_en().contains("秘密"));
         let f =
             err(r#"{"count":1,"items":[{"kind":"a","name":"x"},{"kind":"田中太郎","name":"x"}]}"#);
         assert_eq!(
             (f.code.as_str(), f.path.as_str()),
             ("input.unknown_value", "/items/1/kind")
         );
-        assert!(!f.message_en.contains("田中"), "{}", f.message_en);
+        assert!(!f.message_en().contains("田中"), "{}", f.message_en());
         let f = err(r#"{"count":1,"items":[{"kind":"a"}]}"#);
         assert_eq!(
             (f.code.as_str(), f.path.as_str()),
@@ -468,7 +677,7 @@ mod tests {
         );
         let f = err(r#"{"count":1,"items":[],"山田花子":1}"#);
         assert_eq!(f.code, "input.unknown_field");
-        assert!(!f.message_ja.contains("山田"));
+        assert!(!f.message_ja().contains("山田"));
         let f = err(r#"{"count":1,"count":2,"items":[]}"#);
         assert_eq!(f.code, "input.duplicate_field");
         let f = err(r#"{"count":1e400,"items":[]}"#);
@@ -480,6 +689,7 @@ mod tests {
             "{f:?}"
         );
         let f = read::<Doc>(&[0xff, 0xfe], &Limits::default()).unwrap_err();
+        assert_eq!(f.findings[0].code, "input.not_utf8");
         assert_eq!(f.problem, InputProblem::NotUtf8);
         // A struct never reads from the array form.
         let f = err(r#"[1, []]"#);
@@ -489,7 +699,140 @@ mod tests {
             (f.code.as_str(), f.path.as_str()),
             ("input.wrong_type", "/items/0")
         );
-        let f = read::<Doc>(b"{}", &Limits { max_input_bytes: 1 }).unwrap_err();
+        let f = read::<Doc>(
+            b"{}",
+            &Limits {
+                max_input_bytes: 1,
+                draft: false,
+            },
+        )
+        .unwrap_err();
         assert_eq!(f.problem, InputProblem::TooLarge);
+    }
+
+    fn all(s: &str) -> Vec<(String, String)> {
+        read::<Doc>(s.as_bytes(), &Limits::default())
+            .unwrap_err()
+            .findings
+            .into_iter()
+            .map(|f| (f.code, f.path))
+            .collect()
+    }
+
+    #[test]
+    fn every_problem_in_one_report() {
+        let got = all(
+            r#"{"count":-1,"items":[{"kind":"c","name":1},{"kind":"a"},{"kind":"b","name":"x","nmae":2}],"extra":true}"#,
+        );
+        let want = [
+            ("input.invalid_value", "/count"),
+            ("input.unknown_value", "/items/0/kind"),
+            ("input.wrong_type", "/items/0/name"),
+            ("input.missing_field", "/items/1/name"),
+            ("input.unknown_field", "/items/2/nmae"),
+            ("input.unknown_field", "/extra"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(c, p)| ((*c).to_owned(), (*p).to_owned()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn unknown_keys_are_never_echoed_and_get_a_suggestion() {
+        let f = read::<Doc>(
+            r#"{"count":1,"items":[],"expected one of 山田花子 090-1234-5678":1,"itesm":[]}"#
+                .as_bytes(),
+            &Limits::default(),
+        )
+        .unwrap_err()
+        .findings;
+        assert_eq!(f.len(), 2);
+        for x in &f {
+            assert!(!x.message_ja().contains("山田") && !x.message_en().contains("090"));
+        }
+        assert_eq!(f[0].message_en(), "Unknown field");
+        assert_eq!(f[1].message_en(), "Unknown field (did you mean items?)");
+        assert_eq!(
+            f[1].message_ja(),
+            "この位置にない項目です（もしかして items）"
+        );
+    }
+
+    #[test]
+    fn ranges_are_one_message_for_both_sides() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct H {
+            a: u8,
+            b: u8,
+        }
+        let f = read::<H>(br#"{"a":-2,"b":300}"#, &Limits::default())
+            .unwrap_err()
+            .findings;
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].message_ja(), f[1].message_ja());
+        assert_eq!(
+            f[0].message_ja(),
+            "値が許される範囲にありません（0〜255 の整数）"
+        );
+        assert_eq!(
+            f[1].message_en(),
+            "The value is outside what this field allows (a whole number from 0 to 255)"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let u = read::<Doc>(b"{\n  \"count\": 1,\n  \"items\": [", &Limits::default()).unwrap_err();
+        assert_eq!(u.problem, InputProblem::NotJson);
+        assert_eq!(u.findings.len(), 1);
+        assert_eq!(u.findings[0].code, "input.not_json");
+        assert_eq!(
+            u.findings[0].message_ja(),
+            "入力が JSON として読めません（3 行 12 列）"
+        );
+        let u = read::<Doc>(b"{\"a\":", &Limits::default()).unwrap_err();
+        assert_eq!(u.problem, InputProblem::NotJson);
+    }
+
+    #[test]
+    fn draft_mode_reads_what_is_filled() {
+        let draft = Limits {
+            draft: true,
+            ..Limits::default()
+        };
+        let r = read_with::<Doc>(br#"{"count":"","items":[{"kind":"","name":""}]}"#, &draft);
+        assert!(matches!(r, Read::Draft(_)), "{r:?}");
+        if let Read::Draft(d) = r {
+            {
+                let got: Vec<(&str, &str)> = d
+                    .findings
+                    .iter()
+                    .map(|f| (f.code.as_str(), f.path.as_str()))
+                    .collect();
+                assert_eq!(
+                    got,
+                    [
+                        ("input.draft.not_filled", "/count"),
+                        ("input.draft.not_filled", "/items/0/kind"),
+                        ("input.draft.not_filled", "/items/0/name"),
+                    ]
+                );
+                assert_eq!(d.value.count, 0);
+            }
+        }
+        // A wrong value is still an error in draft mode.
+        assert!(matches!(
+            read_with::<Doc>(br#"{"count":"x","items":[]}"#, &draft),
+            Read::Unreadable(_)
+        ));
+        // Without draft mode, a missing field is an error.
+        assert!(matches!(
+            read_with::<Doc>(br#"{"items":[]}"#, &Limits::default()),
+            Read::Unreadable(_)
+        ));
     }
 }

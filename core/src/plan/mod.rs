@@ -1,13 +1,15 @@
-//! 取組内容 / Initiative plans (DOMAIN.md §2).
+//! 取組内容 / Initiative plans ([S-001], [S-003], `docs/sources.md`).
 //!
 //! A [`Plan`] belongs to one region and (usually) one fiscal year. It declares its issue
 //! groups (課題) and organisations once, and lists numbered [`Item`]s (取組) that refer to
-//! them by number and id. The model holds both shapes seen in the seeds:
+//! them by number and id. The model holds both shapes seen in the program's documents
+//! (`docs/sources.md`):
 //!
-//! - the Odawara plan (001): items numbered 1…n across the plan, each with an issue group,
+//! - the Odawara plan ([S-001]): items numbered 1…n across the plan, each with an issue
+//!   group,
 //!   a regional category, content lines, proposing / lead / cooperating organisations and
 //!   a quarter-by-quarter schedule;
-//! - the Kanagawa task table (003): items numbered ①②… afresh under each task
+//! - the Kanagawa task table ([S-003]): items numbered ①②… afresh under each task
 //!   ([`Numbering::PerTask`]), each run by the prefecture or consigned to an organisation
 //!   ([`Implementer`]), some in the model area, some listed again under a second task
 //!   (再掲, [`Item::repeats`]).
@@ -17,18 +19,21 @@
 //! | [`rules`] | every plan rule (`plan.*` codes) and [`validate`] |
 //! | [`mod@coverage`] | `plan.coverage`: items per task, per quarter, lead load |
 //! | [`mod@progress`] | `plan.progress`: status against the schedule on a date, kept with the plan; `plan.progress_upgrade` |
+//! | [`mod@chart`] | `plan.chart`: the schedule chart (スケジュールイメージ) as SVG |
 
+pub mod chart;
 pub mod coverage;
 pub mod progress;
 pub mod rules;
 
 use crate::calendar::Quarter;
 use crate::finding::Finding;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use chart::{Chart, ChartRequest, chart};
 pub use coverage::{Coverage, coverage};
 pub use progress::{PlanProgress, Progress, ProgressRequest, progress};
 pub use rules::{RULES, validate};
@@ -41,6 +46,9 @@ pub struct Plan {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 表題 / Title of the plan as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -147,8 +155,12 @@ pub struct Organisation {
     pub id: String,
     /// 名称 / Name as written.
     pub name: String,
-    /// 会議委員所属団体 / True if the organisation belongs to a council member (in 001,
-    /// organisations written in parentheses are not).
+    /// 会議委員所属団体（既定） / True if the organisation is written as belonging to a
+    /// council member where an item's mention does not say otherwise. Membership is
+    /// marked per mention in the Odawara plan (「※（）で記載したものは会議委員所属団体以外の
+    /// 所属」: one organisation can be in parentheses in one item and not in another), so an
+    /// item can record how each mention is written ([`Item::membership`]); this is the
+    /// default for mentions it does not list.
     pub member: bool,
     /// 分野 / Sector.
     pub sector: Sector,
@@ -232,6 +244,11 @@ pub struct Item {
     /// 協力を得たい関係機関 / Cooperating organisations (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cooperating: Vec<String>,
+    /// この取組での会議委員所属の記載 / How mentions of organisations in this item are
+    /// written (as a council member or not), where they differ from the organisation's
+    /// default `member`; each entry names one mention (organisation and list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub membership: Vec<Membership>,
     /// スケジュール / Phases per quarter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schedule: Vec<ScheduleEntry>,
@@ -250,6 +267,55 @@ pub struct Item {
     /// 注記 / Notes by whoever transcribed the item (ambiguities, assumptions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
+/// written: as belonging to a council member, or not (in parentheses in the Odawara plan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// 機関 / The organisation's id; it must be in the item's list named by `list`.
+    pub organisation: String,
+    /// 欄 / The list of the item the mention is in.
+    pub list: OrganisationList,
+    /// 会議委員所属団体 / True if this mention is written as a council member.
+    pub member: bool,
+    /// 注記 / Notes (e.g. another reading of the source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+crate::labels::labelled_enum! {
+    /// 機関の欄 / One of an item's lists of organisations.
+    OrganisationList {
+        /// 提案機関 / Proposing organisations.
+        Proposing => "提案機関", "proposing";
+        /// 主たる機関 / Lead organisations.
+        Lead => "主たる機関", "lead";
+        /// 協力を得たい関係機関 / Cooperating organisations.
+        Cooperating => "協力を得たい関係機関", "cooperating";
+    }
+}
+
+impl Item {
+    /// The organisation ids of one list.
+    pub fn list(&self, list: OrganisationList) -> &[String] {
+        match list {
+            OrganisationList::Proposing => &self.proposing,
+            OrganisationList::Lead => &self.lead,
+            OrganisationList::Cooperating => &self.cooperating,
+        }
+    }
+    /// Whether the mention of `organisation` in `list` is written as a council member:
+    /// the item's own [`Membership`] entry if there is one, otherwise `default` (the
+    /// organisation's `member`).
+    pub fn member_in(&self, list: OrganisationList, organisation: &str, default: bool) -> bool {
+        self.membership
+            .iter()
+            .find(|m| m.list == list && m.organisation == organisation)
+            .map_or(default, |m| m.member)
+    }
 }
 
 /// これまでの主な取組み / A past initiative listed beside the plan.
@@ -664,6 +730,10 @@ fn progress_operation(plan: Plan) -> Computed<Progress> {
     progress(&plan)
 }
 
+fn chart_operation(request: ChartRequest) -> Computed<Chart> {
+    chart(&request)
+}
+
 /// Operations of this module.
 pub static OPS: &[Operation] = &[
     crate::operation!(
@@ -693,5 +763,12 @@ pub static OPS: &[Operation] = &[
         "Turn an older progress request (plan plus statuses) into a plan carrying its progress",
         ProgressRequest => Plan,
         progress::upgrade
+    ),
+    crate::operation!(
+        "plan.chart",
+        "取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表",
+        "Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table",
+        ChartRequest => Chart,
+        chart_operation
     ),
 ];

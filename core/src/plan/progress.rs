@@ -34,22 +34,11 @@ use super::rules::{
 };
 use super::{ItemRef, Plan, PlanIndex};
 use crate::calendar::{IsoDate, Quarter};
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use crate::labels::labelled_enum;
-use crate::ops::Computed;
+use crate::operation::Computed;
+use crate::rule;
 use serde::{Deserialize, Serialize};
-
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
 
 rule!(
     NONE,
@@ -62,22 +51,22 @@ rule!(
     INDICATOR_UNKNOWN_ITEM,
     "plan.progress.indicator_unknown_item",
     Error,
-    "計画にない取組の指標です",
-    "Indicator for an item the plan does not have"
+    "計画にない取組の指標です（取組 {no}）",
+    "Indicator for an item the plan does not have (item {no})"
 );
 rule!(
     INDICATOR_OVER_TARGET,
     "plan.progress.indicator_over_target",
     Info,
-    "実績が目標を上回っています",
-    "The actual exceeds the target"
+    "実績が目標を上回っています（目標 {target}、実績 {actual}）",
+    "The actual exceeds the target (target {target}, actual {actual})"
 );
 rule!(
     EVIDENCE_UNKNOWN_ITEM,
     "plan.progress.evidence_unknown_item",
     Error,
-    "計画にない取組の根拠資料です",
-    "Evidence for an item the plan does not have"
+    "計画にない取組の根拠資料です（取組 {no}）",
+    "Evidence for an item the plan does not have (item {no})"
 );
 
 /// The rules of the progress part (the older `plan.progress.*` rules are in the plan rules).
@@ -119,6 +108,9 @@ pub struct ProgressRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The date progress is judged on.
     pub as_of: IsoDate,
     /// 取組計画 / The plan.
@@ -402,6 +394,23 @@ pub fn progress(plan: &Plan) -> Computed<Progress> {
     Computed::new(findings, result)
 }
 
+/// Progress from the older request (plan plus statuses, as `meetings.progress` still reads
+/// it): the plan's findings under `/plan`, the statuses' findings under `/statuses`.
+pub fn progress_of_request(request: &ProgressRequest) -> Computed<Progress> {
+    let plan_path = Path::root().key("plan");
+    let mut findings = validate_at(&request.plan, &plan_path);
+    let part = PlanProgress {
+        as_of: request.as_of,
+        statuses: request.statuses.clone(),
+        indicators: Vec::new(),
+        evidence: Vec::new(),
+        notes: None,
+    };
+    let (result, more) = compute(&request.plan, &part, &Path::root(), &plan_path);
+    findings.extend(more);
+    Computed::new(findings, result)
+}
+
 /// `plan.progress_upgrade`: the older request as a plan carrying its progress part, with
 /// the plan's findings (under `/plan`).
 pub fn upgrade(request: ProgressRequest) -> Computed<Plan> {
@@ -480,11 +489,11 @@ fn compute(
     let mut evidence = vec![0u32; slots];
     for (e, ev) in part.evidence.iter().enumerate() {
         let Some(i) = index.resolve(&ev.item) else {
-            findings.push(EVIDENCE_UNKNOWN_ITEM.detail(
-                base.key("evidence").index(e).key("item"),
-                ev.item.no,
-                ev.item.no,
-            ));
+            findings.push(
+                EVIDENCE_UNKNOWN_ITEM
+                    .at(base.key("evidence").index(e).key("item"))
+                    .with("no", ev.item.no),
+            );
             continue;
         };
         for q in Quarter::ALL {
@@ -499,17 +508,22 @@ fn compute(
     for (k, ind) in part.indicators.iter().enumerate() {
         let at = base.key("indicators").index(k);
         let Some(i) = index.resolve(&ind.item) else {
-            findings.push(INDICATOR_UNKNOWN_ITEM.detail(at.key("item"), ind.item.no, ind.item.no));
+            findings.push(
+                INDICATOR_UNKNOWN_ITEM
+                    .at(at.key("item"))
+                    .with("no", ind.item.no),
+            );
             continue;
         };
         if let (Some(t), Some(a)) = (ind.target, ind.actual)
             && a > t
         {
-            findings.push(INDICATOR_OVER_TARGET.detail(
-                at.key("actual"),
-                format!("目標 {t}、実績 {a}"),
-                format!("target {t}, actual {a}"),
-            ));
+            findings.push(
+                INDICATOR_OVER_TARGET
+                    .at(at.key("actual"))
+                    .with("target", t)
+                    .with("actual", a),
+            );
         }
         let achieved_percent = match (ind.target, ind.actual) {
             (Some(t), Some(a)) if t > 0 => {

@@ -15,22 +15,14 @@
 //! - plausible fiscal years are 2000–2099 ([`PLAUSIBLE_FISCAL_YEARS`]); the label as
 //!   written (平成29年度, 令和元年度, 2017年度) is read with [`wareki::parse`].
 
-use super::{ImplementerKind, Item, ItemRef, Numbering, PhaseKind, Plan, PlanIndex};
+use super::{
+    ImplementerKind, Item, ItemRef, Numbering, OrganisationList, PhaseKind, Plan, PlanIndex,
+};
 use crate::calendar::wareki;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     REGION_EMPTY,
@@ -178,6 +170,20 @@ rule!(
     Warning,
     "主たる機関が会議委員所属団体ではありません",
     "The lead organisation does not belong to a council member"
+);
+rule!(
+    ITEM_MEMBERSHIP_NOT_MENTIONED,
+    "plan.item.membership_not_mentioned",
+    Error,
+    "会議委員所属の記載が、この取組の該当する欄にない機関を指しています",
+    "The membership entry names an organisation that is not in that list of the item"
+);
+rule!(
+    ITEM_MEMBERSHIP_DUPLICATE,
+    "plan.item.membership_duplicate",
+    Warning,
+    "同じ記載（機関と欄）の会議委員所属が二度書かれています；最初のものを使います",
+    "The same mention (organisation and list) has two membership entries; the first is used"
 );
 rule!(
     ITEM_DUPLICATE_NUMBER,
@@ -386,6 +392,8 @@ pub const RULES: &[Rule] = &[
     ITEM_UNKNOWN_ORGANISATION,
     ITEM_DUPLICATE_ORGANISATION,
     ITEM_LEAD_NOT_MEMBER,
+    ITEM_MEMBERSHIP_NOT_MENTIONED,
+    ITEM_MEMBERSHIP_DUPLICATE,
     ITEM_DUPLICATE_NUMBER,
     ITEM_NUMBER_ZERO,
     ITEMS_NUMBERING_GAP,
@@ -631,11 +639,31 @@ fn item_checks(
                 Some(org) => {
                     if !seen.insert(id.as_str()) {
                         out.push(ITEM_DUPLICATE_ORGANISATION.at(lp.index(j)));
-                    } else if field == "lead" && !org.member {
+                    } else if field == "lead"
+                        && !item.member_in(OrganisationList::Lead, id, org.member)
+                    {
                         out.push(ITEM_LEAD_NOT_MEMBER.at(lp.index(j)));
                     }
                 }
             }
+        }
+    }
+    // Membership per mention.
+    let mp = at.key("membership");
+    for (j, m) in item.membership.iter().enumerate() {
+        if !item.list(m.list).contains(&m.organisation) {
+            out.push(ITEM_MEMBERSHIP_NOT_MENTIONED.detail(
+                mp.index(j).key("organisation"),
+                m.list.label_ja(),
+                m.list.label_en(),
+            ));
+        } else if item
+            .membership
+            .iter()
+            .take(j)
+            .any(|o| o.list == m.list && o.organisation == m.organisation)
+        {
+            out.push(ITEM_MEMBERSHIP_DUPLICATE.at(mp.index(j)));
         }
     }
     if let Some(imp) = &item.implementer {

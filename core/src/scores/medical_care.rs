@@ -1,4 +1,4 @@
-//! 医療的ケア判定スコア / The medical care score (CLINICAL.md B).
+//! 医療的ケア判定スコア / The medical care score ([C-B], `docs/sources.md`).
 //!
 //! Source: MHLW 令和3年度障害福祉サービス等報酬改定の概要, 参考資料 別表 医療的ケア判定スコア
 //! (児童発達支援・放課後等デイサービス共通). Each item scores its base points plus the
@@ -10,6 +10,23 @@
 //! from one secondary source only and are **unconfirmed**: they are applied as the named
 //! rules [`ONE_VENTILATOR_ITEM`] and [`TRACHEOSTOMY_WATCH_WITH_VENTILATOR`], each of which
 //! emits an `info` finding when it changes a total.
+//!
+//! Rows 12 (導尿) and 13 (排便管理) have sub-rows (12a/12b; 13a/13b/13c), and row 10 a
+//! note on an insulin pump linked to a continuous glucose monitor, that the official
+//! 別表 may qualify: an audit asked whether rows 12 and 13 say 「いずれか一つを選択」 (one
+//! sub-row only) and what the row 10 note says. The official 別表 could not be read for
+//! this project. The secondary source found among stored public pages (a welfare-office
+//! guide, syogaifukushi-osaka.com 「医療的ケアスコア」, extracted text) shows rows 1–9
+//! only, with two notes — row 1 counts when any one of the ventilator and the devices in
+//! its brackets is used (「いずれか一つに該当する場合にカウントする」), and with both a
+//! ventilator and a tracheostomy the tracheostomy's watch score is not added — and lists
+//! パーカッションベンチレーター where this table has 間歇的陽圧吸入法; it does not show rows
+//! 10–14. So this project keeps counting every sub-row that applies (each value stands
+//! beside its item in the official page's text) and treats the combinations as
+//! **unconfirmed**: when two sub-rows of row 12 or of row 13 both count, the lower ones are
+//! marked unconfirmed with the `info` finding [`SELECT_ONE_UNCONFIRMED`] (a 「いずれか一つ
+//! を選択」 reading would leave their points out); when row 10 counts beside a
+//! subcutaneous pump (row 9b), row 10 is marked unconfirmed with [`GLUCOSE_PUMP_NOTE`].
 //!
 //! 医療的ケア区分 (child day services, 2021): total ≥ 32 → 区分3, 16–31 → 区分2,
 //! 3–15 → 区分1 (the lower bound 3 is **unconfirmed**).
@@ -75,7 +92,7 @@ macro_rules! row {
     };
 }
 
-/// The table of CLINICAL.md B: 19 rows, in the table's order.
+/// The table of [C-B] (`docs/sources.md`): 19 rows, in the table's order.
 pub const TABLE: [MedicalCareRow; 19] = [
     row!(
         "1",
@@ -202,7 +219,7 @@ impl MedicalCareLevel {
         match total {
             32.. => Self::Level3,
             16.. => Self::Level2,
-            // Unconfirmed lower bound (CLINICAL.md B): 3.
+            // Unconfirmed lower bound ([C-B], `docs/sources.md`): 3.
             3.. => Self::Level1,
             _ => Self::NotApplicable,
         }
@@ -300,6 +317,18 @@ info_rule!(
     "Ventilator and tracheostomy: the tracheostomy's watch score is not counted (physician-form note, unconfirmed)"
 );
 info_rule!(
+    SELECT_ONE_UNCONFIRMED,
+    "scores.medical_care.select_one_unconfirmed",
+    "同じ行（導尿・排便管理）の複数の項目を数えています。公式の別表が「いずれか一つを選択」とする場合、この項目は数えません（未確認）",
+    "Two parts of one row (catheterisation or bowel care) are both counted; if the official table says to choose one, this part does not count (unconfirmed)"
+);
+info_rule!(
+    GLUCOSE_PUMP_NOTE,
+    "scores.medical_care.glucose_pump_note",
+    "持続皮下注射ポンプと血糖測定の両方があります。インスリンポンプと持続血糖測定器が連動する場合の注記が血糖測定の数え方を変える可能性があります（未確認）",
+    "A subcutaneous pump and glucose measurement: a note on insulin pumps linked to a continuous glucose monitor may change how glucose measurement counts (unconfirmed)"
+);
+info_rule!(
     LEVEL1_UNCONFIRMED,
     "scores.medical_care.level1_unconfirmed",
     "区分1の下限（3点）は未確認です",
@@ -315,8 +344,68 @@ pub const RULES: &[Rule] = &[
     ROW_ONCE,
     ONE_VENTILATOR_ITEM,
     TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
+    SELECT_ONE_UNCONFIRMED,
+    GLUCOSE_PUMP_NOTE,
     LEVEL1_UNCONFIRMED,
 ];
+
+/// Marks the combinations the official 別表 may qualify (see the module docs): the
+/// lower sub-rows of row 12 and of row 13 when two or more count, and row 10 beside a
+/// subcutaneous pump (row 9b). Totals are unchanged; each marked item gets an `info`
+/// finding at its care item.
+fn mark_unconfirmed_combinations(
+    items: &mut [(usize, MedicalCareItem)],
+    findings: &mut Vec<Finding>,
+) {
+    for group in [&["12a", "12b"][..], &["13a", "13b", "13c"][..]] {
+        let in_group = |it: &MedicalCareItem| group.contains(&it.row);
+        let count = items.iter().filter(|(_, it)| in_group(it)).count();
+        if count < 2 {
+            continue;
+        }
+        // Keep the highest-scoring part (the first in table order on a tie) confirmed.
+        let keep = items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, it))| in_group(it))
+            .fold(None::<(usize, u8)>, |best, (i, (_, it))| match best {
+                Some((_, p)) if p >= it.points => best,
+                _ => Some((i, it.points)),
+            })
+            .map(|(i, _)| i);
+        for (i, (_, it)) in items.iter_mut().enumerate() {
+            if in_group(it) && Some(i) != keep {
+                it.confirmed = false;
+                findings.push(SELECT_ONE_UNCONFIRMED.detail(
+                    Path::from_pointer(it.path.clone()),
+                    format!("{}、{}点", it.row, it.points),
+                    format!("row {}, {} points", it.row, it.points),
+                ));
+            }
+        }
+    }
+    let pump = items.iter().any(|(_, it)| it.row == "9b");
+    if pump {
+        for (_, it) in items.iter_mut().filter(|(_, it)| it.row == "10") {
+            it.confirmed = false;
+            findings.push(GLUCOSE_PUMP_NOTE.detail(
+                Path::from_pointer(it.path.clone()),
+                format!("{}点", it.points),
+                format!("{} points", it.points),
+            ));
+        }
+    }
+}
+
+/// The number of different ventilation devices in `modes`.
+fn distinct_devices(modes: &[crate::care::VentilationMode]) -> u32 {
+    let n = modes
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !modes.iter().take(*i).any(|o| o == *m))
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// Computes the medical care score of `profile` (found at `base` in the input), appending
 /// `info` findings for what was not counted and for the unconfirmed rules that changed
@@ -379,14 +468,21 @@ pub fn score(
             watch = None;
             confirmed = false;
         }
-        // Unconfirmed rule: row 1 counts once, whichever devices are used.
-        if item.kind == CareKind::Ventilator && item.ventilation.len() > 1 {
-            findings.push(ONE_VENTILATOR_ITEM.detail(
-                p.key("ventilation"),
-                format!("機器{}種類", item.ventilation.len()),
-                format!("{} devices", item.ventilation.len()),
-            ));
-            confirmed = false;
+        // Unconfirmed rule: row 1 counts once, whichever devices are used. It changes the
+        // total only when two or more *different* devices are listed (a device listed
+        // twice is one device, and a validation error): read per device, each further
+        // device would add the row's base points again. It says so then, and only then.
+        if item.kind == CareKind::Ventilator {
+            let devices = distinct_devices(&item.ventilation);
+            if devices > 1 {
+                let left_out = u32::from(row.base).saturating_mul(devices.saturating_sub(1));
+                findings.push(ONE_VENTILATOR_ITEM.detail(
+                    p.key("ventilation"),
+                    format!("機器{devices}種類、{left_out}点を加えていません"),
+                    format!("{devices} devices, {left_out} points not added"),
+                ));
+                confirmed = false;
+            }
         }
         items.push((
             row_index,
@@ -403,6 +499,7 @@ pub fn score(
         ));
     }
     items.sort_by_key(|(ri, _)| *ri);
+    mark_unconfirmed_combinations(&mut items, findings);
     let total: u16 = items.iter().map(|(_, it)| u16::from(it.points)).sum();
     let level = MedicalCareLevel::of(total);
     if level == MedicalCareLevel::Level1 {

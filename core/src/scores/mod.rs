@@ -1,4 +1,4 @@
-//! 臨床スコア / Clinical scores (CLINICAL.md A–D).
+//! 臨床スコア / Clinical scores ([C-A]–[C-D], `docs/sources.md`).
 //!
 //! | score | module | table |
 //! |---|---|---|
@@ -16,20 +16,14 @@
 
 use crate::calendar::IsoDate;
 use crate::care::{ClinicalProfile, ShortStayGround, validate_clinical};
-use crate::finding::{Finding, Path, Rule, Severity};
-use crate::ops::{Computed, Operation};
+use crate::finding::{Finding, Path, Rule};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
-/// Declares an `info` rule.
+/// Declares an `info` rule (a [`rule!`](crate::rule) of severity `Info`).
 macro_rules! info_rule {
     ($name:ident, $code:literal, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "` (info): ", $en)]
-        pub const $name: $crate::finding::Rule = $crate::finding::Rule {
-            code: $code,
-            severity: $crate::finding::Severity::Info,
-            ja: $ja,
-            en: $en,
-        };
+        $crate::rule!($name, $code, Info, $ja, $en);
     };
 }
 
@@ -38,18 +32,18 @@ pub mod medical_care;
 pub mod oshima;
 pub mod super_severe;
 
-pub use entitlement::{GroundResult, ShortStayEntitlement};
+pub use entitlement::{DecisionDay, EntitlementPolicy, GroundResult, ShortStayEntitlement};
 pub use medical_care::{MedicalCareItem, MedicalCareLevel, MedicalCareResult};
 pub use oshima::{OshimaGroup, OshimaResult};
 pub use super_severe::{SuperSevereCategory, SuperSevereItem, SuperSevereResult, WelfareCategory};
 
-/// `scores.request.as_of_before_birth`: the as-of date is before the date of birth.
-pub const AS_OF_BEFORE_BIRTH: Rule = Rule {
-    code: "scores.request.as_of_before_birth",
-    severity: Severity::Error,
-    ja: "基準日が生年月日より前です",
-    en: "The as-of date is before the date of birth",
-};
+crate::rule!(
+    AS_OF_BEFORE_BIRTH,
+    "scores.request.as_of_before_birth",
+    Error,
+    "基準日が生年月日より前です",
+    "The as-of date is before the date of birth"
+);
 
 /// Every rule of this module (the scores' own; the profile's `care.*` rules are in
 /// [`crate::care::RULES`]).
@@ -61,6 +55,8 @@ pub const RULES: &[Rule] = &[
     super_severe::BELOW_THRESHOLD,
     super_severe::EXCLUDED,
     super_severe::DEVICE_NOT_LISTED,
+    super_severe::NOT_DAILY,
+    super_severe::DAILY_ASSUMED,
     super_severe::NOT_A_ROW,
     super_severe::MOTOR_UNKNOWN,
     super_severe::MOTOR_NOT_MET,
@@ -71,12 +67,16 @@ pub const RULES: &[Rule] = &[
     medical_care::ROW_ONCE,
     medical_care::ONE_VENTILATOR_ITEM,
     medical_care::TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
+    medical_care::SELECT_ONE_UNCONFIRMED,
+    medical_care::GLUCOSE_PUMP_NOTE,
     medical_care::LEVEL1_UNCONFIRMED,
     oshima::NO_QUOTIENT,
     oshima::NO_MOTOR,
     oshima::ABOVE_80,
     oshima::FROM_DQ,
     entitlement::UNCONFIRMED_GROUND,
+    entitlement::UNCONFIRMED_GROUND_NOT_ACCEPTED,
+    entitlement::CHILD_GROUND_OVER_18,
 ];
 
 /// `date` plus `months` calendar months; a day that the target month lacks becomes its
@@ -99,15 +99,21 @@ pub struct ScoreRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day to score on (for the 6-month and 1-month rules).
     pub as_of: IsoDate,
     /// 生年月日 / Date of birth.
     pub birth_date: IsoDate,
     /// 臨床像 / The clinical profile.
     pub clinical: ClinicalProfile,
+    /// 方針 / Policy for the short-stay entitlement (every field has a default).
+    #[serde(default)]
+    pub policy: EntitlementPolicy,
 }
 
-/// 臨床スコア / Every score of CLINICAL.md A–D.
+/// 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreResult {
@@ -128,18 +134,53 @@ pub struct ScoreResult {
 /// [`validate_clinical`] for the `care.*` findings. A kind recorded twice (the error
 /// `care.item.duplicate`) is scored once, from its first item; a watch level the table does
 /// not offer scores the base only.
+///
+/// The short-stay entitlement is decided with the default policy (unconfirmed grounds
+/// alone do not entitle) and the age on `as_of`; its age findings point at `base`. See
+/// [`compute_with`] for a policy and a pointer to the date of birth.
 pub fn compute(
     profile: &ClinicalProfile,
     birth: IsoDate,
     as_of: IsoDate,
     base: &Path,
 ) -> (ScoreResult, Vec<Finding>) {
+    compute_with(
+        profile,
+        birth,
+        as_of,
+        base,
+        base,
+        EntitlementPolicy::default(),
+    )
+}
+
+/// [`compute`] with an entitlement policy and the pointer of the date of birth (where
+/// the finding that a child-only ground does not apply from age 18 points).
+pub fn compute_with(
+    profile: &ClinicalProfile,
+    birth: IsoDate,
+    as_of: IsoDate,
+    base: &Path,
+    birth_path: &Path,
+    policy: EntitlementPolicy,
+) -> (ScoreResult, Vec<Finding>) {
     let mut findings = Vec::new();
     let super_severe = super_severe::score(profile, base, birth, as_of, &mut findings);
     let medical_care = medical_care::score(profile, base, &mut findings);
     let oshima = oshima::classify(profile, base, &mut findings);
-    let short_stay =
-        entitlement::entitlement(profile, base, oshima.as_ref(), &medical_care, &mut findings);
+    let day = DecisionDay {
+        age: crate::calendar::age_on(birth, as_of).unwrap_or(0),
+        policy,
+        age_path: birth_path,
+    };
+    let short_stay = entitlement::entitlement(
+        profile,
+        base,
+        oshima.as_ref(),
+        &medical_care,
+        &day,
+        &mut findings,
+    );
     (
         ScoreResult {
             super_severe,
@@ -151,9 +192,11 @@ pub fn compute(
     )
 }
 
-/// The grounds on which the child may use 医療型短期入所, in CLINICAL.md order, including
-/// unconfirmed ones (see [`ShortStayGround::confirmed`]). No ground depends on how long a
-/// state has lasted; `as_of` is taken for a stable signature.
+/// The grounds for 医療型短期入所 that the profile shows, in the order of the ground list,
+/// including unconfirmed ones (see [`ShortStayGround::confirmed`]) and before the age
+/// rule: [`entitlement::decide`] leaves out the child-only grounds from age 18 and
+/// decides. No ground depends on how long a state has lasted; `as_of` is taken for a
+/// stable signature.
 pub fn short_stay_grounds(profile: &ClinicalProfile, as_of: IsoDate) -> Vec<ShortStayGround> {
     let _ = as_of;
     let mut sink = Vec::new();
@@ -199,7 +242,14 @@ fn compute_operation(request: ScoreRequest) -> Computed<ScoreResult> {
         request.as_of,
         &mut findings,
     );
-    let (result, more) = compute(&request.clinical, request.birth_date, request.as_of, &base);
+    let (result, more) = compute_with(
+        &request.clinical,
+        request.birth_date,
+        request.as_of,
+        &base,
+        &Path::root().key("birth_date"),
+        request.policy,
+    );
     findings.extend(more);
     sort_by_path(&mut findings);
     Computed::new(findings, Some(result))

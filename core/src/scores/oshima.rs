@@ -1,4 +1,4 @@
-//! 大島分類 / The Oshima classification (CLINICAL.md C).
+//! 大島分類 / The Oshima classification ([C-C], `docs/sources.md`).
 //!
 //! IQ band (rows) by motor level (columns). Cells 1–4 are 重症心身障害児 (severe motor
 //! and intellectual disabilities), 5–9 are 周辺児 (borderline). The sources draw the bands

@@ -1,4 +1,4 @@
-//! 超重症児（者）・準超重症児（者）の判定基準 / The super-severe score (CLINICAL.md A).
+//! 超重症児（者）・準超重症児（者）の判定基準 / The super-severe score ([C-A], `docs/sources.md`).
 //!
 //! Source: MHLW notification 基本診療料の施設基準等及びその届出に関する手続きの取扱いについて,
 //! 別添6 別紙14 (identical in the 2018 and 2020 editions); thresholds confirmed unchanged
@@ -13,8 +13,16 @@
 //! - Frequencies are compared as rates: 「1回/時間以上」 is at least 24 a day (168 a week),
 //!   「6回/日以上」 at least 42 a week. This project's reading; the table gives no unit rule.
 //! - Row 12 「人工膀胱を含む」 is read as continuous drainage through a cystostomy or urostomy.
-//! - Row 1 counts invasive ventilation and daily NIPPV, CPAP and cough assist; high-flow,
-//!   IPPB and chest-wall oscillation alone do not count (the note names only the former).
+//! - Row 1 counts invasive ventilation at any frequency, and NIPPV, CPAP and cough assist
+//!   only when used every day (the row's note: 「毎日行う機械的気道加圧を要するカフマシン・
+//!   NIPPV・CPAPなどは、レスピレーター管理に含む」): the ventilator item's recorded
+//!   `frequency` must be at least once a day on average (1 a day, or 7 a week: this
+//!   project's reading of 「毎日」 for a rate); below that it is not counted
+//!   ([`NOT_DAILY`]). Where no frequency is recorded, the device is read as used every
+//!   day (a profile lists the care the child receives regularly) and the `info` finding
+//!   [`DAILY_ASSUMED`] says so. High-flow, IPPB and chest-wall oscillation alone do not
+//!   count (the note names only the former). A ventilator whose mode is not recorded is
+//!   counted (validation warns).
 //! - 〈判定〉 (2020 text): when motor function is 「座位まで」 (sits or bedridden), total ≥ 25
 //!   → 超重症児（者）, 10–24 → 準超重症児（者）. A child who walks is neither.
 //! - The 2021 welfare-side rule for 特別重度支援加算 drops the motor condition: (Ⅰ) ≥ 25,
@@ -22,7 +30,7 @@
 
 use super::add_months;
 use crate::calendar::IsoDate;
-use crate::care::{CareKind, ClinicalProfile, MotorLevel};
+use crate::care::{CareKind, ClinicalProfile, MotorLevel, VentilationMode};
 use crate::finding::{Finding, Path, Rule};
 use serde::Serialize;
 
@@ -161,7 +169,8 @@ ss_row!(
     3
 );
 
-/// The table of CLINICAL.md A: 14 numbered items, 17 rows with the halves of rows 5, 8, 9.
+/// The table of [C-A] (`docs/sources.md`): 14 numbered items, 17 rows with the halves of
+/// rows 5, 8, 9.
 pub const TABLE: [SuperSevereRow; 17] = [
     RESPIRATOR,
     INTUBATION,
@@ -317,6 +326,18 @@ info_rule!(
     "Not counted: this device is not part of row 1 (respirator)"
 );
 info_rule!(
+    NOT_DAILY,
+    "scores.super_severe.not_daily",
+    "NIPPV・CPAP・カフマシンは毎日行う場合のみレスピレーター管理に含むため、記録された頻度では数えていません",
+    "Not counted: NIPPV, CPAP and cough assist count as row 1 (respirator) only when used every day"
+);
+info_rule!(
+    DAILY_ASSUMED,
+    "scores.super_severe.daily_assumed",
+    "頻度の記録がないため、NIPPV・CPAP・カフマシンを毎日行うものとして数えています",
+    "Counted as used every day: NIPPV, CPAP or cough assist with no frequency recorded"
+);
+info_rule!(
     NOT_A_ROW,
     "scores.super_severe.not_a_row",
     "超重症児スコアの項目にないケアです",
@@ -343,6 +364,8 @@ pub const RULES: &[Rule] = &[
     BELOW_THRESHOLD,
     EXCLUDED,
     DEVICE_NOT_LISTED,
+    NOT_DAILY,
+    DAILY_ASSUMED,
     NOT_A_ROW,
     MOTOR_UNKNOWN,
     MOTOR_NOT_MET,
@@ -435,10 +458,27 @@ pub fn score(
         let freq = item.frequency;
         match item.kind {
             K::Ventilator => {
-                if item.ventilation.is_empty()
-                    || item.ventilation.iter().any(|m| m.counts_as_respirator())
-                {
+                let invasive = item.ventilation.is_empty()
+                    || item.ventilation.contains(&VentilationMode::Invasive);
+                let daily_kind = item.ventilation.iter().any(|m| m.needs_daily_use());
+                if invasive {
                     counts(&RESPIRATOR, findings);
+                } else if daily_kind {
+                    match freq {
+                        Some(f) if f.at_least_per_day(1) => {
+                            counts(&RESPIRATOR, findings);
+                        }
+                        Some(f) => findings.push(NOT_DAILY.detail(
+                            p.key("frequency"),
+                            format!("{}回/{}", f.times, f.per.label_ja()),
+                            format!("{} per {}", f.times, f.per.label_en()),
+                        )),
+                        None => {
+                            if counts(&RESPIRATOR, findings) {
+                                findings.push(DAILY_ASSUMED.at(&p));
+                            }
+                        }
+                    }
                 } else {
                     findings.push(DEVICE_NOT_LISTED.at(p.key("ventilation")));
                 }

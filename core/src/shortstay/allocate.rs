@@ -1,5 +1,5 @@
 //! Fair allocation of many families' requests over one vacancy board ("equal access",
-//! seed 000 №19).
+//! [S-000] №19).
 //!
 //! # Algorithm
 //!
@@ -32,7 +32,7 @@ use super::rules::*;
 use super::{Board, Facility, Policy, StayRequest, Vacancy};
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -44,6 +44,9 @@ pub struct ShortstayAllocation {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the allocation is made ("today"), for the freshness of the board.
     pub as_of: IsoDate,
     /// 方針 / Policy (every field has a default).

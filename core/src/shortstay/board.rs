@@ -1,4 +1,4 @@
-//! Rendering the vacancy board as the ほたる board of seed 004 shows it: one line per
+//! Rendering the vacancy board as the ほたる board of [S-004] shows it: one line per
 //! facility (facilities down), one column per day (days across), the day of the month as
 //! the column heading, and ○ / △ / × per cell; ？ marks a day with no information or a
 //! stale row (older than [`Policy::stale_after_days`](super::Policy::stale_after_days)).
@@ -13,7 +13,7 @@ use super::rules::*;
 use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, Vacancy};
 use crate::calendar::IsoDate;
 use crate::finding::Path;
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -25,6 +25,9 @@ pub struct ShortstayBoardQuery {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the board is shown ("today"), for freshness.
     pub as_of: IsoDate,
     /// 方針 / Policy (every field has a default).
@@ -73,7 +76,7 @@ pub struct BoardView {
     pub dates: Vec<IsoDate>,
     /// 行（空き情報の順） / Rows, in board order (facilities down).
     pub rows: Vec<BoardLine>,
-    /// 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as the seed shows it.
+    /// 表のテキスト（タブ区切り、1行目は見出し） / The board as tab-separated text lines, heading first, as [S-004] shows it.
     pub lines: Vec<String>,
 }
 

@@ -18,7 +18,7 @@ use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, ServiceType, StayRequest, 
 use crate::calendar::{IsoDate, age_on};
 use crate::care::CareKind;
 use crate::finding::{Finding, Path, Rule};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -30,6 +30,9 @@ pub struct ShortstayEvaluation {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the evaluation is made ("today"), for the freshness of the board.
     pub as_of: IsoDate,
     /// 方針 / Policy (every field has a default).
@@ -110,6 +113,9 @@ pub struct ShortstaySearch {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 施設一覧 / The facility directory.
     pub facilities: Vec<Facility>,
     /// 圏域（任意） / Only facilities in this area (optional).
@@ -297,6 +303,8 @@ pub(crate) struct Prepared {
     /// Age on the first and the last night (`None`: born after that night).
     pub ages: (Option<u32>, Option<u32>),
     pub days_counted: u32,
+    /// Entitled to 医療型短期入所 on the first night ([`crate::scores::entitlement::decide`]).
+    pub entitled: bool,
 }
 
 /// Checks a request; `None` when it is too broken to evaluate (nights out of range).
@@ -338,14 +346,24 @@ pub(crate) fn prepare(
         nights.push(night);
         d = night.next();
     }
+    let first_age = age_on(req.child.birth_date, req.first_night);
+    let child = base.key("child");
+    let decision = crate::scores::entitlement::decide(
+        &req.child.grounds,
+        first_age.unwrap_or(0),
+        crate::scores::EntitlementPolicy {
+            accept_unconfirmed_grounds: policy.accept_unconfirmed_grounds,
+        },
+        &child.key("grounds"),
+        &child.key("birth_date"),
+        findings,
+    );
     Some(Prepared {
         nights,
         care: care_mask(&req.child.care),
-        ages: (
-            age_on(req.child.birth_date, req.first_night),
-            age_on(req.child.birth_date, last),
-        ),
+        ages: (first_age, age_on(req.child.birth_date, last)),
         days_counted: req.days_counted(policy),
+        entitled: decision.eligible,
     })
 }
 
@@ -379,13 +397,7 @@ impl Reasons {
     fn add(&mut self, rule: &Rule, full: impl FnOnce() -> Finding) {
         self.list.push(match self.explain {
             Explain::Full => full(),
-            Explain::CodesOnly => Finding {
-                code: rule.code.to_owned(),
-                severity: rule.severity,
-                path: String::new(),
-                message_ja: String::new(),
-                message_en: String::new(),
-            },
+            Explain::CodesOnly => rule.code_only(),
         });
     }
 }
@@ -403,7 +415,7 @@ pub(crate) fn judge(
     let fp = || Path::root().key("facilities").index(fi);
     let mut reasons = Reasons::new(explain);
     // 1. Entitlement to 医療型短期入所.
-    if f.service == ServiceType::Medical && req.child.grounds.is_empty() {
+    if f.service == ServiceType::Medical && !prep.entitled {
         reasons.add(&REASON_NOT_ENTITLED, || {
             REASON_NOT_ENTITLED.at(base.key("child").key("grounds"))
         });

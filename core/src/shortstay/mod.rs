@@ -1,5 +1,5 @@
 //! 短期入所 / Short stays (メディカルショートステイ): facility directory, vacancy board,
-//! eligibility and fair allocation (issue 4; DOMAIN.md §4; seeds 000 №19, 001 item 10,
+//! eligibility and fair allocation (issue 4; [S-000] №19, [S-001] item 10,
 //! 004 the ほたる vacancy board).
 //!
 //! # Model
@@ -9,7 +9,7 @@
 //!   ([`CareKind`]), the ages it takes, its longest stay, and its
 //!   beds for short stays. A facility is either a 医療型短期入所 provider (the child needs a
 //!   [`ShortStayGround`]) or a 福祉型 one ([`ServiceType`]).
-//! - [`Board`]: the vacancy board as a hub publishes it (the ほたる board of seed 004):
+//! - [`Board`]: the vacancy board as a hub publishes it (the ほたる board of [S-004]):
 //!   per facility a row of marks, one per date from `start`, ○ free / △ few / × full /
 //!   unknown ([`Vacancy`]), and the date the row was last updated. A row older than
 //!   [`Policy::stale_after_days`] (default 7: ほたる updates weekly) is **stale**: every
@@ -24,14 +24,14 @@
 //! |---|---|---|
 //! | `shortstay.evaluate` | [`ShortstayEvaluation`] | every facility eligible or not for one request, with every reason; the eligible ones in order ([`evaluate()`]) |
 //! | `shortstay.allocate` | [`ShortstayAllocation`] | many families' requests over one board, night by night, fewest used days first ([`allocate()`]) |
-//! | `shortstay.board` | [`ShortstayBoardQuery`] | the board rendered as the seed shows it: facilities down, days across ([`render_board`]) |
+//! | `shortstay.board` | [`ShortstayBoardQuery`] | the board rendered as [S-004] shows it: facilities down, days across ([`render_board`]) |
 //! | `shortstay.search` | [`ShortstaySearch`] | facilities by area, required care and age ([`search()`]) |
 //!
 //! # Reasons a facility cannot take a child (`shortstay.reason.*`)
 //!
 //! | code | when |
 //! |---|---|
-//! | `shortstay.reason.not_entitled` | a 医療型 facility, and the child has no ground for 医療型短期入所 |
+//! | `shortstay.reason.not_entitled` | a 医療型 facility, and no ground for 医療型短期入所 applies on the first night ([`crate::scores::entitlement::decide`]: children's grounds under 18 only; unconfirmed grounds alone only when `policy.accept_unconfirmed_grounds`) |
 //! | `shortstay.reason.care_not_provided` | the child needs a kind of care the facility cannot give (one reason per kind) |
 //! | `shortstay.reason.age_out_of_range` | the child's age on the first or the last night is outside the facility's range |
 //! | `shortstay.reason.stay_too_long` | more nights than the facility's longest stay |
@@ -59,7 +59,7 @@
 //! - The vacancy board gives marks, not bed counts: the allocator reads ○ as all the
 //!   facility's short-stay beds and △ as [`Policy::few_beds`] (default 1).
 //! - The ほたる example (`schemas/examples/*.hotaru.json`) takes the facility names,
-//!   phone numbers and marks of seed 004; the seed gives days 1–20 of an unnamed month,
+//!   phone numbers and marks of [S-004]; the document gives days 1–20 of an unnamed month,
 //!   so the dates, kinds, care lists and bed counts there are illustrative.
 
 mod allocate;
@@ -80,7 +80,7 @@ pub use rules::*;
 
 use crate::calendar::IsoDate;
 use crate::care::{CareKind, ShortStayGround};
-use crate::ops::Operation;
+use crate::operation::Operation;
 use serde::{Deserialize, Serialize};
 
 /// Hard upper bound on the nights of one request and the days of one rendered board,
@@ -125,7 +125,7 @@ impl FacilityKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceType {
-    /// 医療型短期入所 / Medical short stay: the child needs a ground (CLINICAL.md D).
+    /// 医療型短期入所 / Medical short stay: the child needs a ground ([C-D], `docs/sources.md`).
     Medical,
     /// 福祉型短期入所 / Welfare short stay: no medical ground needed.
     Welfare,
@@ -253,6 +253,10 @@ pub struct Policy {
     pub count_departure_day: bool,
     /// 1回の申込の上限（泊） / Most nights one request may ask for (default 31; at most 366).
     pub max_request_nights: u32,
+    /// 未確認の根拠を認める / Accept an unconfirmed ground for 医療型短期入所 (found in one
+    /// source only) on its own (default false); either way an `info` finding says when the
+    /// result depends on one.
+    pub accept_unconfirmed_grounds: bool,
 }
 
 impl Default for Policy {
@@ -262,6 +266,7 @@ impl Default for Policy {
             few_beds: 1,
             count_departure_day: true,
             max_request_nights: 31,
+            accept_unconfirmed_grounds: false,
         }
     }
 }
@@ -306,7 +311,9 @@ pub struct StayChild {
     /// 必要な医療的ケア / The medical care the child needs.
     #[serde(default)]
     pub care: Vec<CareKind>,
-    /// 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not entitled.
+    /// 医療型短期入所の利用根拠 / Grounds on which the child may use 医療型短期入所; empty = not
+    /// entitled. The children's grounds apply only while the child is under 18 on the first
+    /// night, and unconfirmed grounds alone only when the policy accepts them.
     #[serde(default)]
     pub grounds: Vec<ShortStayGround>,
 }
@@ -315,7 +322,8 @@ impl StayChild {
     /// The child of a request read from a care summary ([`crate::summary`]): the date of
     /// birth, the kinds of care the clinical profile records, and the grounds for
     /// 医療型短期入所 that [`crate::scores::short_stay_grounds`] finds on `as_of`
-    /// (including unconfirmed ones; see [`ShortStayGround::confirmed`]).
+    /// (including unconfirmed ones; see [`ShortStayGround::confirmed`]). The evaluation
+    /// decides on them with [`crate::scores::entitlement::decide`], as the scores do.
     pub fn from_summary(summary: &crate::summary::ChildSummary, as_of: IsoDate) -> Self {
         StayChild {
             birth_date: summary.child.date_of_birth,
@@ -362,16 +370,16 @@ impl StayRequest {
     }
 }
 
-fn evaluate_op(input: ShortstayEvaluation) -> crate::ops::Computed<EvaluationResult> {
+fn evaluate_op(input: ShortstayEvaluation) -> crate::operation::Computed<EvaluationResult> {
     evaluate(&input)
 }
-fn allocate_op(input: ShortstayAllocation) -> crate::ops::Computed<AllocationResult> {
+fn allocate_op(input: ShortstayAllocation) -> crate::operation::Computed<AllocationResult> {
     allocate(&input)
 }
-fn board_op(input: ShortstayBoardQuery) -> crate::ops::Computed<BoardView> {
+fn board_op(input: ShortstayBoardQuery) -> crate::operation::Computed<BoardView> {
     render_board(&input)
 }
-fn search_op(input: ShortstaySearch) -> crate::ops::Computed<SearchResult> {
+fn search_op(input: ShortstaySearch) -> crate::operation::Computed<SearchResult> {
     search(&input)
 }
 

@@ -1,19 +1,9 @@
 //! Every rule of the short-stay module: document findings, the reasons a facility cannot
 //! take a child, and the allocator's decisions. Codes are stable.
 
-use crate::finding::{Rule, Severity};
+use crate::finding::Rule;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 // ---- Document findings -------------------------------------------------------------
 
@@ -115,8 +105,8 @@ rule!(
     REASON_NOT_ENTITLED,
     "shortstay.reason.not_entitled",
     Info,
-    "医療型短期入所の利用根拠がありません",
-    "The child has no ground for medical short stay (医療型短期入所)"
+    "利用初日に適用できる医療型短期入所の利用根拠がありません",
+    "The child has no ground for medical short stay (医療型短期入所) that applies on the first night"
 );
 rule!(
     REASON_CARE_NOT_PROVIDED,

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::num::NonZeroU32;
@@ -189,7 +189,17 @@ pub fn check(req: StaffingRequest) -> Computed<StaffingReport> {
     }
     let staff = check_staff(hub, &policy, &hub_path, &mut findings);
     let roles = check_roles(&staff, &policy, &hub_path, &mut findings);
-    let meetings = check_meetings(hub, req.as_of, &policy, &hub_path, &mut findings);
+    // The hub's own meetings kept as meeting records (kind `hub_staff`) count as held.
+    let records = Path::root().key("meeting_records");
+    let mut recorded: Vec<(IsoDate, Path)> = Vec::new();
+    for (i, m) in req.meeting_records.iter().enumerate() {
+        let at = records.index(i);
+        findings.extend(crate::meeting::validate(m, &at));
+        if m.kind == crate::meeting::MeetingKind::HubStaff {
+            recorded.push((m.date, at.key("date")));
+        }
+    }
+    let meetings = check_meetings(hub, req.as_of, &policy, &hub_path, &recorded, &mut findings);
     findings.extend(policy_findings);
     Computed::new(
         findings,
@@ -341,6 +351,7 @@ fn check_meetings(
     as_of: IsoDate,
     policy: &AppliedPolicy,
     hub_path: &Path,
+    recorded: &[(IsoDate, Path)],
     findings: &mut Vec<Finding>,
 ) -> MeetingStatus {
     let facilities: BTreeSet<&str> = hub
@@ -355,12 +366,21 @@ fn check_meetings(
     let m = hub.meetings.as_ref().unwrap_or(&empty);
     let mpath = hub_path.key("meetings");
 
-    // Meetings held on or before as_of, with their index in the input, sorted by date
-    // (the first occurrence of a date kept).
-    let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len());
+    // Meetings held on or before as_of, with their place in the input (the dates under
+    // `hub.meetings.held`, then the hub-staff meeting records), sorted by date (the first
+    // occurrence of a date kept).
+    let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len() + recorded.len());
+    let mut places: Vec<Path> = Vec::with_capacity(m.held.len() + recorded.len());
     let mut dates = BTreeSet::new();
-    for (k, d) in m.held.iter().enumerate() {
-        let at = mpath.key("held").index(k);
+    let entries = m
+        .held
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (*d, mpath.key("held").index(k)))
+        .chain(recorded.iter().cloned());
+    for (k, (d, at)) in entries.enumerate() {
+        let d = &d;
+        places.push(at.clone());
         if !dates.insert(*d) {
             findings.push(MEETINGS_DUPLICATE_DATE.detail(at, d, d));
         } else if *d > as_of {
@@ -384,7 +404,7 @@ fn check_meetings(
                 gap_findings.push((
                     *k,
                     MEETINGS_GAP_TOO_LONG.detail(
-                        mpath.key("held").index(*k),
+                        places.get(*k).cloned().unwrap_or_else(|| mpath.clone()),
                         format!("{a} から {b} まで {gap} 日、上限 {max} 日"),
                         format!("{gap} days from {a} to {b}, at most {max}"),
                     ),
@@ -400,7 +420,7 @@ fn check_meetings(
             gap_findings.push((
                 k,
                 MEETINGS_OVERDUE.detail(
-                    mpath.key("held").index(k),
+                    places.get(k).cloned().unwrap_or_else(|| mpath.clone()),
                     format!("{d} から {as_of} まで {gap} 日、上限 {max} 日"),
                     format!("{gap} days from {d} to {as_of}, at most {max}"),
                 ),

@@ -1,5 +1,5 @@
-//! 配置すべき職員 / Hub staffing checks (seed 004, section "2 配置すべき職員等について";
-//! DOMAIN.md §5).
+//! 配置すべき職員 / Hub staffing checks ([S-004], section "2 配置すべき職員等について";
+//! `docs/sources.md`).
 //!
 //! A hub ([`Hub`]) lists its staff ([`StaffMember`]: an id, [`Role`]s, a home facility,
 //! contracted working time and time given to the hub) and its meetings ([`Meetings`]).
@@ -42,13 +42,13 @@ pub use check::{Share, applied_policy, check, meets_minimum, share_of};
 pub use rules::RULES;
 
 use crate::calendar::IsoDate;
-use crate::ops::Operation;
+use crate::operation::Operation;
 use serde::{Deserialize, Serialize};
 use std::num::NonZeroU32;
 
 macro_rules! roles {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )*) => {
-        /// 職員の役割（004「配置すべき職員等」） / A staff role named in seed 004.
+        /// 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
@@ -151,6 +151,9 @@ pub struct StaffingRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The date of the check (meetings are checked up to this day).
     pub as_of: IsoDate,
     /// 拠点 / The hub.
@@ -158,6 +161,10 @@ pub struct StaffingRequest {
     /// 方針（省略時は国の基準） / Policy overrides; absent means the national rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<Policy>,
+    /// 会議の記録（任意） / Meeting records (optional): those of kind `hub_staff` count as
+    /// meetings held, beside `hub.meetings.held`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_records: Vec<crate::meeting::Meeting>,
 }
 
 /// 拠点 / A coordination hub.
@@ -251,7 +258,7 @@ pub struct RoleRule {
     pub min_share_percent: u32,
 }
 
-/// 国の基準（004） / The national rules of seed 004: physician required; resource staff
+/// 国の基準（[S-004]） / The national rules of [S-004]: physician required; resource staff
 /// and the family-support nurse required with at least 20% (2割程度) of working time;
 /// public-health nurse desirable.
 pub const NATIONAL_ROLES: [RoleRule; 4] = [
@@ -279,7 +286,7 @@ pub const NATIONAL_ROLES: [RoleRule; 4] = [
 
 /// Default longest gap between meetings when staff sit in two or more facilities: 35 days.
 ///
-/// **This project's choice**: seed 004 asks for regular meetings but names no interval.
+/// **This project's choice**: [S-004] asks for regular meetings but names no interval.
 /// 35 days is "about monthly" while letting a hub meet on a fixed weekday of each month
 /// (第n○曜日), whose gaps are 28 or 35 days. A policy may set another value.
 pub const DEFAULT_MAX_MEETING_GAP_DAYS: u32 = 35;

@@ -28,19 +28,9 @@
 //! | `staffing.policy.share_out_of_range` | error | a minimum share above 100% |
 //! | `staffing.policy.looser_than_national` | warning | the policy is looser than the national rule (a prefecture may tighten, not loosen) |
 
-use crate::finding::{Rule, Severity};
+use crate::finding::Rule;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     HUB_NAME_BLANK,

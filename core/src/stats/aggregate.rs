@@ -32,16 +32,28 @@
 //! **The same child twice.** Summaries with the same `child.id` (a hospital and a school
 //! both sent one) are one child: the first is counted, each later one gets
 //! `stats.aggregate.duplicate_child`. Twins have different ids and stay two. Summaries with
-//! different ids (or none) but the same date of birth, sex and kana get
-//! `stats.aggregate.possible_duplicate` and are both counted: the library cannot know.
+//! different ids that [`same_child`](crate::summary::same_child) calls possibly the same
+//! child (same date of birth, sex, municipality and kana) get
+//! `stats.aggregate.possible_duplicate` and are both counted: the library cannot know. A
+//! child id that is not well formed is read as no id (`stats.aggregate.no_id`).
 //!
-//! **Consent.** A child whose family withdrew consent to statistical use (a consent with use
-//! `statistics` and a withdrawal date) is not counted (`stats.aggregate.consent_withdrawn`).
-//! A child whose recorded consents do not mention statistics is counted, with the
-//! information `stats.aggregate.consent_not_covering`: the tables are anonymous aggregates
-//! that identify no child, which the Act on the Protection of Personal Information does not
-//! treat as personal information; the hub may still want to ask. A summary with no consent
-//! recorded is counted without a finding.
+//! **Consent.** Read with [`consent_covers`](crate::summary::consent_covers) for use
+//! `statistics` on `as_of`, with no particular recipient (the tables are published, not
+//! handed to one party; a consent to the hub or to anyone covers it):
+//!
+//! | consent on `as_of` | counted | finding |
+//! |---|---|---|
+//! | a current consent covering statistics | yes | none |
+//! | no consent recorded at all | yes | none (the summary's own rules report it) |
+//! | consent to statistics withdrawn (`withdrawn_on` on or before `as_of`) | **no** | `stats.aggregate.consent_withdrawn` at that `withdrawn_on` |
+//! | consents recorded, none covering statistics | yes | `stats.aggregate.consent_not_covering` at `consents` |
+//! | the consent to statistics ran out (`expires_on` before `as_of`) | yes | `stats.aggregate.consent_not_covering` at that `expires_on` |
+//!
+//! A withdrawal is the family's explicit refusal, so the child is left out. Consents that
+//! simply do not mention statistics (or ran out) are counted with the information: the
+//! tables are anonymous aggregates that identify no child, which the Act on the Protection
+//! of Personal Information does not treat as personal information; the hub may still want
+//! to ask the family.
 //!
 //! **Streaming.** [`Aggregator`] takes one summary at a time; it keeps per child only its
 //! id (and date of birth, sex and kana for the possible-duplicate check) and the counters, so
@@ -56,26 +68,29 @@
 //! | code | severity | when |
 //! |---|---|---|
 //! | `stats.aggregate.duplicate_child` | info | a later summary of a child already counted (same id) |
-//! | `stats.aggregate.possible_duplicate` | warning | same date of birth, sex and kana as another summary, but not the same id |
+//! | `stats.aggregate.possible_duplicate` | warning | same date of birth, sex, municipality and kana as another summary, but not the same id |
 //! | `stats.aggregate.born_after_as_of` | error | a child born after `as_of`: not counted |
 //! | `stats.aggregate.municipality_code_invalid` | warning | a code that is not a valid 6-digit local government code: counted under 「コード未記入」 |
 //! | `stats.aggregate.municipality_code_missing` | info | no municipality code: counted under 「コード未記入」 |
-//! | `stats.aggregate.no_id` | warning | a summary without a child id: duplicates can only be guessed |
+//! | `stats.aggregate.no_id` | warning | a child id that is empty or not well formed: duplicates can only be guessed |
 //! | `stats.aggregate.threshold_low` | warning | publication with a threshold under 10 |
 //! | `stats.aggregate.consent_withdrawn` | warning | consent to statistical use withdrawn: not counted |
-//! | `stats.aggregate.consent_not_covering` | info | consents recorded, none for statistics: counted |
+//! | `stats.aggregate.consent_not_covering` | info | consents recorded, none for statistics (or it ran out): counted |
 //! | `stats.aggregate.more_errors`, `more_warnings`, `more_infos` | error, warning, info | more findings than kept: their number |
 
 use super::rule;
 use super::suppress::{Equation, suppress};
 use crate::calendar::{IsoDate, age_on, school_entry_year};
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Severity};
 use crate::labels::labelled_enum;
-use crate::ops::Computed;
+use crate::operation::Computed;
 use crate::scores::medical_care::MedicalCareLevel;
 use crate::scores::super_severe::SuperSevereCategory;
-use crate::summary::{ChildSummary, DeviceKind, Sex};
+use crate::summary::{
+    Child, ChildSummary, ConsentStatus, ConsentUse, DeviceKind, Match, MunicipalityCode, Sex,
+    consent_covers, same_child,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -118,15 +133,15 @@ rule!(
     NO_ID,
     "stats.aggregate.no_id",
     Warning,
-    "対象児IDがないため、同じ子の重複は生年月日・性別・ふりがなでしか確かめられません",
-    "No child id: a child sent twice can only be guessed from date of birth, sex and kana"
+    "対象児IDがない（又は形が正しくない）ため、同じ子の重複は生年月日・性別・ふりがなでしか確かめられません",
+    "No usable child id: a child sent twice can only be guessed from date of birth, sex and kana"
 );
 rule!(
     THRESHOLD_LOW,
     "stats.aggregate.threshold_low",
     Warning,
-    "公表用の秘匿の基準が10未満です（NDBオープンデータは10未満を秘匿）",
-    "Publication threshold under 10 (the NDB open data suppresses counts under 10)"
+    "公表用の秘匿の基準が10未満です（基準 {threshold}。NDBオープンデータは10未満を秘匿）",
+    "Publication threshold under 10 (threshold {threshold}; the NDB open data suppresses counts under 10)"
 );
 rule!(
     CONSENT_WITHDRAWN,
@@ -147,22 +162,22 @@ rule!(
     MORE_ERRORS,
     "stats.aggregate.more_errors",
     Error,
-    "このほかにもエラーがあります（多すぎるため件数のみ）",
-    "More errors than can be listed (only their number is kept)"
+    "このほかにもエラーがあります（多すぎるため件数のみ：{n} 件）",
+    "More errors than can be listed (only their number is kept: {n})"
 );
 rule!(
     MORE_WARNINGS,
     "stats.aggregate.more_warnings",
     Warning,
-    "このほかにも警告があります（多すぎるため件数のみ）",
-    "More warnings than can be listed (only their number is kept)"
+    "このほかにも警告があります（多すぎるため件数のみ：{n} 件）",
+    "More warnings than can be listed (only their number is kept: {n})"
 );
 rule!(
     MORE_INFOS,
     "stats.aggregate.more_infos",
     Info,
-    "このほかにも情報があります（多すぎるため件数のみ）",
-    "More notes than can be listed (only their number is kept)"
+    "このほかにも情報があります（多すぎるため件数のみ：{n} 件）",
+    "More notes than can be listed (only their number is kept: {n})"
 );
 
 /// Most findings the aggregator keeps; beyond them it only counts, per severity, so that
@@ -199,6 +214,9 @@ pub struct AggregateRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day ages, school stages and scores are judged on.
     pub as_of: IsoDate,
     /// 用途（既定は公表用） / Publication (default: small cells suppressed) or internal (exact counts).
@@ -292,49 +310,21 @@ pub struct Aggregate {
     pub suppressed_cells: u32,
 }
 
-/// What a summary's consents say about statistical use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatisticsConsent {
-    /// No consent recorded at all.
-    NotRecorded,
-    /// A current consent covering statistics.
-    Given,
-    /// Consents recorded, none for statistics.
-    NotCovering,
-    /// Consent to statistics withdrawn.
-    Withdrawn,
+/// The summary's consent state for statistical use on `as_of`: domain-a's
+/// [`consent_covers`] with use `statistics` and no particular recipient (the tables are
+/// published, not handed to anyone). Read here and nowhere else.
+pub fn statistics_consent(s: &ChildSummary, as_of: IsoDate) -> ConsentStatus {
+    consent_covers(s, ConsentUse::Statistics, None, as_of)
 }
 
-/// The summary's consent state for statistics. The consents part of the summary (use
-/// `statistics`, withdrawn) is read here and nowhere else.
-// TODO(merge): read `s.consents` once the summary carries consents.
-pub fn statistics_consent(_s: &ChildSummary) -> StatisticsConsent {
-    StatisticsConsent::NotRecorded
-}
-
-/// The child id, if the summary has one. Read here and nowhere else.
+/// The child id, if the summary has a well-formed one. Read here and nowhere else.
 fn child_id(s: &ChildSummary) -> Option<&str> {
-    s.child.id.as_deref()
+    Some(s.child.id.as_str()).filter(|_| s.child.id.is_well_formed())
 }
 
-/// The municipality code as written, if any. Read here and nowhere else.
-fn municipality_code(s: &ChildSummary) -> Option<&str> {
-    s.child.municipality_code.as_deref()
-}
-
-/// True if `code` is a 6-digit 全国地方公共団体コード whose last digit is the check digit
-/// (weights 6, 5, 4, 3, 2; check = (11 − sum mod 11) mod 10): `142069` 小田原市.
-pub fn municipality_code_valid(code: &str) -> bool {
-    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
-    if code.len() != 6 || digits.len() != 6 {
-        return false;
-    }
-    let sum: u32 = digits
-        .iter()
-        .zip([6u32, 5, 4, 3, 2])
-        .map(|(d, w)| d * w)
-        .sum();
-    digits.get(5).copied() == Some((11 - sum % 11) % 10)
+/// The municipality code, if any. Read here and nowhere else.
+fn municipality_code(s: &ChildSummary) -> Option<&MunicipalityCode> {
+    s.child.municipality_code.as_ref()
 }
 
 const AGE_BANDS: [(&str, &str, &str); 5] = [
@@ -461,8 +451,8 @@ pub struct Aggregator {
     mode: Mode,
     threshold: u32,
     ids: BTreeSet<String>,
-    /// (date of birth, sex, kana without spaces) → child id of the first summary.
-    people: BTreeMap<(IsoDate, Sex, String), Option<String>>,
+    /// (date of birth, sex) → the children counted (id, kana, municipality; no name).
+    people: BTreeMap<(IsoDate, Sex), Vec<Child>>,
     counts: Counts,
     findings: Vec<Finding>,
     /// Findings not kept, per severity (error, warning, info).
@@ -518,9 +508,10 @@ impl Aggregator {
                 true
             }
             Err(u) => {
-                let mut f = u.finding;
-                f.path = format!("{}{}", at.as_str(), f.path);
-                self.push(f);
+                for mut f in u.findings {
+                    f.path = format!("{}{}", at.as_str(), f.path);
+                    self.push(f);
+                }
                 false
             }
         }
@@ -529,15 +520,22 @@ impl Aggregator {
     /// Counts one summary, found at `at` in the input (findings point under it).
     pub fn add(&mut self, at: &Path, s: &ChildSummary) {
         let child_at = at.key("child");
-        match statistics_consent(s) {
-            StatisticsConsent::Withdrawn => {
-                self.push(CONSENT_WITHDRAWN.at(at.key("consents")));
+        match statistics_consent(s, self.as_of) {
+            ConsentStatus::Withdrawn { index, .. } => {
+                self.push(
+                    CONSENT_WITHDRAWN.at(at.key("consents").index(index).key("withdrawn_on")),
+                );
                 return;
             }
-            StatisticsConsent::NotCovering => {
+            ConsentStatus::Expired { index, .. } => {
+                self.push(
+                    CONSENT_NOT_COVERING.at(at.key("consents").index(index).key("expires_on")),
+                );
+            }
+            ConsentStatus::NotCovered => {
                 self.push(CONSENT_NOT_COVERING.at(at.key("consents")));
             }
-            StatisticsConsent::NotRecorded | StatisticsConsent::Given => {}
+            ConsentStatus::NoneRecorded | ConsentStatus::Covered { .. } => {}
         }
         let birth = s.child.date_of_birth;
         if birth > self.as_of {
@@ -555,18 +553,20 @@ impl Aggregator {
             }
             None => self.push(NO_ID.at(child_at.clone())),
         }
-        let kana: String = s
-            .child
-            .kana
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let person = (birth, s.child.sex, kana);
-        match self.people.get(&person) {
-            Some(_) => self.push(POSSIBLE_DUPLICATE.at(child_at.clone())),
-            None => {
-                self.people.insert(person, id.map(str::to_owned));
-            }
+        // Possible duplicates by domain-a's `same_child`; per child only what it compares
+        // is kept (no name, no blood type).
+        let bucket = self.people.entry((birth, s.child.sex)).or_default();
+        if bucket
+            .iter()
+            .any(|other| same_child(other, &s.child) == Match::Possible)
+        {
+            self.push(POSSIBLE_DUPLICATE.at(child_at.clone()));
+        } else {
+            bucket.push(Child {
+                name: String::new(),
+                blood_type: None,
+                ..s.child.clone()
+            });
         }
         // The clinical profile's errors (values out of range, …): the child is counted all
         // the same; warnings and notes are left to `summary.validate`.
@@ -589,7 +589,7 @@ impl Aggregator {
     fn count(&mut self, child_at: &Path, s: &ChildSummary, birth: IsoDate) {
         // Municipality.
         let key = match municipality_code(s) {
-            Some(code) if municipality_code_valid(code) => code.to_owned(),
+            Some(code) if code.problem().is_none() => code.as_str().to_owned(),
             Some(_) => {
                 self.push(MUNICIPALITY_CODE_INVALID.at(child_at.key("municipality_code")));
                 NO_CODE.to_owned()
@@ -691,7 +691,7 @@ impl Aggregator {
         } = self;
         for (rule, n) in [MORE_ERRORS, MORE_WARNINGS, MORE_INFOS].iter().zip(more) {
             if n > 0 {
-                findings.push(rule.detail(Path::root(), format!("{n} 件"), n));
+                findings.push(rule.at(Path::root()).with("n", n));
             }
         }
         let mut b = Builder::default();
@@ -1038,11 +1038,11 @@ fn column_label(col: usize) -> (String, String, String) {
 pub fn aggregate(req: &AggregateRequest) -> Computed<Aggregate> {
     let mut findings = Vec::new();
     if req.mode == Mode::Publication && req.threshold < DEFAULT_THRESHOLD {
-        findings.push(THRESHOLD_LOW.detail(
-            Path::root().key("threshold"),
-            format!("基準 {}", req.threshold),
-            format!("threshold {}", req.threshold),
-        ));
+        findings.push(
+            THRESHOLD_LOW
+                .at(Path::root().key("threshold"))
+                .with("threshold", req.threshold),
+        );
     }
     let mut agg = Aggregator::new(req.as_of, req.mode, req.threshold);
     let base = Path::root().key("summaries");
@@ -1056,20 +1056,4 @@ pub fn aggregate(req: &AggregateRequest) -> Computed<Aggregate> {
 
 pub(crate) fn operation(req: AggregateRequest) -> Computed<Aggregate> {
     aggregate(&req)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn check_digit() {
-        assert!(municipality_code_valid("142069")); // 小田原市
-        assert!(municipality_code_valid("141003")); // 横浜市
-        assert!(municipality_code_valid("131016")); // 千代田区
-        assert!(!municipality_code_valid("142060"));
-        assert!(!municipality_code_valid("14206"));
-        assert!(!municipality_code_valid("１４２０６９"));
-        assert!(!municipality_code_valid("14206a"));
-    }
 }

@@ -23,7 +23,7 @@ use crate::calendar::IsoDate;
 use crate::calendar::wareki::Era;
 use crate::finding::{Finding, Path, Rule};
 use crate::labels::labelled_enum;
-use crate::ops::Computed;
+use crate::operation::Computed;
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +31,8 @@ rule!(
     OUTSIDE_YEARS,
     "stats.consultations.outside_years",
     Info,
-    "集計する年度とその前年度の外の相談のため、数えていません",
-    "Outside the fiscal year summarised and the year before: not counted"
+    "集計する年度とその前年度の外の相談のため、数えていません（{year}年度）",
+    "Outside the fiscal year summarised and the year before: not counted (FY{year})"
 );
 rule!(
     NO_TOPIC,
@@ -122,6 +122,9 @@ pub struct ConsultationLog {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 集計する年度（西暦の開始年、2012 = 平成24年度） / Fiscal year to summarise (its first
     /// calendar year: 2012 = 平成24年度, April 2012 to March 2013).
     pub fiscal_year: i32,
@@ -296,11 +299,7 @@ pub fn summarize(log: &ConsultationLog) -> Computed<ConsultationSummary> {
             continue;
         }
         if year != fy {
-            findings.push(OUTSIDE_YEARS.detail(
-                at.key("date"),
-                format!("{}年度", year),
-                format!("FY{}", year),
-            ));
+            findings.push(OUTSIDE_YEARS.at(at.key("date")).with("year", year));
             continue;
         }
         let bump = |s: Option<&mut u32>| {

@@ -19,20 +19,9 @@ pub mod suppress;
 pub mod trainings;
 
 use crate::finding::Rule;
-use crate::ops::Operation;
+use crate::operation::Operation;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: $crate::finding::Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
-pub(crate) use rule;
+pub(crate) use crate::rule;
 
 /// Every rule of the statistics operations.
 pub const RULES: &[Rule] = &[

@@ -21,7 +21,7 @@ use super::rule;
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path, Rule};
 use crate::labels::labelled_enum;
-use crate::ops::Computed;
+use crate::operation::Computed;
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
 
@@ -36,8 +36,8 @@ rule!(
     OUTSIDE_YEAR,
     "stats.trainings.outside_year",
     Info,
-    "集計する年度の外の研修のため、数えていません",
-    "Outside the fiscal year summarised: not counted"
+    "集計する年度の外の研修のため、数えていません（{year}年度）",
+    "Outside the fiscal year summarised: not counted (FY{year})"
 );
 
 rule!(
@@ -99,6 +99,9 @@ pub struct TrainingLog {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 集計する年度（西暦の開始年） / Fiscal year to summarise (its first calendar year).
     pub fiscal_year: i32,
     /// 研修 / The sessions, one per line of the log.
@@ -228,11 +231,11 @@ pub fn summarize(log: &TrainingLog) -> Computed<TrainingSummary> {
             findings.push(TASK_OUT_OF_RANGE.at(at.key("task")));
         }
         if t.date.fiscal_year() != fy {
-            findings.push(OUTSIDE_YEAR.detail(
-                at.key("date"),
-                format!("{}年度", t.date.fiscal_year()),
-                format!("FY{}", t.date.fiscal_year()),
-            ));
+            findings.push(
+                OUTSIDE_YEAR
+                    .at(at.key("date"))
+                    .with("year", t.date.fiscal_year()),
+            );
             continue;
         }
         add(&mut total, t.attendees);

@@ -1,5 +1,5 @@
 //! 救急時の要約 / The emergency view: the few facts an emergency doctor needs first
-//! (seed 000 №17: 「医療関係者はここを見ればよい、というのがわかるように」).
+//! ([S-000] №17: 「医療関係者はここを見ればよい、というのがわかるように」).
 //!
 //! Always the same sections in the same order, each capped so that the whole view fits
 //! on one screen ([`MAX_LINES`] lines of text at most), as data ([`EmergencyView`]) and as
@@ -11,10 +11,11 @@
 //! 4. アレルギー — "none" and "unknown" kept apart; drugs and anaphylaxis first, at most 4
 //! 5. 呼吸・気道 — airway and breathing devices with their settings, at most 4
 //! 6. 医療的ケア — the care items, at most 8
-//! 7. 薬 — rescue medicines first, then regular ones, at most 5
+//! 7. 薬 — rescue medicines first with when to give them, then regular ones, at most 5
 //! 8. 平常時 — usual SpO2, heart rate, respiratory rate, temperature
 //! 9. 緊急時の対応 — the plan's actions, at most 4
-//! 10. 連絡先 — destination hospital, primary doctor, emergency contacts (five lines at most)
+//! 10. 連絡先 — destination hospital, primary doctor, emergency contacts, and the device
+//!     supplier when the plan says to call it (業者へ連絡) (five lines at most, six with the supplier)
 //!
 //! When items are left out the section says how many (`omitted`) and the info finding
 //! `summary.emergency_view.truncated` points at the list in the input. The view is built
@@ -28,8 +29,8 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
-use crate::finding::{Finding, Path, Rule, Severity};
-use crate::ops::Computed;
+use crate::finding::{Finding, Path, Severity};
+use crate::operation::Computed;
 use serde::Serialize;
 
 /// Most text lines of the view (a header and one line per section).
@@ -37,13 +38,13 @@ pub const MAX_LINES: usize = 11;
 /// Longest item, in characters; longer free text is cut with "…".
 pub const MAX_ITEM_CHARS: usize = 40;
 
-/// `summary.emergency_view.truncated`: items were left out to fit one screen.
-pub const TRUNCATED: Rule = Rule {
-    code: "summary.emergency_view.truncated",
-    severity: Severity::Info,
-    ja: "一画面に収めるため一部を省略しました",
-    en: "Some items were left out to fit one screen",
-};
+crate::rule!(
+    TRUNCATED,
+    "summary.emergency_view.truncated",
+    Info,
+    "一画面に収めるため一部を省略しました",
+    "Some items were left out to fit one screen"
+);
 
 labelled! {
     /// 救急時の要約の区分 / A section of the emergency view, in display order.
@@ -138,6 +139,17 @@ fn num(v: f64) -> String {
     format!("{v}")
 }
 
+/// A setting's value as written on the device: a tracheostomy tube's inner diameter
+/// always with one decimal (4.0, 4.5: sizes come in 0.5 mm steps and "4" reads as a
+/// different size on a sheet), other settings as they are.
+fn setting_value(p: super::SettingParameter, v: f64) -> String {
+    if p == super::SettingParameter::InnerDiameterMm && (v * 10.0).fract() == 0.0 {
+        format!("{v:.1}")
+    } else {
+        num(v)
+    }
+}
+
 fn age_text(age: Option<Age>) -> String {
     match age {
         Some(a) if a.years < 3 => format!("{}歳{}か月", a.years, a.months),
@@ -155,7 +167,7 @@ fn device_text(d: &Device) -> String {
         parts.push(format!(
             "{} {}{}",
             st.parameter.label_ja(),
-            num(st.value),
+            setting_value(st.parameter, st.value),
             st.parameter.unit()
         ));
     }
@@ -204,6 +216,65 @@ fn care_text(item: &CareItem) -> String {
         let head = label.split('（').next().unwrap_or(label);
         format!("{head}（{}）", detail.join("・"))
     }
+}
+
+/// True if the emergency plan tells the carer to call the device supplier: an action
+/// mentioning 業者 or メーカー, or any action for a ventilator failure.
+fn plan_calls_supplier(s: &ChildSummary) -> bool {
+    s.emergency_plan.as_ref().is_some_and(|p| {
+        p.actions.iter().any(|a| {
+            a.situation == super::Situation::VentilatorFailure
+                || a.action.contains("業者")
+                || a.action.contains("メーカー")
+        })
+    })
+}
+
+/// 「機器業者 人工呼吸器 在宅医療機器サービス 0120-000-111」: one line per supplier of the
+/// devices (airway devices first; one line per supplier), when the plan calls for it.
+/// The device's own `supplier_phone` comes first, then the care-team member's
+/// out-of-hours phone, then its phone.
+fn supplier_lines(s: &ChildSummary) -> Vec<String> {
+    if !plan_calls_supplier(s) {
+        return Vec::new();
+    }
+    let mut devices: Vec<&Device> = s
+        .devices
+        .iter()
+        .filter(|d| d.supplier.is_some() || d.supplier_phone.is_some())
+        .collect();
+    devices.sort_by_key(|d| !d.kind.is_airway());
+    let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
+    let mut out = Vec::new();
+    for d in devices {
+        let member = d
+            .supplier
+            .as_ref()
+            .and_then(|id| s.care_team.iter().find(|m| &m.id == id));
+        let phone = d.supplier_phone.as_deref().or_else(|| {
+            member.and_then(|m| m.phone_out_of_hours.as_deref().or(m.phone.as_deref()))
+        });
+        let key = (d.supplier.as_deref(), phone);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let org = member.map(|m| short(&m.organisation));
+        let mut line = format!("機器業者 {}", d.kind.label_ja());
+        if let Some(o) = org {
+            line.push(' ');
+            line.push_str(&o);
+        }
+        match phone {
+            Some(ph) => {
+                line.push(' ');
+                line.push_str(&short(ph));
+            }
+            None => line.push_str(" 電話番号なし"),
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// Takes at most `cap` items; the rest are counted as omitted.
@@ -329,8 +400,14 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                 t.push(' ');
                 t.push_str(&short(d));
             }
-            t.push(' ');
-            t.push_str(m.route.label_ja());
+            // The form once: 「ジアゼパム坐剤 4mg」, not 「ジアゼパム坐剤 4mg 坐剤」.
+            let route = m.route.label_ja();
+            let written =
+                m.name.contains(route) || m.dose.as_deref().is_some_and(|d| d.contains(route));
+            if !written {
+                t.push(' ');
+                t.push_str(route);
+            }
             if let Some(n) = m.times_per_day {
                 t.push_str(&format!(" 1日{n}回"));
             }
@@ -338,6 +415,12 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                 t.insert_str(0, "【緊急時】");
             } else if m.as_needed {
                 t.push_str(" 頓用");
+            }
+            // When to give it (rescue and as-needed medicines): 「痙攣が5分以上続くとき」.
+            if (m.rescue || m.as_needed)
+                && let Some(ind) = m.indication.as_deref().filter(|i| !i.trim().is_empty())
+            {
+                t.push_str(&format!("（{}）", short(ind)));
             }
             t
         })
@@ -410,6 +493,8 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     {
         contacts.push(member_line(m, "主治医"));
     }
+    let suppliers = supplier_lines(s);
+    let family_first = contacts.len() + 1;
     for c in &s.emergency_contacts {
         let phone = c.phone.as_ref().or(c.phone_alt.as_ref());
         contacts.push(match phone {
@@ -425,6 +510,13 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                 short(&c.name)
             ),
         });
+    }
+    // The supplier after the first family contact, so that both fit in five lines.
+    let at = family_first.min(contacts.len());
+    // One more line for the supplier, so that no family contact is pushed out by it.
+    let contacts_cap = if suppliers.is_empty() { 5 } else { 6 };
+    for (k, line) in suppliers.into_iter().enumerate() {
+        contacts.insert(at + k, line);
     }
     let contacts = if contacts.is_empty() {
         vec!["記載なし".to_owned()]
@@ -442,7 +534,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
         block(EmergencySection::Medications, medications, 5),
         block(EmergencySection::Baseline, baseline, 5),
         block(EmergencySection::Actions, actions, 4),
-        block(EmergencySection::Contacts, contacts, 5),
+        block(EmergencySection::Contacts, contacts, contacts_cap),
     ];
 
     let mut findings = Vec::new();

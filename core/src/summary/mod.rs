@@ -1,4 +1,4 @@
-//! 対象児の情報集約 / Child care summaries (DOMAIN.md §3, seed 000 theme ⑤情報集約 №17–18).
+//! 対象児の情報集約 / Child care summaries ([S-000] theme ⑤情報集約 №17–18, `docs/sources.md`).
 //!
 //! One [`ChildSummary`] that a hospital EMR, a school, a day service and an emergency room
 //! can all read: the child, guardians and emergency contacts, diagnoses, the clinical
@@ -12,22 +12,27 @@
 //! | operation | result |
 //! |---|---|
 //! | `summary.validate` | [`SummaryCheck`]: every `summary.*` and `care.*` rule |
-//! | `summary.scores` | the clinical scores of CLINICAL.md A–D, findings under `/summary/clinical` |
+//! | `summary.scores` | the clinical scores of [C-A]–[C-D] (`docs/sources.md`), findings under `/summary/clinical` |
 //! | `summary.emergency_view` | [`emergency::EmergencyView`]: the facts an emergency doctor needs first |
-//! | `summary.timeline` | [`timeline::Timeline`]: the life-stage timeline of DOMAIN.md §6 |
+//! | `summary.timeline` | [`timeline::Timeline`]: the life-stage timeline ([S-000] №18) |
 //!
 //! The rules are listed in [`RULES`] (see [`rules`]).
 
+pub mod consent;
 pub mod emergency;
+pub mod growth;
+pub mod identity;
 pub mod rules;
 pub mod timeline;
 
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
 use crate::finding::Path;
-use crate::ops::{Computed, Operation};
+use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
+pub use consent::{Consent, ConsentStatus, ConsentUse, Recipient, RecipientRef, consent_covers};
+pub use identity::{ChildId, Match, MunicipalityCode, same_child};
 pub use rules::{RULES, validate};
 
 pub(crate) use crate::labels::labelled_enum as labelled;
@@ -40,10 +45,16 @@ pub struct SummaryRequest {
     /// JSON Schema の URL（任意） / URL of this document's JSON Schema (optional).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<crate::version::FormatVersion>,
     /// 基準日 / The day the summary is read on ("today"): ages, past/upcoming and staleness are judged on it.
     pub as_of: IsoDate,
     /// 対象児の情報 / The child's summary.
     pub summary: ChildSummary,
+    /// 記録者の記録のない区分を一つずつ指摘する（省略時は文書に一件） / Report each part without a provenance record separately (default: one finding per document listing the parts).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict_provenance: bool,
 }
 
 /// 対象児の情報集約 / A child's care summary.
@@ -91,6 +102,9 @@ pub struct ChildSummary {
     /// 記録者と記録日 / Who recorded each part, and when.
     #[serde(default)]
     pub provenance: Vec<Provenance>,
+    /// 情報提供についての同意（要配慮個人情報） / The family's consents to share this summary (it is 要配慮個人情報).
+    #[serde(default)]
+    pub consents: Vec<Consent>,
 }
 
 impl ChildSummary {
@@ -104,7 +118,7 @@ impl ChildSummary {
     }
 
     /// 医療型短期入所の利用根拠 / The grounds on which the child may use 医療型短期入所
-    /// (CLINICAL.md D), from the clinical profile; for the short-stay match.
+    /// ([C-D], `docs/sources.md`), from the clinical profile; for the short-stay match.
     pub fn short_stay_grounds(&self, as_of: IsoDate) -> Vec<crate::care::ShortStayGround> {
         crate::scores::short_stay_grounds(&self.clinical, as_of)
     }
@@ -168,11 +182,8 @@ pub struct BloodType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Child {
-    /// 対象児ID（拠点が付ける識別子。氏名・生年月日を含めない） / The child's id, an
-    /// opaque identifier the hub assigns (no name or birth date in it): two summaries with
-    /// the same id are the same child.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    /// 対象児 id（拠点が付ける、氏名・生年月日・電話番号を含まない） / Child id assigned by the hub, e.g. `kyoten:odawara:2024-0017` (no name, birth date or phone number in it).
+    pub id: ChildId,
     /// 氏名 / Name.
     pub name: String,
     /// ふりがな（ひらがな又はカタカナ） / Name in kana (hiragana or katakana).
@@ -183,10 +194,9 @@ pub struct Child {
     pub date_of_birth: IsoDate,
     /// 住所地の市区町村 / Municipality of residence.
     pub municipality: String,
-    /// 市区町村コード（全国地方公共団体コード6桁、検査数字付き） / Municipality code: the
-    /// 6-digit local government code with its check digit (e.g. `142069` for 小田原市).
+    /// 全国地方公共団体コード（6桁、検査数字付き） / The municipality's 全国地方公共団体コード (six digits with the check digit), e.g. 142069.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub municipality_code: Option<String>,
+    pub municipality_code: Option<MunicipalityCode>,
     /// 血液型（任意） / Blood type (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blood_type: Option<BloodType>,
@@ -455,6 +465,9 @@ pub struct Device {
     /// 供給・管理する事業者（支援チームの id、任意） / Supplier or manager (care-team id, optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier: Option<String>,
+    /// 業者の緊急連絡先（任意、24時間窓口など。支援チームの電話番号より優先） / The supplier's emergency phone for this device (optional, e.g. a 24-hour line; used before the care-team member's phone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplier_phone: Option<String>,
     /// 備考（任意） / Notes (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -1038,7 +1051,7 @@ fn validate_operation(req: SummaryRequest) -> Computed<SummaryCheck> {
 }
 
 /// `summary.scores`: validates the clinical profile (`care.*`) and computes every score
-/// of CLINICAL.md A–D, with findings pointing under `/summary/clinical`. A child born
+/// of [C-A]–[C-D] (`docs/sources.md`), with findings pointing under `/summary/clinical`. A child born
 /// after `as_of` gets no result.
 fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult> {
     let s = &req.summary;
@@ -1059,7 +1072,18 @@ fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult>
     }
     let base = Path::root().key("summary").key("clinical");
     crate::care::validate_clinical(&s.clinical, &base, birth, req.as_of, &mut findings);
-    let (result, more) = crate::scores::compute(&s.clinical, birth, req.as_of, &base);
+    let birth_path = Path::root()
+        .key("summary")
+        .key("child")
+        .key("date_of_birth");
+    let (result, more) = crate::scores::compute_with(
+        &s.clinical,
+        birth,
+        req.as_of,
+        &base,
+        &birth_path,
+        crate::scores::EntitlementPolicy::default(),
+    );
     findings.extend(more);
     Computed::new(findings, Some(result))
 }

@@ -43,34 +43,37 @@
 //! | `summary.emergency_plan.destination_not_hospital` | warning | a destination that is not a hospital |
 //! | `summary.emergency_plan.situation_missing` | warning | no action for a situation the child's care makes likely |
 //! | `summary.vital_signs.stale` | warning | baseline vital signs older than [`STALE_DAYS`] |
-//! | `summary.provenance.missing` | warning | a part with content but no record of who wrote it |
+//! | `summary.provenance.missing` | warning | parts with content but no record of who wrote them: one finding listing them (one per part with `strict_provenance`) |
 //! | `summary.provenance.stale` | warning | a fast-changing part last recorded more than [`STALE_DAYS`] ago |
 //! | `summary.timeline.no_first_consultation` | warning | no 初診日 recorded before the pension claim at 20 |
 //! | `summary.emergency_view.truncated` | info | the emergency view left items out to fit one screen |
+//! | `summary.child.id_invalid` | error | a child id not shaped `^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$` |
+//! | `summary.child.id_personal` | warning | a child id containing the birth date, a phone number or the name in romaji |
+//! | `summary.municipality_code.invalid` | error | a municipality code that is not six digits with a prefecture 01–47 |
+//! | `summary.municipality_code.check_digit` | error | a municipality code whose check digit does not match |
+//! | `summary.municipality_code.missing` | warning | no municipality code (statistics by municipality need it) |
+//! | `summary.consents.none` | warning | no consent recorded |
+//! | `summary.consent.recipient_missing` | error | a consent whose `to` lacks its member, role or institution |
+//! | `summary.version.old` | info | a document read as version 1 |
+//! | `summary.weight.missing` | warning | medicines recorded but no weight |
+//! | `summary.weight.implausible` | error | a weight no child of that age can have (bounds in [`super::growth`]) |
+//! | `summary.weight.stale` | warning | medicines recorded and the weight older than [`super::growth::weight_stale_days`] |
 
+use super::consent::RecipientScope;
+use super::identity::CodeProblem;
 use super::{
     AllergyStatus, CareRole, ChildSummary, Contact, DeviceKind, HistoryKind, MedicationRoute,
     Range, Section, Situation, SummaryRequest, Vaccine,
 };
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Path, Rule};
 
 /// Days after which a fast-changing part (medications, devices, clinical profile,
 /// allergies, emergency plan) or the baseline vital signs are worth re-checking.
 pub const STALE_DAYS: i64 = 180;
 
-macro_rules! rule {
-    ($name:ident, $code:literal, $sev:ident, $ja:literal, $en:literal) => {
-        #[doc = concat!("`", $code, "`: ", $en)]
-        pub const $name: Rule = Rule {
-            code: $code,
-            severity: Severity::$sev,
-            ja: $ja,
-            en: $en,
-        };
-    };
-}
+use crate::rule;
 
 rule!(
     FIELD_EMPTY,
@@ -336,7 +339,7 @@ rule!(
     "summary.provenance.missing",
     Warning,
     "記録者と記録日のない区分があります",
-    "A part has no record of who wrote it and when"
+    "Some parts have no record of who wrote them and when"
 );
 rule!(
     PROVENANCE_STALE,
@@ -351,6 +354,84 @@ rule!(
     Warning,
     "障害年金の請求に必要な初診日が受診歴にありません",
     "No first-consultation date (初診日) is recorded for the disability pension claim"
+);
+
+rule!(
+    CHILD_ID_INVALID,
+    "summary.child.id_invalid",
+    Error,
+    "対象児 id の形が正しくありません（半角英数字と . _ : - で64文字まで、英数字で始める）",
+    "The child id is not shaped right (up to 64 ASCII letters, digits, . _ : -, starting with a letter or digit)"
+);
+rule!(
+    CHILD_ID_PERSONAL,
+    "summary.child.id_personal",
+    Warning,
+    "対象児 id に個人情報（生年月日・電話番号・氏名）らしいものが含まれています。個人を表さない番号にしてください",
+    "The child id seems to contain personal data (birth date, phone number or name); use a number that does not identify the child"
+);
+rule!(
+    MUNICIPALITY_CODE_INVALID,
+    "summary.municipality_code.invalid",
+    Error,
+    "全国地方公共団体コードの形が正しくありません",
+    "The municipality code is not shaped like a 全国地方公共団体コード"
+);
+rule!(
+    MUNICIPALITY_CODE_CHECK_DIGIT,
+    "summary.municipality_code.check_digit",
+    Error,
+    "全国地方公共団体コードの検査数字（6桁目）が合いません。写し間違いがないか確認してください",
+    "The municipality code's check digit (sixth digit) does not match: check for a copying mistake"
+);
+rule!(
+    MUNICIPALITY_CODE_MISSING,
+    "summary.municipality_code.missing",
+    Warning,
+    "全国地方公共団体コードがありません（市町村別の集計に必要です）",
+    "There is no municipality code (statistics by municipality need it)"
+);
+rule!(
+    CONSENTS_NONE,
+    "summary.consents.none",
+    Warning,
+    "情報提供についての同意の記録がありません（要配慮個人情報のため、外部に出す操作は同意なしと報告します）",
+    "No consent is recorded (the summary is sensitive personal data: every export will report it)"
+);
+rule!(
+    CONSENT_RECIPIENT_MISSING,
+    "summary.consent.recipient_missing",
+    Error,
+    "同意の相手の指定がありません（to に合わせて member・role・institution のいずれかが必要です）",
+    "The consent does not say who the recipient is (`to` needs its member, role or institution)"
+);
+rule!(
+    WEIGHT_MISSING,
+    "summary.weight.missing",
+    Warning,
+    "薬が記録されていますが体重がありません（用量の確認に必要です）",
+    "Medicines are recorded but there is no weight (doses are checked against it)"
+);
+rule!(
+    WEIGHT_IMPLAUSIBLE,
+    "summary.weight.implausible",
+    Error,
+    "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
+    "The weight is impossible for the child's age (probably a typing slip)"
+);
+rule!(
+    WEIGHT_STALE,
+    "summary.weight.stale",
+    Warning,
+    "用量の確認に使う体重が古くなっています",
+    "The weight that doses are checked against is out of date"
+);
+rule!(
+    VERSION_OLD,
+    "summary.version.old",
+    Info,
+    "古い版の文書として読みました（document.upgrade で更新できます）",
+    "Read as an older document version (document.upgrade brings it up to date)"
 );
 
 /// Every rule of this module.
@@ -396,6 +477,17 @@ pub const RULES: &[Rule] = &[
     PROVENANCE_STALE,
     TIMELINE_NO_FIRST_CONSULTATION,
     super::emergency::TRUNCATED,
+    CHILD_ID_INVALID,
+    CHILD_ID_PERSONAL,
+    MUNICIPALITY_CODE_INVALID,
+    MUNICIPALITY_CODE_CHECK_DIGIT,
+    MUNICIPALITY_CODE_MISSING,
+    CONSENTS_NONE,
+    CONSENT_RECIPIENT_MISSING,
+    VERSION_OLD,
+    WEIGHT_MISSING,
+    WEIGHT_IMPLAUSIBLE,
+    WEIGHT_STALE,
 ];
 
 /// What a kana field contains, if it is wrong.
@@ -694,6 +786,37 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ctx.kana(&s.child.kana, &p.key("kana"));
     }
     ctx.required(&s.child.municipality, &p.key("municipality"));
+    if !s.child.id.is_well_formed() {
+        ctx.push(CHILD_ID_INVALID.at(p.key("id")));
+    } else {
+        let parts = super::identity::personal_parts(s.child.id.as_str(), &s.child);
+        if !parts.is_empty() {
+            let ja: Vec<&str> = parts.iter().map(|x| x.label_ja()).collect();
+            let en: Vec<&str> = parts.iter().map(|x| x.label_en()).collect();
+            ctx.push(CHILD_ID_PERSONAL.detail(p.key("id"), ja.join("・"), en.join(", ")));
+        }
+    }
+    match &s.child.municipality_code {
+        None => ctx.push(MUNICIPALITY_CODE_MISSING.at(p.key("municipality_code"))),
+        Some(code) => match code.problem() {
+            None => {}
+            Some(CodeProblem::CheckDigit) => {
+                ctx.push(MUNICIPALITY_CODE_CHECK_DIGIT.at(p.key("municipality_code")))
+            }
+            Some(other) => ctx.push(MUNICIPALITY_CODE_INVALID.detail(
+                p.key("municipality_code"),
+                other.label_ja(),
+                other.label_en(),
+            )),
+        },
+    }
+    if crate::version::FormatVersion::of(req.version) < crate::version::CURRENT {
+        ctx.push(VERSION_OLD.detail(
+            Path::root().key("version"),
+            format!("版 {}", crate::version::FormatVersion::of(req.version)),
+            format!("version {}", crate::version::FormatVersion::of(req.version)),
+        ));
+    }
     if s.child.date_of_birth > req.as_of {
         ctx.push(DATE_AFTER_AS_OF.detail(
             p.key("date_of_birth"),
@@ -816,6 +939,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             }
         }
         ctx.member(dev.supplier.as_ref(), &dp.key("supplier"));
+        ctx.phone(dev.supplier_phone.as_ref(), &dp.key("supplier_phone"));
         let implied = care_for(dev.kind);
         if !implied.is_empty() && !implied.iter().any(|k| care.contains(k)) {
             ctx.push(DEVICE_CARE_NOT_RECORDED.detail(
@@ -909,6 +1033,16 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
         if let Some(w) = v.weight_kg {
             ctx.range(w, 0.3, 200.0, "kg", &p.key("weight_kg"));
+            if let Some(age) = super::Age::on(s.child.date_of_birth, v.measured_on) {
+                let (lo, hi) = super::growth::plausible_weight(age.years);
+                if (0.3..=200.0).contains(&w) && !(lo..=hi).contains(&w) {
+                    ctx.push(WEIGHT_IMPLAUSIBLE.detail(
+                        p.key("weight_kg"),
+                        format!("{w} kg、{} 歳の範囲 {lo}〜{hi} kg", age.years),
+                        format!("{w} kg; {lo}–{hi} kg at age {}", age.years),
+                    ));
+                }
+            }
         }
         if let Some(h) = v.height_cm {
             ctx.range(h, 20.0, 250.0, "cm", &p.key("height_cm"));
@@ -948,6 +1082,35 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             "mmHg",
             &p.key("systolic_mmhg"),
         );
+    }
+
+    // The weight doses are worked out from.
+    if !s.medications.is_empty() {
+        let weighed = s
+            .vital_signs
+            .as_ref()
+            .and_then(|v| v.weight_kg.map(|_| v.measured_on));
+        match weighed {
+            None => {
+                let at = match &s.vital_signs {
+                    Some(_) => root.key("vital_signs").key("weight_kg"),
+                    None => root.key("vital_signs"),
+                };
+                ctx.push(WEIGHT_MISSING.at(at));
+            }
+            Some(on) => {
+                let years = super::Age::on(s.child.date_of_birth, req.as_of).map_or(0, |a| a.years);
+                let limit = super::growth::weight_stale_days(years);
+                let age_days = on.days_until(req.as_of);
+                if age_days > limit {
+                    ctx.push(WEIGHT_STALE.detail(
+                        root.key("vital_signs").key("measured_on"),
+                        format!("{age_days} 日前、{years} 歳は {limit} 日まで"),
+                        format!("{age_days} days old; {limit} days at age {years}"),
+                    ));
+                }
+            }
+        }
     }
 
     // Care team.
@@ -1080,8 +1243,20 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             ctx.required(n, &pp.key("recorded_by"));
         }
     }
-    for sec in unrecorded_sections(s) {
-        ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+    let unrecorded = unrecorded_sections(s);
+    if req.strict_provenance {
+        for sec in &unrecorded {
+            ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+        }
+    } else if !unrecorded.is_empty() {
+        // One finding for the document, listing the parts (a new registration has many).
+        let ja: Vec<&str> = unrecorded.iter().map(|x| x.label_ja()).collect();
+        let en: Vec<&str> = unrecorded.iter().map(|x| x.label_en()).collect();
+        ctx.push(PROVENANCE_MISSING.detail(
+            &p,
+            format!("{}区分: {}", unrecorded.len(), ja.join("・")),
+            format!("{} parts: {}", unrecorded.len(), en.join(", ")),
+        ));
     }
     for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
         let latest = s
@@ -1098,6 +1273,51 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
                 format!("{}、{STALE_DAYS} 日超", sec.label_ja()),
                 format!("{}, over {STALE_DAYS} days", sec.label_en()),
             ));
+        }
+    }
+
+    // Consents.
+    let p = root.key("consents");
+    if s.consents.is_empty() {
+        ctx.push(CONSENTS_NONE.at(&p));
+    }
+    for (i, c) in s.consents.iter().enumerate() {
+        let cp = p.index(i);
+        if c.uses.is_empty() {
+            ctx.push(FIELD_EMPTY.at(cp.key("uses")));
+        }
+        duplicates(&mut ctx, &c.uses, &cp.key("uses"), |u| Some(*u));
+        let missing = match c.to {
+            RecipientScope::CareTeamMember => c.member.is_none().then_some("member"),
+            RecipientScope::CareRole => c.role.is_none().then_some("role"),
+            RecipientScope::Institution => c
+                .institution
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+                .then_some("institution"),
+            _ => None,
+        };
+        if let Some(field) = missing {
+            ctx.push(CONSENT_RECIPIENT_MISSING.at(cp.key(field)));
+        }
+        ctx.member(c.member.as_ref(), &cp.key("member"));
+        ctx.event(c.given_on, &cp.key("given_on"));
+        for (end, key) in [
+            (c.withdrawn_on, "withdrawn_on"),
+            (c.expires_on, "expires_on"),
+        ] {
+            if let Some(end) = end
+                && end < c.given_on
+            {
+                ctx.push(DATE_END_BEFORE_START.detail(
+                    cp.key(key),
+                    format!("{} < {}", end, c.given_on),
+                    format!("{} < {}", end, c.given_on),
+                ));
+            }
+        }
+        if let Some(w) = c.withdrawn_on {
+            ctx.event(w, &cp.key("withdrawn_on"));
         }
     }
 

@@ -1,4 +1,4 @@
-//! ライフステージの予定表 / The life-stage timeline (DOMAIN.md §6, seed 000 №18).
+//! ライフステージの予定表 / The life-stage timeline ([S-000] №18, `docs/sources.md`).
 //!
 //! From the date of birth and `as_of`, the events a family should see coming, each with
 //! its date and whether it is past:
@@ -26,7 +26,7 @@ use super::rules::{DATE_AFTER_AS_OF, TIMELINE_NO_FIRST_CONSULTATION};
 use super::{Age, ChildSummary, HistoryKind, SummaryRequest, labelled};
 use crate::calendar::{IsoDate, reaches_age_at_end_of, school_entry_year};
 use crate::finding::{Finding, Path};
-use crate::ops::Computed;
+use crate::operation::Computed;
 use serde::Serialize;
 
 labelled! {

@@ -956,6 +956,52 @@ static void test_hostile_table(void)
 
 /* ---------------------------------------------------------------- main */
 
+/* Every input problem in one report (issue 13): a summary with ten problems of nine
+ * kinds gets all of them, each at its pointer with a readable location. */
+static void test_every_input_problem_at_once(void)
+{
+    static const char *const pointers[] = {
+        "\"path\":\"/summary/child/sex\"",
+        "\"path\":\"/summary/child/nmae\"",
+        "\"path\":\"/summary/child/kana\"",
+        "\"path\":\"/summary/clinical/care/0/hours_per_day\"",
+        "\"path\":\"/summary/clinical/care/1/since\"",
+        "\"path\":\"/summary/clinical/care/2/frequency/per\"",
+        "\"path\":\"/summary/clinical/iq\"",
+        "\"path\":\"/summary/clinical/nicu_discharge\"",
+        "\"path\":\"/summary/allergies/status\"",
+        "\"path\":\"/summary/vital_signs/weight_kg\"",
+    };
+    char path[1024];
+    size_t len = 0;
+    char *doc;
+    char *json = NULL;
+    bool valid = true;
+    size_t i;
+    if (g_examples_dir == NULL) {
+        return;
+    }
+    snprintf(path, sizeof path, "%s/invalid/summary-request.nine-problems.json", g_examples_dir);
+    doc = read_file(path, &len);
+    CHECK(doc != NULL);
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_STATUS(kyoten_run("summary.validate", (const uint8_t *)doc, len, &json, NULL, &valid),
+                 KYOTEN_STATUS_INVALID_SHAPE);
+    CHECK(!valid);
+    CHECK(contains(json, "\"errors\":10"));
+    for (i = 0; i < sizeof pointers / sizeof pointers[0]; i++) {
+        CHECK(contains(json, pointers[i]));
+    }
+    CHECK(count_of(json, "\"location_ja\"") == 10);
+    CHECK(contains(json, "医療的ケア 3（吸引） › 頻度 › 単位"));
+    CHECK(contains(json, "care 3 (suctioning) › frequency › per"));
+    CHECK(contains(json, "使える値: hour（1時間あたり）"));
+    kyoten_free(&json);
+    free(doc);
+}
+
 int main(int argc, char **argv)
 {
     g_examples_dir = argc > 1 ? argv[1] : NULL;
@@ -979,6 +1025,7 @@ int main(int argc, char **argv)
     RUN(test_status_too_large);
     RUN(test_status_unknown_operation);
     RUN(test_status_invalid_shape);
+    RUN(test_every_input_problem_at_once);
     RUN(test_status_internal);
     RUN(test_status_names);
     RUN(test_free_is_null_safe_and_double_free_harmless);

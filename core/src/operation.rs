@@ -1,0 +1,228 @@
+//! The operation type (ground module): what one operation is, and how every operation
+//! reads its input and writes its report ([`execute`]).
+//!
+//! An [`Operation`] is a pure function from one JSON input document to one JSON
+//! [`Report`]. A module adds an operation by adding an entry to its own `OPS` slice with
+//! the [`operation!`](crate::operation) macro; the table of all operations is
+//! `crate::ops` (above the areas). This module imports nothing from an area.
+//!
+//! Operations that depend on "today" take it as an explicit `as_of` input field.
+
+use crate::finding::{Finding, Report};
+use crate::input::{InputProblem, Limits, Read};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// What an operation computed: its findings and, where it could, its result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed<T> {
+    /// Every finding, in document order.
+    pub findings: Vec<Finding>,
+    /// The result, if the operation could compute one.
+    pub result: Option<T>,
+}
+
+impl<T> Computed<T> {
+    /// Findings and a result.
+    pub fn new(findings: Vec<Finding>, result: Option<T>) -> Self {
+        Computed { findings, result }
+    }
+}
+
+/// The answer of [`Operation::run`]: the report as JSON text, and two facts a caller
+/// can read without parsing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The report, serialised as JSON (UTF-8).
+    pub json: String,
+    /// True iff the report has no error finding.
+    pub valid: bool,
+    /// Set when the input could not be read at all (size, UTF-8, JSON, shape).
+    pub problem: Option<InputProblem>,
+}
+
+/// A schema generator entry: given settings, the root schema of a type.
+#[cfg(feature = "schema")]
+pub type SchemaFn = fn(schemars::generate::SchemaSettings) -> schemars::Schema;
+
+/// One operation of the library.
+#[derive(Clone, Copy)]
+pub struct Operation {
+    /// Stable name, e.g. `plan.validate`.
+    pub name: &'static str,
+    /// One line in Japanese.
+    pub summary_ja: &'static str,
+    /// One line in English.
+    pub summary_en: &'static str,
+    /// Rust name of the input document type (also the schema's title), e.g. `Plan`.
+    pub input_type: &'static str,
+    /// Rust name of the report's `result` type.
+    pub output_type: &'static str,
+    /// Runs the operation on raw input bytes.
+    pub run: fn(&[u8], &Limits) -> Outcome,
+    /// Root JSON Schema of the input document (deserialize contract is the caller's choice).
+    #[cfg(feature = "schema")]
+    pub input_schema: SchemaFn,
+    /// Root JSON Schema of the output report.
+    #[cfg(feature = "schema")]
+    pub output_schema: SchemaFn,
+}
+
+impl Operation {
+    /// The file-name stem of the input type's schema and examples: the type name in
+    /// kebab-case (`Plan` → `plan`, `SummaryRequest` → `summary-request`).
+    pub fn input_stem(&self) -> String {
+        kebab(self.input_type)
+    }
+}
+
+/// `SummaryRequest` → `summary-request`; path and generic noise is dropped.
+pub fn kebab(type_name: &str) -> String {
+    let base = type_name.rsplit("::").next().unwrap_or(type_name);
+    let mut out = String::with_capacity(base.len() + 4);
+    for (i, c) in base.chars().filter(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("name", &self.name)
+            .field("input_type", &self.input_type)
+            .field("output_type", &self.output_type)
+            .finish()
+    }
+}
+
+/// Declares an [`Operation`]: `operation!("plan.validate", "日本語の説明", "English line",
+/// Plan => PlanSummary, plan::validate_operation)` where the function has the signature
+/// `fn(Input) -> Computed<Output>`.
+#[macro_export]
+macro_rules! operation {
+    ($name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $func:path) => {
+        $crate::operation::Operation {
+            name: $name,
+            summary_ja: $ja,
+            summary_en: $en,
+            input_type: stringify!($input),
+            output_type: stringify!($output),
+            run: |bytes, limits| {
+                $crate::operation::execute::<$input, $output>(
+                    $name,
+                    stringify!($input),
+                    bytes,
+                    limits,
+                    $func,
+                )
+            },
+            #[cfg(feature = "schema")]
+            input_schema: |settings| settings.into_generator().into_root_schema_for::<$input>(),
+            #[cfg(feature = "schema")]
+            output_schema: |settings| {
+                settings
+                    .into_generator()
+                    .into_root_schema_for::<$crate::finding::Report<$output>>()
+            },
+        }
+    };
+}
+
+/// Reads the input, runs `f`, and serialises the report. Never panics on any input.
+///
+/// This is the one place every operation goes through: the input is read (every input
+/// problem in one report, see [`crate::input`]), draft mode is applied, the operation's
+/// findings are put into document order and given readable locations, and the report is
+/// written.
+pub fn execute<I: DeserializeOwned, O: Serialize>(
+    name: &str,
+    input_type: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    f: fn(I) -> Computed<O>,
+) -> Outcome {
+    match crate::input::read_with::<I>(bytes, limits) {
+        Read::Complete(input) => {
+            let Computed { findings, result } = f(input);
+            let findings = arrange(input_type, bytes, findings);
+            finish(Report::new(name, findings, result), None)
+        }
+        Read::Draft(draft) => {
+            let Computed { findings, result } = f(draft.value);
+            let mut all = draft.findings;
+            all.extend(findings);
+            let all = arrange(input_type, bytes, all);
+            let mut report = Report::new(name, all, result);
+            report.provisional = true;
+            finish(report, None)
+        }
+        Read::Unreadable(u) => {
+            let findings = if u.problem == InputProblem::Shape {
+                arrange(input_type, bytes, u.findings)
+            } else {
+                u.findings
+            };
+            finish(Report::<O>::new(name, findings, None), Some(u.problem))
+        }
+    }
+}
+
+/// Puts findings into document order (stable: findings at one place keep their order)
+/// and gives each a readable location. Reads the document again only when there are
+/// findings, so a clean document costs nothing more.
+#[inline(never)]
+fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Finding> {
+    if findings.is_empty() {
+        return findings;
+    }
+    let tree = crate::input::tree_of_bytes(bytes);
+    if let Some(tree) = &tree {
+        findings.sort_by_cached_key(|f| crate::input::position(tree, &f.path));
+    }
+    let root = input_type.rsplit("::").next().unwrap_or(input_type);
+    for f in &mut findings {
+        if f.location.is_none() {
+            f.location = Some(crate::input::model::location(root, tree.as_ref(), &f.path));
+        }
+    }
+    findings
+}
+
+fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Outcome {
+    let valid = report.valid;
+    match serde_json::to_string(&report) {
+        Ok(json) => Outcome {
+            json,
+            valid,
+            problem,
+        },
+        // Serialising our own types cannot fail (no maps with non-string keys, no
+        // non-finite floats by construction); answer with an error report all the same.
+        Err(_) => Outcome {
+            json: format!(
+                r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"internal.serialize","severity":"error","path":"","message_ja":"結果を JSON にできませんでした","message_en":"The result could not be serialised"}}]}}"#,
+                serde_json::Value::String(report.operation)
+            ),
+            valid: false,
+            problem,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kebab_case_stems() {
+        assert_eq!(super::kebab("Plan"), "plan");
+        assert_eq!(super::kebab("SummaryRequest"), "summary-request");
+        assert_eq!(super::kebab("crate::x::AgeRequest"), "age-request");
+    }
+}
