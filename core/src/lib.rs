@@ -25,6 +25,7 @@
 //! | clinical scores (超重症児スコア, 医療的ケア判定スコア, 大島分類) | [`scores`] |
 //! | short stays (メディカルショートステイ) | [`shortstay`] |
 //! | hub staffing (配置すべき職員) | [`staffing`] |
+//! | statistics: counts for 実態把握, consultation and training logs | [`stats`] |
 //! | council minutes and care conferences (協議会・ケア会議) | [`meeting`] |
 //! | document format versions, upgrading older documents | [`version`], [`upgrade`] |
 //!
@@ -58,6 +59,7 @@ pub mod scores;
 pub mod sheet;
 pub mod shortstay;
 pub mod staffing;
+pub mod stats;
 pub mod summary;
 pub mod tasks;
 pub mod upgrade;

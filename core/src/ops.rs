@@ -30,6 +30,8 @@ pub static GROUPS: &[&[Operation]] = &[
     #[cfg(feature = "shortstay-ops")]
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    #[cfg(feature = "stats-ops")]
+    crate::stats::OPS,
     #[cfg(feature = "meetings-ops")]
     crate::meeting::OPS,
     #[cfg(feature = "upgrade-ops")]

@@ -59,8 +59,12 @@ macro_rules! document_types {
 document_types! {
     /// 年齢の計算 / `age-request`.
     AgeRequest => "age-request";
+    /// 統計の集計 / `aggregate-request`.
+    AggregateRequest => "aggregate-request";
     /// スケジュール図 / `chart-request`.
     ChartRequest => "chart-request";
+    /// 相談記録 / `consultation-log`.
+    ConsultationLog => "consultation-log";
     /// 和暦の変換 / `convert-request`.
     ConvertRequest => "convert-request";
     /// 会議の記録 / `meeting`.
@@ -95,6 +99,8 @@ document_types! {
     SummaryRequest => "summary-request";
     /// 6つのタスク / `tasks-query`.
     TasksQuery => "tasks-query";
+    /// 研修記録 / `training-log`.
+    TrainingLog => "training-log";
     /// 文書の更新 / `upgrade-request`.
     UpgradeRequest => "upgrade-request";
 }

@@ -700,7 +700,7 @@ fn coverage_counts_repeats_once_per_task() {
     // Lead load counts initiatives only.
     assert_eq!(
         c["lead_load"],
-        json!([{"organisation": "a", "member": true, "items": 3}])
+        json!([{"organisation": "a", "name": "機関A", "member": true, "items": 3}])
     );
 }
 
@@ -722,8 +722,11 @@ fn coverage_per_quarter() {
 
 // ---------------------------------------------------------------- progress
 
+/// The small plan with its progress part.
 fn progress_doc(as_of: &str, statuses: Value) -> Value {
-    json!({"as_of": as_of, "plan": base(), "statuses": statuses})
+    let mut plan = base();
+    plan["progress"] = json!({"as_of": as_of, "statuses": statuses});
+    plan
 }
 
 #[test]
@@ -750,7 +753,8 @@ fn progress_totals_and_late_items() {
     // Q2 ended on 30 September and is delayed: late. Q3 has not ended.
     assert_eq!(
         p["late"],
-        json!([{"item": {"no": 1}, "path": "/plan/items/0", "quarter": "q2", "status": "delayed"}])
+        json!([{"item": {"no": 1}, "title": "取組一", "lead": ["機関A"], "path": "/items/0",
+                "quarter": "q2", "status": "delayed", "note": "担当者不在", "evidence": 0}])
     );
     assert_eq!(p["per_task"][0]["totals"]["scheduled"], 3);
     assert_eq!(p["per_task"][1]["totals"]["done"], 1);
@@ -795,17 +799,20 @@ fn progress_rules() {
         .collect();
     assert!(codes.contains(&(
         "plan.progress.unknown_item".into(),
-        "/statuses/0/item".into()
+        "/progress/statuses/0/item".into()
     )));
     assert!(codes.contains(&(
         "plan.progress.unscheduled_quarter".into(),
-        "/statuses/1/quarter".into()
+        "/progress/statuses/1/quarter".into()
     )));
     assert!(codes.contains(&(
         "plan.progress.duplicate_status".into(),
-        "/statuses/3".into()
+        "/progress/statuses/3".into()
     )));
-    assert!(codes.contains(&("plan.progress.as_of_outside_year".into(), "/as_of".into())));
+    assert!(codes.contains(&(
+        "plan.progress.as_of_outside_year".into(),
+        "/progress/as_of".into()
+    )));
     // The first of two statuses counts.
     assert_eq!(r["result"]["per_quarter"][0]["totals"]["done"], 1);
     // Passing: a clean envelope has none of them.
@@ -817,9 +824,9 @@ fn progress_rules() {
         ),
     );
     assert!(ok["findings"].as_array().unwrap().is_empty(), "{ok}");
-    // Plan findings appear under /plan.
+    // Plan findings point into the plan.
     let mut bad = progress_doc("2017-05-01", json!([]));
-    bad["plan"]["items"][1]["tasks"] = json!([8]);
+    bad["items"][1]["tasks"] = json!([8]);
     let r = run("plan.progress", &bad);
     // (Findings are in document order: a finding about the whole plan comes first.)
     let f = r["findings"]
@@ -828,19 +835,18 @@ fn progress_rules() {
         .iter()
         .find(|f| f["code"] == "plan.item.task_out_of_range")
         .unwrap();
-    assert_eq!(f["path"], "/plan/items/1/tasks/0");
+    assert_eq!(f["path"], "/items/1/tasks/0");
     // No fiscal year: no result.
     let mut nofy = progress_doc("2017-05-01", json!([]));
-    nofy["plan"].as_object_mut().unwrap().remove("fiscal_year");
-    nofy["plan"]
-        .as_object_mut()
-        .unwrap()
-        .remove("fiscal_year_label");
+    nofy.as_object_mut().unwrap().remove("fiscal_year");
+    nofy.as_object_mut().unwrap().remove("fiscal_year_label");
     let r = run("plan.progress", &nofy);
     assert!(
-        r["findings"].as_array().unwrap().iter().any(|f| f["code"]
-            == "plan.progress.no_fiscal_year"
-            && f["path"] == "/plan/fiscal_year")
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "plan.progress.no_fiscal_year" && f["path"] == "/fiscal_year")
     );
     assert!(r.get("result").is_none());
     assert_eq!(r["valid"], false);
@@ -991,15 +997,15 @@ fn odawara_coverage_matches_hand_count() {
     let load = c["lead_load"].as_array().unwrap();
     assert_eq!(
         load[0],
-        json!({"organisation": "taiyo-no-mon", "member": true, "items": 6})
+        json!({"organisation": "taiyo-no-mon", "name": "太陽の門", "member": true, "items": 6})
     );
     assert_eq!(
         load[1],
-        json!({"organisation": "yugawara-hoken-center", "member": true, "items": 5})
+        json!({"organisation": "yugawara-hoken-center", "name": "湯河原町保健センター", "member": true, "items": 5})
     );
     assert_eq!(
         load[2],
-        json!({"organisation": "odawara-ishikai", "member": true, "items": 4})
+        json!({"organisation": "odawara-ishikai", "name": "小田原医師会", "member": true, "items": 4})
     );
     assert_eq!(load.len(), 17, "17 distinct proposing / lead organisations");
     assert_eq!(c["implementers"]["unspecified"], 23);
@@ -1052,7 +1058,11 @@ fn kanagawa_table_validates_with_counts_from_the_seed() {
 
 #[test]
 fn examples_round_trip_through_the_model() {
-    for name in ["plan.odawara-fy2017.json", "plan.kanagawa-tasks.json"] {
+    for name in [
+        "plan.odawara-fy2017.json",
+        "plan.kanagawa-tasks.json",
+        "plan.odawara-fy2017-progress.json",
+    ] {
         let doc = example(name);
         let plan: Plan = serde_json::from_value(doc.clone()).unwrap();
         assert_eq!(serde_json::to_value(&plan).unwrap(), doc, "{name}");
@@ -1062,7 +1072,8 @@ fn examples_round_trip_through_the_model() {
 #[test]
 fn odawara_progress_midyear() {
     // On 2017-10-01 Q1 and Q2 have ended; nothing reported: all Q1/Q2 slots are late.
-    let doc = json!({"as_of": "2017-10-01", "plan": example("plan.odawara-fy2017.json"), "statuses": [
+    let mut doc = example("plan.odawara-fy2017.json");
+    doc["progress"] = json!({"as_of": "2017-10-01", "statuses": [
         {"item": {"no": 2}, "quarter": "q1", "status": "done"},
         {"item": {"no": 2}, "quarter": "q2", "status": "done"}
     ]});
@@ -1074,6 +1085,74 @@ fn odawara_progress_midyear() {
     assert_eq!(p["totals"]["done"], 2);
     // Late: Q1 22 + Q2 23 − 2 done = 43.
     assert_eq!(p["late"].as_array().unwrap().len(), 43);
+}
+
+#[test]
+fn a_plan_without_progress_has_nothing_to_report() {
+    let r = run("plan.progress", &example("plan.odawara-fy2017.json"));
+    assert_eq!(r["valid"], true);
+    let none: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "plan.progress.none")
+        .collect();
+    assert_eq!(none.len(), 1);
+    assert_eq!(none[0]["path"], "");
+    assert!(r.get("result").is_none());
+}
+
+#[test]
+fn progress_indicators_and_evidence_rules() {
+    let mut doc = progress_doc("2017-10-15", json!([]));
+    doc["progress"]["indicators"] = json!([
+        {"item": {"no": 1}, "measure": "参加者数", "unit": "人", "target": 20, "actual": 25},
+        {"item": {"no": 7}, "measure": "回数", "target": 2, "actual": 1},
+        {"item": {"no": 1}, "measure": "回数", "target": 0, "actual": 0}
+    ]);
+    doc["progress"]["evidence"] = json!([
+        {"kind": "document", "item": {"no": 1}, "quarter": "q2", "title": "記録"},
+        {"kind": "other", "item": {"no": 9}, "title": "メモ"}
+    ]);
+    let r = run("plan.progress", &doc);
+    let codes: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().into(),
+                f["path"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (
+                "plan.progress.evidence_unknown_item".to_owned(),
+                "/progress/evidence/1/item".to_owned()
+            ),
+            (
+                "plan.progress.indicator_over_target".to_owned(),
+                "/progress/indicators/0/actual".to_owned()
+            ),
+            (
+                "plan.progress.indicator_unknown_item".to_owned(),
+                "/progress/indicators/1/item".to_owned()
+            ),
+        ]
+    );
+    let p = &r["result"];
+    // 25 of 20 → 125 %; a zero target gives no percentage.
+    assert_eq!(p["indicators"][0]["achieved_percent"], 125);
+    assert_eq!(p["indicators"][0]["title"], "取組一");
+    assert!(p["indicators"][1].get("achieved_percent").is_none());
+    assert_eq!(p["indicators"].as_array().unwrap().len(), 2);
+    // Q1 and Q2 of item 1 are late; the Q2 one has the document.
+    assert_eq!(p["late"][0]["evidence"], 0);
+    assert_eq!(p["late"][1]["evidence"], 1);
+    assert_eq!(p["evidence"], 2);
 }
 
 // ---------------------------------------------------------------- property tests
@@ -1292,6 +1371,7 @@ fn plan_strategy() -> impl Strategy<Value = Plan> {
                 items,
                 past_initiatives,
                 notes,
+                progress: None,
             },
         )
 }
@@ -1354,31 +1434,46 @@ proptest! {
         let env = json!({"as_of": "2017-12-01", "plan": p, "statuses": [
             {"item": {"no": 1}, "quarter": "q1", "status": "done"}
         ]});
-        let out = ops::run("plan.progress", env.to_string().as_bytes()).unwrap();
+        let out = ops::run("plan.progress_upgrade", env.to_string().as_bytes()).unwrap();
+        let upgraded: Value = serde_json::from_str(&out.json).unwrap();
+        let out = ops::run("plan.progress", upgraded["result"].to_string().as_bytes()).unwrap();
         let _: Value = serde_json::from_str(&out.json).unwrap();
     }
 
     #[test]
     fn validation_never_panics_on_arbitrary_json(v in arbitrary_json()) {
         let bytes = v.to_string();
-        for op in ["plan.validate", "plan.coverage", "plan.progress"] {
+        for op in ["plan.validate", "plan.coverage", "plan.progress", "plan.progress_upgrade"] {
             let out = ops::run(op, bytes.as_bytes()).unwrap();
             let report: Value = serde_json::from_str(&out.json).unwrap();
             prop_assert_eq!(report["valid"].as_bool().unwrap(), out.valid);
         }
         let wrapped = json!({"as_of": "2017-04-01", "plan": v});
-        let _ = ops::run("plan.progress", wrapped.to_string().as_bytes()).unwrap();
+        let _ = ops::run("plan.progress_upgrade", wrapped.to_string().as_bytes()).unwrap();
     }
 }
 
 #[test]
-fn progress_example_document() {
-    let doc = example("progress-request.odawara-fy2017.json");
-    assert_eq!(doc["$schema"], "../progress-request.schema.json");
-    // The plan inside is the Odawara example itself.
+fn progress_example_documents() {
+    // The older request upgrades to the plan with its progress part.
+    let old = example("progress-request.odawara-fy2017.json");
+    assert_eq!(old["$schema"], "../progress-request.schema.json");
+    let r = run("plan.progress_upgrade", &old);
+    assert_eq!(r["valid"], true, "{}", r["findings"]);
     let mut plan = example("plan.odawara-fy2017.json");
     plan.as_object_mut().unwrap().remove("$schema");
-    assert_eq!(doc["plan"], plan);
+    let mut upgraded = r["result"].clone();
+    let progress = upgraded
+        .as_object_mut()
+        .unwrap()
+        .remove("progress")
+        .unwrap();
+    assert_eq!(upgraded, plan);
+    assert_eq!(progress["as_of"], "2017-10-16");
+    assert_eq!(progress["statuses"], old["statuses"]);
+
+    // The plan kept with its progress.
+    let doc = example("plan.odawara-fy2017-progress.json");
     let r = run("plan.progress", &doc);
     assert_eq!(r["errors"], 0, "{}", r["findings"]);
     assert_eq!(r["warnings"], 0, "{}", r["findings"]);
@@ -1395,7 +1490,42 @@ fn progress_example_document() {
     // Items 1–3 are done in Q2; item 4 is the first late one (nothing reported).
     assert_eq!(
         late[0],
-        json!({"item": {"no": 4}, "path": "/plan/items/3", "quarter": "q2"})
+        json!({"item": {"no": 4}, "title": "事例検討や事例集を持ち寄る検討会の実施",
+               "lead": ["こども医療センター"], "path": "/items/3", "quarter": "q2", "evidence": 0})
+    );
+    assert_eq!(
+        late[1],
+        json!({"item": {"no": 5}, "title": "受入体制整備に係る基準ルールづくり",
+               "lead": ["湯河原町保健センター"], "path": "/items/4", "quarter": "q1",
+               "status": "delayed", "reason": "scheduling", "reason_ja": "日程調整中",
+               "note": "日程調整中", "evidence": 0})
+    );
+    let item10 = late.iter().find(|l| l["item"]["no"] == 10).unwrap();
+    assert_eq!(item10["lead"], json!(["小田原市障がい福祉課"]));
+    assert_eq!(item10["reason_ja"], "関係機関との調整中");
+    assert_eq!(
+        item10["evidence"], 1,
+        "a report for no quarter counts in each"
     );
     assert_eq!(p["per_quarter"][2]["ended"], false);
+    // Task ③ in the grid: items 8, 10, 18, 19, 20, 21. Q1 all done; Q2 19 done, 10 delayed.
+    let t3 = &p["per_task"][2];
+    assert_eq!(t3["task"], 3);
+    assert_eq!(
+        t3["quarters"][0],
+        json!({"scheduled": 6, "done": 6, "delayed": 0, "not_started": 0, "unreported": 0})
+    );
+    assert_eq!(
+        t3["quarters"][1],
+        json!({"scheduled": 6, "done": 1, "delayed": 1, "not_started": 0, "unreported": 4})
+    );
+    // Indicators: 42 of 60 → 70 %, 1 of 2 → 50 %, no actual yet, 2 of 4 → 50 %.
+    let pct: Vec<Value> = p["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.get("achieved_percent").cloned().unwrap_or(Value::Null))
+        .collect();
+    assert_eq!(pct, [json!(70), json!(50), Value::Null, json!(50)]);
+    assert_eq!(p["evidence"], 3);
 }

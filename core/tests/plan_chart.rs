@@ -221,3 +221,46 @@ fn a_plan_of_many_groups_draws_every_item_once() {
     // Task 1 serves items with i % 6 == 0: 100 of 1..=600, all in Q3.
     assert_eq!(report["result"]["task_quarters"][0]["q3"], Value::from(100));
 }
+
+#[test]
+fn without_statuses_the_chart_reads_the_plans_own_progress() {
+    let mut v: Value = serde_json::from_str(EXAMPLE).unwrap();
+    let statuses = v["statuses"].take();
+    let as_of = v["as_of"].take();
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("statuses");
+    obj.remove("as_of");
+    v["plan"]["progress"] = serde_json::json!({"as_of": as_of, "statuses": statuses});
+    let report = run(&v.to_string());
+    assert_eq!(report["valid"], Value::Bool(true), "{report}");
+    let svg = svg_of(&report);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // The same four delayed bars and one not-started bar as from the request's statuses.
+    let delayed = with_class(&doc, "delayed")
+        .into_iter()
+        .filter(|n| n.has_attribute("x") && with_bar(n))
+        .count();
+    assert_eq!(delayed, 4);
+    assert_eq!(
+        with_class(&doc, "not-started")
+            .into_iter()
+            .filter(with_bar)
+            .count(),
+        1
+    );
+    // The progress part's date is drawn as the as-of line.
+    assert_eq!(with_class(&doc, "as-of").len(), 1);
+    // Statuses of the request win over the plan's own: one done status, nothing delayed.
+    v["statuses"] = serde_json::json!([{"item": {"no": 1}, "quarter": "q2", "status": "done"}]);
+    let empty = run(&v.to_string());
+    assert_eq!(empty["valid"], Value::Bool(true), "{empty}");
+    let svg = svg_of(&empty);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert_eq!(
+        with_class(&doc, "delayed")
+            .into_iter()
+            .filter(|n| n.has_attribute("x") && with_bar(n))
+            .count(),
+        0
+    );
+}

@@ -43,7 +43,10 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 const PLAN: &str = "schemas/examples/plan.odawara-fy2017.json";
+/// The older progress request (read by `plan.progress_upgrade` and the CSV import).
 const PROGRESS: &str = "schemas/examples/progress-request.odawara-fy2017.json";
+/// The plan carrying its progress part (read by `plan.progress`).
+const PLAN_PROGRESS: &str = "schemas/examples/plan.odawara-fy2017-progress.json";
 const CHART: &str = "schemas/examples/chart-request.odawara-fy2017.json";
 
 #[test]
@@ -69,7 +72,7 @@ fn check_prints_results_with_japanese_labels() {
 
 #[test]
 fn progress_lists_late_items_and_totals() {
-    let out = stdout(&kyoten(&["check", PROGRESS]));
+    let out = stdout(&kyoten(&["check", PLAN_PROGRESS]));
     // 90 scheduled item-quarters: item 1 has 2, items 2–23 have 4 each.
     assert!(
         out.contains("全体: 予定数 90、完了 26、遅延 3、未着手 1、報告なし 60"),
@@ -147,7 +150,7 @@ fn a_folder_and_ndjson_on_stdin() {
 #[test]
 fn csv_tables_have_a_bom_japanese_headers_and_one_row_per_record() {
     let dir = scratch("csv");
-    let o = kyoten(&["check", "--csv", dir.to_str().unwrap(), PLAN, PROGRESS]);
+    let o = kyoten(&["check", "--csv", dir.to_str().unwrap(), PLAN, PLAN_PROGRESS]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -158,7 +161,8 @@ fn csv_tables_have_a_bom_japanese_headers_and_one_row_per_record() {
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 7, "{text}");
+    // A header, then six tasks for each of the two plans (the progress example is a plan).
+    assert_eq!(lines.len(), 1 + 6 + 6, "{text}");
     assert!(
         lines[0].starts_with("ファイル,タスク番号,タスク名,取組数"),
         "{}",
@@ -279,8 +283,13 @@ fn import_csv_reads_cp932_into_a_document() {
             {"item": {"no": 5}, "quarter": "q1", "status": "delayed", "note": "日程調整中"}
         ])
     );
-    // The document runs: 90 scheduled item-quarters, 1 done, 1 delayed, 88 unreported.
-    let o = kyoten_in(&["run", "plan.progress", "-"], Some(&o.stdout));
+    // The document runs (upgraded to a plan carrying its progress): 90 scheduled
+    // item-quarters, 1 done, 1 delayed, 88 unreported.
+    let o = kyoten_in(&["run", "plan.progress_upgrade", "-"], Some(&o.stdout));
+    assert_eq!(o.status.code(), Some(0));
+    let up: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plan = serde_json::to_vec(&up["result"]).unwrap();
+    let o = kyoten_in(&["run", "plan.progress", "-"], Some(&plan));
     assert_eq!(o.status.code(), Some(0));
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(

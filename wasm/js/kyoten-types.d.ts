@@ -13,8 +13,10 @@ export interface Operations {
   "plan.validate": { input: Plan; output: Report<PlanSummary> };
   /** 取組計画のタスク別・四半期別の取組数と主たる機関の負担を集計する / Count a plan's items per task and per quarter, and each lead organisation's load */
   "plan.coverage": { input: Plan; output: Report<Coverage> };
-  /** 基準日時点の取組計画の進捗（完了・遅延・未着手）と遅れている取組を集計する / Total a plan's progress (done, delayed, not started) on a date and list late items */
-  "plan.progress": { input: ProgressRequest; output: Report<Progress> };
+  /** 計画とともに記録した進捗から、完了・遅延・未着手の件数、タスク×四半期の表、遅れている取組（項目・主たる機関・理由）、指標の達成状況をまとめる / From the progress kept with the plan: done / delayed / not started totals, the task × quarter grid, late items (title, lead, reason) and indicators */
+  "plan.progress": { input: Plan; output: Report<Progress> };
+  /** 旧形式の進捗の照会（計画と状況の組）を、進捗を持つ計画に書き換える / Turn an older progress request (plan plus statuses) into a plan carrying its progress */
+  "plan.progress_upgrade": { input: ProgressRequest; output: Report<Plan> };
   /** 取組計画のスケジュール図（SVG）を作る：取組ごとの段階の帯、進捗の色と模様、タスク×四半期の表 / Draw a plan's schedule chart (SVG): phase bars per item, progress by colour and pattern, a task × quarter table */
   "plan.chart": { input: ChartRequest; output: Report<Chart> };
   /** 対象児の情報集約を検証する / Validate a child care summary */
@@ -45,6 +47,12 @@ export interface Operations {
   "shortstay.search": { input: ShortstaySearch; output: Report<SearchResult> };
   /** 拠点の職員配置を国（または都道府県）の基準で確認する / Check a hub's staffing against the national (or a prefecture's) rules */
   "staffing.check": { input: StaffingRequest; output: Report<StaffingReport> };
+  /** 多数の対象児の情報集約から、市町村・年齢・就学段階・医療的ケア・機器・スコア区分・短期入所の別に人数を数える（公表用は少数のセルを秘匿） / Count many children's summaries by municipality, age, school stage, care, device, score category and short-stay entitlement (small cells suppressed for publication) */
+  "summaries.aggregate": { input: AggregateRequest; output: Report<Aggregate> };
+  /** 相談記録から、年度の月別件数・相談元別・相談内容別・前年度比を集計する / Summarise a consultation log: monthly counts over the fiscal year, by source, by topic, year on year */
+  "consultations.summarize": { input: ConsultationLog; output: Report<ConsultationSummary> };
+  /** 研修記録から、職種別・タスク別・四半期別の回数と参加者数を集計する / Summarise a training log: sessions and attendees by profession, by task and by quarter */
+  "trainings.summarize": { input: TrainingLog; output: Report<TrainingSummary> };
   /** 会議の記録（協議会の議事概要・ケア会議）を検証し、発言を取組番号・機関ごとに数える / Validate a meeting record (council minutes or care conference) and count its statements per item and organisation */
   "meeting.validate": { input: Meeting; output: Report<MeetingSummary> };
   /** 1年間の会議を、計画の取組ごと（開催日・発言機関・決定事項）と機関ごと（出席・発言）にまとめる / A year of meetings per plan item (when, who spoke, decisions) and per organisation (attendance where listed, statements) */
@@ -144,6 +152,43 @@ export interface AgendaItem {
   notes?: string[];
   /** 議題 / Title. */
   title: string;
+}
+
+/** 集計結果 / Result of `summaries.aggregate`. */
+export interface Aggregate {
+  /** 基準日 / The day of the counts. */
+  as_of: string;
+  /** 対象児数 / Number of children counted. */
+  children: Cell;
+  /** 用途 / Mode. */
+  mode: Mode;
+  /** 市区町村 × 医療的ケア / The cross-table municipality × care kind. */
+  municipality_by_care_kind: CrossTable;
+  /** 秘匿したセルの数 / Number of suppressed cells (cross-table column totals counted once). */
+  suppressed_cells: number;
+  /** 集計表 / The tables. */
+  tables: Table[];
+  /** 秘匿の基準 / Threshold (publication mode). */
+  threshold: number;
+}
+
+/** 集計の依頼 / Input of `summaries.aggregate`. */
+export interface AggregateRequest {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 基準日 / The day ages, school stages and scores are judged on. */
+  as_of: string;
+  /** 用途（既定は公表用） / Publication (default: small cells suppressed) or internal (exact counts). */
+  mode?: Mode;
+  /** 対象児の情報集約 / The children's summaries. */
+  summaries?: ChildSummary[];
+  /**
+   * 秘匿の基準（既定 10：この数未満のセルを秘匿） / Cells under this count are suppressed in
+   * publication mode (default 10, the NDB open data rule).
+   */
+  threshold?: number;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
 }
 
 /** 合意したサービス / A service agreed at a care conference. */
@@ -378,6 +423,20 @@ export interface CarriedOver {
   theme?: string | null;
 }
 
+/** 集計のセル / One cell of a table. */
+export interface Cell {
+  /** 人数（秘匿のときはなし） / Number of children; absent when suppressed. */
+  count?: number | null;
+  /** キー / Stable key (`0-4`, `ventilator`, a municipality code, …). */
+  key: string;
+  /** 見出し（英語） / Label in English. */
+  label_en: string;
+  /** 見出し / Label in Japanese. */
+  label_ja: string;
+  /** 秘匿 / True if the count is suppressed. */
+  suppressed: boolean;
+}
+
 /** 工程表 / Result of `plan.chart`. */
 export interface Chart {
   /** 段階の帯の数 / Phase bars drawn (one per phase of each quarter). */
@@ -399,8 +458,9 @@ export interface Chart {
 export type ChartGrouping = "issue_group" | "task";
 
 /**
- * 工程表の照会 / Input of `plan.chart`: the plan and, optionally, the progress statuses
- * that `plan.progress` takes (a `plan.progress` request is also a valid chart request).
+ * 工程表の照会 / Input of `plan.chart`: the plan and, optionally, progress statuses. When
+ * `statuses` is empty, the plan's own progress part (what `plan.progress` reads) gives the
+ * statuses, and its date stands in for a missing `as_of`.
  */
 export interface ChartRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
@@ -614,6 +674,59 @@ export type ConsentGiver = "child" | "mother" | "father" | "legal_guardian" | "f
 /** 同意の対象となる利用目的 / A use of the summary that a consent covers. */
 export type ConsentUse = "emergency_sheet" | "emergency_care" | "information_sharing" | "fhir_export" | "statistics" | "care_conference" | "research";
 
+/** 相談1件 / One consultation (one line of the log; every field is one column). */
+export interface Consultation {
+  /** 相談日 / Date of the consultation. */
+  date: string;
+  /** 解決 / Resolved (absent: not recorded). */
+  resolved?: boolean | null;
+  /** 相談元 / Who asked. */
+  source: Source;
+  /** 対応するタスク（1〜6） / The task (1–6) the consultation serves. */
+  task?: TaskNo | null;
+  /** 相談内容 / What it was about (one or more). */
+  topics?: Topic[];
+}
+
+/** 相談記録 / Input of `consultations.summarize`: the consultation log. */
+export interface ConsultationLog {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 相談 / The consultations, one per line of the log. */
+  consultations?: Consultation[];
+  /**
+   * 集計する年度（西暦の開始年、2012 = 平成24年度） / Fiscal year to summarise (its first
+   * calendar year: 2012 = 平成24年度, April 2012 to March 2013).
+   */
+  fiscal_year: number;
+  /** 注記 / Notes on the log. */
+  notes?: string | null;
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** 相談の集計 / Result of `consultations.summarize`. */
+export interface ConsultationSummary {
+  /** 相談元別（当年度、多い順） / This year by source, most first. */
+  by_source: CountRow[];
+  /** タスク別（当年度） / This year by task (1–6, then none). */
+  by_task: CountRow[];
+  /** 相談内容別（当年度、多い順） / This year by topic, most first. */
+  by_topic: CountRow[];
+  /** 年度 / The fiscal year. */
+  fiscal_year: number;
+  /** 年度（和暦） / The fiscal year in 和暦 (平成24年度). */
+  fiscal_year_ja: string;
+  /** 月別件数（当年度、前年度の順） / Monthly counts: this year, then last year. */
+  monthly: MonthlyRow[];
+  /** 相談元別の月別件数（当年度、件数のある区分） / This year's monthly counts of each source with any. */
+  monthly_by_source: MonthlyRow[];
+  /** 解決状況（当年度） / This year: resolved, unresolved, not recorded. */
+  resolution: CountRow[];
+  /** 前年度比 / Year on year. */
+  year_on_year: YearOnYear;
+}
+
 /** 保護者・緊急連絡先 / A guardian or an emergency contact. */
 export interface Contact {
   /** ふりがな（任意） / Name in kana (optional). */
@@ -673,6 +786,18 @@ export interface ConvertResult {
   values: Conversion[];
 }
 
+/** 件数の行 / One labelled count. */
+export interface CountRow {
+  /** 件数 / Count. */
+  count: number;
+  /** キー / Key. */
+  key: string;
+  /** 見出し（英語） / Label in English. */
+  label_en: string;
+  /** 見出し / Label in Japanese. */
+  label_ja: string;
+}
+
 /** タスク別・四半期別の集計 / Result of `plan.coverage`. */
 export interface Coverage {
   /** 実施主体別 / Initiatives per implementer. */
@@ -693,6 +818,28 @@ export interface Coverage {
   repeats: number;
   /** 取組のないタスク / Tasks no item serves. */
   uncovered_tasks: number[];
+}
+
+/** クロス表の行 / One row (a municipality) of the cross-table. */
+export interface CrossRow {
+  /** 列ごとのセル / One cell per column, in column order. */
+  cells: Cell[];
+  /** 市区町村コード（`unknown` はコード未記入） / Municipality code (`unknown`: no code). */
+  key: string;
+  /** 見出し / Label in Japanese. */
+  label_ja: string;
+}
+
+/** 市区町村 × 医療的ケアのクロス表 / The cross-table municipality × care kind. */
+export interface CrossTable {
+  /** 列の合計（医療的ケア別の表と同じ） / Column totals: the cells of the care-kind table. */
+  column_totals: Cell[];
+  /** 行（市区町村） / Rows, one per municipality. */
+  rows: CrossRow[];
+  /** 表題（英語） / Title in English. */
+  title_en: string;
+  /** 表題 / Title in Japanese. */
+  title_ja: string;
 }
 
 /** 決定事項 / A decision. */
@@ -732,6 +879,9 @@ export interface DecisionOutput {
   /** 判定時の利用日数 / Used days the family was judged with (its priority: fewer first). */
   used_before: number;
 }
+
+/** 遅れの理由 / Why an item is late. */
+export type DelayReason = "scheduling" | "coordination" | "staffing" | "budget" | "review" | "dependency" | "other";
 
 /** 医療機器 / A device. */
 export interface Device {
@@ -813,7 +963,7 @@ export interface DiagnosisOutput {
 }
 
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
-export type DocumentType = "age-request" | "chart-request" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "fhir-import-request" | "plan" | "progress-request" | "qr-payload" | "rules-query" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "upgrade-request";
+export type DocumentType = "age-request" | "aggregate-request" | "chart-request" | "consultation-log" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "fhir-import-request" | "plan" | "progress-request" | "qr-payload" | "rules-query" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "training-log" | "upgrade-request";
 
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
@@ -933,6 +1083,23 @@ export interface EvaluationResult {
   /** 申込ID / Request id. */
   request_id: string;
 }
+
+/** 根拠 / One piece of evidence for an item's progress. */
+export interface Evidence {
+  /** 日付 / Date of the document or event. */
+  date?: string | null;
+  /** 取組 / The item it is evidence for. */
+  item: ItemRef;
+  /** 種類 / Kind. */
+  kind: EvidenceKind;
+  /** 四半期 / The quarter it is evidence for, if one. */
+  quarter?: Quarter | null;
+  /** 表題 / Title of the document or event. */
+  title: string;
+}
+
+/** 根拠の種類 / Kind of evidence. */
+export type EvidenceKind = "document" | "report" | "event" | "other";
 
 /** 短期入所施設 / One facility of the short-stay directory. */
 export interface Facility {
@@ -1161,6 +1328,38 @@ export interface ImplementerCount {
 /** 実施主体の区分 / Kind of implementer. */
 export type ImplementerKind = "prefecture" | "consigned";
 
+/** 評価指標 / An evaluation indicator of an item: what is measured, the target, the actual. */
+export interface Indicator {
+  /** 実績値 / Actual so far. */
+  actual?: number | null;
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 指標（何を測るか） / What is measured (e.g. 研修の参加者数). */
+  measure: string;
+  /** 目標値 / Target. */
+  target?: number | null;
+  /** 単位 / Unit (e.g. 人, 回, か所). */
+  unit?: string | null;
+}
+
+/** 指標の状況 / An indicator with how far it has come. */
+export interface IndicatorResult {
+  /** 達成率（%、切り捨て） / Actual over target in percent, rounded down (absent without both, or a zero target). */
+  achieved_percent?: number | null;
+  /** 実績値 / Actual. */
+  actual?: number | null;
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 指標 / What is measured. */
+  measure: string;
+  /** 目標値 / Target. */
+  target?: number | null;
+  /** 項目 / The item's title. */
+  title: string;
+  /** 単位 / Unit. */
+  unit?: string | null;
+}
+
 /** 課題 / A numbered issue group, e.g. (1)関係機関とのネットワーク構築. */
 export interface IssueGroup {
   /** 番号 / Number, referred to by items. */
@@ -1285,20 +1484,36 @@ export interface ItemStatus {
   note?: string | null;
   /** 四半期 / The quarter. */
   quarter: Quarter;
+  /** 遅れの理由 / Why it is late (for a delayed or not-started status). */
+  reason?: DelayReason | null;
   /** 状況 / Status. */
   status: Status;
 }
 
 /** 遅れている取組 / A scheduled item-quarter that ended and is not done. */
 export interface LateItem {
+  /** 根拠の数 / Pieces of evidence recorded for the item in that quarter (or for no quarter). */
+  evidence: number;
   /** 取組 / The item. */
   item: ItemRef;
-  /** 位置 / JSON Pointer of the item in the plan (under `/plan`). */
+  /** 番号の表記 / The number as written (①), if any. */
+  label?: string | null;
+  /** 主たる機関 / Lead organisations, by name (the id when the plan does not declare it). */
+  lead: string[];
+  /** 補足 / The status's note. */
+  note?: string | null;
+  /** 位置 / JSON Pointer of the item in the plan. */
   path: string;
   /** 四半期 / The quarter. */
   quarter: Quarter;
+  /** 遅れの理由 / Reported reason. */
+  reason?: DelayReason | null;
+  /** 遅れの理由（日本語） / Reported reason in Japanese. */
+  reason_ja?: string | null;
   /** 状況 / Reported status (absent if none was reported). */
   status?: Status | null;
+  /** 項目 / The item's title. */
+  title: string;
 }
 
 /** 主たる機関の負担 / How many initiatives an organisation leads. */
@@ -1307,6 +1522,8 @@ export interface LeadLoad {
   items: number;
   /** 会議委員所属団体 / Whether it belongs to a council member (false if undeclared). */
   member: boolean;
+  /** 名称 / The organisation's name (its id when the plan does not declare it). */
+  name: string;
   /** 機関 / Organisation id. */
   organisation: string;
 }
@@ -1633,6 +1850,21 @@ export type MilestoneKind = "birth" | "nicu_discharge" | "school_consultation" |
 /** 時期 / Whether a milestone is past. */
 export type MilestoneStatus = "past" | "current" | "upcoming";
 
+/** 集計の用途 / What the counts are for. */
+export type Mode = "publication" | "internal";
+
+/** 月別件数の行 / One row of monthly counts: April to March and the total. */
+export interface MonthlyRow {
+  /** キー / Row key (the fiscal year, or a source's key). */
+  key: string;
+  /** 見出し / Label (平成24年度, うち地域住民, …). */
+  label_ja: string;
+  /** 4月〜3月 / Counts for April, May, …, March (12 numbers). */
+  months: number[];
+  /** 計 / Total. */
+  total: number;
+}
+
 /** 運動機能 / Motor level, the columns of the Oshima classification ([C-C], `docs/sources.md`). */
 export type MotorLevel = "runs" | "walks" | "walks_with_difficulty" | "sits" | "bedridden";
 
@@ -1834,6 +2066,11 @@ export interface Plan {
   organisations?: Organisation[];
   /** これまでの主な取組み / Past initiatives listed beside the plan (Kanagawa table). */
   past_initiatives?: PastInitiative[];
+  /**
+   * 進捗（任意） / Progress kept with the plan: statuses per item and quarter on a date,
+   * evaluation indicators and evidence (read by `plan.progress`).
+   */
+  progress?: PlanProgress | null;
   /** 地域 / Region (e.g. 小田原地域, 神奈川県). */
   region: string;
   /** 状態 / Draft or adopted; absent when the source does not say. */
@@ -1842,6 +2079,20 @@ export interface Plan {
   title?: string | null;
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
+}
+
+/** 進捗 / The progress part of a plan: statuses, indicators and evidence on one date. */
+export interface PlanProgress {
+  /** 基準日 / The date progress is judged on. */
+  as_of: string;
+  /** 根拠 / Evidence the statuses rest on (documents, reports, events, …). */
+  evidence?: Evidence[];
+  /** 評価指標 / Evaluation indicators (指標) per item. */
+  indicators?: Indicator[];
+  /** 注記 / Notes on the progress record. */
+  notes?: string | null;
+  /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
+  statuses?: ItemStatus[];
 }
 
 /**
@@ -1892,23 +2143,33 @@ export interface Policy {
   stale_after_days?: number;
 }
 
+/** 職種 / A profession (or audience) a training is for. */
+export type Profession = "doctor" | "nurse" | "visiting_nurse" | "public_health_nurse" | "pharmacist" | "care_worker" | "care_manager" | "consultation_support_specialist" | "therapist" | "social_worker" | "teacher" | "childcare_worker" | "government_officer" | "family" | "resident" | "other" | "unknown";
+
 /** 進捗 / Result of `plan.progress`. */
 export interface Progress {
   /** 基準日 / The date. */
   as_of: string;
+  /** 根拠の数 / Pieces of evidence recorded. */
+  evidence: number;
   /** 年度 / The plan's fiscal year. */
   fiscal_year: number;
+  /** 評価指標 / Indicators, in document order. */
+  indicators: IndicatorResult[];
   /** 遅れている取組 / Late item-quarters, in plan order. */
   late: LateItem[];
   /** 四半期別 / Per quarter, Q1–Q4. */
   per_quarter: QuarterProgress[];
-  /** タスク別 / Per task, 1–6. */
+  /** タスク別（タスク × 四半期の表） / Per task, 1–6, each with its quarters: the task × quarter grid. */
   per_task: TaskProgress[];
   /** 全体 / Totals over all scheduled item-quarters. */
   totals: StatusTotals;
 }
 
-/** 進捗の照会 / Input of `plan.progress`. */
+/**
+ * 進捗の照会（旧形式） / The older input of `plan.progress`: the whole plan copied beside
+ * the statuses. Read by `plan.progress_upgrade`.
+ */
 export interface ProgressRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
@@ -2193,6 +2454,34 @@ export type SeizureMeasure = "suppository" | "suction" | "oxygen" | "vagus_nerve
 /** 短期入所の類型 / Type of short-stay service the facility is designated for. */
 export type ServiceType = "medical" | "welfare";
 
+/** 回数と参加者数 / Sessions and attendees under one heading. */
+export interface SessionCount {
+  /** 参加者数 / Attendees. */
+  attendees: number;
+  /** キー / Key. */
+  key: string;
+  /** 見出し（英語） / Label in English. */
+  label_en: string;
+  /** 見出し / Label in Japanese. */
+  label_ja: string;
+  /** 回数 / Sessions. */
+  sessions: number;
+}
+
+/** 研修の行 / One session as the report lists it. */
+export interface SessionRow {
+  /** 参加者 / Attendees. */
+  attendees: number;
+  /** 対象者 / Audience: the log's wording, or the professions joined with 「・」. */
+  audience_ja: string;
+  /** 実施日 / Date. */
+  date: string;
+  /** 実施日（月/日） / Date as the reports print it (7/13). */
+  date_ja: string;
+  /** テーマ / Theme. */
+  theme: string;
+}
+
 /** 設定項目 / A device setting, with its unit. */
 export type SettingParameter = "tidal_volume_ml" | "respiratory_rate_per_min" | "pip_cm_h2o" | "peep_cm_h2o" | "pressure_support_cm_h2o" | "ipap_cm_h2o" | "epap_cm_h2o" | "cpap_cm_h2o" | "inspiratory_time_s" | "fio2_percent" | "oxygen_flow_l_per_min" | "inner_diameter_mm" | "size_fr" | "length_cm" | "cuff_or_balloon_ml" | "feeding_rate_ml_per_h" | "basal_rate_units_per_h";
 
@@ -2320,6 +2609,9 @@ export interface ShortstaySearch {
 
 /** 緊急時の場面 / An emergency situation the plan covers. */
 export type Situation = "seizure" | "desaturation" | "tracheostomy_dislodged" | "tracheostomy_blocked" | "ventilator_failure" | "feeding_tube_dislodged" | "fever" | "hypoglycemia" | "shunt_malfunction" | "other";
+
+/** 相談元の区分 / Who asked. */
+export type Source = "family" | "home_care_support_office" | "medical_institution" | "resident" | "community_support_center" | "visiting_nurse_station" | "group_home" | "disability_support_center" | "small_multifunction" | "consultation_support_office" | "school" | "government" | "other" | "unknown";
 
 /** 職員 / One staff member. */
 export interface StaffMember {
@@ -2561,6 +2853,20 @@ export interface SuperSevereResult {
   welfare_2021_ja: string;
 }
 
+/** 集計表 / One table. */
+export interface Table {
+  /** 表の識別子 / Table id (`age_band`, …). */
+  id: string;
+  /** 行 / Rows. */
+  rows: Cell[];
+  /** 行の合計が対象児数になる / True if every child is in exactly one row. */
+  rows_add_up: boolean;
+  /** 表題（英語） / Title in English. */
+  title_en: string;
+  /** 表題 / Title in Japanese. */
+  title_ja: string;
+}
+
 /** 一つのタスク / One task of the framework. */
 export interface Task {
   /** 取組の例 / Typical initiatives: the national description's (具体例), quoted exactly. */
@@ -2607,6 +2913,10 @@ export type TaskNo = number;
 
 /** タスク別の状況 / Totals of one task. */
 export interface TaskProgress {
+  /** タスク名 / The task's national wording. */
+  name_ja: string;
+  /** 四半期別（第1〜第4四半期） / Totals in each quarter, Q1–Q4: one row of the task × quarter grid. */
+  quarters: StatusTotals[];
   /** タスク番号 / Task 1–6. */
   task: number;
   /** 件数 / Totals over the items serving the task. */
@@ -2656,6 +2966,60 @@ export interface Timeline {
   milestones: Milestone[];
   /** 小学校入学年 / Calendar year of school entry. */
   school_entry_year?: number | null;
+}
+
+/** 相談内容 / What the consultation was about. */
+export type Topic = "local_resources" | "consultation_support" | "placement_high_medical_needs" | "home_visit_doctor" | "residential_facility" | "short_stay" | "medical_care" | "schooling" | "welfare" | "other" | "unknown";
+
+/** 研修1回 / One training session (one line of the log). */
+export interface Training {
+  /** 参加者数 / Number of attendees. */
+  attendees: number;
+  /** 対象者（職種） / The professions it was for. */
+  audience?: Profession[];
+  /**
+   * 対象者の表記（任意。一覧に載せる文言、例「介護・看護職員」） / How the listing words the
+   * audience (optional, e.g. 「介護・看護職員」); without it the professions are joined with 「・」.
+   */
+  audience_label?: string | null;
+  /** 実施日 / Date. */
+  date: string;
+  /** 対応するタスク（1〜6） / The task (1–6) it serves. */
+  task?: TaskNo | null;
+  /** テーマ / Theme. */
+  theme: string;
+}
+
+/** 研修記録 / Input of `trainings.summarize`: the training log. */
+export interface TrainingLog {
+  /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
+  $schema?: string | null;
+  /** 集計する年度（西暦の開始年） / Fiscal year to summarise (its first calendar year). */
+  fiscal_year: number;
+  /** 注記 / Notes on the log. */
+  notes?: string | null;
+  /** 研修 / The sessions, one per line of the log. */
+  trainings?: Training[];
+  /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
+  version?: FormatVersion | null;
+}
+
+/** 研修の集計 / Result of `trainings.summarize`. */
+export interface TrainingSummary {
+  /** 職種別（重複あり） / By profession (a session for several counts in each). */
+  by_profession: SessionCount[];
+  /** 四半期別 / By quarter. */
+  by_quarter: SessionCount[];
+  /** タスク別 / By task (1–6, then none). */
+  by_task: SessionCount[];
+  /** 年度 / The fiscal year. */
+  fiscal_year: number;
+  /** 年度（和暦） / The fiscal year in 和暦. */
+  fiscal_year_ja: string;
+  /** 研修一覧（日付順） / The sessions, by date. */
+  sessions: SessionRow[];
+  /** 合計 / Totals. */
+  total: SessionCount;
 }
 
 /** `document.upgrade` の入力 / Input of `document.upgrade`. */
@@ -2751,3 +3115,15 @@ export type WatchLevel = "high" | "medium" | "low";
 
 /** 特別重度支援加算（2021年改定） / Category under the 2021 welfare-side rule (no motor condition). */
 export type WelfareCategory = "special_i" | "special_i_i" | "not_applicable";
+
+/** 前年度比 / Year on year. */
+export interface YearOnYear {
+  /** 増減 / Difference. */
+  difference: number;
+  /** 前年度 / Last year's total. */
+  last_year: number;
+  /** 倍率（小数2桁、前年度0件ならなし） / This year over last year, 2 decimals; absent if last year had none. */
+  ratio?: number | null;
+  /** 当年度 / This year's total. */
+  this_year: number;
+}

@@ -677,6 +677,7 @@ pub fn progress_with_meetings(req: MeetingProgressRequest) -> Computed<MeetingPr
                     item: ev.item,
                     quarter: ph.quarter,
                     status: Status::Done,
+                    reason: None,
                     note: None,
                 });
             }
@@ -690,7 +691,7 @@ pub fn progress_with_meetings(req: MeetingProgressRequest) -> Computed<MeetingPr
         statuses,
         notes: None,
     };
-    let computed = crate::plan::progress::progress(&base);
+    let computed = crate::plan::progress::progress_of_request(&base);
     let mut findings = computed.findings;
     findings.extend(validate_meetings(&req.meetings, req.as_of, Some(&req.plan)));
     Computed::new(

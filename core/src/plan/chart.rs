@@ -46,8 +46,9 @@ rule!(
 /// Every rule of the chart.
 pub const RULES: &[Rule] = &[TITLE_SHORTENED];
 
-/// 工程表の照会 / Input of `plan.chart`: the plan and, optionally, the progress statuses
-/// that `plan.progress` takes (a `plan.progress` request is also a valid chart request).
+/// 工程表の照会 / Input of `plan.chart`: the plan and, optionally, progress statuses. When
+/// `statuses` is empty, the plan's own progress part (what `plan.progress` reads) gives the
+/// statuses, and its date stands in for a missing `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -398,9 +399,22 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     let mut findings: Vec<Finding> = validate_at(plan, &plan_path);
 
     // Progress: the part that reads statuses (kept small so it follows `plan.progress`).
+    // Without statuses of its own, the request takes the plan's own progress part (the
+    // statuses and date `plan.progress` reads).
+    let own = plan
+        .progress
+        .as_ref()
+        .filter(|_| request.statuses.is_empty());
+    let (statuses, statuses_path) = match own {
+        Some(part) => (&part.statuses, plan_path.key("progress").key("statuses")),
+        None => (&request.statuses, Path::root().key("statuses")),
+    };
+    let (as_of, as_of_path) = match (request.as_of, own) {
+        (None, Some(part)) => (Some(part.as_of), plan_path.key("progress").key("as_of")),
+        (given, _) => (given, Path::root().key("as_of")),
+    };
     let mut reported: Vec<Option<Status>> = vec![None; plan.items.len().saturating_mul(4)];
-    let statuses_path = Path::root().key("statuses");
-    for (s, st) in request.statuses.iter().enumerate() {
+    for (s, st) in statuses.iter().enumerate() {
         let at = statuses_path.index(s);
         let Some(i) = index.resolve(&st.item) else {
             findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
@@ -423,22 +437,22 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
         }
     }
     let fy = plan.fiscal_year;
-    if let (Some(as_of), Some(fy)) = (request.as_of, fy)
+    if let (Some(as_of), Some(fy)) = (as_of, fy)
         && as_of.fiscal_year() != fy
     {
         findings.push(AS_OF_OUTSIDE_YEAR.detail(
-            Path::root().key("as_of"),
+            as_of_path,
             format!("{} 年度", as_of.fiscal_year()),
             format!("FY{}", as_of.fiscal_year()),
         ));
     }
     let ended = |q: Quarter| -> bool {
-        match (request.as_of, fy) {
+        match (as_of, fy) {
             (Some(as_of), Some(fy)) => q.end(fy).is_some_and(|end| end < as_of),
             _ => false,
         }
     };
-    let with_progress = request.as_of.is_some() || !request.statuses.is_empty();
+    let with_progress = as_of.is_some() || !statuses.is_empty();
     let drawn = |i: usize, q: Quarter| -> Drawn {
         let st = reported
             .get(i.saturating_mul(4).saturating_add(q.index()))
@@ -470,7 +484,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     } else if let Some(fy) = fy {
         let _ = write!(sub, "　年度: {fy}年度");
     }
-    if let Some(as_of) = request.as_of {
+    if let Some(as_of) = as_of {
         let _ = write!(sub, "　基準日: {as_of}");
     }
     sub.push_str(match request.group_by {
@@ -734,7 +748,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
         );
     }
     // The date line.
-    if let (Some(as_of), Some(fy)) = (request.as_of, fy)
+    if let (Some(as_of), Some(fy)) = (as_of, fy)
         && as_of.fiscal_year() == fy
     {
         let days = f32::from(match as_of.month() {

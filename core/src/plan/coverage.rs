@@ -88,6 +88,8 @@ pub struct PhaseCount {
 pub struct LeadLoad {
     /// 機関 / Organisation id.
     pub organisation: String,
+    /// 名称 / The organisation's name (its id when the plan does not declare it).
+    pub name: String,
     /// 会議委員所属団体 / Whether it belongs to a council member (false if undeclared).
     pub member: bool,
     /// 主たる機関としての取組数 / Initiatives it leads.
@@ -188,6 +190,9 @@ pub fn coverage(plan: &Plan) -> Coverage {
                 Some(l) => l.items = l.items.saturating_add(1),
                 None => load.push(LeadLoad {
                     organisation: id.clone(),
+                    name: plan
+                        .organisation(id)
+                        .map_or_else(|| id.clone(), |o| o.name.clone()),
                     member: plan.organisation(id).is_some_and(|o| o.member),
                     items: 1,
                 }),

@@ -18,7 +18,7 @@
 //! |---|---|
 //! | [`rules`] | every plan rule (`plan.*` codes) and [`validate`] |
 //! | [`mod@coverage`] | `plan.coverage`: items per task, per quarter, lead load |
-//! | [`mod@progress`] | `plan.progress`: status against the schedule on a date |
+//! | [`mod@progress`] | `plan.progress`: status against the schedule on a date, kept with the plan; `plan.progress_upgrade` |
 //! | [`mod@chart`] | `plan.chart`: the schedule chart (スケジュールイメージ) as SVG |
 
 pub mod chart;
@@ -35,7 +35,7 @@ use std::collections::BTreeMap;
 
 pub use chart::{Chart, ChartRequest, chart};
 pub use coverage::{Coverage, coverage};
-pub use progress::{Progress, ProgressRequest, progress};
+pub use progress::{PlanProgress, Progress, ProgressRequest, progress};
 pub use rules::{RULES, validate};
 
 /// 取組計画 / An initiative plan of one region.
@@ -81,6 +81,10 @@ pub struct Plan {
     /// 注記 / Notes on the document (e.g. how it was transcribed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// 進捗（任意） / Progress kept with the plan: statuses per item and quarter on a date,
+    /// evaluation indicators and evidence (read by `plan.progress`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<progress::PlanProgress>,
 }
 
 /// 計画の状態 / Status of a plan.
@@ -722,8 +726,8 @@ fn coverage_operation(plan: Plan) -> Computed<Coverage> {
     Computed::new(findings, Some(coverage(&plan)))
 }
 
-fn progress_operation(request: ProgressRequest) -> Computed<Progress> {
-    progress(&request)
+fn progress_operation(plan: Plan) -> Computed<Progress> {
+    progress(&plan)
 }
 
 fn chart_operation(request: ChartRequest) -> Computed<Chart> {
@@ -748,10 +752,17 @@ pub static OPS: &[Operation] = &[
     ),
     crate::operation!(
         "plan.progress",
-        "基準日時点の取組計画の進捗（完了・遅延・未着手）と遅れている取組を集計する",
-        "Total a plan's progress (done, delayed, not started) on a date and list late items",
-        ProgressRequest => Progress,
+        "計画とともに記録した進捗から、完了・遅延・未着手の件数、タスク×四半期の表、遅れている取組（項目・主たる機関・理由）、指標の達成状況をまとめる",
+        "From the progress kept with the plan: done / delayed / not started totals, the task × quarter grid, late items (title, lead, reason) and indicators",
+        Plan => Progress,
         progress_operation
+    ),
+    crate::operation!(
+        "plan.progress_upgrade",
+        "旧形式の進捗の照会（計画と状況の組）を、進捗を持つ計画に書き換える",
+        "Turn an older progress request (plan plus statuses) into a plan carrying its progress",
+        ProgressRequest => Plan,
+        progress::upgrade
     ),
     crate::operation!(
         "plan.chart",

@@ -1,9 +1,32 @@
-//! `plan.progress`: a plan's status against its schedule on a given date.
+//! `plan.progress`: a plan's status against its schedule on a given date, as a council
+//! reads it.
 //!
-//! The input is an envelope: the plan, the date (`as_of`), and per item and quarter a
-//! status (done / delayed / not started). Every scheduled item-quarter counts once; one
-//! with no reported status counts as `unreported`. An item-quarter is **late** when its
-//! quarter ended before `as_of` and it is not done.
+//! The statuses live **with the plan**: the plan document's optional `progress` part holds
+//! the date they were taken on (`as_of`), the status of each item in each quarter (done /
+//! delayed / not started, with a reason and a note), the evaluation indicators of each
+//! item (指標: what is measured, target, actual) and the evidence each status rests on
+//! (documents, reports, events; meeting minutes come next: `evidence` is the list every
+//! source of evidence goes into). The operation takes the plan itself, so nothing is copied
+//! into a request. The older request shape (`{as_of, plan, statuses}`, [`ProgressRequest`])
+//! is still read by `plan.progress_upgrade`, which returns the plan with its `progress`
+//! part.
+//!
+//! Every scheduled item-quarter counts once; one with no reported status counts as
+//! `unreported`. An item-quarter is **late** when its quarter ended before `as_of` and it is
+//! not done. Late items come with their title, lead organisations (by name), reason and
+//! note; the task × quarter grid gives the totals of each task in each quarter.
+//!
+//! | code | severity | when |
+//! |---|---|---|
+//! | `plan.progress.none` | info | the plan has no `progress` part: nothing to report |
+//! | `plan.progress.indicator_unknown_item` | error | an indicator for an item the plan does not have |
+//! | `plan.progress.indicator_over_target` | info | an indicator whose actual exceeds its target |
+//! | `plan.progress.evidence_unknown_item` | error | evidence for an item the plan does not have |
+//! | `plan.progress.upgrade_replaces_progress` | warning | `plan.progress_upgrade` on a plan that already had a progress part |
+//!
+//! and, from the plan rules, `plan.progress.no_fiscal_year`, `plan.progress.unknown_item`,
+//! `plan.progress.unscheduled_quarter`, `plan.progress.duplicate_status`,
+//! `plan.progress.as_of_outside_year`.
 
 use super::rules::{
     AS_OF_OUTSIDE_YEAR, DUPLICATE_STATUS, NO_FISCAL_YEAR, UNKNOWN_ITEM, UNSCHEDULED_QUARTER,
@@ -11,11 +34,73 @@ use super::rules::{
 };
 use super::{ItemRef, Plan, PlanIndex};
 use crate::calendar::{IsoDate, Quarter};
-use crate::finding::{Finding, Path};
+use crate::finding::{Finding, Path, Rule};
+use crate::labels::labelled_enum;
 use crate::operation::Computed;
+use crate::rule;
 use serde::{Deserialize, Serialize};
 
-/// 進捗の照会 / Input of `plan.progress`.
+rule!(
+    NONE,
+    "plan.progress.none",
+    Info,
+    "計画に進捗（progress）の記録がありません",
+    "The plan has no progress part"
+);
+rule!(
+    INDICATOR_UNKNOWN_ITEM,
+    "plan.progress.indicator_unknown_item",
+    Error,
+    "計画にない取組の指標です（取組 {no}）",
+    "Indicator for an item the plan does not have (item {no})"
+);
+rule!(
+    INDICATOR_OVER_TARGET,
+    "plan.progress.indicator_over_target",
+    Info,
+    "実績が目標を上回っています（目標 {target}、実績 {actual}）",
+    "The actual exceeds the target (target {target}, actual {actual})"
+);
+rule!(
+    EVIDENCE_UNKNOWN_ITEM,
+    "plan.progress.evidence_unknown_item",
+    Error,
+    "計画にない取組の根拠資料です（取組 {no}）",
+    "Evidence for an item the plan does not have (item {no})"
+);
+
+/// The rules of the progress part (the older `plan.progress.*` rules are in the plan rules).
+pub const RULES: &[Rule] = &[
+    NONE,
+    INDICATOR_UNKNOWN_ITEM,
+    INDICATOR_OVER_TARGET,
+    EVIDENCE_UNKNOWN_ITEM,
+    ALREADY_HAS_PROGRESS,
+];
+
+/// 進捗 / The progress part of a plan: statuses, indicators and evidence on one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanProgress {
+    /// 基準日 / The date progress is judged on.
+    pub as_of: IsoDate,
+    /// 取組ごと・四半期ごとの状況 / Status per item and quarter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<ItemStatus>,
+    /// 評価指標 / Evaluation indicators (指標) per item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// 根拠 / Evidence the statuses rest on (documents, reports, events, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// 注記 / Notes on the progress record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// 進捗の照会（旧形式） / The older input of `plan.progress`: the whole plan copied beside
+/// the statuses. Read by `plan.progress_upgrade`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -49,9 +134,85 @@ pub struct ItemStatus {
     pub quarter: Quarter,
     /// 状況 / Status.
     pub status: Status,
+    /// 遅れの理由 / Why it is late (for a delayed or not-started status).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DelayReason>,
     /// 補足 / A free note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+labelled_enum! {
+    /// 遅れの理由 / Why an item is late.
+    DelayReason {
+        /// 日程調整中 / Dates still being arranged.
+        Scheduling => "日程調整中", "dates being arranged";
+        /// 関係機関との調整中 / Waiting on other organisations.
+        Coordination => "関係機関との調整中", "waiting on other organisations";
+        /// 人員不足 / Not enough staff.
+        Staffing => "人員不足", "not enough staff";
+        /// 予算 / Budget.
+        Budget => "予算", "budget";
+        /// 方針の見直し / The approach is being reconsidered.
+        Review => "方針の見直し", "approach being reconsidered";
+        /// 前段階の遅れ / An earlier step is late.
+        Dependency => "前段階の遅れ", "an earlier step is late";
+        /// その他 / Other.
+        Other => "その他", "other";
+    }
+}
+
+/// 評価指標 / An evaluation indicator of an item: what is measured, the target, the actual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// 取組 / The item.
+    pub item: ItemRef,
+    /// 指標（何を測るか） / What is measured (e.g. 研修の参加者数).
+    pub measure: String,
+    /// 単位 / Unit (e.g. 人, 回, か所).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 目標値 / Target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    /// 実績値 / Actual so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u32>,
+}
+
+labelled_enum! {
+    /// 根拠の種類 / Kind of evidence.
+    EvidenceKind {
+        /// 資料 / A document.
+        Document => "資料", "document";
+        /// 報告書 / A report.
+        Report => "報告書", "report";
+        /// 研修・行事の記録 / The record of a training or an event.
+        Event => "研修・行事の記録", "training or event record";
+        /// その他 / Other.
+        Other => "その他", "other";
+    }
+}
+
+/// 根拠 / One piece of evidence for an item's progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// 種類 / Kind.
+    pub kind: EvidenceKind,
+    /// 取組 / The item it is evidence for.
+    pub item: ItemRef,
+    /// 四半期 / The quarter it is evidence for, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<Quarter>,
+    /// 日付 / Date of the document or event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<IsoDate>,
+    /// 表題 / Title of the document or event.
+    pub title: String,
 }
 
 /// 状況 / Progress status.
@@ -128,8 +289,12 @@ pub struct QuarterProgress {
 pub struct TaskProgress {
     /// タスク番号 / Task 1–6.
     pub task: u8,
+    /// タスク名 / The task's national wording.
+    pub name_ja: String,
     /// 件数 / Totals over the items serving the task.
     pub totals: StatusTotals,
+    /// 四半期別（第1〜第4四半期） / Totals in each quarter, Q1–Q4: one row of the task × quarter grid.
+    pub quarters: Vec<StatusTotals>,
 }
 
 /// 遅れている取組 / A scheduled item-quarter that ended and is not done.
@@ -139,13 +304,56 @@ pub struct TaskProgress {
 pub struct LateItem {
     /// 取組 / The item.
     pub item: ItemRef,
-    /// 位置 / JSON Pointer of the item in the plan (under `/plan`).
+    /// 番号の表記 / The number as written (①), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// 項目 / The item's title.
+    pub title: String,
+    /// 主たる機関 / Lead organisations, by name (the id when the plan does not declare it).
+    pub lead: Vec<String>,
+    /// 位置 / JSON Pointer of the item in the plan.
     pub path: String,
     /// 四半期 / The quarter.
     pub quarter: Quarter,
     /// 状況 / Reported status (absent if none was reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// 遅れの理由 / Reported reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DelayReason>,
+    /// 遅れの理由（日本語） / Reported reason in Japanese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_ja: Option<String>,
+    /// 補足 / The status's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// 根拠の数 / Pieces of evidence recorded for the item in that quarter (or for no quarter).
+    pub evidence: u32,
+}
+
+/// 指標の状況 / An indicator with how far it has come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorResult {
+    /// 取組 / The item.
+    pub item: ItemRef,
+    /// 項目 / The item's title.
+    pub title: String,
+    /// 指標 / What is measured.
+    pub measure: String,
+    /// 単位 / Unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 目標値 / Target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u32>,
+    /// 実績値 / Actual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u32>,
+    /// 達成率（%、切り捨て） / Actual over target in percent, rounded down (absent without both, or a zero target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achieved_percent: Option<u32>,
 }
 
 /// 進捗 / Result of `plan.progress`.
@@ -161,31 +369,106 @@ pub struct Progress {
     pub totals: StatusTotals,
     /// 四半期別 / Per quarter, Q1–Q4.
     pub per_quarter: Vec<QuarterProgress>,
-    /// タスク別 / Per task, 1–6.
+    /// タスク別（タスク × 四半期の表） / Per task, 1–6, each with its quarters: the task × quarter grid.
     pub per_task: Vec<TaskProgress>,
     /// 遅れている取組 / Late item-quarters, in plan order.
     pub late: Vec<LateItem>,
+    /// 評価指標 / Indicators, in document order.
+    pub indicators: Vec<IndicatorResult>,
+    /// 根拠の数 / Pieces of evidence recorded.
+    pub evidence: u32,
 }
 
-/// Runs the progress operation: the plan's findings (under `/plan`), the status findings,
-/// and the totals when the plan has a fiscal year.
-pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
-    let plan = &request.plan;
-    let index = PlanIndex::new(plan);
+/// Runs the progress operation on a plan with its `progress` part: the plan's findings, the
+/// progress findings (under `/progress`), and the totals when the plan has a fiscal year
+/// and a progress part.
+pub fn progress(plan: &Plan) -> Computed<Progress> {
+    let mut findings: Vec<Finding> = validate_at(plan, &Path::root());
+    let Some(part) = &plan.progress else {
+        findings.push(NONE.at(Path::root()));
+        return Computed::new(findings, None);
+    };
+    let base = Path::root().key("progress");
+    let (result, more) = compute(plan, part, &base, &Path::root());
+    findings.extend(more);
+    Computed::new(findings, result)
+}
+
+/// Progress from the older request (plan plus statuses, as `meetings.progress` still reads
+/// it): the plan's findings under `/plan`, the statuses' findings under `/statuses`.
+pub fn progress_of_request(request: &ProgressRequest) -> Computed<Progress> {
     let plan_path = Path::root().key("plan");
-    let mut findings: Vec<Finding> = validate_at(plan, &plan_path);
-    let statuses_path = Path::root().key("statuses");
-    // Resolved statuses: (item index, quarter index, status).
-    let mut reported: Vec<Option<Status>> = Vec::new();
+    let mut findings = validate_at(&request.plan, &plan_path);
+    let part = PlanProgress {
+        as_of: request.as_of,
+        statuses: request.statuses.clone(),
+        indicators: Vec::new(),
+        evidence: Vec::new(),
+        notes: None,
+    };
+    let (result, more) = compute(&request.plan, &part, &Path::root(), &plan_path);
+    findings.extend(more);
+    Computed::new(findings, result)
+}
+
+/// `plan.progress_upgrade`: the older request as a plan carrying its progress part, with
+/// the plan's findings (under `/plan`).
+pub fn upgrade(request: ProgressRequest) -> Computed<Plan> {
+    let ProgressRequest {
+        as_of,
+        mut plan,
+        statuses,
+        notes,
+        ..
+    } = request;
+    let mut findings = validate_at(&plan, &Path::root().key("plan"));
+    if plan.progress.is_some() {
+        findings.push(ALREADY_HAS_PROGRESS.at(Path::root().key("plan").key("progress")));
+    }
+    plan.progress = Some(PlanProgress {
+        as_of,
+        statuses,
+        indicators: Vec::new(),
+        evidence: Vec::new(),
+        notes,
+    });
+    Computed::new(findings, Some(plan))
+}
+
+rule!(
+    ALREADY_HAS_PROGRESS,
+    "plan.progress.upgrade_replaces_progress",
+    Warning,
+    "計画にすでにある進捗の記録を、照会の状況で置き換えました",
+    "The plan's own progress part was replaced by the request's statuses"
+);
+
+fn organisation_name(index: &PlanIndex<'_>, id: &str) -> String {
+    index
+        .organisation(id)
+        .map_or_else(|| id.to_owned(), |o| o.name.clone())
+}
+
+/// The totals, with the findings of the progress part. `base` is where the progress part
+/// sits in the input (`/progress`, or the root for the older request, whose statuses are at
+/// `/statuses`); `plan_path` where the plan sits.
+fn compute(
+    plan: &Plan,
+    part: &PlanProgress,
+    base: &Path,
+    plan_path: &Path,
+) -> (Option<Progress>, Vec<Finding>) {
+    let index = PlanIndex::new(plan);
+    let mut findings = Vec::new();
+    let statuses_path = base.key("statuses");
     let slots = plan.items.len().saturating_mul(4);
-    reported.resize(slots, None);
-    for (s, st) in request.statuses.iter().enumerate() {
+    let mut reported: Vec<Option<&ItemStatus>> = vec![None; slots];
+    for (s, st) in part.statuses.iter().enumerate() {
         let at = statuses_path.index(s);
         let Some(i) = index.resolve(&st.item) else {
             findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
             continue;
         };
-        let q = st.quarter.index();
         let scheduled = plan
             .items
             .get(i)
@@ -193,28 +476,89 @@ pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
         if !scheduled {
             findings.push(UNSCHEDULED_QUARTER.at(at.key("quarter")));
         }
-        if let Some(slot) = reported.get_mut(i.saturating_mul(4).saturating_add(q)) {
+        if let Some(slot) = reported.get_mut(i.saturating_mul(4).saturating_add(st.quarter.index()))
+        {
             if slot.is_some() {
                 findings.push(DUPLICATE_STATUS.at(&at));
             } else {
-                *slot = Some(st.status);
+                *slot = Some(st);
             }
         }
     }
+    // Evidence per item-quarter (a piece for no quarter counts in every quarter).
+    let mut evidence = vec![0u32; slots];
+    for (e, ev) in part.evidence.iter().enumerate() {
+        let Some(i) = index.resolve(&ev.item) else {
+            findings.push(
+                EVIDENCE_UNKNOWN_ITEM
+                    .at(base.key("evidence").index(e).key("item"))
+                    .with("no", ev.item.no),
+            );
+            continue;
+        };
+        for q in Quarter::ALL {
+            if ev.quarter.is_none_or(|eq| eq == q)
+                && let Some(n) = evidence.get_mut(i.saturating_mul(4).saturating_add(q.index()))
+            {
+                *n = n.saturating_add(1);
+            }
+        }
+    }
+    let mut indicators = Vec::new();
+    for (k, ind) in part.indicators.iter().enumerate() {
+        let at = base.key("indicators").index(k);
+        let Some(i) = index.resolve(&ind.item) else {
+            findings.push(
+                INDICATOR_UNKNOWN_ITEM
+                    .at(at.key("item"))
+                    .with("no", ind.item.no),
+            );
+            continue;
+        };
+        if let (Some(t), Some(a)) = (ind.target, ind.actual)
+            && a > t
+        {
+            findings.push(
+                INDICATOR_OVER_TARGET
+                    .at(at.key("actual"))
+                    .with("target", t)
+                    .with("actual", a),
+            );
+        }
+        let achieved_percent = match (ind.target, ind.actual) {
+            (Some(t), Some(a)) if t > 0 => {
+                u32::try_from(u64::from(a).saturating_mul(100) / u64::from(t)).ok()
+            }
+            _ => None,
+        };
+        indicators.push(IndicatorResult {
+            item: ind.item,
+            title: plan
+                .items
+                .get(i)
+                .map(|it| it.title.clone())
+                .unwrap_or_default(),
+            measure: ind.measure.clone(),
+            unit: ind.unit.clone(),
+            target: ind.target,
+            actual: ind.actual,
+            achieved_percent,
+        });
+    }
     let Some(fy) = plan.fiscal_year else {
         findings.push(NO_FISCAL_YEAR.at(plan_path.key("fiscal_year")));
-        return Computed::new(findings, None);
+        return (None, findings);
     };
-    if request.as_of.fiscal_year() != fy {
+    if part.as_of.fiscal_year() != fy {
         findings.push(AS_OF_OUTSIDE_YEAR.detail(
-            Path::root().key("as_of"),
-            format!("{} 年度", request.as_of.fiscal_year()),
-            format!("FY{}", request.as_of.fiscal_year()),
+            base.key("as_of"),
+            format!("{} 年度", part.as_of.fiscal_year()),
+            format!("FY{}", part.as_of.fiscal_year()),
         ));
     }
     let ended: Vec<bool> = Quarter::ALL
         .iter()
-        .map(|q| q.end(fy).is_some_and(|end| end < request.as_of))
+        .map(|q| q.end(fy).is_some_and(|end| end < part.as_of))
         .collect();
     let mut totals = StatusTotals::default();
     let mut per_quarter: Vec<QuarterProgress> = Quarter::ALL
@@ -226,53 +570,73 @@ pub fn progress(request: &ProgressRequest) -> Computed<Progress> {
             totals: StatusTotals::default(),
         })
         .collect();
-    let mut per_task: Vec<TaskProgress> = (1..=6u8)
-        .map(|task| TaskProgress {
-            task,
+    let mut per_task: Vec<TaskProgress> = crate::tasks::TASKS
+        .iter()
+        .map(|t| TaskProgress {
+            task: t.no,
+            name_ja: t.name_national_ja.to_owned(),
             totals: StatusTotals::default(),
+            quarters: vec![StatusTotals::default(); 4],
         })
         .collect();
     let mut late = Vec::new();
     for (i, item) in plan.items.iter().enumerate() {
+        let mut tasks: Vec<u8> = item.tasks.iter().map(|t| t.0).collect();
+        tasks.sort_unstable();
+        tasks.dedup();
         for q in Quarter::ALL {
             if !item.schedule.iter().any(|e| e.quarter == q) {
                 continue;
             }
-            let status = reported
-                .get(i.saturating_mul(4).saturating_add(q.index()))
-                .copied()
-                .flatten();
+            let slot = i.saturating_mul(4).saturating_add(q.index());
+            let st = reported.get(slot).copied().flatten();
+            let status = st.map(|s| s.status);
             totals.add(status);
             if let Some(pq) = per_quarter.get_mut(q.index()) {
                 pq.totals.add(status);
             }
-            let mut tasks: Vec<u8> = item.tasks.iter().map(|t| t.0).collect();
-            tasks.sort_unstable();
-            tasks.dedup();
-            for t in tasks {
+            for &t in &tasks {
                 if let Some(pt) = per_task.iter_mut().find(|p| p.task == t) {
                     pt.totals.add(status);
+                    if let Some(cell) = pt.quarters.get_mut(q.index()) {
+                        cell.add(status);
+                    }
                 }
             }
             if ended.get(q.index()).copied().unwrap_or(false) && status != Some(Status::Done) {
+                let reason = st.and_then(|s| s.reason);
                 late.push(LateItem {
                     item: plan.key_of(item),
+                    label: item.label.clone(),
+                    title: item.title.clone(),
+                    lead: item
+                        .lead
+                        .iter()
+                        .map(|id| organisation_name(&index, id))
+                        .collect(),
                     path: plan_path.key("items").index(i).into(),
                     quarter: q,
                     status,
+                    reason,
+                    reason_ja: reason.map(|r| r.label_ja().to_owned()),
+                    note: st.and_then(|s| s.note.clone()),
+                    evidence: evidence.get(slot).copied().unwrap_or(0),
                 });
             }
         }
     }
-    Computed::new(
-        findings,
+    let evidence_total = u32::try_from(part.evidence.len()).unwrap_or(u32::MAX);
+    (
         Some(Progress {
-            as_of: request.as_of,
+            as_of: part.as_of,
             fiscal_year: fy,
             totals,
             per_quarter,
             per_task,
             late,
+            indicators,
+            evidence: evidence_total,
         }),
+        findings,
     )
 }
