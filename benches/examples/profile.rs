@@ -10,7 +10,8 @@
 //! facilities), `summary N` (`summary.validate` N times on the largest summary example),
 //! `value N` (`serde_json` parsing the same bytes into a `Value` N times), `schema N`
 //! (the `jsonschema` crate validating the parsed `Value` against our generated schema N
-//! times; the schema is compiled before).
+//! times; the schema is compiled before), `grown N` (`summary.validate` once on the
+//! largest summary example grown by N entries, `kyoten_benches::summary_data`).
 //! The input is built before the call; run the case with `N = 0` to subtract the set-up.
 
 use kyoten_benches::shortstay_data::{allocation, evaluation};
@@ -78,8 +79,17 @@ fn main() {
             }
             println!("schema: {n} valid");
         }
+        "grown" => {
+            let bytes = kyoten_benches::summary_data::summary_bytes(arg(&args, 2, 10_000));
+            let out = kyoten_core::ops::run("summary.validate", black_box(&bytes));
+            println!(
+                "grown: {} bytes in, {} bytes of report",
+                bytes.len(),
+                out.map_or(0, |o| o.json.len())
+            );
+        }
         other => eprintln!(
-            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | schema"
+            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | schema | grown"
         ),
     }
 }

@@ -3,4 +3,5 @@
 //! quartiles ([`timing`]). Nothing here is used by the library itself.
 
 pub mod shortstay_data;
+pub mod summary_data;
 pub mod timing;

@@ -827,14 +827,10 @@ pub fn validate_clinical(
     findings: &mut Vec<Finding>,
 ) {
     let care_path = path.key("care");
+    let mut seen = std::collections::BTreeSet::new();
     for (i, item) in profile.care.iter().enumerate() {
         let ip = care_path.index(i);
-        if profile
-            .care
-            .iter()
-            .take(i)
-            .any(|other| other.kind == item.kind)
-        {
+        if !seen.insert(item.kind) {
             findings.push(DUPLICATE_KIND.detail(
                 ip.key("kind"),
                 item.kind.label_ja(),

@@ -11,18 +11,30 @@ use crate::input::Limits;
 pub use crate::operation::*;
 
 /// Every operation, grouped by module, in a fixed order.
+///
+/// Groups outside the browser form's set carry a `cfg(feature = "…-ops")` (features of
+/// `kyoten-core`, all on by default through `all-ops`): the WASM form module is built
+/// without them.
 pub static GROUPS: &[&[Operation]] = &[
     crate::calendar::OPS,
     crate::tasks::OPS,
+    #[cfg(feature = "plan-ops")]
     crate::plan::OPS,
     crate::summary::OPS,
+    #[cfg(feature = "sheet-ops")]
     crate::sheet::OPS,
+    #[cfg(feature = "fhir-ops")]
     crate::fhir::OPS,
+    #[cfg(feature = "scores-ops")]
     crate::scores::OPS,
+    #[cfg(feature = "shortstay-ops")]
     crate::shortstay::OPS,
     crate::staffing::OPS,
+    #[cfg(feature = "stats-ops")]
     crate::stats::OPS,
+    #[cfg(feature = "meetings-ops")]
     crate::meeting::OPS,
+    #[cfg(feature = "upgrade-ops")]
     crate::upgrade::OPS,
     crate::catalogue::OPS,
 ];

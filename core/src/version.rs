@@ -61,16 +61,33 @@ impl FormatVersion {
 
 impl<'de> Deserialize<'de> for FormatVersion {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = u64::deserialize(d)?;
-        u32::try_from(n)
-            .ok()
-            .and_then(FormatVersion::new)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "{}invalid_version",
-                    crate::input::CUSTOM_ERROR_PREFIX
-                ))
-            })
+        // A visitor (not `u64::deserialize` and a check after it), so that a refused
+        // version is an error of the value itself and the reader reports it at `/version`.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = FormatVersion;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a kyoten document format version (1 or 2)")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FormatVersion, E> {
+                u32::try_from(n)
+                    .ok()
+                    .and_then(FormatVersion::new)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "{}invalid_version",
+                            crate::input::CUSTOM_ERROR_PREFIX
+                        ))
+                    })
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<FormatVersion, E> {
+                match u64::try_from(n) {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(n), &self)),
+                }
+            }
+        }
+        d.deserialize_u64(V)
     }
 }
 

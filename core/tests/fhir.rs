@@ -719,7 +719,8 @@ fn an_invalid_summary_is_exported_with_its_errors() {
         .collect();
     assert_eq!(
         codes,
-        vec!["consent.not_covered", "care.quotient.out_of_range"]
+        // Document order: the clinical profile comes before the consents.
+        vec!["care.quotient.out_of_range", "consent.not_covered"]
     );
     assert_eq!(report["result"]["resourceType"], "Bundle");
 }

@@ -107,9 +107,24 @@ impl<'a> Res<'a> {
             if self.used.iter().any(|u| u == k) || ignore.contains(&k.as_str()) {
                 continue;
             }
-            cx.push(NOT_MAPPED.at(self.path.key(k)));
+            // A FHIR element name points at itself; anything else (a key that could
+            // hold a name or other text of the sender's) points at its object.
+            if fhir_element_name(k) {
+                cx.push(NOT_MAPPED.at(self.path.key(k)));
+            } else {
+                cx.push(NOT_MAPPED.at(self.path.clone()));
+            }
         }
     }
+}
+
+/// True for a key shaped like a FHIR element name (`birthDate`, `_birthDate`,
+/// `valueQuantity`): ASCII letters and digits after an optional `_`, at most 64 long.
+fn fhir_element_name(k: &str) -> bool {
+    let name = k.strip_prefix('_').unwrap_or(k);
+    name.len() <= 64
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Keys every resource may carry that hold no fact of the child: checked elsewhere

@@ -419,8 +419,9 @@ pub fn score(
     let care_path = base.key("care");
     let has_ventilator = profile.has(CareKind::Ventilator);
     let mut items: Vec<(usize, MedicalCareItem)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for (i, item) in profile.care.iter().enumerate() {
-        if profile.care.iter().take(i).any(|o| o.kind == item.kind) {
+        if !seen.insert(item.kind) {
             continue;
         }
         let p = care_path.index(i);

@@ -440,9 +440,10 @@ pub fn score(
     let mut catheter_extra: Vec<Path> = Vec::new();
     let mut oxygen_counted = false;
 
+    let mut seen = std::collections::BTreeSet::new();
     for (i, item) in profile.care.iter().enumerate() {
         // A repeated kind is a validation error; score only the first.
-        if profile.care.iter().take(i).any(|o| o.kind == item.kind) {
+        if !seen.insert(item.kind) {
             continue;
         }
         let p = care_path.index(i);

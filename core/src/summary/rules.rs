@@ -68,6 +68,8 @@ use super::{
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
 use crate::finding::{Finding, Path, Rule};
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 /// Days after which a fast-changing part (medications, devices, clinical profile,
 /// allergies, emergency plan) or the baseline vital signs are worth re-checking.
@@ -629,7 +631,7 @@ impl Ctx<'_> {
     }
     fn member(&mut self, id: Option<&String>, path: &Path) {
         if let Some(id) = id
-            && !self.ids.contains(&id.as_str())
+            && self.ids.binary_search(&id.as_str()).is_err()
         {
             self.push(REF_UNKNOWN_MEMBER.at(path));
         }
@@ -652,22 +654,77 @@ impl Ctx<'_> {
 }
 
 /// Reports entries whose key (built by `key`, `None` = not compared) equals an earlier one's.
-fn duplicates<T, K: PartialEq>(
+fn duplicates<T, K: Ord>(
     ctx: &mut Ctx<'_>,
     items: &[T],
     base: &Path,
     key: impl Fn(&T) -> Option<K>,
 ) {
-    let mut seen: Vec<(K, usize)> = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Some(k) = key(item) else { continue };
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
-            let first = *first;
-            ctx.duplicate(&base.index(i), first);
-        } else {
-            seen.push((k, i));
+    for (i, first) in first_duplicates(items.iter().map(key)) {
+        ctx.duplicate(&base.index(i), first);
+    }
+}
+
+/// For every key equal to an earlier one (`None` = not compared), its index and the index
+/// of the first one with that key, in order; n log n (an ordered index of the keys seen).
+fn first_duplicates<K: Ord>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
+    let mut seen: BTreeMap<K, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (i, k) in keys.enumerate() {
+        let Some(k) = k else { continue };
+        match seen.entry(k) {
+            Entry::Occupied(first) => out.push((i, *first.get())),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
     }
+    out
+}
+
+/// How far a stay reaches: until its end date, or open (still in hospital).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reach {
+    Until(IsoDate),
+    Open,
+}
+
+/// For each stay (start, end; `None` = still in hospital), whether an earlier stay in the
+/// list overlaps it. Two stays overlap when each starts strictly before the other ends, so a
+/// transfer on the same day (NICU → ward, hospital → hospital) is not an overlap.
+///
+/// n log n: a Fenwick tree over the stays' starts (in date order) holds the furthest reach
+/// of the earlier stays; a stay is overlapped when some earlier stay starting before its end
+/// reaches beyond its start.
+fn overlaps_earlier(stays: &[(IsoDate, Option<IsoDate>)]) -> Vec<bool> {
+    let mut starts: Vec<IsoDate> = stays.iter().map(|s| s.0).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let n = starts.len();
+    let mut tree: Vec<Option<Reach>> = vec![None; n + 1];
+    let mut out = Vec::with_capacity(stays.len());
+    for (start, end) in stays {
+        // The earlier stays that start before this one ends: ranks 1..=k.
+        let mut j = match end {
+            None => n,
+            Some(e) => starts.partition_point(|x| x < e),
+        };
+        let mut furthest: Option<Reach> = None;
+        while j > 0 {
+            furthest = furthest.max(tree.get(j).copied().flatten());
+            j &= j - 1;
+        }
+        out.push(furthest.is_some_and(|r| r > Reach::Until(*start)));
+        let reach = end.map_or(Reach::Open, Reach::Until);
+        let mut j = starts.partition_point(|x| x < start) + 1;
+        while j <= n {
+            if let Some(slot) = tree.get_mut(j) {
+                *slot = (*slot).max(Some(reach));
+            }
+            j += j & j.wrapping_neg();
+        }
+    }
+    out
 }
 
 /// The sections that have content but no provenance record.
@@ -772,7 +829,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     let mut ctx = Ctx {
         birth: s.child.date_of_birth,
         as_of: req.as_of,
-        ids: s.care_team.iter().map(|m| m.id.as_str()).collect(),
+        ids: {
+            let mut ids: Vec<&str> = s.care_team.iter().map(|m| m.id.as_str()).collect();
+            ids.sort_unstable();
+            ids
+        },
         out: Vec::new(),
     };
     let care = s.care_kinds();
@@ -1115,6 +1176,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 
     // Care team.
     let p = root.key("care_team");
+    let mut first_with_id: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, m) in s.care_team.iter().enumerate() {
         let mp = p.index(i);
         ctx.required(&m.id, &mp.key("id"));
@@ -1124,12 +1186,18 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
         ctx.phone(m.phone.as_ref(), &mp.key("phone"));
         ctx.phone(m.phone_out_of_hours.as_ref(), &mp.key("phone_out_of_hours"));
-        if let Some(first) = s.care_team.iter().take(i).position(|o| o.id == m.id) {
-            ctx.push(CARE_TEAM_DUPLICATE_ID.detail(
-                mp.key("id"),
-                format!("{first} 番目と同じ"),
-                format!("same as member {first}"),
-            ));
+        match first_with_id.entry(m.id.as_str()) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                ctx.push(CARE_TEAM_DUPLICATE_ID.detail(
+                    mp.key("id"),
+                    format!("{first} 番目と同じ"),
+                    format!("same as member {first}"),
+                ));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
     }
     if !s
@@ -1142,6 +1210,13 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 
     // History.
     let p = root.key("history");
+    let stays: Vec<(IsoDate, Option<IsoDate>)> = s
+        .history
+        .iter()
+        .filter(|h| h.kind.is_stay())
+        .map(|h| (h.start, h.end))
+        .collect();
+    let mut overlapped = overlaps_earlier(&stays).into_iter();
     for (i, h) in s.history.iter().enumerate() {
         let hp = p.index(i);
         ctx.required(&h.institution, &hp.key("institution"));
@@ -1158,17 +1233,8 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
                 ctx.event(end, &hp.key("end"));
             }
         }
-        if h.kind.is_stay() {
-            let overlaps = s.history.iter().take(i).any(|o| {
-                o.kind.is_stay()
-                    && h.end.is_none_or(|e| o.start <= e)
-                    && o.end.is_none_or(|e| h.start <= e)
-                    // Transfer on the same day (NICU → ward, hospital → hospital) is not an overlap.
-                    && o.end != Some(h.start) && h.end != Some(o.start)
-            });
-            if overlaps {
-                ctx.push(HISTORY_OVERLAPPING_STAYS.at(hp.key("start")));
-            }
+        if h.kind.is_stay() && overlapped.next().unwrap_or(false) {
+            ctx.push(HISTORY_OVERLAPPING_STAYS.at(hp.key("start")));
         }
     }
     duplicates(&mut ctx, &s.history, &p, |h| {
@@ -1335,6 +1401,91 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The former pairwise check of overlapping stays (quadratic), kept as the reference.
+    fn overlaps_earlier_pairwise(stays: &[(IsoDate, Option<IsoDate>)]) -> Vec<bool> {
+        stays
+            .iter()
+            .enumerate()
+            .map(|(i, (hs, he))| {
+                stays.iter().take(i).any(|(os, oe)| {
+                    he.is_none_or(|e| *os <= e)
+                        && oe.is_none_or(|e| *hs <= e)
+                        && *oe != Some(*hs)
+                        && *he != Some(*os)
+                })
+            })
+            .collect()
+    }
+
+    /// The former pairwise duplicate search (quadratic), kept as the reference.
+    fn first_duplicates_pairwise(keys: &[Option<u8>]) -> Vec<(usize, usize)> {
+        let mut seen: Vec<(u8, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            let Some(k) = k else { continue };
+            if let Some((_, first)) = seen.iter().find(|(s, _)| s == k) {
+                out.push((i, *first));
+            } else {
+                seen.push((*k, i));
+            }
+        }
+        out
+    }
+
+    fn day(n: u8) -> IsoDate {
+        IsoDate::from_ymd(2024, 1, 1)
+            .and_then(|d| d.add_days(i64::from(n)))
+            .unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn overlaps_match_the_pairwise_check(
+            raw in proptest::collection::vec((0u8..40, proptest::option::of(0u8..40)), 0..40)
+        ) {
+            let stays: Vec<(IsoDate, Option<IsoDate>)> =
+                raw.iter().map(|(s, e)| (day(*s), e.map(day))).collect();
+            prop_assert_eq!(overlaps_earlier(&stays), overlaps_earlier_pairwise(&stays));
+        }
+
+        #[test]
+        fn duplicates_match_the_pairwise_search(
+            keys in proptest::collection::vec(proptest::option::of(0u8..12), 0..60)
+        ) {
+            prop_assert_eq!(
+                first_duplicates(keys.iter().copied()),
+                first_duplicates_pairwise(&keys)
+            );
+        }
+    }
+
+    #[test]
+    fn overlapping_stays_by_hand() {
+        // [1, 10], then [10, 12] (same-day transfer: no), [5, 6] (inside the first: yes),
+        // [20, open], then [25, 26] (inside the open stay: yes), [19, 20] (ends the day the
+        // open one starts: no), [3, 2] (inverted, inside the first: yes).
+        let stays = [
+            (day(1), Some(day(10))),
+            (day(10), Some(day(12))),
+            (day(5), Some(day(6))),
+            (day(20), None),
+            (day(25), Some(day(26))),
+            (day(19), Some(day(20))),
+            (day(3), Some(day(2))),
+        ];
+        assert_eq!(
+            overlaps_earlier(&stays),
+            [false, false, true, false, true, false, true]
+        );
+    }
+
+    #[test]
+    fn duplicates_by_hand() {
+        let keys = [Some(3), None, Some(3), Some(1), None, Some(1), Some(3)];
+        assert_eq!(first_duplicates(keys.into_iter()), [(2, 0), (5, 3), (6, 0)]);
+    }
 
     #[test]
     fn kana() {
