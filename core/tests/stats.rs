@@ -531,6 +531,10 @@ fn possible_duplicate_without_shared_id_is_a_warning() {
                 "stats.aggregate.possible_duplicate".to_owned(),
                 "/summaries/2/child".to_owned()
             ),
+            (
+                "summary.child.id_invalid".to_owned(),
+                "/summaries/2/child/id".to_owned()
+            ),
         ]
     );
     assert_eq!(r["result"]["children"]["count"], 3);
@@ -887,8 +891,9 @@ fn ndjson_lines_one_at_a_time() {
 
 #[test]
 fn beyond_the_kept_findings_only_their_number() {
-    // 600 children without id or code: a warning and an information each, 1,200 in all.
-    // The first 997 are kept (499 warnings, 498 notes); 101 warnings and 102 notes remain.
+    // 600 children with an empty id and no code: an error, a warning and an information
+    // each, 1,800 in all, found in that order (the report lists them by location). The first 997 are kept (333 errors, 332 warnings,
+    // 332 notes); 267 errors, 268 warnings and 268 notes remain.
     let s: Vec<Value> = (0..600)
         .map(|i| kid(None, "2016-06-01", "female", &format!("カナ{i}"), None, &[]))
         .collect();
@@ -898,19 +903,55 @@ fn beyond_the_kept_findings_only_their_number() {
     for x in f {
         *hist.entry(x["code"].as_str().unwrap()).or_insert(0) += 1;
     }
-    assert_eq!(f.len(), 999, "{hist:?}");
+    assert_eq!(f.len(), 1000, "{hist:?}");
+    assert_eq!(hist.get("stats.aggregate.more_errors"), Some(&1));
     let by_code = |code: &str| f.iter().find(|x| x["code"] == code).unwrap();
     assert_eq!(hist.get("stats.aggregate.more_warnings"), Some(&1));
     assert_eq!(hist.get("stats.aggregate.more_infos"), Some(&1));
     assert_eq!(
         by_code("stats.aggregate.more_warnings")["message_en"],
-        "More warnings than can be listed (only their number is kept: 101)"
+        "More warnings than can be listed (only their number is kept: 268)"
     );
     assert_eq!(
         by_code("stats.aggregate.more_infos")["message_ja"],
-        "このほかにも情報があります（多すぎるため件数のみ：102 件）"
+        "このほかにも情報があります（多すぎるため件数のみ：268 件）"
     );
-    assert_eq!(r["warnings"], 500);
-    assert_eq!(r["infos"], 499);
+    assert_eq!(r["errors"], 334);
+    assert_eq!(r["warnings"], 333);
+    assert_eq!(r["infos"], 333);
     assert_eq!(r["result"]["children"]["count"], 600);
+}
+
+#[test]
+fn a_code_not_six_digits_and_an_ill_formed_id_are_the_summarys_errors() {
+    let short = kid(Some("s"), "2020-01-01", "male", "ア", Some("14206"), &[]);
+    let slashed = kid(Some("a/b"), "2020-01-01", "male", "イ", Some("142069"), &[]);
+    let r = run(
+        "summaries.aggregate",
+        &request("internal", 10, vec![short, slashed]),
+    );
+    assert_eq!(r["valid"], false);
+    assert_eq!(
+        codes(&r),
+        [
+            (
+                "summary.municipality_code.invalid".to_owned(),
+                "/summaries/0/child/municipality_code".to_owned()
+            ),
+            (
+                "stats.aggregate.no_id".to_owned(),
+                "/summaries/1/child".to_owned()
+            ),
+            (
+                "summary.child.id_invalid".to_owned(),
+                "/summaries/1/child/id".to_owned()
+            ),
+        ]
+    );
+    // Both counted: one under no code, one under 小田原市's code.
+    assert_eq!(r["result"]["children"]["count"], 2);
+    assert_eq!(
+        cells(table(&r, "municipality")),
+        some(&[("142069", Some(1)), ("unknown", Some(1))])
+    );
 }

@@ -70,9 +70,9 @@
 //! | `stats.aggregate.duplicate_child` | info | a later summary of a child already counted (same id) |
 //! | `stats.aggregate.possible_duplicate` | warning | same date of birth, sex, municipality and kana as another summary, but not the same id |
 //! | `stats.aggregate.born_after_as_of` | error | a child born after `as_of`: not counted |
-//! | `stats.aggregate.municipality_code_invalid` | warning | a code that is not a valid 6-digit local government code: counted under 「コード未記入」 |
+//! | `stats.aggregate.municipality_code_invalid` | warning | six digits whose check digit does not match: counted under 「コード未記入」 (a code that is not six digits gets the summary's error `summary.municipality_code.invalid` and is counted the same way) |
 //! | `stats.aggregate.municipality_code_missing` | info | no municipality code: counted under 「コード未記入」 |
-//! | `stats.aggregate.no_id` | warning | a child id that is empty or not well formed: duplicates can only be guessed |
+//! | `stats.aggregate.no_id` | warning | a child id that is empty or not well formed (with the summary's error `summary.child.id_invalid`): duplicates can only be guessed; the child is counted |
 //! | `stats.aggregate.threshold_low` | warning | publication with a threshold under 10 |
 //! | `stats.aggregate.consent_withdrawn` | warning | consent to statistical use withdrawn: not counted |
 //! | `stats.aggregate.consent_not_covering` | info | consents recorded, none for statistics (or it ran out): counted |
@@ -87,6 +87,7 @@ use crate::labels::labelled_enum;
 use crate::operation::Computed;
 use crate::scores::medical_care::MedicalCareLevel;
 use crate::scores::super_severe::SuperSevereCategory;
+use crate::summary::identity::CodeProblem;
 use crate::summary::{
     Child, ChildSummary, ConsentStatus, ConsentUse, DeviceKind, Match, MunicipalityCode, Sex,
     consent_covers, same_child,
@@ -551,7 +552,11 @@ impl Aggregator {
                 }
                 self.ids.insert(id.to_owned());
             }
-            None => self.push(NO_ID.at(child_at.clone())),
+            None => {
+                // The summary's own rule (what the schema rejects is an error here too).
+                self.push(crate::summary::rules::CHILD_ID_INVALID.at(child_at.key("id")));
+                self.push(NO_ID.at(child_at.clone()));
+            }
         }
         // Possible duplicates by domain-a's `same_child`; per child only what it compares
         // is kept (no name, no blood type).
@@ -590,8 +595,16 @@ impl Aggregator {
         // Municipality.
         let key = match municipality_code(s) {
             Some(code) if code.problem().is_none() => code.as_str().to_owned(),
-            Some(_) => {
+            Some(code) if code.problem() == Some(CodeProblem::CheckDigit) => {
                 self.push(MUNICIPALITY_CODE_INVALID.at(child_at.key("municipality_code")));
+                NO_CODE.to_owned()
+            }
+            Some(_) => {
+                // Not six digits: the summary's own rule, an error as in the schema.
+                self.push(
+                    crate::summary::rules::MUNICIPALITY_CODE_INVALID
+                        .at(child_at.key("municipality_code")),
+                );
                 NO_CODE.to_owned()
             }
             None => {
