@@ -13,7 +13,7 @@
 //! |---|---|
 //! | findings, reports, JSON Pointers | [`finding`] |
 //! | reading untrusted JSON input | [`input`] |
-//! | the operation type, reading and reporting for every operation (ground) | [`operation`] |
+//! | the operation type, reading and reporting for every operation (ground) | [`operation`](mod@operation) |
 //! | the operation table (above the areas) | [`ops`] |
 //! | the rule catalogue (above the areas) | [`catalogue`] |
 //! | fiscal years, 和暦, age, school entry | [`calendar`] |

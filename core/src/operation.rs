@@ -3,7 +3,7 @@
 //!
 //! An [`Operation`] is a pure function from one JSON input document to one JSON
 //! [`Report`]. A module adds an operation by adding an entry to its own `OPS` slice with
-//! the [`operation!`](crate::operation) macro; the table of all operations is
+//! the [`operation!`](crate::operation!) macro; the table of all operations is
 //! `crate::ops` (above the areas). This module imports nothing from an area.
 //!
 //! Operations that depend on "today" take it as an explicit `as_of` input field.

@@ -3,9 +3,9 @@
 //! An [`Operation`] is a pure function from one JSON input document to one JSON
 //! [`Report`](crate::finding::Report). The C ABI (`ffi/`), the WASM build (`wasm/`) and the
 //! schema generator (`schemas/`) loop over [`operations`]; a module adds an operation by
-//! adding an entry to its own `OPS` slice with the [`operation!`](crate::operation) macro
+//! adding an entry to its own `OPS` slice with the [`operation!`](crate::operation!) macro
 //! and listing the slice in [`GROUPS`]. This module is above the areas (it lists them);
-//! the operation type itself is the ground module [`crate::operation`].
+//! the operation type itself is the ground module [`mod@crate::operation`].
 
 use crate::input::Limits;
 pub use crate::operation::*;

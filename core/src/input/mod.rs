@@ -1,8 +1,8 @@
 //! Reading untrusted JSON input into the typed model.
 //!
 //! [`read`] turns bytes into a document of type `T`. A readable document is read in one
-//! pass by serde (the fast path, through [`strict`]). When that fails, the document is
-//! read again by [`recover`]: into a tree kept in document order, then through a
+//! pass by serde (the fast path, through `strict`). When that fails, the document is
+//! read again by `recover`: into a tree kept in document order, then through a
 //! deserializer that notes every problem and goes on, so that one report lists them all,
 //! each at its JSON Pointer, in words a person understands and without echoing the
 //! input's text (only numbers, dates and the model's own names and labels).

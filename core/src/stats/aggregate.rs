@@ -32,12 +32,12 @@
 //! **The same child twice.** Summaries with the same `child.id` (a hospital and a school
 //! both sent one) are one child: the first is counted, each later one gets
 //! `stats.aggregate.duplicate_child`. Twins have different ids and stay two. Summaries with
-//! different ids that [`same_child`](crate::summary::same_child) calls possibly the same
+//! different ids that [`same_child`] calls possibly the same
 //! child (same date of birth, sex, municipality and kana) get
 //! `stats.aggregate.possible_duplicate` and are both counted: the library cannot know. A
 //! child id that is not well formed is read as no id (`stats.aggregate.no_id`).
 //!
-//! **Consent.** Read with [`consent_covers`](crate::summary::consent_covers) for use
+//! **Consent.** Read with [`consent_covers`] for use
 //! `statistics` on `as_of`, with no particular recipient (the tables are published, not
 //! handed to one party; a consent to the hub or to anyone covers it):
 //!
