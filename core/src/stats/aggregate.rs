@@ -782,23 +782,13 @@ impl Aggregator {
             },
         );
         let care_start = b.values.len();
-        let care_rows: Vec<(String, String, String, u32)> = CareKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    care_key(*k),
-                    k.label_ja().to_owned(),
-                    k.label_en().to_owned(),
-                )
-            })
-            .chain(std::iter::once((
-                "none".to_owned(),
-                "医療的ケアなし".to_owned(),
-                "no medical care".to_owned(),
-            )))
-            .zip(&c.care)
-            .map(|((k, ja, en), n)| (k, ja, en, *n))
-            .collect();
+        let care_rows = kind_rows(
+            CareKind::ALL
+                .iter()
+                .map(|k| (care_key(*k), k.label_ja(), k.label_en())),
+            ("医療的ケアなし", "no medical care"),
+            &c.care,
+        );
         partition(
             &mut b,
             TableSpec {
@@ -809,23 +799,13 @@ impl Aggregator {
                 rows: care_rows,
             },
         );
-        let device_rows: Vec<(String, String, String, u32)> = DeviceKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    device_key(*k),
-                    k.label_ja().to_owned(),
-                    k.label_en().to_owned(),
-                )
-            })
-            .chain(std::iter::once((
-                "none".to_owned(),
-                "機器なし".to_owned(),
-                "no device".to_owned(),
-            )))
-            .zip(&c.device)
-            .map(|((k, ja, en), n)| (k, ja, en, *n))
-            .collect();
+        let device_rows = kind_rows(
+            DeviceKind::ALL
+                .iter()
+                .map(|k| (device_key(*k), k.label_ja(), k.label_en())),
+            ("機器なし", "no device"),
+            &c.device,
+        );
         partition(
             &mut b,
             TableSpec {
@@ -1069,4 +1049,18 @@ pub fn aggregate(req: &AggregateRequest) -> Computed<Aggregate> {
 
 pub(crate) fn operation(req: AggregateRequest) -> Computed<Aggregate> {
     aggregate(&req)
+}
+
+/// Rows of a table by kind: each kind (key, labels) and a last "none" row, zipped with
+/// their counts in that order.
+fn kind_rows(
+    kinds: impl Iterator<Item = (String, &'static str, &'static str)>,
+    none: (&'static str, &'static str),
+    counts: &[u32],
+) -> Vec<(String, String, String, u32)> {
+    kinds
+        .chain(std::iter::once(("none".to_owned(), none.0, none.1)))
+        .zip(counts)
+        .map(|((k, ja, en), n)| (k, ja.to_owned(), en.to_owned(), *n))
+        .collect()
 }
