@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: each target for FUZZ_SECONDS (default 45) seconds, starting from the
+# Fuzz smoke run: each target for FUZZ_SECONDS (default 25) seconds, starting from the
 # seeds in fuzz/seeds/<target> and every example document. A crash fails the run and
 # leaves its input in fuzz/artifacts/<target>/: copy it to core/tests/fuzz-crashers/
 # (automerge's pattern) so that core/tests/fuzz_crashers.rs keeps it fixed.
 # Longer run: FUZZ_SECONDS=3600 FUZZ_SANITIZER=address bash fuzz/smoke.sh
 set -euo pipefail
 cd "$(dirname "$0")"
-secs=${FUZZ_SECONDS:-45}
+secs=${FUZZ_SECONDS:-25}
 # The smoke run skips AddressSanitizer (the core is forbid(unsafe_code); panics and
 # hangs are what it looks for) to keep CI's build short; FUZZ_SANITIZER=address for
 # the longer runs.
