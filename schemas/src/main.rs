@@ -4,7 +4,7 @@
 //! kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
 //!                                              check documents, print results and findings
 //! kyoten render FILE|- --out PATH [--op OP]    write a chart or sheet (svg, html) to a file
-//! kyoten import-csv KIND FILE|- [--into DOC]   CSV (UTF-8 or CP932) → a document's records
+//! kyoten import-csv KIND FILE|- [--into DOC] [--fiscal-year YEAR]   CSV (UTF-8 or CP932) → a document's records
 //! kyoten run OPERATION FILE|-                  print one operation's report (JSON)
 //! kyoten ops                                   list the operations
 //! kyoten schema OPERATION [input|output]       print a schema
@@ -39,7 +39,12 @@ kyoten — 小児等在宅医療連携拠点の文書を検査する / check ped
   kyoten render FILE|- --out PATH [--op OPERATION]
       図や帳票（SVG・HTML）をファイルに書き出す / write a chart or sheet (SVG, HTML) to a file
   kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]
-      CSV（UTF-8 または CP932）を文書の記録の配列にする / read CSV rows into a document
+                   [--fiscal-year YEAR]
+      CSV（UTF-8 または CP932）を文書の記録の配列にする。KIND は progress-statuses,
+      consultation-log（相談記録）, training-log（研修記録）。記録の年度は --fiscal-year
+      （例 2012 = 平成24年度）、なければ日付の最も新しい年度
+      read CSV rows into a document; KIND is progress-statuses, consultation-log or
+      training-log; a log's fiscal year is --fiscal-year, else that of its latest date
   kyoten run OPERATION FILE|-
       一つの操作の結果報告（JSON）を出力する / print one operation's report (JSON)
   kyoten ops
@@ -856,6 +861,7 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     let mut into = None;
     let mut dest = None;
     let mut force = None;
+    let mut fiscal_year: Option<i32> = None;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         i += 1;
@@ -864,6 +870,20 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
             into = Some(option_value(args, &mut i, "--into", s)?);
         } else if s == "--out" || s.starts_with("--out=") {
             dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s == "--fiscal-year" || s.starts_with("--fiscal-year=") {
+            let v = option_value(args, &mut i, "--fiscal-year", s)?;
+            let v = text(&v)?;
+            fiscal_year = Some(
+                v.parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2999).contains(y))
+                    .ok_or_else(|| {
+                        Fail(format!(
+                            "--fiscal-year は西暦の年です（例 2012 = 平成24年度） / --fiscal-year is a year such as 2012, got {}",
+                            v.escape_debug()
+                        ))
+                    })?,
+            );
         } else if s == "--encoding" || s.starts_with("--encoding=") {
             force = match text(&option_value(args, &mut i, "--encoding", s)?)? {
                 "utf-8" | "utf8" => Some(import::Encoding::Utf8),
@@ -891,7 +911,7 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         .collect();
     let [kind, file] = positional.as_slice() else {
         return Err(Fail(format!(
-            "使い方 / usage: kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]\n種類 / kinds: {}",
+            "使い方 / usage: kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932] [--fiscal-year YEAR]\n種類 / kinds: {}",
             kinds.join("; ")
         )));
     };
@@ -931,7 +951,10 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
                 ))
             })?
         }
-        None => serde_json::json!({ "$schema": format!("../{}.schema.json", kind.stem) }),
+        None => serde_json::json!({
+            "$schema": format!("../{}.schema.json", kind.stem),
+            "version": kyoten_core::version::CURRENT,
+        }),
     };
     let Value::Object(map) = &mut doc else {
         return Err(Fail(
@@ -939,6 +962,24 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         ));
     };
     let n = records.len();
+    if let Some(field) = kind.fiscal_year_from {
+        let year = match fiscal_year {
+            Some(y) => Some(y),
+            None if map.contains_key("fiscal_year") => None,
+            None => {
+                let y = import::latest_fiscal_year(&records, field);
+                if let Some(y) = y {
+                    eprintln!(
+                        "kyoten: {shown}: 年度は日付の最も新しい {y} 年度（4月〜翌3月）としました。ほかの年度は --fiscal-year で / fiscal year {y} (April to March) from the latest date; choose another with --fiscal-year"
+                    );
+                }
+                y
+            }
+        };
+        if let Some(y) = year {
+            map.insert("fiscal_year".to_owned(), Value::from(y));
+        }
+    }
     map.insert(kind.array.to_owned(), Value::Array(records));
     let text_out = serde_json::to_string_pretty(&doc).map_err(|e| Fail(e.to_string()))? + "\n";
     match &dest {
