@@ -4,7 +4,10 @@
 //! kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
 //!                                              check documents, print results and findings
 //! kyoten render FILE|- --out PATH [--op OP]    write a chart or sheet (svg, html) to a file
-//! kyoten import-csv KIND FILE|- [--into DOC] [--fiscal-year YEAR]   CSV (UTF-8 or CP932) → a document's records
+//! kyoten import-csv KIND FILE|- [--into DOC] [--fiscal-year YEAR]
+//!                                              CSV (UTF-8 or CP932) → a document's records
+//! kyoten combine-meetings PLAN MEETING|DIR… [--out PATH]
+//!                                              a plan and its minutes → a meetings.progress request
 //! kyoten run OPERATION FILE|-                  print one operation's report (JSON)
 //! kyoten ops                                   list the operations
 //! kyoten schema OPERATION [input|output]       print a schema
@@ -45,6 +48,11 @@ kyoten — 小児等在宅医療連携拠点の文書を検査する / check ped
       （例 2012 = 平成24年度）、なければ日付の最も新しい年度
       read CSV rows into a document; KIND is progress-statuses, consultation-log or
       training-log; a log's fiscal year is --fiscal-year, else that of its latest date
+  kyoten combine-meetings PLAN.json MEETING.json|DIR… [--out PATH]
+      進捗つきの計画と会議の記録（会議録・会議記録集、フォルダ可）を一つの照会
+      （meeting-progress-request）にする。check すると会議録を根拠にした進捗が出る
+      put a plan carrying its progress and meeting records (files or folders) into one
+      meetings.progress request; check it for progress with the minutes as evidence
   kyoten run OPERATION FILE|-
       一つの操作の結果報告（JSON）を出力する / print one operation's report (JSON)
   kyoten ops
@@ -106,6 +114,7 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         "check" => check(rest, out),
         "render" => render(rest, out),
         "import-csv" => import_csv(rest, out),
+        "combine-meetings" => combine_meetings(rest, out),
         "run" => run(rest, out),
         "ops" => {
             if !rest.is_empty() {
@@ -853,6 +862,99 @@ fn render(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     Err(Fail(format!(
         "{name}: この文書の型には図や帳票（svg, html）を作る操作がありません / no operation makes a document (svg, html) from this type"
     )))
+}
+
+/// `kyoten combine-meetings PLAN MEETINGS… [--out PATH]`: the plan (carrying its progress
+/// part) and every meeting record (`meeting` documents, or the `meetings` of
+/// `meeting-records` documents; folders give their `.json` files) as one
+/// `meeting-progress-request`, so no one copies a plan into a request by hand.
+fn combine_meetings(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
+    let mut positional = Vec::new();
+    let mut dest = None;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        i += 1;
+        let s = arg.to_str().unwrap_or("");
+        if s == "--out" || s.starts_with("--out=") {
+            dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s.starts_with('-') && s != "-" {
+            return Err(Fail(format!(
+                "不明なオプション / unknown option: {}\n\n{USAGE}",
+                s.escape_debug()
+            )));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    let Some((plan_arg, sources)) = positional.split_first() else {
+        return Err(Fail(
+            "使い方 / usage: kyoten combine-meetings PLAN.json MEETING.json|DIR… [--out PATH]"
+                .into(),
+        ));
+    };
+    let object = |name: &str, bytes: &[u8]| -> Result<serde_json::Map<String, Value>, Fail> {
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(m)) => Ok(m),
+            Ok(_) => Err(Fail(format!(
+                "{name}: JSON オブジェクトではありません / not a JSON object"
+            ))),
+            Err(e) => Err(Fail(format!(
+                "{name}: JSON として読めません / not JSON: {e}"
+            ))),
+        }
+    };
+    let plan_name = PathBuf::from(plan_arg).display().to_string();
+    let mut plan = object(&plan_name, &read_input(plan_arg)?)?;
+    plan.remove("$schema");
+    let mut meetings: Vec<Value> = Vec::new();
+    for doc in documents(sources) {
+        let bytes = doc.bytes?;
+        let mut m = object(&doc.name, &bytes)?;
+        let stem = m
+            .get("$schema")
+            .and_then(Value::as_str)
+            .and_then(kyoten_schemas::stem_from_schema_ref)
+            .or_else(|| kyoten_schemas::stem_from_file_name(&doc.path));
+        match stem.as_deref() {
+            Some("meeting") => {
+                m.remove("$schema");
+                meetings.push(Value::Object(m));
+            }
+            Some("meeting-records") => {
+                if let Some(Value::Array(list)) = m.remove("meetings") {
+                    for mut one in list {
+                        if let Value::Object(o) = &mut one {
+                            o.remove("$schema");
+                        }
+                        meetings.push(one);
+                    }
+                }
+            }
+            _ => {
+                return Err(Fail(format!(
+                    "{}: 会議録（meeting）でも会議記録集（meeting-records）でもありません / neither a meeting nor meeting records",
+                    doc.name
+                )));
+            }
+        }
+    }
+    let n = meetings.len();
+    let doc = serde_json::json!({
+        "$schema": "../meeting-progress-request.schema.json",
+        "version": kyoten_core::version::CURRENT,
+        "plan": Value::Object(plan),
+        "meetings": meetings,
+    });
+    let text_out = serde_json::to_string_pretty(&doc).map_err(|e| Fail(e.to_string()))? + "\n";
+    match &dest {
+        Some(p) => std::fs::write(p, &text_out)
+            .map_err(|e| Fail(format!("{}: 書けません / cannot write: {e}", p.display())))?,
+        None => w(out, format_args!("{text_out}"))?,
+    }
+    eprintln!(
+        "kyoten: {plan_name} と {n} 件の会議の記録を合わせました / combined the plan with {n} meeting records"
+    );
+    Ok(0)
 }
 
 fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
