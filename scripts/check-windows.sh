@@ -6,7 +6,8 @@
 #    and with --json, and `kyoten run OPERATION` for every operation taking it: the Windows
 #    CLI's output and exit status are byte-identical to the Linux CLI's;
 # 2. `check --csv` of all examples: the same CSV files, byte for byte; `render` of the
-#    chart: the same SVG; NDJSON on standard input: the same report;
+#    chart: the same SVG; NDJSON on standard input: the same report; `import-csv` of the
+#    CSV logs (UTF-8 with BOM, CP932) and `combine-meetings`: the same documents;
 # 3. the C example (ffi/examples/validate.c), cross-compiled with mingw-w64 against
 #    kyoten.dll, once through the import library and once through an import library made
 #    from kyoten.def (what MSVC's `lib /def:` does), prints the same reports as on Linux
@@ -112,6 +113,18 @@ python3 -c 'import json,sys; [print(json.dumps(json.load(open(f)),ensure_ascii=F
 "$LIN/bin/kyoten" check - <"$WORK/in.ndjson" >"$WORK/lin.out" 2>/dev/null
 wine "$EXE" check - <"$WORK/in.ndjson" >"$WORK/win.out" 2>/dev/null
 if cmp -s "$WORK/lin.out" "$WORK/win.out"; then pass; else fail "check - (NDJSON): output differs"; fi
+# Spreadsheet logs (UTF-8 with BOM, CP932): the same documents from import-csv.
+for k in consultation-log training-log; do
+  for f in schemas/examples/"$k".*.csv; do
+    [ -f "$f" ] || continue
+    same "import-csv $k $f" import-csv "$k" "$f"
+  done
+done
+# A plan and its minutes combined into one meetings.progress request.
+if "$LIN/bin/kyoten" help | grep -q combine-meetings; then
+  same "combine-meetings" combine-meetings schemas/examples/plan.odawara-fy2017-progress.json \
+    schemas/examples/meeting.odawara-2017-09-constructed.json
+fi
 
 # The C example against the DLL: through libkyoten.dll.a, and through an import library
 # made from kyoten.def; both print what the Linux build prints.

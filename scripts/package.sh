@@ -72,6 +72,10 @@ kyoten ${VERSION} (${target})
       表を Excel ファイルに（表ごとに一枚のシート） / write tables to one .xlsx, a sheet per table
   bin${s}kyoten${exe} render examples${s}chart-request.odawara-fy2017.json --out chart.svg
       スケジュール図を書き出す（ブラウザで開いて印刷） / write the schedule chart (open it in a browser)
+  bin${s}kyoten${exe} import-csv consultation-log examples${s}consultation-log.hinatabokko-fy2012.csv --out log.json
+  bin${s}kyoten${exe} check --xlsx tables.xlsx log.json
+      Excel の相談記録（CSV、CP932 でも UTF-8 でも）を文書にして集計する（研修記録は training-log）
+      / a consultation log saved from Excel as CSV, made a document and totalled (training-log likewise)
   bin${s}kyoten${exe} help
       すべてのコマンド / every command
 
@@ -102,7 +106,7 @@ package() {
   cp "$out/kyoten$exe" "$dir/bin/"
   cp "$ROOT/ffi/include/kyoten.h" "$dir/include/"
   cp "$ROOT/ffi/examples/validate.c" "$dir/examples/"
-  cp "$ROOT"/schemas/examples/*.json "$dir/examples/"
+  cp "$ROOT"/schemas/examples/*.json "$ROOT"/schemas/examples/*.csv "$dir/examples/"
   if [ -n "$exe" ]; then
     cp "$out/kyoten.dll" "$out/libkyoten.a" "$dir/lib/"
     cp "$out/kyoten.dll.a" "$dir/lib/libkyoten.dll.a" 2>/dev/null || cp "$out/libkyoten.dll.a" "$dir/lib/"

@@ -227,14 +227,27 @@ fn odawara_september_meeting_holds_item_1s_meeting_phase() {
     );
     assert_eq!(item1["discussed_on"], json!(["2017-09-20"]));
     assert_eq!(item1["decisions"].as_array().map(Vec::len), Some(1));
-    // Item 1's Q2 status is not in the statuses: the meeting makes it done, so it is not
-    // late on 2017-10-16 (Q2 ended). Without the meeting it would be late and unreported.
+    // Item 1's Q2 status is not in the plan's progress part: the meeting makes it done, so
+    // it is not late on 2017-10-16 (Q2 ended). Without the meeting it would be late and
+    // unreported.
+    assert_eq!(
+        v["result"]["done_by_meetings"],
+        json!([{"item": {"no": 1}, "quarter": "q2", "held_on": "2017-09-20"}])
+    );
     let late = v["result"]["progress"]["late"].as_array().unwrap();
     assert!(
         !late
             .iter()
             .any(|l| l["item"]["no"] == 1 && l["quarter"] == "q2")
     );
+    // The plan's 29 statuses: 25 done, 3 delayed, 1 not started, over 90 scheduled
+    // item-quarters; the meeting adds one done. Two pieces of evidence (会議録): item 1 and
+    // item 2, both discussed on 2017-09-20.
+    assert_eq!(
+        v["result"]["progress"]["totals"],
+        json!({"scheduled": 90, "done": 26, "delayed": 3, "not_started": 1, "unreported": 60})
+    );
+    assert_eq!(v["result"]["progress"]["evidence"], 2);
     let mut without = doc.clone();
     without["meetings"] = json!([]);
     let w = run("meetings.progress", &without);
@@ -243,9 +256,37 @@ fn odawara_september_meeting_holds_item_1s_meeting_phase() {
         late.iter()
             .any(|l| l["item"]["no"] == 1 && l["quarter"] == "q2")
     );
-    let done_with = v["result"]["progress"]["totals"]["done"].as_u64().unwrap();
-    let done_without = w["result"]["progress"]["totals"]["done"].as_u64().unwrap();
-    assert_eq!(done_with, done_without + 1);
+    assert_eq!(
+        w["result"]["progress"]["totals"],
+        json!({"scheduled": 90, "done": 25, "delayed": 3, "not_started": 1, "unreported": 61})
+    );
+    assert_eq!(w["result"]["progress"]["evidence"], 0);
+    assert_eq!(w["result"]["done_by_meetings"], json!([]));
+    // Without meetings, meetings.progress is plan.progress of the same plan (the plan sits
+    // at /plan instead of the root).
+    let p = run("plan.progress", &doc["plan"]);
+    assert_eq!(
+        w["result"]["progress"]
+            .to_string()
+            .replace("\"/plan/items/", "\"/items/"),
+        p["result"].to_string()
+    );
+    // A reported status wins over the meeting: item 1 Q2 reported delayed stays late, now
+    // with the meeting's minutes as its evidence.
+    let mut reported = doc.clone();
+    reported["plan"]["progress"]["statuses"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"item": {"no": 1}, "quarter": "q2", "status": "delayed", "reason": "scheduling"}));
+    let r = run("meetings.progress", &reported);
+    assert_eq!(r["result"]["done_by_meetings"], json!([]));
+    let late = r["result"]["progress"]["late"].as_array().unwrap();
+    let l1 = late
+        .iter()
+        .find(|l| l["item"]["no"] == 1 && l["quarter"] == "q2")
+        .expect("item 1 Q2 late");
+    assert_eq!(l1["status"], "delayed");
+    assert_eq!(l1["evidence"], 1);
     // A meeting of another region's plan is no evidence.
     let mut other = doc.clone();
     other["meetings"][0]["plan"]["region"] = json!("厚木地域");
@@ -255,13 +296,52 @@ fn odawara_september_meeting_holds_item_1s_meeting_phase() {
         late.iter()
             .any(|l| l["item"]["no"] == 1 && l["quarter"] == "q2")
     );
-    // A meeting after as_of is not held yet.
+    assert_eq!(o["result"]["progress"]["evidence"], 0);
+    // A meeting after the progress date is not held yet.
     let mut future = doc.clone();
-    future["as_of"] = json!("2017-09-19");
+    future["plan"]["progress"]["as_of"] = json!("2017-09-19");
     let fut = run("meetings.progress", &future);
     let ev = fut["result"]["evidence"].as_array().unwrap();
     let item1 = ev.iter().find(|e| e["item"]["no"] == 1).unwrap();
     assert_eq!(item1["meeting_phases"][0]["held_on"], json!([]));
+    assert_eq!(fut["result"]["done_by_meetings"], json!([]));
+    assert!(findings("meetings.progress", &future).contains(&(
+        "meetings.date.after_as_of".into(),
+        "/meetings/0/date".into()
+    )));
+    // A plan without a progress part: nothing to report.
+    let mut bare = doc.clone();
+    bare["plan"].as_object_mut().unwrap().remove("progress");
+    let b = run("meetings.progress", &bare);
+    assert!(b["result"].is_null(), "{b}");
+    assert!(
+        b["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "plan.progress.none" && f["path"] == "/plan")
+    );
+}
+
+/// The Atsugi minutes (厚木地域, 2016-12-19) beside the Odawara plan: another region's plan,
+/// so no evidence, nothing done by them, and progress as without meetings.
+#[test]
+fn atsugi_minutes_are_no_evidence_for_odawaras_plan() {
+    let mut doc = parse(PROGRESS);
+    let mut atsugi = parse(ATSUGI);
+    atsugi.as_object_mut().unwrap().remove("$schema");
+    atsugi.as_object_mut().unwrap().remove("version");
+    doc["meetings"] = json!([atsugi]);
+    let v = run("meetings.progress", &doc);
+    assert_eq!(v["result"]["done_by_meetings"], json!([]));
+    assert_eq!(v["result"]["progress"]["evidence"], 0);
+    assert_eq!(v["result"]["progress"]["totals"]["done"], 25);
+    assert!(
+        findings("meetings.progress", &doc)
+            .contains(&("meetings.plan.other_plan".into(), "/meetings/0/plan".into())),
+        "{}",
+        v["findings"]
+    );
 }
 
 #[test]

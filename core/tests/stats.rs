@@ -691,13 +691,14 @@ fn publication_suppresses_small_cells_and_a_partner() {
         cells(table(&r, "municipality")),
         some(&[("142069", Some(15)), ("142174", None), ("143821", None)])
     );
-    // Everyone is 10 on 2026-11-23: the other age bands are zeros, suppressed as well.
+    // Everyone is 10 on 2026-11-23: the other age bands are zeros, suppressed; and the 30
+    // goes too, or 30 − 30 would tell that the four suppressed bands are all 0.
     assert_eq!(
         cells(table(&r, "age_band")),
         some(&[
             ("0-4", None),
             ("5-9", None),
-            ("10-14", Some(30)),
+            ("10-14", None),
             ("15-19", None),
             ("20+", None),
         ])

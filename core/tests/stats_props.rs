@@ -8,6 +8,10 @@
 //!   reader knows (rows of a partition table add up to the number of children; a column of
 //!   the cross-table adds up to that care kind's cell) is written as an equation over the
 //!   suppressed cells and solved (reduced row echelon form); no unknown is fixed by them;
+//! - nor with the bounds a reader knows (counts are never negative): no released total
+//!   equals the sum of its released parts while some parts are suppressed (which would
+//!   pin every suppressed part to 0); per equation this is the only way, since with the
+//!   total released an unknown shares one equation only;
 //! - those relations really hold in the internal counts (so the check checks the right ones).
 
 use proptest::prelude::*;
@@ -310,7 +314,61 @@ proptest! {
         }
         let fixed = determined(a, unknowns.len());
         prop_assert!(fixed.is_empty(), "recomputable: {:?}", fixed.iter().map(|&i| unknowns[i]).collect::<Vec<_>>());
+        // 5. Nor by the equations with counts that are never negative: a released total
+        // whose released parts already add up to it tells that every suppressed part is 0.
+        let released: std::collections::BTreeMap<&String, u64> =
+            vars.iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        for (total, parts) in relations(&publication) {
+            let Some(t) = released.get(&total) else { continue };
+            let hidden: Vec<&String> = parts.iter().filter(|p| !released.contains_key(p)).collect();
+            let shown: u64 = parts.iter().filter_map(|p| released.get(p)).sum();
+            prop_assert!(
+                hidden.is_empty() || shown < *t,
+                "{:?} are all 0: {} = {} is shown by the other parts", hidden, total, t
+            );
+        }
     }
+}
+
+/// A partition table whose one released row holds every child: the other rows, suppressed
+/// zeros, would be known to be 0; one more cell is suppressed so that they are not.
+#[test]
+fn zeros_are_not_given_away_by_a_full_row() {
+    // 12 children, all 0–4 years old on 2026-11-23, threshold 10.
+    let kids: Vec<Kid> = (0..12u8)
+        .map(|i| Kid {
+            id: Some(i),
+            birth: (2024, 1, 1 + i),
+            female: i % 2 == 0,
+            code: Some(0),
+            care: 0,
+            devices: 0,
+            motor: None,
+            iq: None,
+            name: format!("名前{i}"),
+            kana: format!("なまえ{i}"),
+            phone: format!("090-0000-00{i:02}"),
+            town: "どこか町".into(),
+            note: "メモ".into(),
+        })
+        .collect();
+    let r = run(&kids, "publication", 10);
+    assert_eq!(r["result"]["children"]["count"], 12, "{r}");
+    let age = r["result"]["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "age_band")
+        .expect("age band table");
+    // Every band is suppressed: the 12 of 0–4 as well, or the four zeros would show.
+    assert!(
+        age["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["count"].is_null()),
+        "{age}"
+    );
 }
 
 #[test]

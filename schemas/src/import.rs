@@ -22,9 +22,21 @@ pub enum Cell {
     Choice(&'static [(&'static str, &'static str)]),
     /// A list of texts separated by `、`, `,`, `・` or `;`.
     List,
-    /// はい/いいえ, 済/未, true/false, 1/0, ○/×.
+    /// はい/いいえ, 済/未, 解決/未解決, true/false, 1/0, ○/×.
     Bool,
+    /// One of the library's labelled values: its Japanese label, its English label, its
+    /// code, or one of a few words offices write for it (see [`Words`]).
+    Enum(Words),
+    /// Several of the library's labelled values in one cell, separated by `、`, `・`, `,` or
+    /// `;` (a label that itself holds `・`, such as 「短期入所・レスパイト」, is read whole).
+    EnumList(Words),
+    /// A task number 1–6: `6`, `６`, `⑥` or `タスク6`.
+    Task,
 }
+
+/// The words of a labelled value set: `(written form, code)` pairs, each code's Japanese
+/// label first (it is what error messages list and what a list's wording is compared with).
+pub type Words = fn() -> Vec<(String, String)>;
 
 /// One column of a CSV kind.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +49,9 @@ pub struct Column {
     pub cell: Cell,
     /// True if every row needs a value.
     pub required: bool,
+    /// For an [`Cell::EnumList`] column: the field that keeps the cell as written when its
+    /// wording differs from the values' labels joined with 「・」 (「介護・看護職員」).
+    pub wording: Option<&'static str>,
 }
 
 /// A kind of CSV file kyoten reads.
@@ -52,6 +67,9 @@ pub struct Kind {
     pub array: &'static str,
     /// The columns.
     pub columns: &'static [Column],
+    /// The date field whose latest fiscal year (April–March) fills a document's
+    /// `fiscal_year` when it has none (the CLI's `--fiscal-year` chooses another).
+    pub fiscal_year_from: Option<&'static str>,
 }
 
 const QUARTERS: &[(&str, &str)] = &[
@@ -82,44 +100,257 @@ const STATUSES: &[(&str, &str)] = &[
 ];
 
 /// Every CSV kind.
-pub const KINDS: &[Kind] = &[Kind {
-    name: "progress-statuses",
-    summary: "取組の四半期ごとの状況（plan.progress / plan.chart の statuses） / item statuses per quarter",
-    stem: "progress-request",
-    array: "statuses",
-    columns: &[
-        Column {
-            headers: &["取組番号", "番号", "item", "no"],
-            field: "item.no",
-            cell: Cell::Integer,
-            required: true,
-        },
-        Column {
-            headers: &["タスク", "task"],
-            field: "item.task",
-            cell: Cell::Integer,
-            required: false,
-        },
-        Column {
-            headers: &["四半期", "quarter"],
-            field: "quarter",
-            cell: Cell::Choice(QUARTERS),
-            required: true,
-        },
-        Column {
-            headers: &["状況", "status"],
-            field: "status",
-            cell: Cell::Choice(STATUSES),
-            required: true,
-        },
-        Column {
-            headers: &["備考", "補足", "note"],
-            field: "note",
-            cell: Cell::Text,
-            required: false,
-        },
-    ],
-}];
+pub const KINDS: &[Kind] = &[
+    Kind {
+        name: "progress-statuses",
+        summary: "取組の四半期ごとの状況（plan.progress / plan.chart の statuses） / item statuses per quarter",
+        stem: "progress-request",
+        array: "statuses",
+        columns: &[
+            Column {
+                headers: &["取組番号", "番号", "item", "no"],
+                field: "item.no",
+                cell: Cell::Integer,
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["タスク", "task"],
+                field: "item.task",
+                cell: Cell::Integer,
+                required: false,
+                wording: None,
+            },
+            Column {
+                headers: &["四半期", "quarter"],
+                field: "quarter",
+                cell: Cell::Choice(QUARTERS),
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["状況", "status"],
+                field: "status",
+                cell: Cell::Choice(STATUSES),
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["備考", "補足", "note"],
+                field: "note",
+                cell: Cell::Text,
+                required: false,
+                wording: None,
+            },
+        ],
+        fiscal_year_from: None,
+    },
+    Kind {
+        name: "consultation-log",
+        summary: "相談記録（consultations.summarize）：日付・相談元・相談内容・解決・タスク / the consultation desk's log",
+        stem: "consultation-log",
+        array: "consultations",
+        columns: &[
+            Column {
+                headers: &["日付", "相談日", "年月日", "date"],
+                field: "date",
+                cell: Cell::Date,
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["相談元", "相談者", "相談元の区分", "source"],
+                field: "source",
+                cell: Cell::Enum(sources),
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["相談内容", "内容", "topics", "topic"],
+                field: "topics",
+                cell: Cell::EnumList(topics),
+                required: false,
+                wording: None,
+            },
+            Column {
+                headers: &["解決", "解決の有無", "resolved"],
+                field: "resolved",
+                cell: Cell::Bool,
+                required: false,
+                wording: None,
+            },
+            Column {
+                headers: &["タスク", "task"],
+                field: "task",
+                cell: Cell::Task,
+                required: false,
+                wording: None,
+            },
+        ],
+        fiscal_year_from: Some("date"),
+    },
+    Kind {
+        name: "training-log",
+        summary: "研修記録（trainings.summarize）：日付・対象職種・テーマ・参加者数・タスク / the training log",
+        stem: "training-log",
+        array: "trainings",
+        columns: &[
+            Column {
+                headers: &["日付", "実施日", "開催日", "年月日", "date"],
+                field: "date",
+                cell: Cell::Date,
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["対象職種", "対象者", "対象", "職種", "audience"],
+                field: "audience",
+                cell: Cell::EnumList(professions),
+                required: false,
+                wording: Some("audience_label"),
+            },
+            Column {
+                headers: &["テーマ", "研修名", "内容", "theme"],
+                field: "theme",
+                cell: Cell::Text,
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["参加者数", "参加者", "参加人数", "attendees"],
+                field: "attendees",
+                cell: Cell::Integer,
+                required: true,
+                wording: None,
+            },
+            Column {
+                headers: &["タスク", "task"],
+                field: "task",
+                cell: Cell::Task,
+                required: false,
+                wording: None,
+            },
+        ],
+        fiscal_year_from: Some("date"),
+    },
+];
+
+/// `(label_ja, code)`, `(label_en, code)`, `(code, code)` for every value, then the aliases.
+fn words_of<T: serde::Serialize + Copy>(
+    all: &[T],
+    ja: fn(T) -> &'static str,
+    en: fn(T) -> &'static str,
+    aliases: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for &v in all {
+        let Some(code) = serde_json::to_value(v)
+            .ok()
+            .and_then(|c| c.as_str().map(str::to_owned))
+        else {
+            continue;
+        };
+        out.push((ja(v).to_owned(), code.clone()));
+        out.push((en(v).to_owned(), code.clone()));
+        out.push((code.clone(), code));
+    }
+    out.extend(
+        aliases
+            .iter()
+            .map(|(w, c)| ((*w).to_owned(), (*c).to_owned())),
+    );
+    out
+}
+
+/// 相談元: the consultation log's sources, and words offices write for them.
+fn sources() -> Vec<(String, String)> {
+    use kyoten_core::stats::consultations::Source;
+    words_of(
+        Source::ALL,
+        Source::label_ja,
+        Source::label_en,
+        &[
+            ("家族", "family"),
+            ("本人", "family"),
+            ("保護者", "family"),
+            ("居宅介護支援", "home_care_support_office"),
+            ("ケアマネジャー", "home_care_support_office"),
+            ("病院", "medical_institution"),
+            ("診療所", "medical_institution"),
+            ("クリニック", "medical_institution"),
+            ("住民", "resident"),
+            ("地域包括", "community_support_center"),
+            ("訪問看護", "visiting_nurse_station"),
+            ("障害者支援センター", "disability_support_center"),
+            ("小規模多機能", "small_multifunction"),
+            ("学校", "school"),
+            ("保育所", "school"),
+            ("保育園", "school"),
+            ("市町村", "government"),
+            ("保健所", "government"),
+            ("保健福祉事務所", "government"),
+            ("記録なし", "unknown"),
+        ],
+    )
+}
+
+/// 相談内容: the consultation log's topics, and words offices write for them.
+fn topics() -> Vec<(String, String)> {
+    use kyoten_core::stats::consultations::Topic;
+    words_of(
+        Topic::ALL,
+        Topic::label_ja,
+        Topic::label_en,
+        &[
+            ("地域資源", "local_resources"),
+            ("情報提供", "local_resources"),
+            ("入所先", "placement_high_medical_needs"),
+            ("往診医", "home_visit_doctor"),
+            ("往診", "home_visit_doctor"),
+            ("入所施設", "residential_facility"),
+            ("短期入所", "short_stay"),
+            ("レスパイト", "short_stay"),
+            ("医療的ケア", "medical_care"),
+            ("就園", "schooling"),
+            ("就学", "schooling"),
+            ("福祉制度", "welfare"),
+            ("手当", "welfare"),
+            ("記録なし", "unknown"),
+        ],
+    )
+}
+
+/// 対象職種: the training log's professions, and words offices write for them.
+fn professions() -> Vec<(String, String)> {
+    use kyoten_core::stats::trainings::Profession;
+    words_of(
+        Profession::ALL,
+        Profession::label_ja,
+        Profession::label_en,
+        &[
+            ("看護師", "nurse"),
+            ("看護職", "nurse"),
+            ("介護", "care_worker"),
+            ("介護職員", "care_worker"),
+            ("ヘルパー", "care_worker"),
+            ("ケアマネジャー", "care_manager"),
+            ("ケアマネ", "care_manager"),
+            ("PT", "therapist"),
+            ("OT", "therapist"),
+            ("ST", "therapist"),
+            ("理学療法士", "therapist"),
+            ("作業療法士", "therapist"),
+            ("言語聴覚士", "therapist"),
+            ("医療ソーシャルワーカー", "social_worker"),
+            ("教師", "teacher"),
+            ("保育士", "childcare_worker"),
+            ("児童指導員", "childcare_worker"),
+            ("行政", "government_officer"),
+            ("家族", "family"),
+            ("住民", "resident"),
+        ],
+    )
+}
 
 /// The kind with this name.
 pub fn kind(name: &str) -> Option<&'static Kind> {
@@ -175,17 +406,101 @@ fn normal(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The separators of a list cell.
+const SEPARATORS: [char; 6] = ['、', ',', '・', ';', '，', '；'];
+
+/// The code written as `s` (normalised), if any.
+fn lookup<'a>(words: &'a [(String, String)], s: &str) -> Option<&'a str> {
+    let n = normal(s);
+    words
+        .iter()
+        .find(|(w, _)| normal(w) == n)
+        .map(|(_, c)| c.as_str())
+}
+
+/// The Japanese labels of a word set (each code's first word), for messages.
+fn labels(words: &[(String, String)]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out: Vec<&str> = Vec::new();
+    for (w, c) in words {
+        if !seen.contains(&c.as_str()) {
+            seen.push(c);
+            out.push(w);
+        }
+    }
+    out.join("、")
+}
+
+/// A list cell's codes, in order, each once. At each place the longest run of pieces that
+/// names a value wins, so 「短期入所・レスパイト」 is one value, not two.
+fn enum_list(words: &[(String, String)], s: &str) -> Result<Vec<String>, String> {
+    // Pieces and the separator after each.
+    let mut pieces: Vec<(String, Option<char>)> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if SEPARATORS.contains(&c) {
+            pieces.push((std::mem::take(&mut cur), Some(c)));
+        } else {
+            cur.push(c);
+        }
+    }
+    pieces.push((cur, None));
+    let mut codes: Vec<String> = Vec::new();
+    let mut i = 0;
+    let mut nth = 0;
+    while i < pieces.len() {
+        if pieces.get(i).is_some_and(|(p, _)| normal(p).is_empty()) {
+            i += 1;
+            continue;
+        }
+        nth += 1;
+        let mut found = None;
+        for j in (i..pieces.len()).rev() {
+            let mut joined = String::new();
+            for (k, (p, sep)) in pieces.iter().enumerate().take(j + 1).skip(i) {
+                joined.push_str(p);
+                if k < j
+                    && let Some(c) = sep
+                {
+                    joined.push(*c);
+                }
+            }
+            if let Some(code) = lookup(words, &joined) {
+                found = Some((j, code.to_owned()));
+                break;
+            }
+        }
+        let Some((j, code)) = found else {
+            return Err(format!(
+                "{nth} 番目の項目が使える値ではありません（使える値：{}） / item {nth} is not an allowed value",
+                labels(words)
+            ));
+        };
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+        i = j + 1;
+    }
+    Ok(codes)
+}
+
 fn read_cell(cell: Cell, raw: &str) -> Result<Value, String> {
     let s = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     match cell {
         Cell::Text => Ok(Value::String(s.to_owned())),
-        Cell::Integer => normal(s)
-            .parse::<i64>()
-            .map(Value::from)
-            .map_err(|_| "整数ではありません / not a whole number".to_owned()),
+        Cell::Integer => {
+            let n = normal(s);
+            let n = n.trim_end_matches(['名', '人', '件']).trim_end();
+            n.parse::<u32>().map(Value::from).map_err(|_| {
+                "0 以上の整数ではありません / not a whole number (0 or more)".to_owned()
+            })
+        }
         Cell::Date => {
-            let n = normal(s).replace('/', "-");
-            let parts: Vec<&str> = n.split('-').collect();
+            let n = normal(s)
+                .replace(['/', '.'], "-")
+                .replace(['年', '月'], "-")
+                .replace('日', "");
+            let parts: Vec<&str> = n.split('-').map(str::trim).collect();
             if let [y, m, d] = parts.as_slice()
                 && let (Ok(y), Ok(m), Ok(d)) =
                     (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
@@ -195,7 +510,7 @@ fn read_cell(cell: Cell, raw: &str) -> Result<Value, String> {
             {
                 return Ok(Value::String(format!("{y:04}-{m:02}-{d:02}")));
             }
-            Err("日付ではありません（例 2017-10-16 または 2017/10/16） / not a date (e.g. 2017-10-16)".to_owned())
+            Err("日付ではありません（例 2017-10-16、2017/10/16、2017年10月16日） / not a date (e.g. 2017-10-16)".to_owned())
         }
         Cell::Choice(choices) => {
             let n = normal(s);
@@ -208,19 +523,73 @@ fn read_cell(cell: Cell, raw: &str) -> Result<Value, String> {
                     format!("使える値 / allowed: {}", words.join(", "))
                 })
         }
+        Cell::Enum(words) => {
+            let words = words();
+            lookup(&words, s)
+                .map(|c| Value::String(c.to_owned()))
+                .ok_or_else(|| {
+                    format!(
+                        "使える値ではありません（使える値：{}） / not an allowed value",
+                        labels(&words)
+                    )
+                })
+        }
+        Cell::EnumList(words) => {
+            enum_list(&words(), s).map(|v| Value::Array(v.into_iter().map(Value::String).collect()))
+        }
+        Cell::Task => {
+            let n = normal(s);
+            let n = n.strip_prefix("タスク").unwrap_or(&n).trim();
+            let t = match n {
+                "①" => Some(1),
+                "②" => Some(2),
+                "③" => Some(3),
+                "④" => Some(4),
+                "⑤" => Some(5),
+                "⑥" => Some(6),
+                n => n.parse::<u8>().ok().filter(|t| (1..=6).contains(t)),
+            };
+            t.map(Value::from)
+                .ok_or_else(|| "タスク番号は1〜6です / task numbers are 1–6".to_owned())
+        }
         Cell::List => Ok(Value::Array(
-            s.split(['、', ',', '・', ';', '，'])
+            s.split(SEPARATORS)
                 .map(str::trim)
                 .filter(|x| !x.is_empty())
                 .map(|x| Value::String(x.to_owned()))
                 .collect(),
         )),
         Cell::Bool => match normal(s).as_str() {
-            "はい" | "済" | "true" | "1" | "○" | "〇" | "yes" => Ok(Value::Bool(true)),
-            "いいえ" | "未" | "false" | "0" | "×" | "no" => Ok(Value::Bool(false)),
-            _ => Err("はい・いいえ（true/false）ではありません / not yes or no".to_owned()),
+            "はい" | "済" | "済み" | "解決" | "解決済" | "解決済み" | "true" | "1" | "○" | "〇"
+            | "yes" => Ok(Value::Bool(true)),
+            "いいえ" | "未" | "未解決" | "継続" | "false" | "0" | "×" | "no" => {
+                Ok(Value::Bool(false))
+            }
+            _ => Err("はい・いいえ（解決・未解決）ではありません / not yes or no".to_owned()),
         },
     }
+}
+
+/// The wording to keep beside a list cell's codes: the cell as written, when it differs
+/// from the codes' Japanese labels joined with 「・」 (separators compared as 「・」).
+fn wording_of(words: Words, raw: &str, codes: &Value) -> Option<String> {
+    let words = words();
+    let written = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let label = |code: &str| {
+        words
+            .iter()
+            .find(|(_, c)| c == code)
+            .map(|(w, _)| w.clone())
+            .unwrap_or_default()
+    };
+    let joined: Vec<String> = codes
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(label)
+        .collect();
+    let same = written.replace(SEPARATORS, "・") == joined.join("・");
+    (!same).then(|| written.to_owned())
 }
 
 fn set(rec: &mut Map<String, Value>, field: &str, v: Value) {
@@ -311,7 +680,14 @@ pub fn records(kind: &Kind, text: &str) -> Result<Vec<Value>, Vec<String>> {
                 continue;
             }
             match read_cell(col.cell, raw) {
-                Ok(v) => set(&mut rec, col.field, v),
+                Ok(v) => {
+                    if let (Some(field), Cell::EnumList(words)) = (col.wording, col.cell)
+                        && let Some(w) = wording_of(words, raw, &v)
+                    {
+                        set(&mut rec, field, Value::String(w));
+                    }
+                    set(&mut rec, col.field, v)
+                }
                 Err(why) => problems.push(format!(
                     "{line} 行 {} 列（{}）: {why}",
                     i + 1,
@@ -326,6 +702,20 @@ pub fn records(kind: &Kind, text: &str) -> Result<Vec<Value>, Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// The latest fiscal year (April–March, named by its first calendar year) of the records'
+/// `field` dates (`YYYY-MM-DD`), if any.
+pub fn latest_fiscal_year(records: &[Value], field: &str) -> Option<i32> {
+    records
+        .iter()
+        .filter_map(|r| r.get(field)?.as_str())
+        .filter_map(|d| {
+            let y: i32 = d.get(0..4)?.parse().ok()?;
+            let m: u32 = d.get(5..7)?.parse().ok()?;
+            Some(if m >= 4 { y } else { y - 1 })
+        })
+        .max()
 }
 
 #[cfg(test)]
@@ -384,5 +774,34 @@ mod tests {
             serde_json::json!(["訪問看護師", "薬剤師"])
         );
         assert_eq!(read_cell(Cell::Bool, "はい").unwrap(), true);
+    }
+
+    #[test]
+    fn fiscal_year_runs_april_to_march() {
+        let recs = [
+            serde_json::json!({"date": "2013-03-31"}),
+            serde_json::json!({"date": "2012-04-01"}),
+        ];
+        assert_eq!(latest_fiscal_year(&recs, "date"), Some(2012));
+        let recs = [serde_json::json!({"date": "2013-04-01"})];
+        assert_eq!(latest_fiscal_year(&recs, "date"), Some(2013));
+        assert_eq!(latest_fiscal_year(&[], "date"), None);
+    }
+
+    #[test]
+    fn a_list_keeps_its_wording_only_when_it_differs() {
+        let both = serde_json::json!(["care_worker", "nurse"]);
+        assert_eq!(
+            wording_of(professions, "介護・看護職員", &both).as_deref(),
+            Some("介護・看護職員")
+        );
+        assert_eq!(wording_of(professions, "介護職、看護職員", &both), None);
+        assert_eq!(
+            read_cell(Cell::EnumList(professions), "リハビリ職（PT・OT・ST）・MSW").unwrap(),
+            serde_json::json!(["therapist", "social_worker"])
+        );
+        assert_eq!(read_cell(Cell::Task, "６").unwrap(), 6);
+        assert!(read_cell(Cell::Task, "0").is_err());
+        assert_eq!(read_cell(Cell::Integer, "45名").unwrap(), 45);
     }
 }

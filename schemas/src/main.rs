@@ -4,7 +4,10 @@
 //! kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
 //!                                              check documents, print results and findings
 //! kyoten render FILE|- --out PATH [--op OP]    write a chart or sheet (svg, html) to a file
-//! kyoten import-csv KIND FILE|- [--into DOC]   CSV (UTF-8 or CP932) → a document's records
+//! kyoten import-csv KIND FILE|- [--into DOC] [--fiscal-year YEAR]
+//!                                              CSV (UTF-8 or CP932) → a document's records
+//! kyoten combine-meetings PLAN MEETING|DIR… [--out PATH]
+//!                                              a plan and its minutes → a meetings.progress request
 //! kyoten run OPERATION FILE|-                  print one operation's report (JSON)
 //! kyoten ops                                   list the operations
 //! kyoten schema OPERATION [input|output]       print a schema
@@ -39,7 +42,17 @@ kyoten — 小児等在宅医療連携拠点の文書を検査する / check ped
   kyoten render FILE|- --out PATH [--op OPERATION]
       図や帳票（SVG・HTML）をファイルに書き出す / write a chart or sheet (SVG, HTML) to a file
   kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]
-      CSV（UTF-8 または CP932）を文書の記録の配列にする / read CSV rows into a document
+                   [--fiscal-year YEAR]
+      CSV（UTF-8 または CP932）を文書の記録の配列にする。KIND は progress-statuses,
+      consultation-log（相談記録）, training-log（研修記録）。記録の年度は --fiscal-year
+      （例 2012 = 平成24年度）、なければ日付の最も新しい年度
+      read CSV rows into a document; KIND is progress-statuses, consultation-log or
+      training-log; a log's fiscal year is --fiscal-year, else that of its latest date
+  kyoten combine-meetings PLAN.json MEETING.json|DIR… [--out PATH]
+      進捗つきの計画と会議の記録（会議録・会議記録集、フォルダ可）を一つの照会
+      （meeting-progress-request）にする。check すると会議録を根拠にした進捗が出る
+      put a plan carrying its progress and meeting records (files or folders) into one
+      meetings.progress request; check it for progress with the minutes as evidence
   kyoten run OPERATION FILE|-
       一つの操作の結果報告（JSON）を出力する / print one operation's report (JSON)
   kyoten ops
@@ -101,6 +114,7 @@ fn dispatch(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         "check" => check(rest, out),
         "render" => render(rest, out),
         "import-csv" => import_csv(rest, out),
+        "combine-meetings" => combine_meetings(rest, out),
         "run" => run(rest, out),
         "ops" => {
             if !rest.is_empty() {
@@ -850,12 +864,106 @@ fn render(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     )))
 }
 
+/// `kyoten combine-meetings PLAN MEETINGS… [--out PATH]`: the plan (carrying its progress
+/// part) and every meeting record (`meeting` documents, or the `meetings` of
+/// `meeting-records` documents; folders give their `.json` files) as one
+/// `meeting-progress-request`, so no one copies a plan into a request by hand.
+fn combine_meetings(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
+    let mut positional = Vec::new();
+    let mut dest = None;
+    let mut i = 0;
+    while let Some(arg) = args.get(i) {
+        i += 1;
+        let s = arg.to_str().unwrap_or("");
+        if s == "--out" || s.starts_with("--out=") {
+            dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s.starts_with('-') && s != "-" {
+            return Err(Fail(format!(
+                "不明なオプション / unknown option: {}\n\n{USAGE}",
+                s.escape_debug()
+            )));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    let Some((plan_arg, sources)) = positional.split_first() else {
+        return Err(Fail(
+            "使い方 / usage: kyoten combine-meetings PLAN.json MEETING.json|DIR… [--out PATH]"
+                .into(),
+        ));
+    };
+    let object = |name: &str, bytes: &[u8]| -> Result<serde_json::Map<String, Value>, Fail> {
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(Value::Object(m)) => Ok(m),
+            Ok(_) => Err(Fail(format!(
+                "{name}: JSON オブジェクトではありません / not a JSON object"
+            ))),
+            Err(e) => Err(Fail(format!(
+                "{name}: JSON として読めません / not JSON: {e}"
+            ))),
+        }
+    };
+    let plan_name = PathBuf::from(plan_arg).display().to_string();
+    let mut plan = object(&plan_name, &read_input(plan_arg)?)?;
+    plan.remove("$schema");
+    let mut meetings: Vec<Value> = Vec::new();
+    for doc in documents(sources) {
+        let bytes = doc.bytes?;
+        let mut m = object(&doc.name, &bytes)?;
+        let stem = m
+            .get("$schema")
+            .and_then(Value::as_str)
+            .and_then(kyoten_schemas::stem_from_schema_ref)
+            .or_else(|| kyoten_schemas::stem_from_file_name(&doc.path));
+        match stem.as_deref() {
+            Some("meeting") => {
+                m.remove("$schema");
+                meetings.push(Value::Object(m));
+            }
+            Some("meeting-records") => {
+                if let Some(Value::Array(list)) = m.remove("meetings") {
+                    for mut one in list {
+                        if let Value::Object(o) = &mut one {
+                            o.remove("$schema");
+                        }
+                        meetings.push(one);
+                    }
+                }
+            }
+            _ => {
+                return Err(Fail(format!(
+                    "{}: 会議録（meeting）でも会議記録集（meeting-records）でもありません / neither a meeting nor meeting records",
+                    doc.name
+                )));
+            }
+        }
+    }
+    let n = meetings.len();
+    let doc = serde_json::json!({
+        "$schema": "../meeting-progress-request.schema.json",
+        "version": kyoten_core::version::CURRENT,
+        "plan": Value::Object(plan),
+        "meetings": meetings,
+    });
+    let text_out = serde_json::to_string_pretty(&doc).map_err(|e| Fail(e.to_string()))? + "\n";
+    match &dest {
+        Some(p) => std::fs::write(p, &text_out)
+            .map_err(|e| Fail(format!("{}: 書けません / cannot write: {e}", p.display())))?,
+        None => w(out, format_args!("{text_out}"))?,
+    }
+    eprintln!(
+        "kyoten: {plan_name} と {n} 件の会議の記録を合わせました / combined the plan with {n} meeting records"
+    );
+    Ok(0)
+}
+
 fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     use kyoten_schemas::import;
     let mut positional = Vec::new();
     let mut into = None;
     let mut dest = None;
     let mut force = None;
+    let mut fiscal_year: Option<i32> = None;
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         i += 1;
@@ -864,6 +972,20 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
             into = Some(option_value(args, &mut i, "--into", s)?);
         } else if s == "--out" || s.starts_with("--out=") {
             dest = Some(PathBuf::from(option_value(args, &mut i, "--out", s)?));
+        } else if s == "--fiscal-year" || s.starts_with("--fiscal-year=") {
+            let v = option_value(args, &mut i, "--fiscal-year", s)?;
+            let v = text(&v)?;
+            fiscal_year = Some(
+                v.parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2999).contains(y))
+                    .ok_or_else(|| {
+                        Fail(format!(
+                            "--fiscal-year は西暦の年です（例 2012 = 平成24年度） / --fiscal-year is a year such as 2012, got {}",
+                            v.escape_debug()
+                        ))
+                    })?,
+            );
         } else if s == "--encoding" || s.starts_with("--encoding=") {
             force = match text(&option_value(args, &mut i, "--encoding", s)?)? {
                 "utf-8" | "utf8" => Some(import::Encoding::Utf8),
@@ -891,7 +1013,7 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         .collect();
     let [kind, file] = positional.as_slice() else {
         return Err(Fail(format!(
-            "使い方 / usage: kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]\n種類 / kinds: {}",
+            "使い方 / usage: kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932] [--fiscal-year YEAR]\n種類 / kinds: {}",
             kinds.join("; ")
         )));
     };
@@ -931,7 +1053,10 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
                 ))
             })?
         }
-        None => serde_json::json!({ "$schema": format!("../{}.schema.json", kind.stem) }),
+        None => serde_json::json!({
+            "$schema": format!("../{}.schema.json", kind.stem),
+            "version": kyoten_core::version::CURRENT,
+        }),
     };
     let Value::Object(map) = &mut doc else {
         return Err(Fail(
@@ -939,6 +1064,24 @@ fn import_csv(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
         ));
     };
     let n = records.len();
+    if let Some(field) = kind.fiscal_year_from {
+        let year = match fiscal_year {
+            Some(y) => Some(y),
+            None if map.contains_key("fiscal_year") => None,
+            None => {
+                let y = import::latest_fiscal_year(&records, field);
+                if let Some(y) = y {
+                    eprintln!(
+                        "kyoten: {shown}: 年度は日付の最も新しい {y} 年度（4月〜翌3月）としました。ほかの年度は --fiscal-year で / fiscal year {y} (April to March) from the latest date; choose another with --fiscal-year"
+                    );
+                }
+                y
+            }
+        };
+        if let Some(y) = year {
+            map.insert("fiscal_year".to_owned(), Value::from(y));
+        }
+    }
     map.insert(kind.array.to_owned(), Value::Array(records));
     let text_out = serde_json::to_string_pretty(&doc).map_err(|e| Fail(e.to_string()))? + "\n";
     match &dest {

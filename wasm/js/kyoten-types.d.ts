@@ -965,6 +965,19 @@ export interface DiagnosisOutput {
 /** 文書の種類 / A kyoten document type: the file-name stem of its schema. */
 export type DocumentType = "age-request" | "aggregate-request" | "chart-request" | "consultation-log" | "convert-request" | "meeting" | "meeting-progress-request" | "meeting-records" | "fhir-import-request" | "plan" | "progress-request" | "qr-payload" | "rules-query" | "score-request" | "shortstay-allocation" | "shortstay-board-query" | "shortstay-evaluation" | "shortstay-search" | "staffing-request" | "summary-request" | "tasks-query" | "training-log" | "upgrade-request";
 
+/**
+ * 会議で完了とした段階 / A 会議開催 item-quarter counted as done because a council meeting
+ * of the plan was held in it.
+ */
+export interface DoneByMeeting {
+  /** 開催日 / The first meeting held in it. */
+  held_on: string;
+  /** 取組 / The item. */
+  item: ItemRef;
+  /** 四半期 / The quarter. */
+  quarter: Quarter;
+}
+
 /** 場面ごとの対応 / What to do in one situation. */
 export interface EmergencyAction {
   /** 対応 / What to do. */
@@ -1099,7 +1112,7 @@ export interface Evidence {
 }
 
 /** 根拠の種類 / Kind of evidence. */
-export type EvidenceKind = "document" | "report" | "event" | "other";
+export type EvidenceKind = "document" | "report" | "event" | "meeting" | "other";
 
 /** 短期入所施設 / One facility of the short-stay directory. */
 export interface Facility {
@@ -1696,32 +1709,35 @@ export interface MeetingPhase {
 
 /** Result of `meetings.progress`. */
 export interface MeetingProgress {
+  /** 会議で完了とした段階 / The item-quarters counted as done by a meeting. */
+  done_by_meetings: DoneByMeeting[];
   /** 取組ごとの会議の記録 / Per item, the meeting evidence. */
   evidence: ItemEvidence[];
   /**
-   * 進捗（会議開催の段階は開催済みの会議で完了） / Progress, with every 会議開催
-   * item-quarter met by a council meeting of the plan counted as done.
+   * 進捗（計画の進捗と同じ計算。会議録を根拠に加え、状況の報告がない会議開催の段階は
+   * 開催済みの会議で完了） / Progress, computed as plan.progress does with the minutes
+   * added to the evidence and every unreported 会議開催 item-quarter met by a council
+   * meeting of the plan counted as done.
    */
   progress: Progress;
 }
 
 /**
- * 会議記録つきの進捗照会 / Input of `meetings.progress`: `plan.progress`'s input with the
- * plan's meeting records as evidence.
+ * 会議記録つきの進捗照会 / Input of `meetings.progress`: a plan carrying its progress part
+ * (as `plan.progress` reads it), with the minutes of its meetings beside it.
  */
 export interface MeetingProgressRequest {
   /** JSON Schema の URL（任意） / URL of this document's JSON Schema (optional). */
   $schema?: string | null;
-  /** 基準日 / The date progress is judged on. */
-  as_of: string;
-  /** 会議の記録 / Meeting records (council meetings of the plan are evidence). */
+  /** 会議の記録 / Meeting records (the plan's council meetings in its fiscal year are evidence). */
   meetings?: Meeting[];
   /** 注記 / Notes on the document. */
   notes?: string | null;
-  /** 取組計画 / The plan. */
+  /**
+   * 取組計画（進捗つき：基準日・状況・指標・根拠） / The plan with its progress part (the
+   * date, statuses, indicators and evidence), as plan.progress reads it.
+   */
   plan: Plan;
-  /** 取組ごと・四半期ごとの状況 / Status per item and quarter. */
-  statuses?: ItemStatus[];
   /** 文書の形式の版（省略時は 1） / Document format version (absent means 1). */
   version?: FormatVersion | null;
 }

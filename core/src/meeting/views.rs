@@ -24,7 +24,7 @@ use super::{Meeting, MeetingKind, MeetingRecords};
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path};
 use crate::ops::Computed;
-use crate::plan::progress::{ItemStatus, Progress, ProgressRequest, Status};
+use crate::plan::progress::{Evidence, EvidenceKind, ItemStatus, PlanProgress, Progress, Status};
 use crate::plan::{ItemRef, Phase, Plan};
 use crate::summary::{ChildId, ConsentUse, SummaryRequest, consent_covers};
 use serde::{Deserialize, Serialize};
@@ -622,8 +622,8 @@ pub fn plan_evidence(plan: &Plan, meetings: &[Meeting], as_of: IsoDate) -> Vec<I
     out
 }
 
-/// 会議記録つきの進捗照会 / Input of `meetings.progress`: `plan.progress`'s input with the
-/// plan's meeting records as evidence.
+/// 会議記録つきの進捗照会 / Input of `meetings.progress`: a plan carrying its progress part
+/// (as `plan.progress` reads it), with the minutes of its meetings beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -634,14 +634,10 @@ pub struct MeetingProgressRequest {
     /// 文書の形式の版（省略時は 1） / Document format version (absent means 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<crate::version::FormatVersion>,
-    /// 基準日 / The date progress is judged on.
-    pub as_of: IsoDate,
-    /// 取組計画 / The plan.
+    /// 取組計画（進捗つき：基準日・状況・指標・根拠） / The plan with its progress part (the
+    /// date, statuses, indicators and evidence), as plan.progress reads it.
     pub plan: Plan,
-    /// 取組ごと・四半期ごとの状況 / Status per item and quarter.
-    #[serde(default)]
-    pub statuses: Vec<ItemStatus>,
-    /// 会議の記録 / Meeting records (council meetings of the plan are evidence).
+    /// 会議の記録 / Meeting records (the plan's council meetings in its fiscal year are evidence).
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     /// 注記 / Notes on the document.
@@ -649,55 +645,126 @@ pub struct MeetingProgressRequest {
     pub notes: Option<String>,
 }
 
+/// 会議で完了とした段階 / A 会議開催 item-quarter counted as done because a council meeting
+/// of the plan was held in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DoneByMeeting {
+    /// 取組 / The item.
+    pub item: ItemRef,
+    /// 四半期 / The quarter.
+    pub quarter: Quarter,
+    /// 開催日 / The first meeting held in it.
+    pub held_on: IsoDate,
+}
+
 /// Result of `meetings.progress`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingProgress {
-    /// 進捗（会議開催の段階は開催済みの会議で完了） / Progress, with every 会議開催
-    /// item-quarter met by a council meeting of the plan counted as done.
+    /// 進捗（計画の進捗と同じ計算。会議録を根拠に加え、状況の報告がない会議開催の段階は
+    /// 開催済みの会議で完了） / Progress, computed as plan.progress does with the minutes
+    /// added to the evidence and every unreported 会議開催 item-quarter met by a council
+    /// meeting of the plan counted as done.
     pub progress: Progress,
+    /// 会議で完了とした段階 / The item-quarters counted as done by a meeting.
+    pub done_by_meetings: Vec<DoneByMeeting>,
     /// 取組ごとの会議の記録 / Per item, the meeting evidence.
     pub evidence: Vec<ItemEvidence>,
 }
 
-/// `plan.progress` with meeting records: an item-quarter whose phases include 会議開催 and
-/// for which no status is reported counts as done when a council meeting of the plan was
-/// held in that quarter on or before `as_of`. Reported statuses are kept as they are.
-pub fn progress_with_meetings(req: MeetingProgressRequest) -> Computed<MeetingProgress> {
-    let evidence = plan_evidence(&req.plan, &req.meetings, req.as_of);
-    let mut statuses = req.statuses.clone();
+/// The plan's progress part with the meetings' evidence added: one piece of evidence
+/// (会議録) per item and council meeting that met its 会議開催 phase or discussed it, and a
+/// done status for every 会議開催 item-quarter with a meeting held and no reported status
+/// (reported statuses are kept as they are). Returns the new part, the item-quarters made
+/// done, and the evidence per item; `None` when the plan has no progress part.
+pub fn progress_part_with_meetings(
+    plan: &Plan,
+    meetings: &[Meeting],
+) -> Option<(PlanProgress, Vec<DoneByMeeting>, Vec<ItemEvidence>)> {
+    let mut part = plan.progress.clone()?;
+    let evidence = plan_evidence(plan, meetings, part.as_of);
+    let mut done = Vec::new();
     for ev in &evidence {
-        for ph in ev.meeting_phases.iter().filter(|p| !p.held_on.is_empty()) {
-            let reported = statuses.iter().any(|s| {
-                req.plan.resolve(&s.item) == req.plan.resolve(&ev.item) && s.quarter == ph.quarter
-            });
+        let Some(idx) = plan.resolve(&ev.item) else {
+            continue;
+        };
+        for ph in &ev.meeting_phases {
+            let Some(&first) = ph.held_on.iter().min() else {
+                continue;
+            };
+            let reported = part
+                .statuses
+                .iter()
+                .any(|s| plan.resolve(&s.item) == Some(idx) && s.quarter == ph.quarter);
             if !reported {
-                statuses.push(ItemStatus {
+                part.statuses.push(ItemStatus {
                     item: ev.item,
                     quarter: ph.quarter,
                     status: Status::Done,
                     reason: None,
                     note: None,
                 });
+                done.push(DoneByMeeting {
+                    item: ev.item,
+                    quarter: ph.quarter,
+                    held_on: first,
+                });
             }
         }
+        let mut dates: Vec<IsoDate> = ev
+            .meeting_phases
+            .iter()
+            .flat_map(|p| p.held_on.iter().copied())
+            .chain(ev.discussed_on.iter().copied())
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        for date in dates {
+            part.evidence.push(Evidence {
+                kind: EvidenceKind::Meeting,
+                item: ev.item,
+                quarter: Some(date.quarter()),
+                date: Some(date),
+                title: EvidenceKind::Meeting.label_ja().to_owned(),
+            });
+        }
     }
-    let base = ProgressRequest {
-        schema: None,
-        version: req.version,
-        as_of: req.as_of,
-        plan: req.plan.clone(),
-        statuses,
-        notes: None,
+    Some((part, done, evidence))
+}
+
+/// `meetings.progress`: `plan.progress` of the plan with its council meetings' evidence
+/// ([`progress_part_with_meetings`]); the plan's findings under `/plan`, the meetings'
+/// under `/meetings`. A plan without a progress part gets `plan.progress.none` and no result.
+pub fn progress_with_meetings(req: MeetingProgressRequest) -> Computed<MeetingProgress> {
+    let plan_path = Path::root().key("plan");
+    let Some((part, done_by_meetings, evidence)) =
+        progress_part_with_meetings(&req.plan, &req.meetings)
+    else {
+        let computed = crate::plan::progress::progress_at(&req.plan, &plan_path);
+        let mut findings = computed.findings;
+        // No date to judge the meetings on: their own findings and their references only.
+        for (i, m) in req.meetings.iter().enumerate() {
+            let at = Path::root().key("meetings").index(i);
+            findings.extend(super::validate(m, &at));
+            check_against_plan(m, &req.plan, &at, &mut findings);
+        }
+        return Computed::new(findings, None);
     };
-    let computed = crate::plan::progress::progress_of_request(&base);
+    let as_of = part.as_of;
+    let mut plan = req.plan;
+    plan.progress = Some(part);
+    let computed = crate::plan::progress::progress_at(&plan, &plan_path);
     let mut findings = computed.findings;
-    findings.extend(validate_meetings(&req.meetings, req.as_of, Some(&req.plan)));
+    findings.extend(validate_meetings(&req.meetings, as_of, Some(&plan)));
     Computed::new(
         findings,
-        computed
-            .result
-            .map(|progress| MeetingProgress { progress, evidence }),
+        computed.result.map(|progress| MeetingProgress {
+            progress,
+            done_by_meetings,
+            evidence,
+        }),
     )
 }

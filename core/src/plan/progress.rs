@@ -5,11 +5,14 @@
 //! the date they were taken on (`as_of`), the status of each item in each quarter (done /
 //! delayed / not started, with a reason and a note), the evaluation indicators of each
 //! item (指標: what is measured, target, actual) and the evidence each status rests on
-//! (documents, reports, events; meeting minutes come next: `evidence` is the list every
-//! source of evidence goes into). The operation takes the plan itself, so nothing is copied
-//! into a request. The older request shape (`{as_of, plan, statuses}`, [`ProgressRequest`])
-//! is still read by `plan.progress_upgrade`, which returns the plan with its `progress`
-//! part.
+//! (documents, reports, events, meeting minutes: `evidence` is the list every source of
+//! evidence goes into). The operation takes the plan itself, so nothing is copied into a
+//! request. `meetings.progress` ([`crate::meeting::views`]) takes the plan with the
+//! minutes of its council meetings beside it, adds their evidence to the progress part
+//! (a 会議開催 item-quarter held at a meeting counts as done unless a status says
+//! otherwise) and runs the same computation. The older request shape (`{as_of, plan,
+//! statuses}`, [`ProgressRequest`]) is read only by `plan.progress_upgrade`, which returns
+//! the plan with its `progress` part.
 //!
 //! Every scheduled item-quarter counts once; one with no reported status counts as
 //! `unreported`. An item-quarter is **late** when its quarter ended before `as_of` and it is
@@ -191,6 +194,9 @@ labelled_enum! {
         Report => "報告書", "report";
         /// 研修・行事の記録 / The record of a training or an event.
         Event => "研修・行事の記録", "training or event record";
+        /// 会議録（協議会などの会議の記録。`meetings.progress` が会議の記録から加える） /
+        /// Minutes of a council meeting (`meetings.progress` adds them from meeting records).
+        Meeting => "会議録", "meeting minutes";
         /// その他 / Other.
         Other => "その他", "other";
     }
@@ -383,30 +389,20 @@ pub struct Progress {
 /// progress findings (under `/progress`), and the totals when the plan has a fiscal year
 /// and a progress part.
 pub fn progress(plan: &Plan) -> Computed<Progress> {
-    let mut findings: Vec<Finding> = validate_at(plan, &Path::root());
-    let Some(part) = &plan.progress else {
-        findings.push(NONE.at(Path::root()));
-        return Computed::new(findings, None);
-    };
-    let base = Path::root().key("progress");
-    let (result, more) = compute(plan, part, &base, &Path::root());
-    findings.extend(more);
-    Computed::new(findings, result)
+    progress_at(plan, &Path::root())
 }
 
-/// Progress from the older request (plan plus statuses, as `meetings.progress` still reads
-/// it): the plan's findings under `/plan`, the statuses' findings under `/statuses`.
-pub fn progress_of_request(request: &ProgressRequest) -> Computed<Progress> {
-    let plan_path = Path::root().key("plan");
-    let mut findings = validate_at(&request.plan, &plan_path);
-    let part = PlanProgress {
-        as_of: request.as_of,
-        statuses: request.statuses.clone(),
-        indicators: Vec::new(),
-        evidence: Vec::new(),
-        notes: None,
+/// [`progress`] of a plan that sits at `plan_path` of a larger input (its findings under
+/// `plan_path`, the progress part's under `plan_path/progress`): what `meetings.progress`
+/// runs once the meetings' evidence is in the plan's progress part.
+pub fn progress_at(plan: &Plan, plan_path: &Path) -> Computed<Progress> {
+    let mut findings: Vec<Finding> = validate_at(plan, plan_path);
+    let Some(part) = &plan.progress else {
+        findings.push(NONE.at(plan_path.clone()));
+        return Computed::new(findings, None);
     };
-    let (result, more) = compute(&request.plan, &part, &Path::root(), &plan_path);
+    let base = plan_path.key("progress");
+    let (result, more) = compute(plan, part, &base, plan_path);
     findings.extend(more);
     Computed::new(findings, result)
 }

@@ -11,9 +11,11 @@
 //!    same way (so that a suppressed cell does not even tell whether it is zero).
 //! 2. **Complementary suppression**: for every equation with exactly one unknown (a
 //!    suppressed cell, or a suppressed total), the smallest released cell among its parts
-//!    is suppressed as well (ties: the first in table order); repeated until no equation
-//!    has exactly one unknown. Suppression only adds unknowns, so this ends after at most
-//!    as many rounds as there are cells.
+//!    is suppressed as well (ties: the first in table order); and for every equation whose
+//!    total is released and whose released parts already add up to it (the suppressed
+//!    parts are all zeros, which a reader would know since counts are never negative),
+//!    likewise. Repeated until neither holds for any equation. Suppression only adds
+//!    unknowns, so this ends after at most as many rounds as there are cells.
 //!
 //! Why this is enough for the tables of `summaries.aggregate`: with the total released,
 //! every unknown there takes part in one equation only (a child is in one row of a
@@ -25,8 +27,12 @@
 //! suppressed. The property test `core/tests/stats_props.rs` checks the claim by solving
 //! the equations: no suppressed cell is determined by the released ones.
 //!
-//! What it does not protect against: bounds. A reader knows that counts are not negative
-//! and may narrow a suppressed cell to an interval (never to one value).
+//! The second rule closes the one way bounds could give a value away: with the total
+//! released, the suppressed parts of an equation add up to a known remainder, and each
+//! lies between 0 and it; a remainder of 0 would pin them all to 0. After the rule every
+//! such remainder is at least the smallest part added (≥ the threshold) and is shared by
+//! two or more unknowns. What it does not protect against: a reader may still narrow a
+//! suppressed cell to an interval (never to one value).
 
 /// One known relation: the cells `parts` add up to the cell `total`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,9 +56,18 @@ pub fn suppress(values: &[u32], equations: &[Equation], threshold: u32) -> Vec<b
     while changed {
         changed = false;
         for eq in equations {
-            let unknowns = eq.parts.iter().filter(|&&i| is_hidden(&hidden, i)).count()
-                + usize::from(is_hidden(&hidden, eq.total));
-            if unknowns != 1 {
+            let hidden_parts = eq.parts.iter().filter(|&&i| is_hidden(&hidden, i)).count();
+            let total_hidden = is_hidden(&hidden, eq.total);
+            let unknowns = hidden_parts + usize::from(total_hidden);
+            // The suppressed parts add up to 0 and the total shows: all of them are 0.
+            let zeros_shown = !total_hidden
+                && hidden_parts > 0
+                && eq
+                    .parts
+                    .iter()
+                    .filter(|&&i| is_hidden(&hidden, i))
+                    .all(|&i| values.get(i).copied().unwrap_or(0) == 0);
+            if unknowns != 1 && !zeros_shown {
                 continue;
             }
             let pick = eq
@@ -102,6 +117,38 @@ mod tests {
         // a column total hidden by a higher threshold while all parts show
         let values = [25, 12, 13];
         assert_eq!(suppress(&values, &eq, 26), vec![true, true, true]);
+    }
+
+    #[test]
+    fn suppressed_zeros_next_to_a_full_row_get_a_partner() {
+        // total 12 = 12 + 0 + 0: the two zeros are hidden, but 12 − 12 would tell they are
+        // 0; the 12 is hidden too.
+        let values = [12, 12, 0, 0];
+        let eq = [Equation {
+            total: 0,
+            parts: vec![1, 2, 3],
+        }];
+        assert_eq!(suppress(&values, &eq, 10), vec![false, true, true, true]);
+        // total 25 = 15 + 10 + 0 + 0: the smallest released part (10) joins the zeros.
+        let values = [25, 15, 10, 0, 0];
+        let eq = [Equation {
+            total: 0,
+            parts: vec![1, 2, 3, 4],
+        }];
+        assert_eq!(
+            suppress(&values, &eq, 10),
+            vec![false, false, true, true, true]
+        );
+        // Hidden parts that are not all zeros leave the rest alone: 30 = 20 + 6 + 4.
+        let values = [30, 20, 6, 4, 0];
+        let eq = [Equation {
+            total: 0,
+            parts: vec![1, 2, 3, 4],
+        }];
+        assert_eq!(
+            suppress(&values, &eq, 10),
+            vec![false, false, true, true, true]
+        );
     }
 
     #[test]
