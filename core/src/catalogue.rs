@@ -4,25 +4,34 @@
 use crate::finding::Rule;
 use crate::operation::{Computed, Operation};
 
-/// Every rule of every module.
+/// Every rule of every module (of a build without every operation group, such as the WASM
+/// form module: the rules of the groups it carries).
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     [
         crate::finding::RULES,
         crate::input::RULES,
         crate::calendar::RULES,
         crate::care::RULES,
+        #[cfg(feature = "plan-ops")]
         crate::plan::RULES,
+        #[cfg(feature = "plan-ops")]
         crate::plan::chart::RULES,
+        #[cfg(feature = "plan-ops")]
         crate::plan::progress::RULES,
         crate::summary::RULES,
         crate::summary::consent::RULES,
+        #[cfg(feature = "sheet-ops")]
         crate::sheet::RULES,
         crate::scores::RULES,
+        #[cfg(feature = "shortstay-ops")]
         crate::shortstay::RULES,
         crate::staffing::RULES,
+        #[cfg(feature = "stats-ops")]
         crate::stats::RULES,
         crate::meeting::RULES,
+        #[cfg(feature = "fhir-ops")]
         crate::fhir::RULES,
+        #[cfg(feature = "upgrade-ops")]
         crate::upgrade::RULES,
     ]
     .into_iter()

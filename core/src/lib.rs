@@ -58,6 +58,7 @@ pub mod plan;
 pub mod scores;
 pub mod sheet;
 pub mod shortstay;
+mod sorting;
 pub mod staffing;
 pub mod stats;
 pub mod summary;

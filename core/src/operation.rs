@@ -80,12 +80,13 @@ impl Operation {
 pub fn kebab(type_name: &str) -> String {
     let base = type_name.rsplit("::").next().unwrap_or(type_name);
     let mut out = String::with_capacity(base.len() + 4);
-    for (i, c) in base.chars().filter(|c| c.is_alphanumeric()).enumerate() {
-        if c.is_uppercase() {
+    // ASCII only (type names are): no Unicode case tables in the WASM modules.
+    for (i, c) in base.chars().filter(char::is_ascii_alphanumeric).enumerate() {
+        if c.is_ascii_uppercase() {
             if i > 0 {
                 out.push('-');
             }
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
         } else {
             out.push(c);
         }
@@ -185,7 +186,7 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     }
     let tree = crate::input::tree_of_bytes(bytes);
     if let Some(tree) = &tree {
-        findings.sort_by_cached_key(|f| crate::input::position(tree, &f.path));
+        crate::sorting::by_key(&mut findings, |f| crate::input::position(tree, &f.path));
     }
     let root = input_type.rsplit("::").next().unwrap_or(input_type);
     for f in &mut findings {

@@ -152,14 +152,12 @@ impl Ctx {
             kind,
         });
     }
-    fn stopped<T>(&self, path: &Path, r: Result<T, Error>) -> Result<T, Error> {
-        if r.is_err() {
-            let mut stop = self.stop.borrow_mut();
-            if stop.is_none() {
-                *stop = Some(path.clone());
-            }
+    /// A read stopped at `path` (the first one recorded is the innermost).
+    fn stop_at(&self, path: &Path) {
+        let mut stop = self.stop.borrow_mut();
+        if stop.is_none() {
+            *stop = Some(path.clone());
         }
-        r
     }
 }
 
@@ -186,12 +184,7 @@ pub(crate) fn recover<T: de::DeserializeOwned>(
             patches,
             draft,
         };
-        let node = Node {
-            tree,
-            path: Path::root(),
-            ctx: &ctx,
-        };
-        let result = T::deserialize(node);
+        let result = T::deserialize(Node::new(Some(tree), Path::root(), &ctx));
         let Ctx {
             problems,
             stop,
@@ -298,9 +291,20 @@ fn escalate(p: &mut Patches, at: &Path) -> bool {
     false
 }
 
-/// The deserializer over one node of the document.
+/// The deserializer over one place of the document: a value of the document (`tree`), or
+/// a neutral stand-in for a value that is missing, could not be read or was replaced
+/// (`tree` is `None`): zero, `false`, an empty list, the first choice, an object of
+/// stand-ins; text is `""` (level 0) or a date (level 1, for fields that refuse `""`). A
+/// stand-in records nothing.
+///
+/// Both kinds are one type so that serde's generated reading code exists once per
+/// document type (a second deserializer type doubled it: the WASM modules' size, issue
+/// 19). The generic methods are thin: what does not depend on the visitor is in plain
+/// functions (`text`, `integer`, `object_access`, …).
 struct Node<'a> {
-    tree: &'a Tree,
+    tree: Option<&'a Tree>,
+    /// The stand-in's level (0, 1) when `tree` is `None`.
+    level: u8,
     path: Path,
     ctx: &'a Ctx,
 }
@@ -317,68 +321,296 @@ fn found(t: &Tree) -> Found {
     }
 }
 
+/// A number to visit.
+enum Int {
+    Unsigned(u64),
+    Signed(i64),
+}
+
+/// What `deserialize_any` visits.
+enum Any<'a> {
+    Unit,
+    Bool(bool),
+    Int(Int),
+    Float(f64),
+    Str(&'a str),
+    Seq,
+    Map,
+}
+
+/// The stand-in text of a level.
+fn standin_text(level: u8) -> &'static str {
+    if level == 0 { "" } else { "2000-01-01" }
+}
+
 impl<'a> Node<'a> {
-    fn standin(&self) -> Standin<'a> {
-        Standin {
-            level: 0,
-            path: self.path.clone(),
-            ctx: self.ctx,
+    /// The place `path` holding `tree` (`None`: a stand-in); a place replaced for this
+    /// pass is a stand-in of the replacement's level.
+    fn new(tree: Option<&'a Tree>, path: Path, ctx: &'a Ctx) -> Self {
+        match ctx.patches.replaced.get(path.as_str()) {
+            Some(&level) => Node {
+                tree: None,
+                level,
+                path,
+                ctx,
+            },
+            None => Node {
+                tree,
+                level: 0,
+                path,
+                ctx,
+            },
         }
     }
-    /// The place is a stand-in for this pass.
-    fn replaced(&self) -> Option<u8> {
-        self.ctx.patches.replaced.get(self.path.as_str()).copied()
+    /// A stand-in of level 0 at `path`.
+    fn standin_at(path: Path, ctx: &'a Ctx) -> Self {
+        Node {
+            tree: None,
+            level: 0,
+            path,
+            ctx,
+        }
     }
     fn wrong(&self, expected: Expected) {
-        self.ctx.note(
-            &self.path,
-            Kind::WrongType {
-                expected,
-                found: found(self.tree),
-            },
-        );
+        if let Some(t) = self.tree {
+            self.ctx.note(
+                &self.path,
+                Kind::WrongType {
+                    expected,
+                    found: found(t),
+                },
+            );
+        }
     }
     /// `""` in draft mode, for a field that needs a value.
     fn empty_in_draft(&self) -> bool {
-        self.ctx.draft && matches!(self.tree, Tree::String(s) if s.is_empty())
+        self.ctx.draft && matches!(self.tree, Some(Tree::String(s)) if s.is_empty())
+    }
+    /// Notes `input.draft.not_filled` (draft mode, `""`) or a wrong kind of value.
+    fn not_filled_or_wrong(&self, expected: Expected) {
+        if self.empty_in_draft() {
+            self.ctx.note(&self.path, Kind::NotFilled);
+        } else {
+            self.wrong(expected);
+        }
+    }
+    fn stopped<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
+        if r.is_err() {
+            self.ctx.stop_at(&self.path);
+        }
+        r
     }
 
-    fn int<V: Visitor<'a>>(self, min: i128, max: i128, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_u64(v);
-        }
-        let n = match self.tree {
+    /// The integer to visit for a field of range `min..=max` (noting a problem and
+    /// giving the stand-in's number when there is none).
+    fn integer(&self, min: i128, max: i128) -> Int {
+        let Some(tree) = self.tree else {
+            return Int::Unsigned(u64::from(self.level));
+        };
+        let n = match tree {
             Tree::Number(n) => n.as_i64().map(i128::from).or(n.as_u64().map(i128::from)),
             _ => None,
         };
-        let path = self.path.clone();
-        let ctx = self.ctx;
-        let r = match n {
+        match n {
             Some(n) if (min..=max).contains(&n) => {
                 if n < 0 {
-                    v.visit_i64(i64::try_from(n).unwrap_or(0))
+                    Int::Signed(i64::try_from(n).unwrap_or(0))
                 } else {
-                    v.visit_u64(u64::try_from(n).unwrap_or(0))
+                    Int::Unsigned(u64::try_from(n).unwrap_or(0))
                 }
             }
             Some(_) => {
                 self.ctx.note(&self.path, Kind::OutOfRange { min, max });
-                self.standin().deserialize_u64(v)
+                Int::Unsigned(0)
             }
             None => {
-                if self.empty_in_draft() {
-                    self.ctx.note(&self.path, Kind::NotFilled);
+                self.not_filled_or_wrong(Expected::Integer { min, max });
+                Int::Unsigned(0)
+            }
+        }
+    }
+    fn int<V: Visitor<'a>>(self, min: i128, max: i128, v: V) -> Result<V::Value, Error> {
+        let r = match self.integer(min, max) {
+            Int::Unsigned(n) => v.visit_u64(n),
+            Int::Signed(n) => v.visit_i64(n),
+        };
+        self.stopped(r)
+    }
+
+    /// The value `deserialize_any` visits.
+    fn any(&self) -> Any<'a> {
+        match self.tree {
+            None | Some(Tree::Null) => Any::Unit,
+            Some(Tree::Bool(b)) => Any::Bool(*b),
+            Some(Tree::Number(n)) => {
+                if let Some(u) = n.as_u64() {
+                    Any::Int(Int::Unsigned(u))
+                } else if let Some(i) = n.as_i64() {
+                    Any::Int(Int::Signed(i))
                 } else {
-                    self.wrong(Expected::Integer { min, max });
+                    Any::Float(n.as_f64().unwrap_or(0.0))
                 }
-                self.standin().deserialize_u64(v)
+            }
+            Some(Tree::String(s)) => Any::Str(s),
+            Some(Tree::Array(_)) => Any::Seq,
+            Some(Tree::Object(_)) => Any::Map,
+        }
+    }
+
+    /// The boolean to visit, and whether a refusal stops the pass here.
+    fn boolean(&self) -> (bool, bool) {
+        match self.tree {
+            Some(Tree::Bool(b)) => (*b, true),
+            Some(_) => {
+                self.wrong(Expected::Bool);
+                (false, false)
+            }
+            None => (false, false),
+        }
+    }
+
+    /// The number to visit, and whether a refusal stops the pass here.
+    fn float(&self) -> (f64, bool) {
+        match self.tree {
+            Some(Tree::Number(n)) => (n.as_f64().unwrap_or(0.0), true),
+            Some(_) => {
+                self.not_filled_or_wrong(Expected::Number);
+                (0.0, false)
+            }
+            None => (0.0, false),
+        }
+    }
+
+    /// The text to visit.
+    fn text(&self) -> &'a str {
+        match self.tree {
+            Some(Tree::String(s)) => {
+                if self.empty_in_draft() {
+                    // Not filled yet: noted here; the value itself may be refused by its
+                    // type (a date), in which case the stand-in is used without a second
+                    // note.
+                    self.ctx.note(&self.path, Kind::NotFilled);
+                    return standin_text(0);
+                }
+                s
+            }
+            Some(_) => {
+                self.wrong(Expected::Text);
+                standin_text(0)
+            }
+            None => standin_text(self.level),
+        }
+    }
+
+    /// Absent (`None`) for a stand-in, `null` and (draft mode) an empty optional field.
+    fn is_none(&self) -> bool {
+        match self.tree {
+            None | Some(Tree::Null) => true,
+            Some(_) => self.empty_in_draft(),
+        }
+    }
+
+    /// The list's elements (none for a stand-in or a value that is not a list).
+    fn seq_access(&self) -> Seq<'a, '_> {
+        let items: &'a [Tree] = match self.tree {
+            Some(Tree::Array(items)) => items,
+            Some(_) => {
+                self.wrong(Expected::List);
+                &[]
+            }
+            None => &[],
+        };
+        Seq {
+            items: items.iter().enumerate(),
+            path: &self.path,
+            ctx: self.ctx,
+        }
+    }
+
+    /// The object's entries; for a stand-in or a value that is not an object, an object
+    /// of stand-ins for `fields` (a struct) or an empty one (a map).
+    fn object_access(&self, fields: Option<&'static [&'static str]>) -> Map<'a, '_> {
+        let entries: &'a [(String, Tree)] = match self.tree {
+            Some(Tree::Object(entries)) => entries,
+            Some(_) => {
+                self.not_filled_or_wrong(Expected::Object);
+                &[]
+            }
+            None => &[],
+        };
+        let added: &[&'static str] = if matches!(self.tree, Some(Tree::Object(_))) {
+            self.ctx
+                .patches
+                .added
+                .get(self.path.as_str())
+                .map_or(&[], |a| a.as_slice())
+        } else {
+            // A stand-in: every field a stand-in.
+            fields.unwrap_or(&[])
+        };
+        Map {
+            entries: entries.iter(),
+            added: added.iter(),
+            fields,
+            seen: BTreeSet::new(),
+            pending: None,
+            path: &self.path,
+            ctx: self.ctx,
+        }
+    }
+    fn object<V: Visitor<'a>>(
+        self,
+        fields: Option<&'static [&'static str]>,
+        v: V,
+    ) -> Result<V::Value, Error> {
+        let r = v.visit_map(self.object_access(fields));
+        self.stopped(r)
+    }
+
+    /// The choice (and its content) to visit; a stand-in's is the first choice.
+    fn enum_access(&self, name: &'static str, variants: &'static [&'static str]) -> Enum<'a, '_> {
+        let standin = Enum {
+            variant: variants.first().copied().unwrap_or(""),
+            index: 0,
+            content: None,
+            quiet: true,
+            path: &self.path,
+            ctx: self.ctx,
+        };
+        let (variant, content) = match self.tree {
+            None => return standin,
+            Some(Tree::String(s)) => (s.as_str(), None),
+            Some(Tree::Object(entries)) if entries.len() == 1 => match entries.first() {
+                Some((k, c)) => (k.as_str(), Some(c)),
+                None => ("", None),
+            },
+            Some(_) => {
+                self.wrong(Expected::Choice);
+                return standin;
             }
         };
-        ctx.stopped(&path, r)
+        let Some((index, known)) = variants.iter().enumerate().find(|(_, x)| **x == variant) else {
+            if variant.is_empty() && self.ctx.draft {
+                self.ctx.note(&self.path, Kind::NotFilled);
+            } else {
+                self.ctx.note(
+                    &self.path,
+                    Kind::UnknownValue {
+                        enum_name: name,
+                        allowed: variants,
+                    },
+                );
+            }
+            return standin;
+        };
+        Enum {
+            variant: known,
+            index: u64::try_from(index).unwrap_or(u64::MAX),
+            content,
+            quiet: false,
+            path: &self.path,
+            ctx: self.ctx,
+        }
     }
 }
 
@@ -394,48 +626,26 @@ impl<'de> Deserializer<'de> for Node<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_any(v);
+        if self.tree.is_none() {
+            return v.visit_unit();
         }
-        let (path, ctx) = (self.path.clone(), self.ctx);
-        let r = match self.tree {
-            Tree::Null => v.visit_unit(),
-            Tree::Bool(b) => v.visit_bool(*b),
-            Tree::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    v.visit_u64(u)
-                } else if let Some(i) = n.as_i64() {
-                    v.visit_i64(i)
-                } else {
-                    v.visit_f64(n.as_f64().unwrap_or(0.0))
-                }
-            }
-            Tree::String(s) => v.visit_borrowed_str(s),
-            Tree::Array(_) => return self.deserialize_seq(v),
-            Tree::Object(_) => return self.deserialize_map(v),
+        let r = match self.any() {
+            Any::Unit => v.visit_unit(),
+            Any::Bool(b) => v.visit_bool(b),
+            Any::Int(Int::Unsigned(u)) => v.visit_u64(u),
+            Any::Int(Int::Signed(i)) => v.visit_i64(i),
+            Any::Float(f) => v.visit_f64(f),
+            Any::Str(s) => v.visit_borrowed_str(s),
+            Any::Seq => return self.deserialize_seq(v),
+            Any::Map => return self.deserialize_map(v),
         };
-        ctx.stopped(&path, r)
+        self.stopped(r)
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_bool(v);
-        }
-        match self.tree {
-            Tree::Bool(b) => self.ctx.stopped(&self.path, v.visit_bool(*b)),
-            _ => {
-                self.wrong(Expected::Bool);
-                self.standin().deserialize_bool(v)
-            }
-        }
+        let (b, stops) = self.boolean();
+        let r = v.visit_bool(b);
+        if stops { self.stopped(r) } else { r }
     }
 
     ints!(deserialize_i8: i8, deserialize_i16: i16, deserialize_i32: i32, deserialize_i64: i64,
@@ -452,56 +662,17 @@ impl<'de> Deserializer<'de> for Node<'de> {
         self.deserialize_f64(v)
     }
     fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_f64(v);
-        }
-        match self.tree {
-            Tree::Number(n) => {
-                let r = v.visit_f64(n.as_f64().unwrap_or(0.0));
-                self.ctx.stopped(&self.path, r)
-            }
-            _ => {
-                if self.empty_in_draft() {
-                    self.ctx.note(&self.path, Kind::NotFilled);
-                } else {
-                    self.wrong(Expected::Number);
-                }
-                self.standin().deserialize_f64(v)
-            }
-        }
+        let (f, stops) = self.float();
+        let r = v.visit_f64(f);
+        if stops { self.stopped(r) } else { r }
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         self.deserialize_str(v)
     }
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_str(v);
-        }
-        match self.tree {
-            Tree::String(s) => {
-                if self.empty_in_draft() {
-                    // Not filled yet: noted here; the value itself may be refused by its
-                    // type (a date), in which case the stand-in is used without a second note.
-                    self.ctx.note(&self.path, Kind::NotFilled);
-                    return self.standin().deserialize_str(v);
-                }
-                let r = v.visit_borrowed_str(s);
-                self.ctx.stopped(&self.path, r)
-            }
-            _ => {
-                self.wrong(Expected::Text);
-                self.standin().deserialize_str(v)
-            }
-        }
+        let r = v.visit_borrowed_str(self.text());
+        self.stopped(r)
     }
     fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         self.deserialize_str(v)
@@ -514,24 +685,19 @@ impl<'de> Deserializer<'de> for Node<'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if self.replaced().is_some() || self.empty_in_draft() {
-            // A stand-in, or (draft mode) an optional field left empty: absent.
-            return v.visit_none();
-        }
-        match self.tree {
-            Tree::Null => v.visit_none(),
-            _ => v.visit_some(self),
+        // A stand-in, `null`, or (draft mode) an optional field left empty: absent.
+        if self.is_none() {
+            v.visit_none()
+        } else {
+            v.visit_some(self)
         }
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        match self.tree {
-            Tree::Null => v.visit_unit(),
-            _ => {
-                self.wrong(Expected::Nothing);
-                v.visit_unit()
-            }
+        if !matches!(self.tree, None | Some(Tree::Null)) {
+            self.wrong(Expected::Nothing);
         }
+        v.visit_unit()
     }
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
@@ -549,28 +715,8 @@ impl<'de> Deserializer<'de> for Node<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_seq(v);
-        }
-        match self.tree {
-            Tree::Array(items) => {
-                let seq = Seq {
-                    items: items.iter().enumerate(),
-                    path: &self.path,
-                    ctx: self.ctx,
-                };
-                let r = v.visit_seq(seq);
-                self.ctx.stopped(&self.path, r)
-            }
-            _ => {
-                self.wrong(Expected::List);
-                self.standin().deserialize_seq(v)
-            }
-        }
+        let r = v.visit_seq(self.seq_access());
+        self.stopped(r)
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
         self.deserialize_seq(v)
@@ -602,46 +748,8 @@ impl<'de> Deserializer<'de> for Node<'de> {
         variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            return Standin {
-                level,
-                ..self.standin()
-            }
-            .deserialize_enum(name, variants, v);
-        }
-        let (path, ctx) = (self.path.clone(), self.ctx);
-        let (variant, content) = match self.tree {
-            Tree::String(s) => (s.as_str(), None),
-            Tree::Object(entries) if entries.len() == 1 => match entries.first() {
-                Some((k, c)) => (k.as_str(), Some(c)),
-                None => ("", None),
-            },
-            _ => {
-                self.wrong(Expected::Choice);
-                return self.standin().deserialize_enum(name, variants, v);
-            }
-        };
-        let Some(known) = variants.iter().find(|x| **x == variant) else {
-            if variant.is_empty() && self.ctx.draft {
-                self.ctx.note(&self.path, Kind::NotFilled);
-            } else {
-                self.ctx.note(
-                    &self.path,
-                    Kind::UnknownValue {
-                        enum_name: name,
-                        allowed: variants,
-                    },
-                );
-            }
-            return self.standin().deserialize_enum(name, variants, v);
-        };
-        let r = v.visit_enum(Enum {
-            variant: known,
-            content,
-            path: &path,
-            ctx,
-        });
-        ctx.stopped(&path, r)
+        let r = v.visit_enum(self.enum_access(name, variants));
+        self.stopped(r)
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -652,58 +760,24 @@ impl<'de> Deserializer<'de> for Node<'de> {
     }
 }
 
-impl<'de> Node<'de> {
-    fn object<V: Visitor<'de>>(
-        self,
-        fields: Option<&'static [&'static str]>,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        if let Some(level) = self.replaced() {
-            let s = Standin {
-                level,
-                ..self.standin()
-            };
-            return match fields {
-                Some(f) => s.deserialize_struct("", f, v),
-                None => s.deserialize_map(v),
-            };
-        }
-        let Tree::Object(entries) = self.tree else {
-            if self.empty_in_draft() {
-                self.ctx.note(&self.path, Kind::NotFilled);
-            } else {
-                self.wrong(Expected::Object);
-            }
-            let s = self.standin();
-            return match fields {
-                Some(f) => s.deserialize_struct("", f, v),
-                None => s.deserialize_map(v),
-            };
-        };
-        let added: &[&'static str] = self
-            .ctx
-            .patches
-            .added
-            .get(self.path.as_str())
-            .map_or(&[], |a| a.as_slice());
-        let map = Map {
-            entries: entries.iter(),
-            added: added.iter(),
-            fields,
-            seen: BTreeSet::new(),
-            pending: None,
-            path: &self.path,
-            ctx: self.ctx,
-        };
-        let r = v.visit_map(map);
-        self.ctx.stopped(&self.path, r)
-    }
-}
-
 struct Seq<'a, 'p> {
     items: std::iter::Enumerate<std::slice::Iter<'a, Tree>>,
     path: &'p Path,
     ctx: &'a Ctx,
+}
+
+impl<'a> Seq<'a, '_> {
+    /// The next element not left out.
+    fn next_node(&mut self) -> Option<Node<'a>> {
+        for (i, item) in self.items.by_ref() {
+            let path = self.path.index(i);
+            if self.ctx.patches.removed.contains(path.as_str()) {
+                continue;
+            }
+            return Some(Node::new(Some(item), path, self.ctx));
+        }
+        None
+    }
 }
 
 impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
@@ -712,23 +786,15 @@ impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        for (i, item) in self.items.by_ref() {
-            let path = self.path.index(i);
-            if self.ctx.patches.removed.contains(path.as_str()) {
-                continue;
-            }
-            return seed
-                .deserialize(Node {
-                    tree: item,
-                    path,
-                    ctx: self.ctx,
-                })
-                .map(Some);
+        match self.next_node() {
+            Some(node) => seed.deserialize(node).map(Some),
+            None => Ok(None),
         }
-        Ok(None)
     }
 }
 
+/// The entries of an object, then the stand-ins of the keys added for this pass (or,
+/// for a stand-in object, of every field).
 struct Map<'a, 'p> {
     entries: std::slice::Iter<'a, (String, Tree)>,
     added: std::slice::Iter<'p, &'static str>,
@@ -746,7 +812,8 @@ enum Pending<'a> {
 
 /// The model's field name nearest to `key` by edit distance, if near enough.
 fn nearest(key: &str, fields: &'static [&'static str]) -> Option<&'static str> {
-    let k: Vec<char> = key.chars().flat_map(char::to_lowercase).collect();
+    // ASCII case only: the model's field names are ASCII (and no Unicode case tables).
+    let k: Vec<char> = key.chars().map(|c| c.to_ascii_lowercase()).collect();
     if k.len() > 64 {
         return None;
     }
@@ -798,16 +865,20 @@ pub(crate) fn distance(a: &[char], b: &[char]) -> usize {
     d.last().copied().unwrap_or(0)
 }
 
-impl<'de> de::MapAccess<'de> for Map<'de, '_> {
-    type Error = Error;
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+/// The position of a key among a struct's fields.
+fn position(fields: Option<&[&str]>, key: &str) -> Option<u64> {
+    let i = fields?.iter().position(|f| *f == key)?;
+    u64::try_from(i).ok()
+}
+
+impl<'a> Map<'a, '_> {
+    /// The next key to read (its value kept pending), noting unknown and repeated keys.
+    fn next_key(&mut self) -> Option<Ident<'a>> {
         for (key, value) in self.entries.by_ref() {
             let path = self.path.key(key);
+            let index = position(self.fields, key);
             if let Some(fields) = self.fields
-                && !fields.contains(&key.as_str())
+                && index.is_none()
             {
                 self.ctx.note(
                     &path,
@@ -822,46 +893,53 @@ impl<'de> de::MapAccess<'de> for Map<'de, '_> {
                 continue;
             }
             self.pending = Some(Pending::Value(path, value));
-            return seed.deserialize(key.as_str().into_deserializer()).map(Some);
+            return Some(Ident { name: key, index });
         }
         for key in self.added.by_ref() {
             if self.seen.contains(key) {
                 continue;
             }
             self.pending = Some(Pending::Standin(self.path.key(key)));
-            return seed.deserialize((*key).into_deserializer()).map(Some);
+            return Some(Ident {
+                name: key,
+                index: position(self.fields, key),
+            });
         }
-        Ok(None)
+        None
     }
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
+    /// The pending value.
+    fn next_node(&mut self) -> Result<Node<'a>, Error> {
         match self.pending.take() {
-            Some(Pending::Value(path, tree)) => seed.deserialize(Node {
-                tree,
-                path,
-                ctx: self.ctx,
-            }),
-            Some(Pending::Standin(path)) => {
-                let level = self
-                    .ctx
-                    .patches
-                    .replaced
-                    .get(path.as_str())
-                    .copied()
-                    .unwrap_or(0);
-                seed.deserialize(Standin {
-                    level,
-                    path,
-                    ctx: self.ctx,
-                })
-            }
+            Some(Pending::Value(path, tree)) => Ok(Node::new(Some(tree), path, self.ctx)),
+            Some(Pending::Standin(path)) => Ok(Node::new(None, path, self.ctx)),
             None => Err(Error::Other),
         }
     }
 }
 
+impl<'de> de::MapAccess<'de> for Map<'de, '_> {
+    type Error = Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.next_key() {
+            Some(key) => seed.deserialize(key).map(Some),
+            None => Ok(None),
+        }
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self.next_node()?)
+    }
+}
+
 struct Enum<'a, 'p> {
     variant: &'static str,
+    /// The choice's position among the enumeration's choices.
+    index: u64,
     content: Option<&'a Tree>,
+    /// A stand-in's choice: its content is a stand-in, without a note.
+    quiet: bool,
     path: &'p Path,
     ctx: &'a Ctx,
 }
@@ -873,7 +951,10 @@ impl<'de, 'p> de::EnumAccess<'de> for Enum<'de, 'p> {
         self,
         seed: V,
     ) -> Result<(V::Value, Variant<'de>), Error> {
-        let v = seed.deserialize(self.variant.into_deserializer())?;
+        let v = seed.deserialize(Ident {
+            name: self.variant,
+            index: Some(self.index),
+        })?;
         let path = if self.content.is_some() {
             self.path.key(self.variant)
         } else {
@@ -883,6 +964,7 @@ impl<'de, 'p> de::EnumAccess<'de> for Enum<'de, 'p> {
             v,
             Variant {
                 content: self.content,
+                quiet: self.quiet,
                 path,
                 ctx: self.ctx,
             },
@@ -892,8 +974,19 @@ impl<'de, 'p> de::EnumAccess<'de> for Enum<'de, 'p> {
 
 struct Variant<'a> {
     content: Option<&'a Tree>,
+    quiet: bool,
     path: Path,
     ctx: &'a Ctx,
+}
+
+impl<'a> Variant<'a> {
+    /// The content as a place of the document; a stand-in when there is none.
+    fn node(self) -> Node<'a> {
+        match self.content {
+            Some(tree) => Node::new(Some(tree), self.path, self.ctx),
+            None => Node::standin_at(self.path, self.ctx),
+        }
+    }
 }
 
 impl<'de> de::VariantAccess<'de> for Variant<'de> {
@@ -911,293 +1004,62 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
         Ok(())
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        match self.content {
-            Some(tree) => seed.deserialize(Node {
-                tree,
-                path: self.path,
-                ctx: self.ctx,
-            }),
-            None => {
-                self.ctx.note(
-                    &self.path,
-                    Kind::WrongType {
-                        expected: Expected::Object,
-                        found: Found::Text,
-                    },
-                );
-                seed.deserialize(Standin {
-                    level: 0,
-                    path: self.path,
-                    ctx: self.ctx,
-                })
-            }
+        if self.content.is_none() && !self.quiet {
+            self.ctx.note(
+                &self.path,
+                Kind::WrongType {
+                    expected: Expected::Object,
+                    found: Found::Text,
+                },
+            );
         }
+        seed.deserialize(self.node())
     }
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
-        match self.content {
-            Some(tree) => Node {
-                tree,
-                path: self.path,
-                ctx: self.ctx,
-            }
-            .deserialize_seq(v),
-            None => Standin {
-                level: 0,
-                path: self.path,
-                ctx: self.ctx,
-            }
-            .deserialize_seq(v),
-        }
+        self.node().deserialize_seq(v)
     }
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
-        match self.content {
-            Some(tree) => Node {
-                tree,
-                path: self.path,
-                ctx: self.ctx,
-            }
-            .deserialize_struct("", fields, v),
-            None => Standin {
-                level: 0,
-                path: self.path,
-                ctx: self.ctx,
-            }
-            .deserialize_struct("", fields, v),
-        }
+        self.node().deserialize_struct("", fields, v)
     }
 }
 
-/// A neutral stand-in for a value that is missing or could not be read: zero, `false`,
-/// an empty list, the first choice, an object of stand-ins; text is `""` (level 0) or a
-/// date (level 1, for fields that refuse `""`). It records nothing.
-struct Standin<'a> {
-    level: u8,
-    path: Path,
-    ctx: &'a Ctx,
+/// A key of an object or the name of a choice, for serde's generated code. A struct's
+/// field and an enumeration's choice are given by their position (`visit_u64`), so the
+/// generated comparisons of names are never called and are left out of the binary (the
+/// WASM modules' size, issue 19); any other key (of a map) is given as text.
+struct Ident<'a> {
+    name: &'a str,
+    /// The position among the struct's fields or the enumeration's choices.
+    index: Option<u64>,
 }
 
-impl<'de> Deserializer<'de> for Standin<'de> {
+impl<'de> Deserializer<'de> for Ident<'de> {
     type Error = Error;
+    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+        // Only serde's generated field and choice names are read as identifiers, and
+        // those always have a position (a map's keys are read as text).
+        v.visit_u64(self.index.unwrap_or(u64::MAX))
+    }
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_unit()
-    }
-    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_bool(false)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_u64(u64::from(self.level));
-        self.ctx.stopped(&self.path, r)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_f64(0.0)
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_str(if self.level == 0 { "" } else { "2000-01-01" });
-        self.ctx.stopped(&self.path, r)
-    }
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_none()
-    }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        v.visit_newtype_struct(self)
-    }
-    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_seq(
-            de::value::SeqDeserializer::<std::iter::Empty<()>, Error>::new(std::iter::empty()),
-        );
-        self.ctx.stopped(&self.path, r)
-    }
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_map(de::value::MapDeserializer::<
-            std::iter::Empty<((), ())>,
-            Error,
-        >::new(std::iter::empty()));
-        self.ctx.stopped(&self.path, r)
-    }
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        let r = v.visit_map(StandinMap {
-            fields: fields.iter(),
-            path: &self.path,
-            ctx: self.ctx,
-        });
-        self.ctx.stopped(&self.path, r)
+        v.visit_borrowed_str(self.name)
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
-        _: &'static str,
+        name: &'static str,
         variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Error> {
-        let variant = variants.first().copied().unwrap_or("");
-        let r = v.visit_enum(StandinEnum {
-            variant,
-            path: &self.path,
-            ctx: self.ctx,
-        });
-        self.ctx.stopped(&self.path, r)
+        self.name
+            .into_deserializer()
+            .deserialize_enum(name, variants, v)
     }
     serde::forward_to_deserialize_any! {
-        unit unit_struct ignored_any
-    }
-    fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_bytes<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(v)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(v)
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(v)
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_f64(v)
-    }
-}
-
-struct StandinMap<'a, 'p> {
-    fields: std::slice::Iter<'static, &'static str>,
-    path: &'p Path,
-    ctx: &'a Ctx,
-}
-
-impl<'de> de::MapAccess<'de> for StandinMap<'de, '_> {
-    type Error = Error;
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        match self.fields.as_slice().first() {
-            Some(f) => seed.deserialize((*f).into_deserializer()).map(Some),
-            None => Ok(None),
-        }
-    }
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
-        let f = self.fields.next().copied().unwrap_or("");
-        let path = self.path.key(f);
-        let level = self
-            .ctx
-            .patches
-            .replaced
-            .get(path.as_str())
-            .copied()
-            .unwrap_or(0);
-        seed.deserialize(Standin {
-            level,
-            path,
-            ctx: self.ctx,
-        })
-    }
-}
-
-struct StandinEnum<'a, 'p> {
-    variant: &'static str,
-    path: &'p Path,
-    ctx: &'a Ctx,
-}
-
-impl<'de> de::EnumAccess<'de> for StandinEnum<'de, '_> {
-    type Error = Error;
-    type Variant = StandinVariant<'de>;
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, StandinVariant<'de>), Error> {
-        let v = seed.deserialize(self.variant.into_deserializer())?;
-        Ok((
-            v,
-            StandinVariant {
-                path: self.path.clone(),
-                ctx: self.ctx,
-            },
-        ))
-    }
-}
-
-struct StandinVariant<'a> {
-    path: Path,
-    ctx: &'a Ctx,
-}
-
-impl<'de> de::VariantAccess<'de> for StandinVariant<'de> {
-    type Error = Error;
-    fn unit_variant(self) -> Result<(), Error> {
-        Ok(())
-    }
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(Standin {
-            level: 0,
-            path: self.path,
-            ctx: self.ctx,
-        })
-    }
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
-        Standin {
-            level: 0,
-            path: self.path,
-            ctx: self.ctx,
-        }
-        .deserialize_seq(v)
-    }
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        Standin {
-            level: 0,
-            path: self.path,
-            ctx: self.ctx,
-        }
-        .deserialize_struct("", fields, v)
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct ignored_any
     }
 }

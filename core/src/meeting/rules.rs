@@ -620,7 +620,11 @@ pub fn summarise(m: &Meeting) -> MeetingSummary {
     let mut per_org: Vec<OrganisationCount> = Vec::new();
     let mut org_index: BTreeMap<&str, usize> = BTreeMap::new();
     for s in &m.statements {
-        let items: BTreeSet<ItemRef> = s.items.iter().copied().collect();
+        // Inserted one by one: `collect` into a set sorts first (a copy of the sort code).
+        let mut items: BTreeSet<ItemRef> = BTreeSet::new();
+        for i in &s.items {
+            items.insert(*i);
+        }
         for i in items {
             let c = per_item.entry(i).or_insert(0);
             *c = c.saturating_add(1);

@@ -499,7 +499,7 @@ pub fn score(
             },
         ));
     }
-    items.sort_by_key(|(ri, _)| *ri);
+    crate::sorting::by_key(&mut items, |(ri, _)| *ri);
     mark_unconfirmed_combinations(&mut items, findings);
     let total: u16 = items.iter().map(|(_, it)| u16::from(it.points)).sum();
     let level = MedicalCareLevel::of(total);

@@ -213,7 +213,7 @@ pub fn short_stay_grounds(profile: &ClinicalProfile, as_of: IsoDate) -> Vec<Shor
 /// `/care/10`), so that each part of the document has its findings together; findings
 /// at the same place keep their order (validation errors before scoring notes).
 pub fn sort_by_path(findings: &mut [Finding]) {
-    findings.sort_by_cached_key(|f| {
+    crate::sorting::by_key(findings, |f| {
         f.path
             .split('/')
             .map(|seg| match seg.parse::<u64>() {

@@ -630,7 +630,7 @@ pub fn score(
         findings.push(EXCLUDED.detail(&p, "導尿は一度", "catheterisation once"));
     }
 
-    hits.sort_by_key(|(row, _)| TABLE.iter().position(|r| r == *row));
+    crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
     let total: u16 = hits.iter().map(|(row, _)| u16::from(row.points)).sum();
     let items = hits
         .into_iter()

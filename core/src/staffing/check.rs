@@ -354,12 +354,13 @@ fn check_meetings(
     recorded: &[(IsoDate, Path)],
     findings: &mut Vec<Finding>,
 ) -> MeetingStatus {
-    let facilities: BTreeSet<&str> = hub
-        .staff
-        .iter()
-        .map(|s| s.facility.trim())
-        .filter(|f| !f.is_empty())
-        .collect();
+    // Inserted one by one: `collect` into a set sorts first (a copy of the sort code).
+    let mut facilities: BTreeSet<&str> = BTreeSet::new();
+    for f in hub.staff.iter().map(|s| s.facility.trim()) {
+        if !f.is_empty() {
+            facilities.insert(f);
+        }
+    }
     let required = facilities.len() >= 2;
     let max = i64::from(policy.max_meeting_gap_days);
     let empty = Meetings::default();
@@ -393,7 +394,7 @@ fn check_meetings(
             held.push((*d, k));
         }
     }
-    held.sort();
+    crate::sorting::sort(&mut held);
     let mut longest: Option<i64> = None;
     let mut gap_findings = Vec::new();
     for pair in held.windows(2) {
@@ -449,7 +450,7 @@ fn check_meetings(
             ));
         }
         // Report gap findings in document order of the meeting they point at.
-        gap_findings.sort_by_key(|(k, _)| *k);
+        crate::sorting::by_key(&mut gap_findings, |(k, _)| *k);
         findings.extend(gap_findings.into_iter().map(|(_, f)| f));
     }
     MeetingStatus {

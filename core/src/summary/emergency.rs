@@ -243,7 +243,7 @@ fn supplier_lines(s: &ChildSummary) -> Vec<String> {
         .iter()
         .filter(|d| d.supplier.is_some() || d.supplier_phone.is_some())
         .collect();
-    devices.sort_by_key(|d| !d.kind.is_airway());
+    crate::sorting::by_key(&mut devices, |d| !d.kind.is_airway());
     let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     let mut out = Vec::new();
     for d in devices {
@@ -320,7 +320,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
 
     // 2. Diagnoses, main first.
     let mut dx: Vec<&super::Diagnosis> = s.diagnoses.iter().collect();
-    dx.sort_by_key(|d| !d.primary);
+    crate::sorting::by_key(&mut dx, |d| !d.primary);
     let diagnoses: Vec<String> = dx
         .iter()
         .map(|d| match &d.icd10 {
@@ -341,7 +341,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
         AllergyStatus::Unknown => vec![AllergyStatus::Unknown.label_ja().to_owned()],
         AllergyStatus::Present => {
             let mut items: Vec<&super::Allergy> = s.allergies.items.iter().collect();
-            items.sort_by_key(|a| {
+            crate::sorting::by_key(&mut items, |a| {
                 (
                     a.category != super::AllergyCategory::Drug,
                     std::cmp::Reverse(a.severity.unwrap_or(AllergySeverity::Mild)),
@@ -391,7 +391,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
 
     // 7. Medicines: rescue first.
     let mut meds: Vec<&super::Medication> = s.medications.iter().collect();
-    meds.sort_by_key(|m| !m.rescue);
+    crate::sorting::by_key(&mut meds, |m| !m.rescue);
     let mut medications: Vec<String> = meds
         .iter()
         .map(|m| {

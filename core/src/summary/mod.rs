@@ -112,7 +112,7 @@ impl ChildSummary {
     /// (from the clinical profile), sorted and without duplicates; for the short-stay match.
     pub fn care_kinds(&self) -> Vec<CareKind> {
         let mut kinds = self.clinical.care_kinds();
-        kinds.sort();
+        crate::sorting::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

@@ -206,7 +206,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
             })
         })
         .collect();
-    milestones.sort_by_key(|m| m.date);
+    crate::sorting::by_key(&mut milestones, |m| m.date);
 
     let first_consultation = s
         .history

@@ -1,0 +1,95 @@
+//! Sorting with one copy of the sorting code for the whole library (issue 19: the WASM
+//! modules' size).
+//!
+//! `slice::sort_by_key` and its kin are generic: every element type and key function gets
+//! its own copy of the standard library's sort, about 5 KB of WASM each. The functions
+//! here compute the keys, sort the positions `0..n` once through a `dyn` comparison (the
+//! one copy of the sort) and then move the elements into that order. Like the standard
+//! stable sorts they keep equal elements in their order and take n log n steps; like
+//! `sort_by_cached_key` they call the key function once per element.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` by `key`, stably.
+pub fn by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = v.iter().map(key).collect();
+    let order = order(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    });
+    permute(v, &order);
+}
+
+/// Sorts `v` by its own order, stably.
+pub fn sort<T: Ord>(v: &mut [T]) {
+    let order = order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    });
+    permute(v, &order);
+}
+
+/// The positions `0..n` sorted by `cmp` (stable).
+#[inline(never)]
+fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..n).collect();
+    positions.sort_by(|a, b| cmp(*a, *b));
+    positions
+}
+
+/// Puts `v` in `order` (a permutation of `0..v.len()`): afterwards `v[i]` is the element
+/// that was at `order[i]`. Each cycle of the permutation is followed once.
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let n = v.len();
+    let mut done = vec![false; n];
+    for start in 0..n {
+        if done.get(start).copied().unwrap_or(true) {
+            continue;
+        }
+        let mut at = start;
+        for _ in 0..n {
+            if let Some(d) = done.get_mut(at) {
+                *d = true;
+            }
+            let next = order.get(at).copied().unwrap_or(start);
+            if next == start || next >= n {
+                break;
+            }
+            v.swap(at, next);
+            at = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_key_is_stable() {
+        let mut v = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        by_key(&mut v, |p| p.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn sort_orders_and_handles_small_slices() {
+        let mut v = vec![5, 3, 9, 1, 3, 0];
+        sort(&mut v);
+        assert_eq!(v, [0, 1, 3, 3, 5, 9]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort(&mut empty);
+        assert!(empty.is_empty());
+        let mut one = ["x"];
+        by_key(&mut one, |s| s.len());
+        assert_eq!(one, ["x"]);
+    }
+
+    #[test]
+    fn permute_follows_every_cycle() {
+        // Two cycles (0 → 2 → 4 → 0 and 1 ↔ 3) and a fixed point (5).
+        let mut v = ['a', 'b', 'c', 'd', 'e', 'f'];
+        permute(&mut v, &[2, 3, 4, 1, 0, 5]);
+        assert_eq!(v, ['c', 'd', 'e', 'b', 'a', 'f']);
+    }
+}
