@@ -530,20 +530,7 @@ rule!(
     "同じ種類の医療的ケアが二度記録されています",
     "The same kind of care is recorded twice"
 );
-rule!(
-    DATE_BEFORE_BIRTH,
-    "care.date.before_birth",
-    Error,
-    "日付が生年月日より前です",
-    "The date is before the date of birth"
-);
-rule!(
-    DATE_AFTER_AS_OF,
-    "care.date.after_as_of",
-    Error,
-    "日付が基準日より後です",
-    "The date is after the as-of date"
-);
+pub use crate::calendar::{DATE_AFTER_AS_OF, DATE_BEFORE_BIRTH};
 rule!(
     WATCH_NOT_OFFERED,
     "care.item.watch_not_offered",
@@ -646,8 +633,6 @@ rule!(
 /// Every rule of the clinical profile.
 pub const RULES: &[Rule] = &[
     DUPLICATE_KIND,
-    DATE_BEFORE_BIRTH,
-    DATE_AFTER_AS_OF,
     WATCH_NOT_OFFERED,
     DETAIL_NOT_APPLICABLE,
     HOURS_OUT_OF_RANGE,
@@ -692,17 +677,19 @@ fn check_date(
     findings: &mut Vec<Finding>,
 ) {
     if date < birth {
-        findings.push(DATE_BEFORE_BIRTH.detail(
-            path,
-            format!("{date}、生年月日 {birth}"),
-            format!("{date}, born {birth}"),
-        ));
+        findings.push(
+            DATE_BEFORE_BIRTH
+                .at(path)
+                .with("date", date)
+                .with("birth", birth),
+        );
     } else if date > as_of {
-        findings.push(DATE_AFTER_AS_OF.detail(
-            path,
-            format!("{date}、基準日 {as_of}"),
-            format!("{date}, as of {as_of}"),
-        ));
+        findings.push(
+            DATE_AFTER_AS_OF
+                .at(path)
+                .with("date", date)
+                .with("as_of", as_of),
+        );
     }
 }
 

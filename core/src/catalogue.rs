@@ -11,6 +11,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::finding::RULES,
         crate::input::RULES,
         crate::calendar::RULES,
+        crate::calendar::DATE_RULES,
         crate::care::RULES,
         #[cfg(feature = "plan-ops")]
         crate::plan::RULES,
@@ -33,6 +34,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
         crate::fhir::RULES,
         #[cfg(feature = "upgrade-ops")]
         crate::upgrade::RULES,
+        crate::surface::RULES,
     ]
     .into_iter()
     .flatten()
@@ -96,7 +98,21 @@ pub struct RuleCatalogue {
 }
 
 /// Former codes: (old code, the code that replaced it).
-pub const ALIASES: &[(&str, &str)] = &[];
+pub const ALIASES: &[(&str, &str)] = &[
+    ("summary.date.before_birth", "calendar.date.before_birth"),
+    ("care.date.before_birth", "calendar.date.before_birth"),
+    ("summary.date.after_as_of", "calendar.date.after_as_of"),
+    ("care.date.after_as_of", "calendar.date.after_as_of"),
+    (
+        "scores.request.as_of_before_birth",
+        "calendar.date.after_as_of",
+    ),
+    ("abi.unknown_operation", "operation.unknown"),
+    ("wasm.unknown_operation", "operation.unknown"),
+    ("abi.internal", "operation.internal"),
+    ("wasm.internal_error", "operation.internal"),
+    ("wasm.input_not_json", "operation.input_not_json"),
+];
 
 /// The catalogue.
 pub fn catalogue() -> RuleCatalogue {
@@ -169,6 +185,14 @@ pub fn markdown() -> String {
         let args = r.arg_names();
         if !args.is_empty() {
             let _ = writeln!(out, "- arguments: {}", args.join(", "));
+        }
+        let old: Vec<String> = ALIASES
+            .iter()
+            .filter(|(_, new)| *new == r.code)
+            .map(|(old, _)| format!("`{old}`"))
+            .collect();
+        if !old.is_empty() {
+            let _ = writeln!(out, "- former codes: {}", old.join(", "));
         }
         if !r.explain.is_empty() {
             let _ = write!(out, "\n{}\n", r.explain);

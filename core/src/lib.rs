@@ -47,6 +47,7 @@
 pub mod calendar;
 pub mod care;
 pub mod catalogue;
+mod checks;
 pub mod fhir;
 pub mod finding;
 pub mod input;
@@ -62,6 +63,7 @@ mod sorting;
 pub mod staffing;
 pub mod stats;
 pub mod summary;
+pub mod surface;
 pub mod tasks;
 pub mod upgrade;
 pub mod version;

@@ -107,9 +107,27 @@ impl std::fmt::Debug for Operation {
 /// Declares an [`Operation`]: `operation!("plan.validate", "日本語の説明", "English line",
 /// Plan => PlanSummary, plan::validate_operation)` where the function has the signature
 /// `fn(Input) -> Computed<Output>`.
+///
+/// The input type's own checks ([`InputChecks`]) run once, in [`execute`], for every
+/// operation on that type, and their findings are part of every such report. A view that
+/// carries only their errors (not their warnings) ends with `, errors_only`; one that
+/// also needs to see them (e.g. to print how many there are) ends with `, errors_only_seen`
+/// and has the signature `fn(Input, &[Finding]) -> Computed<Output>`.
 #[macro_export]
 macro_rules! operation {
-    ($name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $func:path) => {
+    ($name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $func:path $(,)?) => {
+        $crate::operation!(@make $name, $ja, $en, $input => $output,
+            $crate::operation::Body::Plain($func), $crate::operation::Checks::All)
+    };
+    ($name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $func:path, errors_only $(,)?) => {
+        $crate::operation!(@make $name, $ja, $en, $input => $output,
+            $crate::operation::Body::Plain($func), $crate::operation::Checks::ErrorsOnly)
+    };
+    ($name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $func:path, errors_only_seen $(,)?) => {
+        $crate::operation!(@make $name, $ja, $en, $input => $output,
+            $crate::operation::Body::Seeing($func), $crate::operation::Checks::ErrorsOnly)
+    };
+    (@make $name:literal, $ja:literal, $en:literal, $input:ty => $output:ty, $body:expr, $checks:expr) => {
         $crate::operation::Operation {
             name: $name,
             summary_ja: $ja,
@@ -122,7 +140,8 @@ macro_rules! operation {
                     stringify!($input),
                     bytes,
                     limits,
-                    $func,
+                    $body,
+                    $checks,
                 )
             },
             #[cfg(feature = "schema")]
@@ -137,27 +156,88 @@ macro_rules! operation {
     };
 }
 
+/// The checks of one input type, shared by every operation on that type (one validation
+/// per input type): `summary.validate`, `summary.scores`, `summary.timeline`, … all run
+/// the summary's checks once, in [`execute`], so they agree on `valid`. The catalogue
+/// module `crate::checks` implements it for every input type of the table.
+pub trait InputChecks {
+    /// Every finding of the input's own checks (the document's validation), in any order.
+    fn checks(&self) -> Vec<Finding> {
+        Vec::new()
+    }
+}
+
+/// Which of the input type's checks an operation's report carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// All of them (errors, warnings, infos).
+    All,
+    /// Only the errors (a view: it is valid exactly when the document is, and does not
+    /// repeat the validation's warnings).
+    ErrorsOnly,
+}
+
+/// An operation's function: on the input alone, or also seeing the input's checks.
+pub enum Body<I, O> {
+    /// `fn(Input) -> Computed<Output>`.
+    Plain(fn(I) -> Computed<O>),
+    /// `fn(Input, &checks) -> Computed<Output>`.
+    Seeing(fn(I, &[Finding]) -> Computed<O>),
+}
+
+impl<I, O> std::fmt::Debug for Body<I, O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Body::Plain(_) => "Body::Plain",
+            Body::Seeing(_) => "Body::Seeing",
+        })
+    }
+}
+
+/// Runs the input's checks and the operation's body on one input, and puts the findings
+/// together: the checks' (all or errors only), then the operation's own that the checks
+/// have not already given.
+fn run_body<I: InputChecks, O>(input: I, body: Body<I, O>, mode: Checks) -> Computed<O> {
+    let mut checks = input.checks();
+    let Computed { findings, result } = match body {
+        Body::Plain(f) => f(input),
+        Body::Seeing(f) => f(input, &checks),
+    };
+    if mode == Checks::ErrorsOnly {
+        checks.retain(|f| f.severity == crate::finding::Severity::Error);
+    }
+    let given = checks.len();
+    for f in findings {
+        if !checks.get(..given).unwrap_or(&[]).contains(&f) {
+            checks.push(f);
+        }
+    }
+    Computed::new(checks, result)
+}
+
 /// Reads the input, runs `f`, and serialises the report. Never panics on any input.
 ///
 /// This is the one place every operation goes through: the input is read (every input
-/// problem in one report, see [`crate::input`]), draft mode is applied, the operation's
+/// problem in one report, see [`crate::input`]), draft mode is applied, the input type's
+/// checks run once ([`InputChecks`]), the operation's
 /// findings are put into document order and given readable locations, and the report is
 /// written.
-pub fn execute<I: DeserializeOwned, O: Serialize>(
+pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
     name: &str,
     input_type: &str,
     bytes: &[u8],
     limits: &Limits,
-    f: fn(I) -> Computed<O>,
+    body: Body<I, O>,
+    mode: Checks,
 ) -> Outcome {
     match crate::input::read_with::<I>(bytes, limits) {
         Read::Complete(input) => {
-            let Computed { findings, result } = f(input);
+            let Computed { findings, result } = run_body(input, body, mode);
             let findings = arrange(input_type, bytes, findings);
             finish(Report::new(name, findings, result), None)
         }
         Read::Draft(draft) => {
-            let Computed { findings, result } = f(draft.value);
+            let Computed { findings, result } = run_body(draft.value, body, mode);
             let mut all = draft.findings;
             all.extend(findings);
             let all = arrange(input_type, bytes, all);

@@ -139,10 +139,19 @@ fn dates_between_birth_and_as_of() {
     assert_eq!(
         codes(&validate(&p)),
         vec![
-            ("care.date.before_birth", "/clinical/care/0/since"),
-            ("care.date.after_as_of", "/clinical/nicu_discharge"),
-            ("care.date.before_birth", "/clinical/low_spo2/since"),
+            ("calendar.date.before_birth", "/clinical/care/0/since"),
+            ("calendar.date.after_as_of", "/clinical/nicu_discharge"),
+            ("calendar.date.before_birth", "/clinical/low_spo2/since"),
         ]
+    );
+    let f = validate(&p);
+    assert_eq!(
+        f[0].message_ja(),
+        "日付 2020-04-30 は生年月日 2020-05-01 より前です"
+    );
+    assert_eq!(
+        f[1].message_en(),
+        format!("The date 2024-06-02 is after the as-of date {AS_OF}")
     );
     p.care[0].since = Some(d(BIRTH));
     p.nicu_discharge = Some(d(AS_OF));
@@ -552,11 +561,12 @@ fn operation_scores_a_ventilated_child() {
 fn operation_reports_as_of_before_birth_and_validation_errors() {
     let v = run(&json!({ "as_of": "2020-04-30", "birth_date": BIRTH, "clinical": {} }));
     assert_eq!(v["valid"], false);
+    assert_eq!(v["findings"][0]["code"], "calendar.date.after_as_of");
+    assert_eq!(v["findings"][0]["path"], "/birth_date");
     assert_eq!(
-        v["findings"][0]["code"],
-        "scores.request.as_of_before_birth"
+        v["findings"][0]["message_ja"],
+        format!("日付 {BIRTH} は基準日 2020-04-30 より後です")
     );
-    assert_eq!(v["findings"][0]["path"], "/as_of");
     assert!(v.get("result").is_none());
     let v = run(&request(
         json!({ "care": [{ "kind": "nebulizer", "watch": "high" }] }),

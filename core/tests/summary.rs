@@ -197,31 +197,31 @@ fn cases() -> Vec<Case> {
             "/summary/vaccinations/5/name",
         ),
         c(
-            "summary.date.before_birth",
+            "calendar.date.before_birth",
             V,
             |d| set(d, "/summary/vaccinations/0/date", json!("2021-06-13")),
             "/summary/vaccinations/0/date",
         ),
         c(
-            "summary.date.before_birth",
+            "calendar.date.before_birth",
             V,
             |d| set(d, "/summary/diagnoses/1/diagnosed_on", json!("2020-01-01")),
             "/summary/diagnoses/1/diagnosed_on",
         ),
         c(
-            "summary.date.after_as_of",
+            "calendar.date.after_as_of",
             V,
             |d| set(d, "/summary/history/5/start", json!("2026-11-24")),
             "/summary/history/5/start",
         ),
         c(
-            "summary.date.after_as_of",
+            "calendar.date.after_as_of",
             V,
             |d| set(d, "/summary/provenance/0/recorded_on", json!("2027-01-01")),
             "/summary/provenance/0/recorded_on",
         ),
         c(
-            "summary.date.after_as_of",
+            "calendar.date.after_as_of",
             V,
             |d| set(d, "/as_of", json!("2021-06-13")),
             "/summary/child/date_of_birth",
@@ -853,7 +853,7 @@ fn stale_is_more_than_180_days() {
     assert_eq!(count(&r, "summary.provenance.stale"), 0);
     assert!(has(
         &r,
-        "summary.date.before_birth",
+        "calendar.date.before_birth",
         "/summary/provenance/5/recorded_on"
     ));
 }
@@ -1062,16 +1062,9 @@ const EXPECTED: &[(&str, &str, &str)] = &[
         "一画面に収めるため一部を省略しました",
     ),
     ("summary.field.empty", "error", "必須項目が空です"),
-    (
-        "summary.date.before_birth",
-        "error",
-        "生年月日より前の日付です",
-    ),
-    (
-        "summary.date.after_as_of",
-        "error",
-        "基準日より後の日付です",
-    ),
+    // The calendar's date rules, shared by every document (one code per condition).
+    ("calendar.date.before_birth", "error", "日付 20"),
+    ("calendar.date.after_as_of", "error", "日付 20"),
     (
         "summary.date.end_before_start",
         "error",
@@ -1315,5 +1308,9 @@ fn the_expected_table_covers_every_summary_rule() {
             rule.code
         );
     }
-    assert_eq!(EXPECTED.len(), summary::RULES.len());
+    // Plus the calendar's two date rules, which the summary uses.
+    assert_eq!(
+        EXPECTED.len(),
+        summary::RULES.len() + kyoten_core::calendar::DATE_RULES.len()
+    );
 }

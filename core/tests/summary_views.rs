@@ -216,7 +216,7 @@ fn scores_of_a_child_born_after_as_of_are_refused() {
     assert_eq!(r["valid"], false);
     assert!(has(
         &r,
-        "summary.date.after_as_of",
+        "calendar.date.after_as_of",
         "/summary/child/date_of_birth"
     ));
     assert!(r.get("result").is_none());

@@ -61,7 +61,7 @@ typedef enum KyotenStatus {
    */
   KYOTEN_STATUS_TOO_LARGE = 4,
   /**
-   * No operation has that name. `*out_json` is a report (`abi.unknown_operation`).
+   * No operation has that name. `*out_json` is a report (`operation.unknown`, with the nearest real name if any).
    */
   KYOTEN_STATUS_UNKNOWN_OPERATION = 5,
   /**
@@ -72,10 +72,12 @@ typedef enum KyotenStatus {
   KYOTEN_STATUS_INVALID_SHAPE = 6,
   /**
    * A bug in the library (a panic caught by the landing pad). `*out_json` is a
-   * report (`abi.internal`). The library stays usable.
+   * report (`operation.internal`). The library stays usable.
    */
   KYOTEN_STATUS_INTERNAL = 7,
 } KyotenStatus;
+
+
 
 #ifdef __cplusplus
 extern "C" {
@@ -175,7 +177,7 @@ enum KyotenStatus kyoten_summary_validate(const uint8_t *input,
  *
  * `*out_json` receives
  * `{"abi_version":1,"version":"…","operations":[{"name":"tasks.list","summary_ja":"…",
- * "summary_en":"…","input_type":"TasksQuery","output_type":"TaskCatalogue",
+ * "summary_en":"…","input_type":"tasks-query","output_type":"task-catalogue",
  * "input_stem":"tasks-query"},…]}`. `input_stem` is the file stem of the input's schema
  * and example documents.
  *

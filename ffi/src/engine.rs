@@ -7,44 +7,15 @@
 //! ([`kyoten_core::ops::operations`]) is reachable by its name, and operations added to
 //! the table later appear without a change here.
 //!
-//! | code | when |
-//! |---|---|
-//! | `abi.null_argument` | a required pointer argument is NULL (the operation name, or the input with a non-zero length) |
-//! | `abi.unknown_operation` | no operation of that name is in the table (or the name is not UTF-8) |
-//! | `abi.internal` | the library panicked; the landing pad turned it into this report |
+//! Every report here comes from the core ([`kyoten_core::surface`]): `operation.unknown`
+//! (with the nearest real operation name), `operation.internal` (the landing pad caught a
+//! panic) and the C-only `abi.null_argument` are rules of the core's catalogue.
 
 use crate::KyotenStatus;
-use kyoten_core::finding::{Finding, Report, Rule};
+use kyoten_core::finding::Finding;
 use kyoten_core::input::{InputProblem, Limits};
 use kyoten_core::ops::{self, Operation};
-use serde::Serialize;
-
-kyoten_core::rule!(
-    NULL_ARGUMENT,
-    "abi.null_argument",
-    Error,
-    "必要な引数が NULL です[（引数 {argument}）]",
-    "A required argument is NULL[ (argument {argument})]"
-);
-
-kyoten_core::rule!(
-    UNKNOWN_OPERATION,
-    "abi.unknown_operation",
-    Error,
-    "その名前の操作はありません（kyoten_operations で一覧を得られます）",
-    "There is no operation of that name (kyoten_operations lists them)"
-);
-
-kyoten_core::rule!(
-    INTERNAL,
-    "abi.internal",
-    Error,
-    "ライブラリ内部のエラーです（不具合として報告してください）",
-    "Internal error in the library (please report it as a bug)"
-);
-
-/// Every rule of the C ABI layer.
-pub const RULES: &[Rule] = &[NULL_ARGUMENT, UNKNOWN_OPERATION, INTERNAL];
+use kyoten_core::surface;
 
 /// What one call answers: a status, a JSON document, and whether the report is valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,20 +28,14 @@ pub struct Answer {
     pub valid: bool,
 }
 
-/// A report JSON whose only finding is `finding`; never panics.
-fn report_json(operation: &str, finding: Finding) -> String {
-    let report = Report::<()>::new(operation, vec![finding], None);
-    serde_json::to_string(&report).unwrap_or_else(|_| INTERNAL_JSON.to_owned())
-}
-
-/// The report used when even serialising a report failed.
-pub const INTERNAL_JSON: &str = r#"{"operation":"","valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{"code":"abi.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（不具合として報告してください）","message_en":"Internal error in the library (please report it as a bug)"}]}"#;
+/// The report used when even serialising a report failed (the core's).
+pub const INTERNAL_JSON: &str = surface::INTERNAL_JSON;
 
 /// A failed call: `status` with a one-finding report.
 pub fn failure(status: KyotenStatus, operation: &str, finding: Finding) -> Answer {
     Answer {
         status,
-        json: report_json(operation, finding),
+        json: surface::report_json(operation, finding),
         valid: false,
     }
 }
@@ -80,18 +45,27 @@ pub fn null_argument(operation: &str, which: &'static str) -> Answer {
     failure(
         KyotenStatus::NullArgument,
         operation,
-        NULL_ARGUMENT.at("").with("argument", which),
+        surface::NULL_ARGUMENT.at("").with("argument", which),
     )
 }
 
-/// The operation name did not match any operation. The name is not echoed.
-pub fn unknown_operation() -> Answer {
-    failure(KyotenStatus::UnknownOperation, "", UNKNOWN_OPERATION.at(""))
+/// The operation name did not match any operation (or was not UTF-8: `name` is then "").
+/// The name is not echoed; the nearest real name may be suggested.
+pub fn unknown_operation(name: &str) -> Answer {
+    Answer {
+        status: KyotenStatus::UnknownOperation,
+        json: surface::unknown_operation_json(name),
+        valid: false,
+    }
 }
 
 /// The landing pad caught a panic.
 pub fn internal() -> Answer {
-    failure(KyotenStatus::Internal, "", INTERNAL.at(""))
+    Answer {
+        status: KyotenStatus::Internal,
+        json: surface::internal_json(""),
+        valid: false,
+    }
 }
 
 /// The input is longer than the limit: answered before a byte of it is read, with the
@@ -145,7 +119,7 @@ pub fn run_op(op: &Operation, input: &[u8], limits: &Limits) -> Answer {
 /// Runs the operation called `name` on `input`, with the size checked first.
 pub fn run(name: &str, input: &[u8], limits: &Limits) -> Answer {
     match ops::find(name) {
-        None => unknown_operation(),
+        None => unknown_operation(name),
         Some(op) if input.len() > limits.max_input_bytes => {
             too_large(op.name, input.len(), limits.max_input_bytes)
         }
@@ -153,23 +127,12 @@ pub fn run(name: &str, input: &[u8], limits: &Limits) -> Answer {
     }
 }
 
-/// One entry of the operation list, in a fixed key order.
-#[derive(Debug, Serialize)]
-struct OperationEntry {
-    name: &'static str,
-    summary_ja: &'static str,
-    summary_en: &'static str,
-    input_type: &'static str,
-    output_type: &'static str,
-    input_stem: String,
-}
-
 /// The operation list document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, serde::Serialize)]
 struct OperationList {
     abi_version: u32,
     version: &'static str,
-    operations: Vec<OperationEntry>,
+    operations: Vec<surface::OperationInfo>,
 }
 
 /// The list of operations as JSON, keys in this order: `{"abi_version":1,"version":"…",
@@ -179,16 +142,7 @@ pub fn operations_json() -> Answer {
     let doc = OperationList {
         abi_version: crate::KYOTEN_ABI_VERSION,
         version: env!("CARGO_PKG_VERSION"),
-        operations: ops::operations()
-            .map(|op| OperationEntry {
-                name: op.name,
-                summary_ja: op.summary_ja,
-                summary_en: op.summary_en,
-                input_type: op.input_type,
-                output_type: op.output_type,
-                input_stem: op.input_stem(),
-            })
-            .collect(),
+        operations: surface::operation_list(),
     };
     match serde_json::to_string(&doc) {
         Ok(json) => Answer {
@@ -215,7 +169,7 @@ pub enum Which {
 /// `examples`.
 pub fn schema(name: &str, which: Which) -> Answer {
     let Some(op) = ops::find(name) else {
-        return unknown_operation();
+        return unknown_operation(name);
     };
     let schema = match which {
         Which::Input => kyoten_schemas::input_schema(op),
@@ -264,7 +218,8 @@ mod tests {
     fn failure_reports_are_json_reports() {
         for a in [
             null_argument("x.y", "input"),
-            unknown_operation(),
+            unknown_operation("plan.validat"),
+            unknown_operation(""),
             internal(),
             too_large("x.y", 9, 1),
         ] {
@@ -275,19 +230,29 @@ mod tests {
             assert_ne!(a.status, KyotenStatus::Ok);
         }
         let v: serde_json::Value = serde_json::from_str(INTERNAL_JSON).unwrap();
-        assert_eq!(v["findings"][0]["code"], "abi.internal");
+        assert_eq!(v["findings"][0]["code"], "operation.internal");
+        let v: serde_json::Value =
+            serde_json::from_str(&unknown_operation("plan.validat").json).unwrap();
+        assert_eq!(v["findings"][0]["code"], "operation.unknown");
+        assert_eq!(v["findings"][0]["args"]["suggestion"], "plan.validate");
     }
 
     #[test]
-    fn rule_codes_are_well_formed() {
-        for r in RULES {
-            assert!(r.code.starts_with("abi."));
-            assert!(
-                r.code
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
-            );
-            assert!(!r.ja.is_empty() && !r.en.is_empty());
+    fn operation_list_shows_public_type_names() {
+        let v: serde_json::Value = serde_json::from_str(&operations_json().json).unwrap();
+        for e in v["operations"].as_array().unwrap() {
+            for k in ["input_type", "output_type"] {
+                let t = e[k].as_str().unwrap();
+                assert!(!t.contains("::") && !t.contains('<'), "{}: {t}", e["name"]);
+            }
         }
+        let tasks = v["operations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == "tasks.list")
+            .unwrap();
+        assert_eq!(tasks["input_type"], "tasks-query");
+        assert_eq!(tasks["output_type"], "task-catalogue");
     }
 }

@@ -73,14 +73,14 @@ pub enum KyotenStatus {
     /// The input is longer than the limit; none of it was read. `*out_json` is a report
     /// (`input.too_large`).
     TooLarge = 4,
-    /// No operation has that name. `*out_json` is a report (`abi.unknown_operation`).
+    /// No operation has that name. `*out_json` is a report (`operation.unknown`, with the nearest real name if any).
     UnknownOperation = 5,
     /// The input is JSON but not a document of the operation's input type (wrong type,
     /// unknown or missing field, invalid date …); the operation could not run.
     /// `*out_json` is a report whose finding points at the offending value.
     InvalidShape = 6,
     /// A bug in the library (a panic caught by the landing pad). `*out_json` is a
-    /// report (`abi.internal`). The library stays usable.
+    /// report (`operation.internal`). The library stays usable.
     Internal = 7,
 }
 
@@ -118,7 +118,7 @@ const VERSION: &CStr =
         Err(_) => c"unknown",
     };
 
-/// Runs `f` inside the landing pad: a panic becomes the `abi.internal` answer.
+/// Runs `f` inside the landing pad: a panic becomes the `operation.internal` answer.
 fn landing_pad(f: impl FnOnce() -> Answer) -> Answer {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| engine::internal())
 }
@@ -190,7 +190,7 @@ unsafe fn read_name<'a>(name: *const c_char) -> Result<&'a str, Answer> {
     }
     // SAFETY: non-NULL, and the caller guarantees NUL termination.
     let c = unsafe { CStr::from_ptr(name) };
-    c.to_str().map_err(|_| engine::unknown_operation())
+    c.to_str().map_err(|_| engine::unknown_operation(""))
 }
 
 /// The shared body of kyoten_run and its variants.
@@ -218,7 +218,7 @@ unsafe fn run_raw(
             Err(a) => return a,
         };
         let Some(op) = kyoten_core::ops::find(name) else {
-            return engine::unknown_operation();
+            return engine::unknown_operation(name);
         };
         if input.is_null() && input_len != 0 {
             return engine::null_argument(op.name, "input");
@@ -403,7 +403,7 @@ pub unsafe extern "C" fn kyoten_summary_validate(
 ///
 /// `*out_json` receives
 /// `{"abi_version":1,"version":"…","operations":[{"name":"tasks.list","summary_ja":"…",
-/// "summary_en":"…","input_type":"TasksQuery","output_type":"TaskCatalogue",
+/// "summary_en":"…","input_type":"tasks-query","output_type":"task-catalogue",
 /// "input_stem":"tasks-query"},…]}`. `input_stem` is the file stem of the input's schema
 /// and example documents.
 ///
@@ -580,7 +580,7 @@ mod tests {
     fn landing_pad_turns_a_panic_into_internal() {
         let a = landing_pad(|| panic!("boom"));
         assert_eq!(a.status, KyotenStatus::Internal);
-        assert!(a.json.contains("abi.internal"));
+        assert!(a.json.contains("operation.internal"));
         assert!(!a.json.contains("boom"));
     }
 

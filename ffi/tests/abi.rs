@@ -81,7 +81,7 @@ fn statuses() {
     );
     let (st, json, _) = run(Some("no.such"), Some(b"{}"), 0);
     assert_eq!(st, KyotenStatus::UnknownOperation);
-    assert!(json.contains("abi.unknown_operation") && !json.contains("no.such"));
+    assert!(json.contains("operation.unknown") && !json.contains("no.such"));
     let (st, json, _) = run(Some("tasks.list"), Some(b"{\"x\":1}"), 0);
     assert_eq!(st, KyotenStatus::InvalidShape);
     assert!(json.contains("\"path\":\"/x\""));
@@ -178,7 +178,7 @@ fn schemas_and_list_cover_every_operation() {
         unsafe { kyoten_input_schema(c"no.such".as_ptr(), &mut out, ptr::null_mut()) },
         KyotenStatus::UnknownOperation
     );
-    assert!(take(&mut out).contains("abi.unknown_operation"));
+    assert!(take(&mut out).contains("operation.unknown"));
 }
 
 #[test]

@@ -62,7 +62,7 @@ export function makeApi(raw) {
   const list = Object.freeze(JSON.parse(raw.operations()).map((o) => Object.freeze(o)));
   const known = new Set(list.map((o) => o.name));
   const rules = JSON.parse(raw.rules());
-  const internal = rules.find((r) => r.code === 'wasm.internal_error');
+  const internal = rules.find((r) => r.code === 'operation.internal');
   let broken = false;
 
   /**
@@ -94,7 +94,7 @@ export function makeApi(raw) {
     run,
     /** Every operation: `{ name, summary_ja, summary_en, input_type, output_type }`. */
     operations: () => list,
-    /** The rules of the WASM skin itself (`wasm.*`). */
+    /** The rules of the answers the skins share (`operation.*`, `wasm.not_initialized`). */
     rules: () => rules,
     /** The library version. */
     version: () => raw.version(),

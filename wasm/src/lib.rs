@@ -11,12 +11,11 @@
 //! without touching this file. Nothing here throws or traps on any input: an unknown
 //! operation or a value that is not JSON gives a report with a finding.
 //!
-//! | code | when |
-//! |---|---|
-//! | `wasm.unknown_operation` | [`run`] was asked for an operation the table does not have |
-//! | `wasm.input_not_json` | the JavaScript value could not be written as JSON (cycle, BigInt, `undefined`) |
-//! | `wasm.not_initialized` | (JS layer) an operation was called before `init()` finished |
-//! | `wasm.internal_error` | (JS layer) the module failed while running an operation |
+//! Every report of its own comes from the core ([`kyoten_core::surface`]):
+//! `operation.unknown` (with the nearest real operation name), `operation.input_not_json`
+//! (the JavaScript value could not be written as JSON), `operation.internal` (the JS
+//! layer's answer when the module failed) and the WASM-only `wasm.not_initialized` are
+//! rules of the core's catalogue; [`rules`] lists them for the JS layer.
 #![forbid(unsafe_code)]
 #![deny(
     clippy::unwrap_used,
@@ -27,51 +26,11 @@
 )]
 #![warn(missing_docs)]
 
-use kyoten_core::Report;
-use kyoten_core::finding::{Rule, Severity};
+use kyoten_core::finding::Severity;
 use kyoten_core::input::Limits;
+use kyoten_core::surface;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
-
-kyoten_core::rule!(
-    UNKNOWN_OPERATION,
-    "wasm.unknown_operation",
-    Error,
-    "その名前の操作はありません（operations() で一覧を確認してください）",
-    "There is no operation of that name (see operations() for the list)"
-);
-
-kyoten_core::rule!(
-    INPUT_NOT_JSON,
-    "wasm.input_not_json",
-    Error,
-    "入力を JSON にできません（循環参照、BigInt、undefined、関数などは使えません）",
-    "The input cannot be written as JSON (cycles, BigInt, undefined and functions are not allowed)"
-);
-
-kyoten_core::rule!(
-    NOT_INITIALIZED,
-    "wasm.not_initialized",
-    Error,
-    "WASM モジュールがまだ読み込まれていません（先に init() を待ってください）",
-    "The WASM module is not loaded yet (await init() first)"
-);
-
-kyoten_core::rule!(
-    INTERNAL_ERROR,
-    "wasm.internal_error",
-    Error,
-    "内部エラーが起きました（入力内容は失われていません）",
-    "An internal error occurred (the input was not lost)"
-);
-
-/// Every rule of the WASM skin.
-pub const RULES: &[Rule] = &[
-    UNKNOWN_OPERATION,
-    INPUT_NOT_JSON,
-    NOT_INITIALIZED,
-    INTERNAL_ERROR,
-];
 
 /// One row of [`rules`].
 #[derive(Debug, Serialize)]
@@ -82,27 +41,16 @@ struct RuleInfo {
     message_en: &'static str,
 }
 
-/// One row of [`operations`].
-#[derive(Debug, Serialize)]
-struct OperationInfo {
-    name: &'static str,
-    summary_ja: &'static str,
-    summary_en: &'static str,
-    input_type: &'static str,
-    input_stem: String,
-    output_type: &'static str,
-}
-
 /// Runs the operation `op` on the JSON text `input_json` and returns its report as JSON
 /// text (`{"operation", "valid", "errors", "warnings", "infos", "findings", "result"?}`).
 ///
-/// An unknown operation gives a report with one `wasm.unknown_operation` finding; input
-/// that cannot be read gives a report with one `input.*` finding. Never throws.
+/// An unknown operation gives a report with one `operation.unknown` finding (the core's);
+/// input that cannot be read gives a report with one `input.*` finding. Never throws.
 #[wasm_bindgen]
 pub fn run(op: &str, input_json: &str) -> String {
     match kyoten_core::ops::find(op) {
         Some(operation) => (operation.run)(input_json.as_bytes(), &Limits::default()).json,
-        None => error_report(echo_name(op), UNKNOWN_OPERATION.at("")),
+        None => surface::unknown_operation_json(op),
     }
 }
 
@@ -110,12 +58,7 @@ pub fn run(op: &str, input_json: &str) -> String {
 /// operation `op`. The JS layer calls this when `JSON.stringify` throws or gives nothing.
 #[wasm_bindgen(js_name = inputNotJson)]
 pub fn input_not_json(op: &str) -> String {
-    let rule = if kyoten_core::ops::find(op).is_some() {
-        INPUT_NOT_JSON
-    } else {
-        UNKNOWN_OPERATION
-    };
-    error_report(echo_name(op), rule.at(""))
+    surface::input_not_json_json(op)
 }
 
 /// Every operation as a JSON array of
@@ -124,24 +67,17 @@ pub fn input_not_json(op: &str) -> String {
 /// `schemas/examples/<input_stem>.<label>.json`).
 #[wasm_bindgen]
 pub fn operations() -> String {
-    let list: Vec<OperationInfo> = kyoten_core::ops::operations()
-        .map(|op| OperationInfo {
-            name: op.name,
-            summary_ja: op.summary_ja,
-            summary_en: op.summary_en,
-            input_type: op.input_type,
-            input_stem: op.input_stem(),
-            output_type: op.output_type,
-        })
-        .collect();
-    serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned())
+    serde_json::to_string(&surface::operation_list()).unwrap_or_else(|_| "[]".to_owned())
 }
 
-/// Every rule of the WASM skin as a JSON array of
-/// `{"code", "severity", "message_ja", "message_en"}`.
+/// The rules of the answers the skins share (the core's `surface` rules:
+/// `operation.unknown`, `operation.internal`, `operation.input_not_json`,
+/// `abi.null_argument`, `wasm.not_initialized`) as a JSON array of
+/// `{"code", "severity", "message_ja", "message_en"}`; the JS layer answers
+/// `wasm.not_initialized` and `operation.internal` with these messages.
 #[wasm_bindgen]
 pub fn rules() -> String {
-    let list: Vec<RuleInfo> = RULES
+    let list: Vec<RuleInfo> = surface::RULES
         .iter()
         .map(|r| RuleInfo {
             code: r.code,
@@ -157,26 +93,6 @@ pub fn rules() -> String {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
-}
-
-/// The requested name as the report's `operation`, only when it looks like an operation
-/// name (lower-case dotted, at most 64 characters); otherwise "" so that arbitrary text
-/// given as a name is never echoed.
-fn echo_name(op: &str) -> &str {
-    let looks_like_name = !op.is_empty()
-        && op.len() <= 64
-        && op
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_');
-    if looks_like_name { op } else { "" }
-}
-
-fn error_report(op: &str, finding: kyoten_core::Finding) -> String {
-    let report: Report<()> = Report::new(op, vec![finding], None);
-    serde_json::to_string(&report).unwrap_or_else(|_| {
-        r#"{"operation":"","valid":false,"errors":1,"warnings":0,"infos":0,"findings":[]}"#
-            .to_owned()
-    })
 }
 
 #[cfg(test)]
@@ -207,8 +123,8 @@ mod tests {
             .iter()
             .find(|o| o["name"] == "tasks.list")
             .unwrap();
-        assert_eq!(tasks["input_type"], "TasksQuery");
-        assert_eq!(tasks["output_type"], "TaskCatalogue");
+        assert_eq!(tasks["input_type"], "tasks-query");
+        assert_eq!(tasks["output_type"], "task-catalogue");
         assert_eq!(tasks["input_stem"], "tasks-query");
     }
 
@@ -230,8 +146,8 @@ mod tests {
         let v = parse(&run("no.such_op", "{}"));
         assert_eq!(v["valid"], false);
         assert_eq!(v["errors"], 1);
-        assert_eq!(v["operation"], "no.such_op");
-        assert_eq!(v["findings"][0]["code"], "wasm.unknown_operation");
+        assert_eq!(v["operation"], "");
+        assert_eq!(v["findings"][0]["code"], "operation.unknown");
         assert_eq!(v["findings"][0]["path"], "");
         assert!(v.get("result").is_none());
         // Arbitrary text given as a name is not echoed anywhere.
@@ -240,8 +156,11 @@ mod tests {
         assert_eq!(parse(&out)["operation"], "");
         assert_eq!(
             parse(&run("", ""))["findings"][0]["code"],
-            "wasm.unknown_operation"
+            "operation.unknown"
         );
+        // A near miss gets the real name.
+        let v = parse(&run("summary.validat", "{}"));
+        assert_eq!(v["findings"][0]["args"]["suggestion"], "summary.validate");
     }
 
     #[test]
@@ -249,10 +168,10 @@ mod tests {
         let v = parse(&input_not_json("tasks.list"));
         assert_eq!(v["operation"], "tasks.list");
         assert_eq!(v["valid"], false);
-        assert_eq!(v["findings"][0]["code"], "wasm.input_not_json");
+        assert_eq!(v["findings"][0]["code"], "operation.input_not_json");
         assert_eq!(v["findings"][0]["severity"], "error");
         let v = parse(&input_not_json("nope"));
-        assert_eq!(v["findings"][0]["code"], "wasm.unknown_operation");
+        assert_eq!(v["findings"][0]["code"], "operation.unknown");
     }
 
     #[test]
@@ -280,14 +199,6 @@ mod tests {
     }
 
     #[test]
-    fn rules_have_both_messages_and_stable_codes() {
-        for r in RULES {
-            assert!(r.code.starts_with("wasm."));
-            assert!(!r.ja.is_empty() && !r.en.is_empty());
-        }
-    }
-
-    #[test]
     fn rules_json_lists_every_rule() {
         let v = parse(&rules());
         let codes: Vec<&str> = v
@@ -299,13 +210,14 @@ mod tests {
         assert_eq!(
             codes,
             [
-                "wasm.unknown_operation",
-                "wasm.input_not_json",
-                "wasm.not_initialized",
-                "wasm.internal_error"
+                "operation.unknown",
+                "operation.internal",
+                "operation.input_not_json",
+                "abi.null_argument",
+                "wasm.not_initialized"
             ]
         );
-        assert_eq!(v[2]["message_ja"], NOT_INITIALIZED.ja);
+        assert_eq!(v[4]["message_ja"], surface::NOT_INITIALIZED.ja);
         assert_eq!(v[0]["severity"], "error");
     }
 

@@ -41,7 +41,7 @@ const notJsonAble = {
   ),
 };
 
-test('values that cannot be JSON give wasm.input_not_json for every operation', () => {
+test('values that cannot be JSON give operation.input_not_json for every operation', () => {
   for (const [entry, k] of Object.entries(entries)) {
     for (const op of ops) {
       for (const [what, value] of Object.entries(notJsonAble)) {
@@ -50,7 +50,7 @@ test('values that cannot be JSON give wasm.input_not_json for every operation', 
         assertReportShape(assert, r, `${entry} ${op} ${what}`);
         assert.equal(r.valid, false);
         assert.equal(r.operation, op);
-        assert.equal(r.findings[0].code, 'wasm.input_not_json', `${entry} ${op} ${what}`);
+        assert.equal(r.findings[0].code, 'operation.input_not_json', `${entry} ${op} ${what}`);
         assert.equal(r.findings[0].path, '');
         assert.ok(!('result' in r));
       }
@@ -98,7 +98,7 @@ test('wrong types and shapes give input.* findings, never a throw, never echoed 
   }
 });
 
-test('unknown operation names give wasm.unknown_operation', () => {
+test('unknown operation names give operation.unknown', () => {
   for (const [entry, k] of Object.entries(entries)) {
     for (const name of ['no.such_op', '', 'TASKS.LIST', 5, null, undefined, {}, Symbol('s'), 'x'.repeat(100_000), '山田花子']) {
       let r;
@@ -106,11 +106,11 @@ test('unknown operation names give wasm.unknown_operation', () => {
       assertReportShape(assert, r, entry);
       assert.equal(r.valid, false);
       assert.equal(r.findings.length, 1);
-      assert.equal(r.findings[0].code, 'wasm.unknown_operation');
+      assert.equal(r.findings[0].code, 'operation.unknown');
       assert.ok(!JSON.stringify(r).includes('山田') && !JSON.stringify(r).includes('xxxx'));
     }
     // An unknown name with an input that is not JSON: still the unknown-operation report.
-    assert.equal(k.run('nope', 1n).findings[0].code, 'wasm.unknown_operation');
+    assert.equal(k.run('nope', 1n).findings[0].code, 'operation.unknown');
   }
 });
 
@@ -141,7 +141,7 @@ test('the API objects are frozen plain functions (nothing to free)', () => {
   }
 });
 
-test('a module that fails while running gives wasm.internal_error and is not used again', async () => {
+test('a module that fails while running gives operation.internal and is not used again', async () => {
   const { makeApi } = await import(pathToFileURL(path.join(pkgDir, 'api.js')).href);
   const real = (await import(pathToFileURL(path.join(pkgDir, 'node', 'kyoten_wasm.js')).href)).default;
   let calls = 0;
@@ -155,12 +155,12 @@ test('a module that fails while running gives wasm.internal_error and is not use
   const k = makeApi(failing);
   const r = k.tasksList({});
   assertReportShape(assert, r, 'trap');
-  assert.equal(r.findings[0].code, 'wasm.internal_error');
+  assert.equal(r.findings[0].code, 'operation.internal');
   assert.equal(r.operation, 'tasks.list');
-  const rust = JSON.parse(real.rules()).find((x) => x.code === 'wasm.internal_error');
+  const rust = JSON.parse(real.rules()).find((x) => x.code === 'operation.internal');
   assert.equal(r.findings[0].message_ja, rust.message_ja);
   // After a trap the module is not called again.
-  assert.equal(k.run('tasks.list', {}).findings[0].code, 'wasm.internal_error');
+  assert.equal(k.run('tasks.list', {}).findings[0].code, 'operation.internal');
   assert.equal(calls, 1);
 });
 

@@ -19,6 +19,46 @@ use time::Month;
 
 pub use wareki::{ApproxMonth, Era, OPS, RULES, WarekiStyle};
 
+use crate::rule;
+
+rule!(
+    DATE_BEFORE_BIRTH,
+    "calendar.date.before_birth",
+    Error,
+    "[日付 {date} は]生年月日[ {birth} ]より前です",
+    "The date[ {date}] is before the date of birth[ {birth}]",
+    "A date of an event in the child's life (a medical care's start, a consultation, a \
+     discharge) lies before the child was born. Usually a typing slip in the year, or the \
+     date of birth itself is wrong: correct whichever is wrong. One code for every document \
+     (summaries, score requests); it replaces `summary.date.before_birth` and \
+     `care.date.before_birth`."
+);
+rule!(
+    DATE_AFTER_AS_OF,
+    "calendar.date.after_as_of",
+    Error,
+    "[日付 {date} は]基準日[ {as_of} ]より後です",
+    "The date[ {date}] is after the as-of date[ {as_of}]",
+    "A date lies after the document's reference date `as_of` (the day the document speaks \
+     for): it would be in the future. On a date of birth it means the child is not yet born \
+     on `as_of`, so no age or score can be given. Check the date and `as_of`. One code for \
+     every document; it replaces `summary.date.after_as_of`, `care.date.after_as_of` and \
+     `scores.request.as_of_before_birth`."
+);
+
+/// The date rules shared by every area (one code per condition).
+pub const DATE_RULES: &[crate::finding::Rule] = &[DATE_BEFORE_BIRTH, DATE_AFTER_AS_OF];
+
+impl From<IsoDate> for crate::finding::ArgValue {
+    fn from(d: IsoDate) -> Self {
+        crate::finding::ArgValue::Date {
+            year: d.year(),
+            month: d.month(),
+            day: d.day(),
+        }
+    }
+}
+
 /// 日付 / A calendar date, written `YYYY-MM-DD` (years 0001–9999).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate(time::Date);

@@ -61,12 +61,8 @@ pub(super) fn operation(req: SummaryRequest) -> Computed<Value> {
         findings.push(NO_CHILD_ID.at(Path::root().key("summary").key("child")));
     }
     // A summary with errors is still written (the EMR decides), but not silently: its
-    // errors come with the bundle, so the report is not valid.
-    findings.extend(
-        crate::summary::validate(&req)
-            .into_iter()
-            .filter(|f| f.severity == crate::finding::Severity::Error),
-    );
+    // errors come with the bundle (the summary's checks, run once in `execute`; the
+    // operation is declared `errors_only`), so the report is not valid.
     let bundle = to_fhir(&req);
     Computed::new(findings, Some(bundle))
 }

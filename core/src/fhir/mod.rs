@@ -254,7 +254,8 @@ pub static OPS: &[Operation] = &[
         "対象児の情報集約を FHIR R4 の文書 Bundle（JP Core・JP-CLINS 準拠）にする",
         "A child summary as one FHIR R4 document Bundle, shaped by JP Core and JP-CLINS",
         SummaryRequest => serde_json::Value,
-        export::operation
+        export::operation,
+        errors_only
     ),
     crate::operation!(
         "summary.from_fhir",

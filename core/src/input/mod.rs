@@ -26,6 +26,11 @@
 
 pub mod model;
 mod recover;
+
+/// Edit distance between two words (optimal string alignment), for "did you mean".
+pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+    recover::distance(a, b)
+}
 mod strict;
 
 use crate::finding::{Finding, Label, Rule};

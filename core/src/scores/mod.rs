@@ -37,18 +37,13 @@ pub use medical_care::{MedicalCareItem, MedicalCareLevel, MedicalCareResult};
 pub use oshima::{OshimaGroup, OshimaResult};
 pub use super_severe::{SuperSevereCategory, SuperSevereItem, SuperSevereResult, WelfareCategory};
 
-crate::rule!(
-    AS_OF_BEFORE_BIRTH,
-    "scores.request.as_of_before_birth",
-    Error,
-    "基準日が生年月日より前です",
-    "The as-of date is before the date of birth"
-);
+/// The child is born after `as_of` (`calendar.date.after_as_of`, formerly
+/// `scores.request.as_of_before_birth`).
+pub use crate::calendar::DATE_AFTER_AS_OF as AS_OF_BEFORE_BIRTH;
 
 /// Every rule of this module (the scores' own; the profile's `care.*` rules are in
 /// [`crate::care::RULES`]).
 pub const RULES: &[Rule] = &[
-    AS_OF_BEFORE_BIRTH,
     super_severe::TOO_SHORT,
     super_severe::SINCE_UNKNOWN,
     super_severe::NICU_RULE,
@@ -227,11 +222,12 @@ pub fn sort_by_path(findings: &mut [Finding]) {
 fn compute_operation(request: ScoreRequest) -> Computed<ScoreResult> {
     let mut findings = Vec::new();
     if request.as_of < request.birth_date {
-        findings.push(AS_OF_BEFORE_BIRTH.detail(
-            Path::root().key("as_of"),
-            format!("基準日 {}、生年月日 {}", request.as_of, request.birth_date),
-            format!("as of {}, born {}", request.as_of, request.birth_date),
-        ));
+        findings.push(
+            AS_OF_BEFORE_BIRTH
+                .at(Path::root().key("birth_date"))
+                .with("date", request.birth_date)
+                .with("as_of", request.as_of),
+        );
         return Computed::new(findings, None);
     }
     let base = Path::root().key("clinical");
@@ -302,7 +298,7 @@ mod tests {
                 ("/clinical/care/2", "scores.super_severe.not_a_row"),
                 ("/clinical/care/2", "scores.super_severe.excluded"),
                 ("/clinical/care/2/since", "scores.super_severe.too_short"),
-                ("/clinical/care/10", "scores.request.as_of_before_birth"),
+                ("/clinical/care/10", "calendar.date.after_as_of"),
             ]
         );
     }
@@ -319,7 +315,7 @@ mod tests {
         }
         assert_eq!(
             RULES.len(),
-            1 + super_severe::RULES.len()
+            super_severe::RULES.len()
                 + medical_care::RULES.len()
                 + oshima::RULES.len()
                 + entitlement::RULES.len()

@@ -850,7 +850,15 @@ pub fn build(req: &SummaryRequest) -> (EmergencySheet, Vec<Finding>) {
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
-    let errors = findings.len();
+    let (sheet, own) = build_seeing(req, findings.len());
+    findings.extend(own);
+    (sheet, findings)
+}
+
+/// The sheet of `req` and its own findings, given how many errors the summary's checks
+/// found (printed on the sheet).
+fn build_seeing(req: &SummaryRequest, errors: usize) -> (EmergencySheet, Vec<Finding>) {
+    let mut findings: Vec<Finding> = Vec::new();
     // 要配慮個人情報: the family's consent to an emergency sheet; the sheet is made all the
     // same (an emergency does not wait), with a finding and a visible line when none covers it.
     let consent = crate::summary::consent::consent_covers(
@@ -902,8 +910,14 @@ pub fn build(req: &SummaryRequest) -> (EmergencySheet, Vec<Finding>) {
     (sheet, findings)
 }
 
-fn sheet_operation(req: SummaryRequest) -> Computed<EmergencySheet> {
-    let (sheet, findings) = build(&req);
+/// `summary.emergency_sheet`: the summary's checks ran once in `execute`; the sheet
+/// prints how many errors they found.
+fn sheet_operation(req: SummaryRequest, checks: &[Finding]) -> Computed<EmergencySheet> {
+    let errors = checks
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let (sheet, findings) = build_seeing(&req, errors);
     Computed::new(findings, Some(sheet))
 }
 
@@ -936,7 +950,8 @@ pub static OPS: &[Operation] = &[
         "救急時情報シート（A4・2ページ以内、オフラインQRコード付き）を印刷用HTMLで作る",
         "The printable emergency sheet (A4, at most two pages, with an offline QR code) as HTML",
         SummaryRequest => EmergencySheet,
-        sheet_operation
+        sheet_operation,
+        errors_only_seen
     ),
     crate::operation!(
         "sheet.read_qr",

@@ -22,14 +22,13 @@
 //! even from a summary with errors (an emergency does not wait); the report carries the
 //! validation's errors so a reader sees the data is not clean.
 
-use super::rules::validate;
 use super::{
     Age, AllergySeverity, AllergyStatus, BloodType, CareRole, ChildSummary, Device, Sex,
     SummaryRequest, labelled,
 };
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
-use crate::finding::{Finding, Path, Severity};
+use crate::finding::{Finding, Path};
 use crate::operation::Computed;
 use serde::Serialize;
 
@@ -578,14 +577,9 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     )
 }
 
-/// The `summary.emergency_view` operation: the view, the validation's errors, and the
-/// view's own info findings.
+/// The `summary.emergency_view` operation: the view and its own info findings (the
+/// summary's errors come with the report: its checks run once, in `execute`).
 pub(super) fn operation(req: SummaryRequest) -> Computed<EmergencyView> {
-    let mut findings: Vec<Finding> = validate(&req)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
     let (view, own) = build(&req.summary, req.as_of);
-    findings.extend(own);
-    Computed::new(findings, Some(view))
+    Computed::new(own, Some(view))
 }

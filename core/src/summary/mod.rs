@@ -1041,42 +1041,31 @@ pub struct SummaryCheck {
 }
 
 fn validate_operation(req: SummaryRequest) -> Computed<SummaryCheck> {
-    let findings = validate(&req);
+    // The findings are the summary's checks (`crate::checks`), run once by `execute`.
     let check = SummaryCheck {
         age: Age::on(req.summary.child.date_of_birth, req.as_of),
         care_kinds: req.summary.care_kinds(),
         unrecorded_sections: rules::unrecorded_sections(&req.summary),
     };
-    Computed::new(findings, Some(check))
+    Computed::new(Vec::new(), Some(check))
 }
 
-/// `summary.scores`: validates the clinical profile (`care.*`) and computes every score
-/// of [C-A]–[C-D] (`docs/sources.md`), with findings pointing under `/summary/clinical`. A child born
-/// after `as_of` gets no result.
+/// `summary.scores`: computes every score of [C-A]–[C-D] (`docs/sources.md`), with
+/// findings pointing under `/summary/clinical`; the summary's checks (every `summary.*`
+/// and `care.*` rule) come with the report, run once by `execute`. A child born after
+/// `as_of` gets no result (`calendar.date.after_as_of`, from the checks).
 fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult> {
     let s = &req.summary;
     let birth = s.child.date_of_birth;
-    let mut findings = Vec::new();
     if birth > req.as_of {
-        findings.push(
-            rules::DATE_AFTER_AS_OF.detail(
-                Path::root()
-                    .key("summary")
-                    .key("child")
-                    .key("date_of_birth"),
-                format!("基準日 {}", req.as_of),
-                format!("as_of {}", req.as_of),
-            ),
-        );
-        return Computed::new(findings, None);
+        return Computed::new(Vec::new(), None);
     }
     let base = Path::root().key("summary").key("clinical");
-    crate::care::validate_clinical(&s.clinical, &base, birth, req.as_of, &mut findings);
     let birth_path = Path::root()
         .key("summary")
         .key("child")
         .key("date_of_birth");
-    let (result, more) = crate::scores::compute_with(
+    let (result, findings) = crate::scores::compute_with(
         &s.clinical,
         birth,
         req.as_of,
@@ -1084,7 +1073,6 @@ fn scores_operation(req: SummaryRequest) -> Computed<crate::scores::ScoreResult>
         &birth_path,
         crate::scores::EntitlementPolicy::default(),
     );
-    findings.extend(more);
     Computed::new(findings, Some(result))
 }
 
@@ -1109,14 +1097,16 @@ pub static OPS: &[Operation] = &[
         "救急医が最初に見るべき情報を一画面にまとめる",
         "The facts an emergency doctor needs first, on one screen",
         SummaryRequest => emergency::EmergencyView,
-        emergency::operation
+        emergency::operation,
+        errors_only
     ),
     crate::operation!(
         "summary.timeline",
         "生年月日と基準日からライフステージの予定表を作る",
         "Life-stage timeline from the date of birth and as_of",
         SummaryRequest => timeline::Timeline,
-        timeline::operation
+        timeline::operation,
+        errors_only
     ),
 ];
 

@@ -7,8 +7,8 @@
 //! | code | severity | when |
 //! |---|---|---|
 //! | `summary.field.empty` | error | a required text is empty or blank |
-//! | `summary.date.before_birth` | error | an event dated before the date of birth |
-//! | `summary.date.after_as_of` | error | an event (or the birth) dated after `as_of` |
+//! | `calendar.date.before_birth` | error | an event dated before the date of birth (the calendar's rule, shared) |
+//! | `calendar.date.after_as_of` | error | an event (or the birth) dated after `as_of` (the calendar's rule, shared) |
 //! | `summary.date.end_before_start` | error | a discharge or end before its start |
 //! | `summary.value.out_of_range` | error | a number outside its plausible range (SpO2 0–100, …) |
 //! | `summary.value.range_inverted` | error | a usual range whose min is above its max |
@@ -84,20 +84,8 @@ rule!(
     "必須項目が空です",
     "A required field is empty"
 );
-rule!(
-    DATE_BEFORE_BIRTH,
-    "summary.date.before_birth",
-    Error,
-    "生年月日より前の日付です",
-    "The date is before the date of birth"
-);
-rule!(
-    DATE_AFTER_AS_OF,
-    "summary.date.after_as_of",
-    Error,
-    "基準日より後の日付です",
-    "The date is after as_of"
-);
+// One code per condition: the date rules are the calendar's (`calendar.date.*`).
+pub use crate::calendar::{DATE_AFTER_AS_OF, DATE_BEFORE_BIRTH};
 rule!(
     DATE_END_BEFORE_START,
     "summary.date.end_before_start",
@@ -439,8 +427,6 @@ rule!(
 /// Every rule of this module.
 pub const RULES: &[Rule] = &[
     FIELD_EMPTY,
-    DATE_BEFORE_BIRTH,
-    DATE_AFTER_AS_OF,
     DATE_END_BEFORE_START,
     VALUE_OUT_OF_RANGE,
     RANGE_INVERTED,
@@ -588,17 +574,19 @@ impl Ctx<'_> {
     /// An event that has happened: birth ≤ date ≤ as_of.
     fn event(&mut self, date: IsoDate, path: &Path) {
         if date < self.birth {
-            self.push(DATE_BEFORE_BIRTH.detail(
-                path,
-                format!("生年月日 {}", self.birth),
-                format!("born {}", self.birth),
-            ));
+            self.push(
+                DATE_BEFORE_BIRTH
+                    .at(path)
+                    .with("date", date)
+                    .with("birth", self.birth),
+            );
         } else if date > self.as_of {
-            self.push(DATE_AFTER_AS_OF.detail(
-                path,
-                format!("基準日 {}", self.as_of),
-                format!("as_of {}", self.as_of),
-            ));
+            self.push(
+                DATE_AFTER_AS_OF
+                    .at(path)
+                    .with("date", date)
+                    .with("as_of", self.as_of),
+            );
         }
     }
     fn range(&mut self, value: f64, min: f64, max: f64, unit: &str, path: &Path) {
@@ -879,11 +867,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ));
     }
     if s.child.date_of_birth > req.as_of {
-        ctx.push(DATE_AFTER_AS_OF.detail(
-            p.key("date_of_birth"),
-            format!("基準日 {}", req.as_of),
-            format!("as_of {}", req.as_of),
-        ));
+        ctx.push(
+            DATE_AFTER_AS_OF
+                .at(p.key("date_of_birth"))
+                .with("date", s.child.date_of_birth)
+                .with("as_of", req.as_of),
+        );
     }
 
     // Guardians and emergency contacts.

@@ -131,14 +131,13 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
     let mut findings = Vec::new();
     if birth > as_of {
         findings.push(
-            DATE_AFTER_AS_OF.detail(
-                Path::root()
+            DATE_AFTER_AS_OF
+                .at(Path::root()
                     .key("summary")
                     .key("child")
-                    .key("date_of_birth"),
-                format!("基準日 {as_of}"),
-                format!("as_of {as_of}"),
-            ),
+                    .key("date_of_birth"))
+                .with("date", birth)
+                .with("as_of", as_of),
         );
     }
     let entry = school_entry_year(birth);
@@ -235,16 +234,11 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
     (timeline, findings)
 }
 
-/// The `summary.timeline` operation.
+/// The `summary.timeline` operation. Like the emergency view, the timeline is built even
+/// from a summary with errors; the report carries the summary's errors (never its
+/// warnings: the operation is declared `errors_only`), from its checks run once in
+/// `execute`, so that a document the schema rejects is never reported valid.
 pub(super) fn operation(req: SummaryRequest) -> Computed<Timeline> {
-    // Like the emergency view: the timeline is built even from a summary with errors,
-    // and the report carries the validation's errors (never its warnings), so that a
-    // document the schema rejects is never reported valid.
-    let mut findings: Vec<Finding> = super::rules::validate(&req)
-        .into_iter()
-        .filter(|f| f.severity == crate::finding::Severity::Error)
-        .collect();
     let (timeline, own) = build(&req.summary, req.as_of);
-    findings.extend(own);
-    Computed::new(findings, Some(timeline))
+    Computed::new(own, Some(timeline))
 }

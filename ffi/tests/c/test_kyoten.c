@@ -603,8 +603,8 @@ static void test_status_unknown_operation(void)
 {
     char *json = NULL;
     bool valid = true;
-    expect("no.such_operation", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, "abi.unknown_operation");
-    expect("", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, "abi.unknown_operation");
+    expect("no.such_operation", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, "operation.unknown");
+    expect("", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, "operation.unknown");
     expect("TASKS.LIST", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, NULL);
     expect("\xff\xfe", "{}", KYOTEN_STATUS_UNKNOWN_OPERATION, NULL);
     /* The report does not echo the name the caller sent. */
@@ -612,8 +612,13 @@ static void test_status_unknown_operation(void)
                  KYOTEN_STATUS_UNKNOWN_OPERATION);
     CHECK(!contains(json, "secret"));
     kyoten_free(&json);
+    /* A near miss is answered with the real name (the core's did-you-mean). */
+    CHECK_STATUS(kyoten_run("tasks.lst", (const uint8_t *)"{}", 2, &json, NULL, &valid),
+                 KYOTEN_STATUS_UNKNOWN_OPERATION);
+    CHECK(contains(json, "\"suggestion\":\"tasks.list\""));
+    kyoten_free(&json);
     CHECK_STATUS(kyoten_input_schema("no.such", &json, NULL), KYOTEN_STATUS_UNKNOWN_OPERATION);
-    CHECK(contains(json, "abi.unknown_operation"));
+    CHECK(contains(json, "operation.unknown"));
     kyoten_free(&json);
     CHECK_STATUS(kyoten_output_schema("no.such", &json, NULL), KYOTEN_STATUS_UNKNOWN_OPERATION);
     kyoten_free(&json);
@@ -648,7 +653,7 @@ static void test_status_internal(void)
      * default panic hook prints the deliberate panic's message on stderr. */
     fprintf(stderr, "  (a deliberate panic message follows)\n");
     CHECK_STATUS(kyoten_testing_panic(&json, &len), KYOTEN_STATUS_INTERNAL);
-    CHECK(contains(json, "abi.internal") && len == strlen(json));
+    CHECK(contains(json, "operation.internal") && len == strlen(json));
     kyoten_free(&json);
     CHECK_STATUS(kyoten_testing_panic(NULL, NULL), KYOTEN_STATUS_NULL_ARGUMENT);
     expect("tasks.list", "{}", KYOTEN_STATUS_OK, NULL);
