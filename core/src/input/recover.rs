@@ -184,7 +184,7 @@ pub(crate) fn recover<T: de::DeserializeOwned>(
             patches,
             draft,
         };
-        let result = T::deserialize(Node::new(Some(tree), Path::root(), &ctx));
+        let result = T::deserialize(Node::new(Some(tree), At::ROOT, &ctx));
         let Ctx {
             problems,
             stop,
@@ -301,12 +301,50 @@ fn escalate(p: &mut Patches, at: &Path) -> bool {
 /// document type (a second deserializer type doubled it: the WASM modules' size, issue
 /// 19). The generic methods are thin: what does not depend on the visitor is in plain
 /// functions (`text`, `integer`, `object_access`, …).
-struct Node<'a> {
+struct Node<'a, 'p> {
     tree: Option<&'a Tree>,
     /// The stand-in's level (0, 1) when `tree` is `None`.
     level: u8,
-    path: Path,
+    at: At<'p>,
     ctx: &'a Ctx,
+}
+
+/// One step of a JSON Pointer.
+#[derive(Clone, Copy)]
+enum Seg<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+/// Where a place is: its parent and its key or index. The JSON Pointer itself is built
+/// only when a problem is noted or a patch looked up, not at every value of a readable
+/// document.
+#[derive(Clone, Copy)]
+struct At<'p> {
+    parent: Option<&'p At<'p>>,
+    seg: Seg<'p>,
+}
+
+impl<'p> At<'p> {
+    const ROOT: At<'static> = At {
+        parent: None,
+        seg: Seg::Root,
+    };
+    fn child(&'p self, seg: Seg<'p>) -> At<'p> {
+        At {
+            parent: Some(self),
+            seg,
+        }
+    }
+    /// The JSON Pointer (the nesting is at most the JSON reader's depth limit).
+    fn path(&self) -> Path {
+        match (self.parent, self.seg) {
+            (Some(p), Seg::Key(k)) => p.path().key(k),
+            (Some(p), Seg::Index(i)) => p.path().index(i),
+            _ => Path::root(),
+        }
+    }
 }
 
 fn found(t: &Tree) -> Found {
@@ -343,38 +381,43 @@ fn standin_text(level: u8) -> &'static str {
     if level == 0 { "" } else { "2000-01-01" }
 }
 
-impl<'a> Node<'a> {
-    /// The place `path` holding `tree` (`None`: a stand-in); a place replaced for this
+impl<'a, 'p> Node<'a, 'p> {
+    /// The place `at` holding `tree` (`None`: a stand-in); a place replaced for this
     /// pass is a stand-in of the replacement's level.
-    fn new(tree: Option<&'a Tree>, path: Path, ctx: &'a Ctx) -> Self {
-        match ctx.patches.replaced.get(path.as_str()) {
-            Some(&level) => Node {
+    fn new(tree: Option<&'a Tree>, at: At<'p>, ctx: &'a Ctx) -> Self {
+        let replaced = if ctx.patches.replaced.is_empty() {
+            None
+        } else {
+            ctx.patches.replaced.get(at.path().as_str()).copied()
+        };
+        match replaced {
+            Some(level) => Node {
                 tree: None,
                 level,
-                path,
+                at,
                 ctx,
             },
             None => Node {
                 tree,
                 level: 0,
-                path,
+                at,
                 ctx,
             },
         }
     }
-    /// A stand-in of level 0 at `path`.
-    fn standin_at(path: Path, ctx: &'a Ctx) -> Self {
+    /// A stand-in of level 0 at `at`.
+    fn standin_at(at: At<'p>, ctx: &'a Ctx) -> Self {
         Node {
             tree: None,
             level: 0,
-            path,
+            at,
             ctx,
         }
     }
     fn wrong(&self, expected: Expected) {
         if let Some(t) = self.tree {
             self.ctx.note(
-                &self.path,
+                &self.at.path(),
                 Kind::WrongType {
                     expected,
                     found: found(t),
@@ -389,14 +432,14 @@ impl<'a> Node<'a> {
     /// Notes `input.draft.not_filled` (draft mode, `""`) or a wrong kind of value.
     fn not_filled_or_wrong(&self, expected: Expected) {
         if self.empty_in_draft() {
-            self.ctx.note(&self.path, Kind::NotFilled);
+            self.ctx.note(&self.at.path(), Kind::NotFilled);
         } else {
             self.wrong(expected);
         }
     }
     fn stopped<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
         if r.is_err() {
-            self.ctx.stop_at(&self.path);
+            self.ctx.stop_at(&self.at.path());
         }
         r
     }
@@ -420,7 +463,8 @@ impl<'a> Node<'a> {
                 }
             }
             Some(_) => {
-                self.ctx.note(&self.path, Kind::OutOfRange { min, max });
+                self.ctx
+                    .note(&self.at.path(), Kind::OutOfRange { min, max });
                 Int::Unsigned(0)
             }
             None => {
@@ -489,7 +533,7 @@ impl<'a> Node<'a> {
                     // Not filled yet: noted here; the value itself may be refused by its
                     // type (a date), in which case the stand-in is used without a second
                     // note.
-                    self.ctx.note(&self.path, Kind::NotFilled);
+                    self.ctx.note(&self.at.path(), Kind::NotFilled);
                     return standin_text(0);
                 }
                 s
@@ -522,7 +566,7 @@ impl<'a> Node<'a> {
         };
         Seq {
             items: items.iter().enumerate(),
-            path: &self.path,
+            at: &self.at,
             ctx: self.ctx,
         }
     }
@@ -539,11 +583,15 @@ impl<'a> Node<'a> {
             None => &[],
         };
         let added: &[&'static str] = if matches!(self.tree, Some(Tree::Object(_))) {
-            self.ctx
-                .patches
-                .added
-                .get(self.path.as_str())
-                .map_or(&[], |a| a.as_slice())
+            if self.ctx.patches.added.is_empty() {
+                &[]
+            } else {
+                self.ctx
+                    .patches
+                    .added
+                    .get(self.at.path().as_str())
+                    .map_or(&[], |a| a.as_slice())
+            }
         } else {
             // A stand-in: every field a stand-in.
             fields.unwrap_or(&[])
@@ -554,7 +602,7 @@ impl<'a> Node<'a> {
             fields,
             seen: BTreeSet::new(),
             pending: None,
-            path: &self.path,
+            at: &self.at,
             ctx: self.ctx,
         }
     }
@@ -574,7 +622,7 @@ impl<'a> Node<'a> {
             index: 0,
             content: None,
             quiet: true,
-            path: &self.path,
+            at: &self.at,
             ctx: self.ctx,
         };
         let (variant, content) = match self.tree {
@@ -591,10 +639,10 @@ impl<'a> Node<'a> {
         };
         let Some((index, known)) = variants.iter().enumerate().find(|(_, x)| **x == variant) else {
             if variant.is_empty() && self.ctx.draft {
-                self.ctx.note(&self.path, Kind::NotFilled);
+                self.ctx.note(&self.at.path(), Kind::NotFilled);
             } else {
                 self.ctx.note(
-                    &self.path,
+                    &self.at.path(),
                     Kind::UnknownValue {
                         enum_name: name,
                         allowed: variants,
@@ -608,7 +656,7 @@ impl<'a> Node<'a> {
             index: u64::try_from(index).unwrap_or(u64::MAX),
             content,
             quiet: false,
-            path: &self.path,
+            at: &self.at,
             ctx: self.ctx,
         }
     }
@@ -622,7 +670,7 @@ macro_rules! ints {
     )*};
 }
 
-impl<'de> Deserializer<'de> for Node<'de> {
+impl<'de> Deserializer<'de> for Node<'de, '_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
@@ -762,19 +810,21 @@ impl<'de> Deserializer<'de> for Node<'de> {
 
 struct Seq<'a, 'p> {
     items: std::iter::Enumerate<std::slice::Iter<'a, Tree>>,
-    path: &'p Path,
+    at: &'p At<'p>,
     ctx: &'a Ctx,
 }
 
-impl<'a> Seq<'a, '_> {
+impl<'a, 'p> Seq<'a, 'p> {
     /// The next element not left out.
-    fn next_node(&mut self) -> Option<Node<'a>> {
+    fn next_node(&mut self) -> Option<Node<'a, 'p>> {
         for (i, item) in self.items.by_ref() {
-            let path = self.path.index(i);
-            if self.ctx.patches.removed.contains(path.as_str()) {
+            let at = self.at.child(Seg::Index(i));
+            if !self.ctx.patches.removed.is_empty()
+                && self.ctx.patches.removed.contains(at.path().as_str())
+            {
                 continue;
             }
-            return Some(Node::new(Some(item), path, self.ctx));
+            return Some(Node::new(Some(item), at, self.ctx));
         }
         None
     }
@@ -801,13 +851,13 @@ struct Map<'a, 'p> {
     fields: Option<&'static [&'static str]>,
     seen: BTreeSet<&'a str>,
     pending: Option<Pending<'a>>,
-    path: &'p Path,
+    at: &'p At<'p>,
     ctx: &'a Ctx,
 }
 
 enum Pending<'a> {
-    Value(Path, &'a Tree),
-    Standin(Path),
+    Value(&'a str, &'a Tree),
+    Standin(&'static str),
 }
 
 /// The model's field name nearest to `key` by edit distance, if near enough.
@@ -871,17 +921,16 @@ fn position(fields: Option<&[&str]>, key: &str) -> Option<u64> {
     u64::try_from(i).ok()
 }
 
-impl<'a> Map<'a, '_> {
+impl<'a: 'p, 'p> Map<'a, 'p> {
     /// The next key to read (its value kept pending), noting unknown and repeated keys.
     fn next_key(&mut self) -> Option<Ident<'a>> {
         for (key, value) in self.entries.by_ref() {
-            let path = self.path.key(key);
             let index = position(self.fields, key);
             if let Some(fields) = self.fields
                 && index.is_none()
             {
                 self.ctx.note(
-                    &path,
+                    &self.at.child(Seg::Key(key)).path(),
                     Kind::UnknownField {
                         suggestion: nearest(key, fields),
                     },
@@ -889,17 +938,18 @@ impl<'a> Map<'a, '_> {
                 continue;
             }
             if !self.seen.insert(key.as_str()) {
-                self.ctx.note(&path, Kind::DuplicateField);
+                self.ctx
+                    .note(&self.at.child(Seg::Key(key)).path(), Kind::DuplicateField);
                 continue;
             }
-            self.pending = Some(Pending::Value(path, value));
+            self.pending = Some(Pending::Value(key, value));
             return Some(Ident { name: key, index });
         }
         for key in self.added.by_ref() {
             if self.seen.contains(key) {
                 continue;
             }
-            self.pending = Some(Pending::Standin(self.path.key(key)));
+            self.pending = Some(Pending::Standin(key));
             return Some(Ident {
                 name: key,
                 index: position(self.fields, key),
@@ -908,16 +958,22 @@ impl<'a> Map<'a, '_> {
         None
     }
     /// The pending value.
-    fn next_node(&mut self) -> Result<Node<'a>, Error> {
+    fn next_node(&mut self) -> Result<Node<'a, 'p>, Error> {
         match self.pending.take() {
-            Some(Pending::Value(path, tree)) => Ok(Node::new(Some(tree), path, self.ctx)),
-            Some(Pending::Standin(path)) => Ok(Node::new(None, path, self.ctx)),
+            Some(Pending::Value(key, tree)) => Ok(Node::new(
+                Some(tree),
+                self.at.child(Seg::Key(key)),
+                self.ctx,
+            )),
+            Some(Pending::Standin(key)) => {
+                Ok(Node::new(None, self.at.child(Seg::Key(key)), self.ctx))
+            }
             None => Err(Error::Other),
         }
     }
 }
 
-impl<'de> de::MapAccess<'de> for Map<'de, '_> {
+impl<'de: 'p, 'p> de::MapAccess<'de> for Map<'de, 'p> {
     type Error = Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
@@ -940,61 +996,61 @@ struct Enum<'a, 'p> {
     content: Option<&'a Tree>,
     /// A stand-in's choice: its content is a stand-in, without a note.
     quiet: bool,
-    path: &'p Path,
+    at: &'p At<'p>,
     ctx: &'a Ctx,
 }
 
 impl<'de, 'p> de::EnumAccess<'de> for Enum<'de, 'p> {
     type Error = Error;
-    type Variant = Variant<'de>;
+    type Variant = Variant<'de, 'p>;
     fn variant_seed<V: DeserializeSeed<'de>>(
         self,
         seed: V,
-    ) -> Result<(V::Value, Variant<'de>), Error> {
+    ) -> Result<(V::Value, Variant<'de, 'p>), Error> {
         let v = seed.deserialize(Ident {
             name: self.variant,
             index: Some(self.index),
         })?;
-        let path = if self.content.is_some() {
-            self.path.key(self.variant)
+        let at = if self.content.is_some() {
+            self.at.child(Seg::Key(self.variant))
         } else {
-            self.path.clone()
+            *self.at
         };
         Ok((
             v,
             Variant {
                 content: self.content,
                 quiet: self.quiet,
-                path,
+                at,
                 ctx: self.ctx,
             },
         ))
     }
 }
 
-struct Variant<'a> {
+struct Variant<'a, 'p> {
     content: Option<&'a Tree>,
     quiet: bool,
-    path: Path,
+    at: At<'p>,
     ctx: &'a Ctx,
 }
 
-impl<'a> Variant<'a> {
+impl<'a, 'p> Variant<'a, 'p> {
     /// The content as a place of the document; a stand-in when there is none.
-    fn node(self) -> Node<'a> {
+    fn node(self) -> Node<'a, 'p> {
         match self.content {
-            Some(tree) => Node::new(Some(tree), self.path, self.ctx),
-            None => Node::standin_at(self.path, self.ctx),
+            Some(tree) => Node::new(Some(tree), self.at, self.ctx),
+            None => Node::standin_at(self.at, self.ctx),
         }
     }
 }
 
-impl<'de> de::VariantAccess<'de> for Variant<'de> {
+impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
     type Error = Error;
     fn unit_variant(self) -> Result<(), Error> {
         if self.content.is_some_and(|c| !matches!(c, Tree::Null)) {
             self.ctx.note(
-                &self.path,
+                &self.at.path(),
                 Kind::WrongType {
                     expected: Expected::Nothing,
                     found: self.content.map_or(Found::Null, found),
@@ -1006,7 +1062,7 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
         if self.content.is_none() && !self.quiet {
             self.ctx.note(
-                &self.path,
+                &self.at.path(),
                 Kind::WrongType {
                     expected: Expected::Object,
                     found: Found::Text,
