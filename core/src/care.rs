@@ -7,7 +7,7 @@
 //! ([C-D], `docs/sources.md`).
 
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use crate::labels::labelled_enum;
 use serde::{Deserialize, Serialize};
 
@@ -527,30 +527,30 @@ rule!(
     DUPLICATE_KIND,
     "care.item.duplicate",
     Error,
-    "同じ種類の医療的ケアが二度記録されています",
-    "The same kind of care is recorded twice"
+    "同じ種類の医療的ケア（{kind}）が二度記録されています",
+    "The same kind of care ({kind}) is recorded twice"
 );
 pub use crate::calendar::{DATE_AFTER_AS_OF, DATE_BEFORE_BIRTH};
 rule!(
     WATCH_NOT_OFFERED,
     "care.item.watch_not_offered",
     Error,
-    "医療的ケア判定スコアの表にない見守りの度合いです",
-    "The medical care score table offers no such watch level for this item"
+    "医療的ケア判定スコアの表にない見守りの度合いです（{kind}：見守り{watch}）",
+    "The medical care score table offers no such watch level for this item ({kind}: watch {watch})"
 );
 rule!(
     DETAIL_NOT_APPLICABLE,
     "care.item.detail_not_applicable",
     Error,
-    "この種類の医療的ケアには使えない項目です",
-    "This detail does not apply to this kind of care"
+    "この種類の医療的ケア（{kind}）には使えない項目です",
+    "This detail does not apply to this kind of care ({kind})"
 );
 rule!(
     HOURS_OUT_OF_RANGE,
     "care.item.hours_out_of_range",
     Error,
-    "1日の使用時間は1〜24時間です",
-    "Hours a day must be 1 to 24"
+    "1日の使用時間は1〜24時間です（{hours} 時間）",
+    "Hours a day must be 1 to 24 ({hours} hours)"
 );
 rule!(
     FREQUENCY_NOT_POSITIVE,
@@ -563,22 +563,22 @@ rule!(
     FREQUENCY_IMPLAUSIBLE,
     "care.frequency.implausible",
     Warning,
-    "回数が多すぎます（1時間に60回を超えます）",
-    "Implausibly frequent (more than 60 times an hour)"
+    "回数が多すぎます（{times}回/{per}、1時間に60回を超えます）",
+    "Implausibly frequent ({times} per {per}, more than 60 times an hour)"
 );
 rule!(
     SPO2_OUT_OF_RANGE,
     "care.spo2.out_of_range",
     Error,
-    "SpO2 の割合は0〜100%です",
-    "The SpO2 share must be 0 to 100 percent"
+    "SpO2 の割合は0〜100%です（{percent}%）",
+    "The SpO2 share must be 0 to 100 percent ({percent}%)"
 );
 rule!(
     FEEDING_ROUTE_MISMATCH,
     "care.feeding.route_mismatch",
     Error,
-    "栄養経路がケアの種類と合いません（経管栄養は胃まで、腸管栄養は腸まで）",
-    "The feeding route does not match the kind (tube feeding ends in the stomach, enteral feeding beyond it)"
+    "栄養経路（{route}）がケアの種類（{kind}）と合いません（経管栄養は胃まで、腸管栄養は腸まで）",
+    "The feeding route ({route}) does not match the kind ({kind}) (tube feeding ends in the stomach, enteral feeding beyond it)"
 );
 rule!(
     PUMP_WITHOUT_TUBE,
@@ -605,29 +605,29 @@ rule!(
     QUOTIENT_OUT_OF_RANGE,
     "care.quotient.out_of_range",
     Error,
-    "IQ・DQ は0〜200です",
-    "IQ and DQ must be 0 to 200"
+    "IQ・DQ は0〜200です（{value}）",
+    "IQ and DQ must be 0 to 200 ({value})"
 );
 rule!(
     SUPPORT_LEVEL_OUT_OF_RANGE,
     "care.support_level.out_of_range",
     Error,
-    "障害支援区分は0（非該当）〜6です",
-    "The support level must be 0 (not applicable) to 6"
+    "障害支援区分は0（非該当）〜6です（{value}）",
+    "The support level must be 0 (not applicable) to 6 ({value})"
 );
 rule!(
     BEHAVIOUR_SCORE_OUT_OF_RANGE,
     "care.behaviour_score.out_of_range",
     Error,
-    "行動関連項目の合計点は0〜24点です",
-    "The behaviour score must be 0 to 24"
+    "行動関連項目の合計点は0〜24点です（{value} 点）",
+    "The behaviour score must be 0 to 24 ({value})"
 );
 rule!(
     DUPLICATE_CONDITION,
     "care.condition.duplicate",
     Error,
-    "同じ状態・疾患が二度記録されています",
-    "The same condition is recorded twice"
+    "同じ状態・疾患（{condition}）が二度記録されています",
+    "The same condition ({condition}) is recorded twice"
 );
 
 /// Every rule of the clinical profile.
@@ -667,6 +667,11 @@ const fn takes_frequency(kind: CareKind) -> bool {
             | K::Enema
             | K::SeizureCare
     )
+}
+
+/// Labels as a finding argument.
+const fn label(ja: &'static str, en: &'static str) -> Label {
+    Label { code: "", ja, en }
 }
 
 fn check_date(
@@ -716,18 +721,19 @@ fn check_item(
     if let Some(level) = item.watch
         && !crate::scores::medical_care::watch_offered(kind, level)
     {
-        findings.push(WATCH_NOT_OFFERED.detail(
-            path.key("watch"),
-            format!("{}：見守り{}", kind.label_ja(), level.label_ja()),
-            format!("{}: watch {}", kind.label_en(), level.label_en()),
-        ));
+        findings.push(
+            WATCH_NOT_OFFERED
+                .at(path.key("watch"))
+                .with("kind", label(kind.label_ja(), kind.label_en()))
+                .with("watch", label(level.label_ja(), level.label_en())),
+        );
     }
     let not_applicable = |field: &str, findings: &mut Vec<Finding>| {
-        findings.push(DETAIL_NOT_APPLICABLE.detail(
-            path.key(field),
-            format!("{}：{field}", kind.label_ja()),
-            format!("{}: {field}", kind.label_en()),
-        ));
+        findings.push(
+            DETAIL_NOT_APPLICABLE
+                .at(path.key(field))
+                .with("kind", label(kind.label_ja(), kind.label_en())),
+        );
     };
     // Ventilation modes.
     if kind == K::Ventilator {
@@ -743,11 +749,11 @@ fn check_item(
         if !matches!(kind, K::Ventilator | K::Oxygen) {
             not_applicable("hours_per_day", findings);
         } else if !(1..=24).contains(&h) {
-            findings.push(HOURS_OUT_OF_RANGE.detail(
-                path.key("hours_per_day"),
-                format!("{h} 時間"),
-                format!("{h} hours"),
-            ));
+            findings.push(
+                HOURS_OUT_OF_RANGE
+                    .at(path.key("hours_per_day"))
+                    .with("hours", h),
+            );
         }
     }
     // Frequency.
@@ -758,11 +764,12 @@ fn check_item(
         } else if f.times == 0 {
             findings.push(FREQUENCY_NOT_POSITIVE.at(fp.key("times")));
         } else if f.per_week() > 60 * 168 {
-            findings.push(FREQUENCY_IMPLAUSIBLE.detail(
-                fp.key("times"),
-                format!("{}回/{}", f.times, f.per.label_ja()),
-                format!("{} per {}", f.times, f.per.label_en()),
-            ));
+            findings.push(
+                FREQUENCY_IMPLAUSIBLE
+                    .at(fp.key("times"))
+                    .with("times", f.times)
+                    .with("per", label(f.per.label_ja(), f.per.label_en())),
+            );
         }
     }
     if item.continuous && kind != K::Nebulizer {
@@ -777,11 +784,12 @@ fn check_item(
         match kind {
             K::TubeFeeding | K::EnteralFeeding => {
                 if route.is_enteral() != (kind == K::EnteralFeeding) {
-                    findings.push(FEEDING_ROUTE_MISMATCH.detail(
-                        path.key("feeding_route"),
-                        format!("{}：{}", kind.label_ja(), route.label_ja()),
-                        format!("{}: {}", kind.label_en(), route.label_en()),
-                    ));
+                    findings.push(
+                        FEEDING_ROUTE_MISMATCH
+                            .at(path.key("feeding_route"))
+                            .with("route", label(route.label_ja(), route.label_en()))
+                            .with("kind", label(kind.label_ja(), kind.label_en())),
+                    );
                 }
             }
             _ => not_applicable("feeding_route", findings),
@@ -818,11 +826,11 @@ pub fn validate_clinical(
     for (i, item) in profile.care.iter().enumerate() {
         let ip = care_path.index(i);
         if !seen.insert(item.kind) {
-            findings.push(DUPLICATE_KIND.detail(
-                ip.key("kind"),
-                item.kind.label_ja(),
-                item.kind.label_en(),
-            ));
+            findings.push(
+                DUPLICATE_KIND
+                    .at(ip.key("kind"))
+                    .with("kind", label(item.kind.label_ja(), item.kind.label_en())),
+            );
         }
         check_item(item, &ip, birth, as_of, findings);
     }
@@ -837,7 +845,7 @@ pub fn validate_clinical(
         if let Some(v) = value
             && v > 200
         {
-            findings.push(QUOTIENT_OUT_OF_RANGE.detail(path.key(field), v, v));
+            findings.push(QUOTIENT_OUT_OF_RANGE.at(path.key(field)).with("value", v));
         }
     }
     if let Some(d) = profile.nicu_discharge {
@@ -846,11 +854,11 @@ pub fn validate_clinical(
     if let Some(low) = profile.low_spo2 {
         let lp = path.key("low_spo2");
         if low.percent_of_time > 100 {
-            findings.push(SPO2_OUT_OF_RANGE.detail(
-                lp.key("percent_of_time"),
-                format!("{}%", low.percent_of_time),
-                format!("{}%", low.percent_of_time),
-            ));
+            findings.push(
+                SPO2_OUT_OF_RANGE
+                    .at(lp.key("percent_of_time"))
+                    .with("percent", low.percent_of_time),
+            );
         }
         if let Some(since) = low.since {
             check_date(since, &lp.key("since"), birth, as_of, findings);
@@ -859,20 +867,28 @@ pub fn validate_clinical(
     if let Some(l) = profile.support_level
         && l > 6
     {
-        findings.push(SUPPORT_LEVEL_OUT_OF_RANGE.detail(path.key("support_level"), l, l));
+        findings.push(
+            SUPPORT_LEVEL_OUT_OF_RANGE
+                .at(path.key("support_level"))
+                .with("value", l),
+        );
     }
     if let Some(s) = profile.behaviour_score
         && s > 24
     {
-        findings.push(BEHAVIOUR_SCORE_OUT_OF_RANGE.detail(path.key("behaviour_score"), s, s));
+        findings.push(
+            BEHAVIOUR_SCORE_OUT_OF_RANGE
+                .at(path.key("behaviour_score"))
+                .with("value", s),
+        );
     }
     for (i, c) in profile.conditions.iter().enumerate() {
         if profile.conditions.iter().take(i).any(|d| d == c) {
-            findings.push(DUPLICATE_CONDITION.detail(
-                path.key("conditions").index(i),
-                c.label_ja(),
-                c.label_en(),
-            ));
+            findings.push(
+                DUPLICATE_CONDITION
+                    .at(path.key("conditions").index(i))
+                    .with("condition", label(c.label_ja(), c.label_en())),
+            );
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{
     Policy, Requirement, Role, RoleCoverage, RoleRule, StaffShare, StaffingReport, StaffingRequest,
 };
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path};
+use crate::finding::{Finding, Label, Path};
 use crate::operation::Computed;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -93,11 +93,11 @@ pub fn applied_policy(policy: Option<&Policy>) -> (AppliedPolicy, Vec<Finding>) 
     for (j, o) in p.roles.iter().enumerate() {
         let at = base.key("roles").index(j);
         if !seen.insert(o.role) {
-            findings.push(POLICY_DUPLICATE_ROLE.detail(
-                at.key("role"),
-                o.role.label_ja(),
-                o.role.label_en(),
-            ));
+            findings.push(
+                POLICY_DUPLICATE_ROLE
+                    .at(at.key("role"))
+                    .with("role", role_label(o.role)),
+            );
             continue;
         }
         let national = NATIONAL_ROLES.iter().find(|r| r.role == o.role).copied();
@@ -106,37 +106,39 @@ pub fn applied_policy(policy: Option<&Policy>) -> (AppliedPolicy, Vec<Finding>) 
         };
         if let Some(req) = o.requirement {
             if national.is_some_and(|n| rank(req) < rank(n.requirement)) {
-                findings.push(POLICY_LOOSER_THAN_NATIONAL.detail(
-                    at.key("requirement"),
-                    format!("{}: {}", o.role.label_ja(), req.label_ja()),
-                    format!("{}: {}", o.role.label_en(), requirement_en(req)),
-                ));
+                findings.push(
+                    POLICY_LOOSER_THAN_NATIONAL
+                        .at(at.key("requirement"))
+                        .with("role", role_label(o.role))
+                        .with(
+                            "requirement",
+                            Label {
+                                code: "",
+                                ja: req.label_ja(),
+                                en: requirement_en(req),
+                            },
+                        ),
+                );
             }
             rule.requirement = req;
         }
         if let Some(min) = o.min_share_percent {
             if min > 100 {
-                findings.push(POLICY_SHARE_OUT_OF_RANGE.detail(
-                    at.key("min_share_percent"),
-                    format!("{min}%"),
-                    format!("{min}%"),
-                ));
+                findings.push(
+                    POLICY_SHARE_OUT_OF_RANGE
+                        .at(at.key("min_share_percent"))
+                        .with("share", min),
+                );
                 continue;
             }
             if let Some(n) = national.filter(|n| min < n.min_share_percent) {
-                findings.push(POLICY_LOOSER_THAN_NATIONAL.detail(
-                    at.key("min_share_percent"),
-                    format!(
-                        "{}: {min}%、国の基準 {}%",
-                        o.role.label_ja(),
-                        n.min_share_percent
-                    ),
-                    format!(
-                        "{}: {min}%, national {}%",
-                        o.role.label_en(),
-                        n.min_share_percent
-                    ),
-                ));
+                findings.push(
+                    POLICY_LOOSER_THAN_NATIONAL
+                        .at(at.key("min_share_percent"))
+                        .with("role", role_label(o.role))
+                        .with("share", min)
+                        .with("national", n.min_share_percent),
+                );
             }
             rule.min_share_percent = min;
         }
@@ -152,6 +154,15 @@ pub fn applied_policy(policy: Option<&Policy>) -> (AppliedPolicy, Vec<Finding>) 
         },
         findings,
     )
+}
+
+/// A role as a finding argument (its labels).
+fn role_label(r: Role) -> Label {
+    Label {
+        code: "",
+        ja: r.label_ja(),
+        en: r.label_en(),
+    }
 }
 
 const fn requirement_en(r: Requirement) -> &'static str {
@@ -237,11 +248,11 @@ fn check_staff(
         let mut seen = BTreeSet::new();
         for (j, r) in s.roles.iter().enumerate() {
             if !seen.insert(*r) {
-                findings.push(STAFF_DUPLICATE_ROLE.detail(
-                    at.key("roles").index(j),
-                    r.label_ja(),
-                    r.label_en(),
-                ));
+                findings.push(
+                    STAFF_DUPLICATE_ROLE
+                        .at(at.key("roles").index(j))
+                        .with("role", role_label(*r)),
+                );
             }
         }
         if seen.contains(&Role::Physician) && seen.iter().any(|r| r.is_nursing()) {
@@ -251,26 +262,28 @@ fn check_staff(
         if c == 0 {
             findings.push(STAFF_CONTRACTED_ZERO.at(at.key("contracted_minutes")));
         } else if c > s.basis.max_minutes() {
-            findings.push(STAFF_TIME_EXCEEDS_PERIOD.detail(
-                at.key("contracted_minutes"),
-                format!(
-                    "{c} 分、{}の上限 {} 分",
-                    s.basis.label_ja(),
-                    s.basis.max_minutes()
-                ),
-                format!(
-                    "{c} minutes, at most {} per {}",
-                    s.basis.max_minutes(),
-                    basis_en(s.basis)
-                ),
-            ));
+            findings.push(
+                STAFF_TIME_EXCEEDS_PERIOD
+                    .at(at.key("contracted_minutes"))
+                    .with("minutes", c)
+                    .with(
+                        "basis",
+                        Label {
+                            code: "",
+                            ja: s.basis.label_ja(),
+                            en: basis_en(s.basis),
+                        },
+                    )
+                    .with("max", s.basis.max_minutes()),
+            );
         }
         if h > c && c > 0 {
-            findings.push(STAFF_HUB_ABOVE_CONTRACTED.detail(
-                at.key("hub_minutes"),
-                format!("{h} 分 > {c} 分"),
-                format!("{h} minutes > {c} minutes"),
-            ));
+            findings.push(
+                STAFF_HUB_ABOVE_CONTRACTED
+                    .at(at.key("hub_minutes"))
+                    .with("hub", h)
+                    .with("contracted", c),
+            );
         }
         if h == 0 {
             findings.push(STAFF_NO_HUB_TIME.at(at.key("hub_minutes")));
@@ -284,14 +297,14 @@ fn check_staff(
         let share = share_of(h, c);
         let meets = h > 0 && meets_minimum(h, c, min);
         if !meets && c > 0 && h > 0 && h <= c {
-            let (frac, pct) = share.as_ref().map_or((String::new(), String::new()), |s| {
-                (s.fraction.clone(), s.percent.clone())
-            });
-            findings.push(STAFF_SHARE_BELOW_MINIMUM.detail(
-                at.key("hub_minutes"),
-                format!("{h}/{c} 分 = {frac} = {pct}%、最低 {min}%"),
-                format!("{h}/{c} minutes = {frac} = {pct}%, minimum {min}%"),
-            ));
+            // The exact share (fraction and percent) is in the result (`staff[].share`).
+            findings.push(
+                STAFF_SHARE_BELOW_MINIMUM
+                    .at(at.key("hub_minutes"))
+                    .with("hub", h)
+                    .with("contracted", c)
+                    .with("min", min),
+            );
         }
         out.push(StaffShare {
             id: s.id.clone(),
@@ -331,7 +344,7 @@ fn check_roles(
                 Requirement::Optional => None,
             };
             if let Some(r) = r {
-                findings.push(r.detail(hub_path.key("staff"), role.label_ja(), role.label_en()));
+                findings.push(r.at(hub_path.key("staff")).with("role", role_label(role)));
             }
         }
         let meeting = holders.iter().filter(|s| s.meets_minimum).count();
@@ -383,13 +396,14 @@ fn check_meetings(
         let d = &d;
         places.push(at.clone());
         if !dates.insert(*d) {
-            findings.push(MEETINGS_DUPLICATE_DATE.detail(at, d, d));
+            findings.push(MEETINGS_DUPLICATE_DATE.at(at).with("date", *d));
         } else if *d > as_of {
-            findings.push(MEETINGS_AFTER_AS_OF.detail(
-                at,
-                format!("{d} > {as_of}"),
-                format!("{d} > {as_of}"),
-            ));
+            findings.push(
+                MEETINGS_AFTER_AS_OF
+                    .at(at)
+                    .with("date", *d)
+                    .with("as_of", as_of),
+            );
         } else {
             held.push((*d, k));
         }
@@ -404,11 +418,12 @@ fn check_meetings(
             if gap > max {
                 gap_findings.push((
                     *k,
-                    MEETINGS_GAP_TOO_LONG.detail(
-                        places.get(*k).cloned().unwrap_or_else(|| mpath.clone()),
-                        format!("{a} から {b} まで {gap} 日、上限 {max} 日"),
-                        format!("{gap} days from {a} to {b}, at most {max}"),
-                    ),
+                    MEETINGS_GAP_TOO_LONG
+                        .at(places.get(*k).cloned().unwrap_or_else(|| mpath.clone()))
+                        .with("from", *a)
+                        .with("to", *b)
+                        .with("days", gap)
+                        .with("max", max),
                 ));
             }
         }
@@ -420,11 +435,12 @@ fn check_meetings(
         if gap > max {
             gap_findings.push((
                 k,
-                MEETINGS_OVERDUE.detail(
-                    places.get(k).cloned().unwrap_or_else(|| mpath.clone()),
-                    format!("{d} から {as_of} まで {gap} 日、上限 {max} 日"),
-                    format!("{gap} days from {d} to {as_of}, at most {max}"),
-                ),
+                MEETINGS_OVERDUE
+                    .at(places.get(k).cloned().unwrap_or_else(|| mpath.clone()))
+                    .with("from", d)
+                    .with("to", as_of)
+                    .with("days", gap)
+                    .with("max", max),
             ));
         }
     }
@@ -436,18 +452,15 @@ fn check_meetings(
             } else {
                 hub_path.clone()
             };
-            findings.push(MEETINGS_MISSING.detail(
-                at,
-                format!("所属施設 {} か所", facilities.len()),
-                format!("{} facilities", facilities.len()),
-            ));
+            findings.push(MEETINGS_MISSING.at(at).with("facilities", facilities.len()));
         }
         if let Some(d) = interval.filter(|d| i64::from(*d) > max) {
-            findings.push(MEETINGS_INTERVAL_TOO_LONG.detail(
-                mpath.key("interval_days"),
-                format!("{d} 日、上限 {max} 日"),
-                format!("{d} days, at most {max}"),
-            ));
+            findings.push(
+                MEETINGS_INTERVAL_TOO_LONG
+                    .at(mpath.key("interval_days"))
+                    .with("days", d)
+                    .with("max", max),
+            );
         }
         // Report gap findings in document order of the meeting they point at.
         crate::sorting::by_key(&mut gap_findings, |(k, _)| *k);

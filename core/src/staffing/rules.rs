@@ -78,8 +78,8 @@ rule!(
     STAFF_DUPLICATE_ROLE,
     "staffing.staff.duplicate_role",
     Warning,
-    "同じ役割が二度書かれています",
-    "The same role is listed twice for one staff member"
+    "同じ役割（{role}）が二度書かれています",
+    "The same role ({role}) is listed twice for one staff member"
 );
 rule!(
     STAFF_PHYSICIAN_AND_NURSE,
@@ -99,15 +99,15 @@ rule!(
     STAFF_TIME_EXCEEDS_PERIOD,
     "staffing.staff.time_exceeds_period",
     Error,
-    "勤務時間がその期間（週・月）の長さを超えています",
-    "Working time is longer than the period (week or month) itself"
+    "勤務時間 {minutes} 分がその期間（{basis}）の長さ {max} 分を超えています",
+    "Working time of {minutes} minutes is longer than the period ({basis}) itself, {max} minutes"
 );
 rule!(
     STAFF_HUB_ABOVE_CONTRACTED,
     "staffing.staff.hub_above_contracted",
     Error,
-    "拠点事業に充てる時間が勤務時間を超えています",
-    "Time given to the hub is more than contracted working time"
+    "拠点事業に充てる時間（{hub} 分）が勤務時間（{contracted} 分）を超えています",
+    "Time given to the hub ({hub} minutes) is more than contracted working time ({contracted} minutes)"
 );
 rule!(
     STAFF_NO_HUB_TIME,
@@ -120,85 +120,85 @@ rule!(
     STAFF_SHARE_BELOW_MINIMUM,
     "staffing.staff.share_below_minimum",
     Error,
-    "拠点事業に充てる時間の割合が最低割合に達していません",
-    "The share of working time given to the hub is below the minimum"
+    "拠点事業に充てる時間の割合（{hub} 分 / {contracted} 分）が最低割合 {min}% に達していません",
+    "The share of working time given to the hub ({hub} of {contracted} minutes) is below the minimum of {min}%"
 );
 rule!(
     ROLE_REQUIRED_MISSING,
     "staffing.role.required_missing",
     Error,
-    "配置すべき職員がいません",
-    "A required role is held by nobody"
+    "配置すべき職員（{role}）がいません",
+    "A required role ({role}) is held by nobody"
 );
 rule!(
     ROLE_DESIRABLE_MISSING,
     "staffing.role.desirable_missing",
     Warning,
-    "配置することが望ましい職員がいません",
-    "A desirable role is held by nobody"
+    "配置することが望ましい職員（{role}）がいません",
+    "A desirable role ({role}) is held by nobody"
 );
 rule!(
     MEETINGS_MISSING,
     "staffing.meetings.missing",
     Error,
-    "職員が異なる施設に所属していますが、定期的なミーティングがありません",
-    "Staff sit in different facilities but the hub has no regular meetings"
+    "職員が異なる施設（{facilities} か所）に所属していますが、定期的なミーティングがありません",
+    "Staff sit in {facilities} different facilities but the hub has no regular meetings"
 );
 rule!(
     MEETINGS_INTERVAL_TOO_LONG,
     "staffing.meetings.interval_too_long",
     Error,
-    "ミーティングの間隔が上限を超えています",
-    "The meeting interval is longer than the maximum gap"
+    "ミーティングの間隔 {days} 日が上限 {max} 日を超えています",
+    "The meeting interval of {days} days is longer than the maximum gap of {max} days"
 );
 rule!(
     MEETINGS_GAP_TOO_LONG,
     "staffing.meetings.gap_too_long",
     Error,
-    "前回のミーティングからの間隔が上限を超えています",
-    "The gap since the previous meeting is longer than the maximum"
+    "前回のミーティングからの間隔が上限を超えています（{from} から {to} まで {days} 日、上限 {max} 日）",
+    "The gap since the previous meeting is longer than the maximum ({days} days from {from} to {to}, at most {max})"
 );
 rule!(
     MEETINGS_OVERDUE,
     "staffing.meetings.overdue",
     Error,
-    "最後のミーティングから基準日までの間隔が上限を超えています",
-    "More than the maximum gap has passed from the last meeting to the as-of date"
+    "最後のミーティングから基準日までの間隔が上限を超えています（{from} から {to} まで {days} 日、上限 {max} 日）",
+    "More than the maximum gap has passed from the last meeting to the as-of date ({days} days from {from} to {to}, at most {max})"
 );
 rule!(
     MEETINGS_DUPLICATE_DATE,
     "staffing.meetings.duplicate_date",
     Warning,
-    "同じ日付のミーティングが二度書かれています",
-    "The same meeting date is listed twice"
+    "同じ日付（{date}）のミーティングが二度書かれています",
+    "The same meeting date ({date}) is listed twice"
 );
 rule!(
     MEETINGS_AFTER_AS_OF,
     "staffing.meetings.after_as_of",
     Warning,
-    "開催済みのミーティングの日付が基準日より後です（間隔の確認では無視します）",
-    "A meeting held is dated after the as-of date (ignored by the gap checks)"
+    "開催済みのミーティングの日付 {date} が基準日 {as_of} より後です（間隔の確認では無視します）",
+    "A meeting held is dated {date}, after the as-of date {as_of} (ignored by the gap checks)"
 );
 rule!(
     POLICY_DUPLICATE_ROLE,
     "staffing.policy.duplicate_role",
     Error,
-    "方針で同じ役割が二度設定されています",
-    "The policy sets the same role twice"
+    "方針で同じ役割（{role}）が二度設定されています",
+    "The policy sets the same role ({role}) twice"
 );
 rule!(
     POLICY_SHARE_OUT_OF_RANGE,
     "staffing.policy.share_out_of_range",
     Error,
-    "最低割合は 0〜100% で指定してください",
-    "A minimum share must be between 0% and 100%"
+    "最低割合は 0〜100% で指定してください（{share}%）",
+    "A minimum share must be between 0% and 100% ({share}%)"
 );
 rule!(
     POLICY_LOOSER_THAN_NATIONAL,
     "staffing.policy.looser_than_national",
     Warning,
-    "方針が国の基準より緩くなっています（都道府県は基準を厳しくできますが、緩めることはできません）",
-    "The policy is looser than the national rule (a prefecture may tighten it, not loosen it)"
+    "方針が国の基準より緩くなっています（{role}[：{requirement}][：最低割合 {share}%、国の基準 {national}%]。都道府県は基準を厳しくできますが、緩めることはできません）",
+    "The policy is looser than the national rule ({role}[: {requirement}][: minimum share {share}%, national {national}%]; a prefecture may tighten it, not loosen it)"
 );
 
 /// Every rule of this module.
