@@ -9,6 +9,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     [
         crate::finding::RULES,
         crate::input::RULES,
+        crate::run_options::RULES,
         crate::calendar::RULES,
         crate::care::RULES,
         crate::plan::RULES,
