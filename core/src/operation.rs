@@ -159,6 +159,7 @@ pub fn execute<I: DeserializeOwned, O: Serialize>(
             // While computing from a draft, decisions that need a complete document
             // (the short-stay entitlement) refuse to be taken (`crate::run_options`).
             let Computed { findings, result } = crate::run_options::in_draft(|| f(draft.value));
+            let findings = crate::run_options::without_standins(&draft.findings, findings);
             let mut all = draft.findings;
             all.extend(findings);
             let all = arrange(input_type, bytes, all);

@@ -125,6 +125,26 @@ pub fn refused(operation: &str, findings: Vec<Finding>) -> crate::operation::Out
     }
 }
 
+/// The operation's findings on a draft, without those about a value not filled in yet:
+/// a finding at (or inside) the pointer of an `input.draft.not_filled` reminder is about
+/// the reader's stand-in, not about anything the user wrote (a rule that an empty field
+/// breaks says again what the reminder says).
+pub fn without_standins(reminders: &[Finding], findings: Vec<Finding>) -> Vec<Finding> {
+    if reminders.is_empty() {
+        return findings;
+    }
+    let inside = |path: &str, at: &str| {
+        path == at
+            || path
+                .strip_prefix(at)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    findings
+        .into_iter()
+        .filter(|f| !reminders.iter().any(|r| inside(&f.path, &r.path)))
+        .collect()
+}
+
 thread_local! {
     static DRAFT: Cell<bool> = const { Cell::new(false) };
 }
@@ -215,6 +235,21 @@ mod tests {
                 .max_input_bytes,
             usize::try_from(4_294_967_295u64).unwrap_or(usize::MAX)
         );
+    }
+
+    #[test]
+    fn findings_on_standins_are_dropped() {
+        let reminders = vec![OPTIONS_INVALID.at("/a/b")];
+        let f = |p: &str| OPTIONS_MAX_INPUT_BYTES.at(p);
+        let kept: Vec<String> = without_standins(
+            &reminders,
+            vec![f("/a/b"), f("/a/b/c"), f("/a/bc"), f("/a"), f("")],
+        )
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+        assert_eq!(kept, ["/a/bc", "/a", ""]);
+        assert_eq!(without_standins(&[], vec![f("/a/b")]).len(), 1);
     }
 
     #[test]

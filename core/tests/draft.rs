@@ -219,3 +219,37 @@ fn bad_options_are_refused_before_the_document() {
     assert_eq!(out.problem, Some(InputProblem::TooLarge));
     assert!(run_with_options("no.such", b"{}", b"").is_none());
 }
+
+/// Every operation on a summary agrees that a summary not yet filled in is not wrong: the
+/// reminder is the only finding at the empty field (no rule fires again on the reader's
+/// stand-in), and each computes its result, provisional.
+#[test]
+fn a_not_filled_field_is_a_reminder_only_in_every_summary_operation() {
+    let mut d = example("summary-request.ventilated-tracheostomy-gastrostomy.json");
+    d["summary"]["child"]
+        .as_object_mut()
+        .unwrap()
+        .remove("kana");
+    let mut ran = 0;
+    for op in kyoten_core::operations().filter(|o| o.input_type == "SummaryRequest") {
+        let r = run(op.name, &d, DRAFT);
+        assert_eq!(r["valid"], json!(true), "{}: {r}", op.name);
+        assert_eq!(r["provisional"], json!(true), "{}", op.name);
+        assert!(
+            r["result"].is_object() || r["result"].is_string(),
+            "{}",
+            op.name
+        );
+        let at_kana: Vec<String> = codes(&r)
+            .into_iter()
+            .filter(|c| c.1 == "/summary/child/kana")
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(at_kana, ["input.draft.not_filled"], "{}", op.name);
+        ran += 1;
+    }
+    assert!(ran >= 5);
+    // Without draft mode it is an error for all of them.
+    let r = run("summary.validate", &d, "");
+    assert!(has(&r, "input.missing_field", "/summary/child/kana"));
+}
