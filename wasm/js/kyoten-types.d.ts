@@ -1561,6 +1561,21 @@ export interface FhirImportRequest {
   version?: FormatVersion | null;
 }
 
+/**
+ * One field of an input document type, with its labels (the labels the readable
+ * locations of findings are built from).
+ */
+export interface FieldInfo {
+  /** 項目 / The field as written in documents (e.g. `date_of_birth`). */
+  field: string;
+  /** 英語ラベル / English label (the field's name in words). */
+  label_en: string;
+  /** 日本語ラベル / Japanese label (the schema's title). */
+  label_ja: string;
+  /** 型 / The object type's name in the schemas (e.g. `Child`). */
+  of: string;
+}
+
 /** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
   /**
@@ -2698,6 +2713,8 @@ export interface RoleRule {
 
 /** Result of `rules.list`. */
 export interface RuleCatalogue {
+  /** 項目 / Every field of every object type in the input documents, with labels. */
+  fields: FieldInfo[];
   /** 規則 / Every rule. */
   rules: RuleInfo[];
   /** 選択肢 / Every value of every enumeration in the input documents, with labels. */
