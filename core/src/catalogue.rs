@@ -10,6 +10,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     [
         crate::finding::RULES,
         crate::input::RULES,
+        crate::run_options::RULES,
         crate::calendar::RULES,
         crate::calendar::DATE_RULES,
         crate::care::RULES,
@@ -87,6 +88,21 @@ pub struct ValueInfo {
     pub label_en: &'static str,
 }
 
+/// One field of an input document type, with its labels (the labels the readable
+/// locations of findings are built from).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FieldInfo {
+    /// 型 / The object type's name in the schemas (e.g. `Child`).
+    pub of: &'static str,
+    /// 項目 / The field as written in documents (e.g. `date_of_birth`).
+    pub field: &'static str,
+    /// 日本語ラベル / Japanese label (the schema's title).
+    pub label_ja: &'static str,
+    /// 英語ラベル / English label (the field's name in words).
+    pub label_en: String,
+}
+
 /// Result of `rules.list`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -95,6 +111,8 @@ pub struct RuleCatalogue {
     pub rules: Vec<RuleInfo>,
     /// 選択肢 / Every value of every enumeration in the input documents, with labels.
     pub values: Vec<ValueInfo>,
+    /// 項目 / Every field of every object type in the input documents, with labels.
+    pub fields: Vec<FieldInfo>,
 }
 
 /// Former codes: (old code, the code that replaced it).
@@ -136,6 +154,14 @@ pub fn catalogue() -> RuleCatalogue {
             .map(|(choice, code, ja, en)| ValueInfo {
                 choice,
                 code,
+                label_ja: ja,
+                label_en: en,
+            })
+            .collect(),
+        fields: crate::input::model::all_fields()
+            .map(|(of, field, ja, en)| FieldInfo {
+                of,
+                field,
                 label_ja: ja,
                 label_en: en,
             })

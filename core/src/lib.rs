@@ -56,6 +56,7 @@ pub mod meeting;
 pub mod operation;
 pub mod ops;
 pub mod plan;
+pub mod run_options;
 pub mod scores;
 pub mod sheet;
 pub mod shortstay;

@@ -237,7 +237,11 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
             finish(Report::new(name, findings, result), None)
         }
         Read::Draft(draft) => {
-            let Computed { findings, result } = run_body(draft.value, body, mode);
+            // While computing from a draft, decisions that need a complete document
+            // (the short-stay entitlement) refuse to be taken (`crate::run_options`).
+            let Computed { findings, result } =
+                crate::run_options::in_draft(|| run_body(draft.value, body, mode));
+            let findings = crate::run_options::without_standins(&draft.findings, findings);
             let mut all = draft.findings;
             all.extend(findings);
             let all = arrange(input_type, bytes, all);

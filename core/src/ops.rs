@@ -54,3 +54,15 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 pub fn run(name: &str, bytes: &[u8]) -> Option<Outcome> {
     find(name).map(|op| (op.run)(bytes, &Limits::default()))
 }
+
+/// Runs the operation `name` on `bytes` with the options of a run-options document
+/// (`{"draft": true, "max_input_bytes": 1048576}`, see [`crate::run_options`]; empty means
+/// the defaults); `None` if there is no such operation. Options that cannot be read give
+/// a report of their own findings (`options.*`) and the document is not read.
+pub fn run_with_options(name: &str, bytes: &[u8], options: &[u8]) -> Option<Outcome> {
+    let op = find(name)?;
+    Some(match crate::run_options::limits_of(options) {
+        Ok(limits) => (op.run)(bytes, &limits),
+        Err(findings) => crate::run_options::refused(op.name, findings),
+    })
+}

@@ -494,6 +494,7 @@ fn ground_modules_import_no_area() {
     let ground = [
         "finding.rs",
         "operation.rs",
+        "run_options.rs",
         "labels.rs",
         "input/mod.rs",
         "input/strict.rs",

@@ -75,6 +75,12 @@ typedef enum KyotenStatus {
    * report (`operation.internal`). The library stays usable.
    */
   KYOTEN_STATUS_INTERNAL = 7,
+  /**
+   * The run options of kyoten_run_with_options() could not be read (not JSON, an
+   * unknown option, a value of the wrong kind or out of range); the input was not
+   * read. `*out_json` is a report of `options.*` findings.
+   */
+  KYOTEN_STATUS_INVALID_OPTIONS = 8,
 } KyotenStatus;
 
 
@@ -138,6 +144,41 @@ enum KyotenStatus kyoten_run_with_limit(const char *operation,
                                         char **out_json,
                                         size_t *out_len,
                                         bool *out_valid);
+
+/**
+ * @brief Runs one operation like kyoten_run(), with this call's options given as a JSON
+ * run-options document, e.g. `{"draft":true}` (schema: `schemas/run-options.schema.json`).
+ *
+ * The options are read by the library's core, the same for every surface:
+ * - `"draft": true` reads the input as a form in progress: a missing or empty (`""`)
+ *   required field is the warning `input.draft.not_filled` rather than an error, the
+ *   operation computes what it can, and the report says `"provisional":true`. A draft
+ *   never grants a short-stay entitlement (`scores.short_stay.draft`).
+ * - `"max_input_bytes": n` is this call's input-size limit (1 to 4294967295; default
+ *   KYOTEN_DEFAULT_MAX_INPUT_BYTES).
+ *
+ * @param options      The run-options document, UTF-8 JSON, `options_len` bytes (no NUL
+ *                     needed). Borrowed for the call only. `(NULL, 0)` or an empty
+ *                     document means the defaults (then this is kyoten_run()). NULL with
+ *                     a non-zero length gives KYOTEN_STATUS_NULL_ARGUMENT.
+ * @param options_len  Length of `options` in bytes.
+ *
+ * Options that cannot be read (not JSON, an unknown option, a value of the wrong kind or
+ * out of range) give KYOTEN_STATUS_INVALID_OPTIONS and a report of `options.*` findings
+ * whose pointers point into the options document; the input is then not read. All other
+ * parameters, the ownership of `*out_json` (release it with kyoten_free()) and the
+ * return value are as for kyoten_run().
+ *
+ * @pre As for kyoten_run(); `options` NULL or valid for `options_len` bytes.
+ */
+enum KyotenStatus kyoten_run_with_options(const char *operation,
+                                          const uint8_t *input,
+                                          size_t input_len,
+                                          const uint8_t *options,
+                                          size_t options_len,
+                                          char **out_json,
+                                          size_t *out_len,
+                                          bool *out_valid);
 
 /**
  * @brief Validates an initiative plan (取組内容): kyoten_run() of "plan.validate".

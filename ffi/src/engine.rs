@@ -101,6 +101,7 @@ pub fn status_of(problem: Option<InputProblem>) -> KyotenStatus {
         Some(InputProblem::NotUtf8) => KyotenStatus::NotUtf8,
         Some(InputProblem::NotJson) => KyotenStatus::NotJson,
         Some(InputProblem::Shape) => KyotenStatus::InvalidShape,
+        Some(InputProblem::Options) => KyotenStatus::InvalidOptions,
     }
 }
 
@@ -112,6 +113,15 @@ pub fn run_op(op: &Operation, input: &[u8], limits: &Limits) -> Answer {
     Answer {
         status,
         valid: outcome.valid && status == KyotenStatus::Ok,
+        json: outcome.json,
+    }
+}
+
+/// The answer when the run options cannot be read (the core's report of them).
+pub fn options_refused(outcome: kyoten_core::Outcome) -> Answer {
+    Answer {
+        status: status_of(outcome.problem),
+        valid: false,
         json: outcome.json,
     }
 }

@@ -82,6 +82,10 @@ pub enum KyotenStatus {
     /// A bug in the library (a panic caught by the landing pad). `*out_json` is a
     /// report (`operation.internal`). The library stays usable.
     Internal = 7,
+    /// The run options of kyoten_run_with_options() could not be read (not JSON, an
+    /// unknown option, a value of the wrong kind or out of range); the input was not
+    /// read. `*out_json` is a report of `options.*` findings.
+    InvalidOptions = 8,
 }
 
 impl KyotenStatus {
@@ -96,12 +100,13 @@ impl KyotenStatus {
             KyotenStatus::UnknownOperation => c"UNKNOWN_OPERATION",
             KyotenStatus::InvalidShape => c"INVALID_SHAPE",
             KyotenStatus::Internal => c"INTERNAL",
+            KyotenStatus::InvalidOptions => c"INVALID_OPTIONS",
         }
     }
 }
 
 /// Every status, in value order.
-const ALL_STATUSES: [KyotenStatus; 8] = [
+const ALL_STATUSES: [KyotenStatus; 9] = [
     KyotenStatus::Ok,
     KyotenStatus::NullArgument,
     KyotenStatus::NotUtf8,
@@ -110,6 +115,7 @@ const ALL_STATUSES: [KyotenStatus; 8] = [
     KyotenStatus::UnknownOperation,
     KyotenStatus::InvalidShape,
     KyotenStatus::Internal,
+    KyotenStatus::InvalidOptions,
 ];
 
 const VERSION: &CStr =
@@ -206,6 +212,36 @@ unsafe fn run_raw(
     out_len: *mut usize,
     out_valid: *mut bool,
 ) -> KyotenStatus {
+    // SAFETY: forwarded caller guarantee.
+    unsafe {
+        run_with(
+            operation,
+            input,
+            input_len,
+            |_| Ok(engine::limits(max_input_bytes)),
+            out_json,
+            out_len,
+            out_valid,
+        )
+    }
+}
+
+/// The shared body of every run: `limits_for` gives the call's limits (or the answer
+/// when its options cannot be read), inside the landing pad.
+///
+/// # Safety
+/// As for `kyoten_run`.
+unsafe fn run_with(
+    operation: *const c_char,
+    input: *const u8,
+    input_len: usize,
+    limits_for: impl FnOnce(
+        &'static kyoten_core::ops::Operation,
+    ) -> Result<kyoten_core::input::Limits, Answer>,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    out_valid: *mut bool,
+) -> KyotenStatus {
     if out_json.is_null() {
         // SAFETY: forwarded caller guarantee.
         unsafe { clear(out_len, out_valid) };
@@ -223,7 +259,10 @@ unsafe fn run_raw(
         if input.is_null() && input_len != 0 {
             return engine::null_argument(op.name, "input");
         }
-        let limits = engine::limits(max_input_bytes);
+        let limits = match limits_for(op) {
+            Ok(l) => l,
+            Err(a) => return a,
+        };
         // No allocation exceeds `isize::MAX` bytes: a longer length is too large whatever
         // the limit says.
         let hard_max = limits.max_input_bytes.min(isize::MAX.unsigned_abs());
@@ -334,6 +373,63 @@ pub unsafe extern "C" fn kyoten_run_with_limit(
             out_json,
             out_len,
             out_valid,
+        )
+    }
+}
+
+/// @brief Runs one operation like kyoten_run(), with this call's options given as a JSON
+/// run-options document, e.g. `{"draft":true}` (schema: `schemas/run-options.schema.json`).
+///
+/// The options are read by the library's core, the same for every surface:
+/// - `"draft": true` reads the input as a form in progress: a missing or empty (`""`)
+///   required field is the warning `input.draft.not_filled` rather than an error, the
+///   operation computes what it can, and the report says `"provisional":true`. A draft
+///   never grants a short-stay entitlement (`scores.short_stay.draft`).
+/// - `"max_input_bytes": n` is this call's input-size limit (1 to 4294967295; default
+///   KYOTEN_DEFAULT_MAX_INPUT_BYTES).
+///
+/// @param options      The run-options document, UTF-8 JSON, `options_len` bytes (no NUL
+///                     needed). Borrowed for the call only. `(NULL, 0)` or an empty
+///                     document means the defaults (then this is kyoten_run()). NULL with
+///                     a non-zero length gives KYOTEN_STATUS_NULL_ARGUMENT.
+/// @param options_len  Length of `options` in bytes.
+///
+/// Options that cannot be read (not JSON, an unknown option, a value of the wrong kind or
+/// out of range) give KYOTEN_STATUS_INVALID_OPTIONS and a report of `options.*` findings
+/// whose pointers point into the options document; the input is then not read. All other
+/// parameters, the ownership of `*out_json` (release it with kyoten_free()) and the
+/// return value are as for kyoten_run().
+///
+/// @pre As for kyoten_run(); `options` NULL or valid for `options_len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kyoten_run_with_options(
+    operation: *const c_char,
+    input: *const u8,
+    input_len: usize,
+    options: *const u8,
+    options_len: usize,
+    out_json: *mut *mut c_char,
+    out_len: *mut usize,
+    out_valid: *mut bool,
+) -> KyotenStatus {
+    let limits_for = |op: &'static kyoten_core::ops::Operation| {
+        if options.is_null() {
+            return if options_len == 0 {
+                Ok(kyoten_core::input::Limits::default())
+            } else {
+                Err(engine::null_argument(op.name, "options"))
+            };
+        }
+        // SAFETY: non-NULL, and the caller guarantees `options_len` readable bytes.
+        let bytes = unsafe { std::slice::from_raw_parts(options, options_len) };
+        kyoten_core::run_options::limits_of(bytes).map_err(|findings| {
+            engine::options_refused(kyoten_core::run_options::refused(op.name, findings))
+        })
+    };
+    // SAFETY: forwarded caller guarantee.
+    unsafe {
+        run_with(
+            operation, input, input_len, limits_for, out_json, out_len, out_valid,
         )
     }
 }

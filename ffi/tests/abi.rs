@@ -197,12 +197,13 @@ fn versions_and_status_names() {
         "UNKNOWN_OPERATION",
         "INVALID_SHAPE",
         "INTERNAL",
+        "INVALID_OPTIONS",
     ];
     for (i, want) in names.iter().enumerate() {
         let got = unsafe { CStr::from_ptr(kyoten_status_name(i32::try_from(i).unwrap())) };
         assert_eq!(got.to_str().unwrap(), *want);
     }
-    for bad in [-1, 8, i32::MAX, i32::MIN] {
+    for bad in [-1, 9, i32::MAX, i32::MIN] {
         assert_eq!(
             unsafe { CStr::from_ptr(kyoten_status_name(bad)) }
                 .to_str()
@@ -308,4 +309,38 @@ fn every_example_document_answers_exactly_as_the_table() {
         runs > 0,
         "examples exist but none matched an operation's input stem"
     );
+}
+
+/// kyoten_run_with_options answers exactly as the core's `run_with_options` for every
+/// operation, in draft mode and with bad options.
+#[test]
+fn run_with_options_answers_exactly_as_the_core() {
+    let mut n = 0;
+    for op in kyoten_core::ops::operations() {
+        let name = CString::new(op.name).unwrap();
+        for options in [&b""[..], b"{\"draft\":true}", b"{\"draft\":1}", b"{"] {
+            let input = b"{}";
+            let want = kyoten_core::ops::run_with_options(op.name, input, options).unwrap();
+            let mut out: *mut c_char = ptr::null_mut();
+            let mut valid = true;
+            let st = unsafe {
+                kyoten_run_with_options(
+                    name.as_ptr(),
+                    input.as_ptr(),
+                    input.len(),
+                    options.as_ptr(),
+                    options.len(),
+                    &mut out,
+                    ptr::null_mut(),
+                    &mut valid,
+                )
+            };
+            assert_eq!(take(&mut out), want.json, "{} with {options:?}", op.name);
+            assert_eq!(valid, want.valid && want.problem.is_none());
+            let bad = options.starts_with(b"{\"draft\":1") || options == b"{";
+            assert_eq!(st == KyotenStatus::InvalidOptions, bad, "{}", op.name);
+            n += 1;
+        }
+    }
+    assert!(n >= 20);
 }

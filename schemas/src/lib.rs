@@ -38,6 +38,21 @@ pub const REGENERATE: &str = "cargo run -p kyoten-schemas --bin kyoten-gen -- wr
 /// Where the TypeScript declarations go, relative to the workspace root.
 pub const TS_FILE: &str = "wasm/js/kyoten-types.d.ts";
 
+/// The schema of the run-options document (`{"draft": true}`), in `schemas/`.
+pub const RUN_OPTIONS_FILE: &str = "run-options.schema.json";
+
+/// The root schema of the run-options document every surface passes through
+/// ([`kyoten_core::run_options::RunOptions`]), tidied, with `$id`.
+pub fn run_options_schema() -> Value {
+    let settings = SchemaSettings::draft2020_12().for_deserialize();
+    let mut v = settings
+        .into_generator()
+        .into_root_schema_for::<kyoten_core::run_options::RunOptions>()
+        .to_value();
+    tidy_root(&mut v, RUN_OPTIONS_FILE);
+    v
+}
+
 /// Where the example documents live, relative to the workspace root.
 pub const EXAMPLES_DIR: &str = "schemas/examples";
 
@@ -383,7 +398,15 @@ pub fn generate(root: &Path) -> Result<BTreeMap<String, String>, String> {
     });
     sort_keys(&mut index);
     files.insert("schemas/index.json".into(), pretty(&index)?);
-    files.insert(TS_FILE.into(), ts::declarations(&docs, &outputs)?);
+    let run_options = run_options_schema();
+    files.insert(format!("schemas/{RUN_OPTIONS_FILE}"), pretty(&run_options)?);
+    let codes: Vec<&str> = kyoten_core::catalogue::all_rules()
+        .map(|r| r.code)
+        .collect();
+    files.insert(
+        TS_FILE.into(),
+        ts::declarations_with(&docs, &outputs, Some(&run_options), &codes)?,
+    );
     files.insert(model::FILE.into(), model::rust(&docs));
     files.insert("docs/rules.md".into(), kyoten_core::catalogue::markdown());
     Ok(files)

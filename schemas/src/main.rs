@@ -30,7 +30,7 @@ const USAGE: &str = "\
 kyoten — 小児等在宅医療連携拠点の文書を検査する / check pediatric home-care hub documents
 
 使い方 / usage:
-  kyoten check [--lang ja|en] [--json] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
+  kyoten check [--lang ja|en] [--json] [--draft] [--csv DIR] [--xlsx FILE] FILE|DIR|-…
       各文書を、その型を受け取るすべての操作で検査し、結果と指摘を表示する（型は $schema
       またはファイル名から）。フォルダはその中の .json すべて、- は標準入力（JSON 一つ、
       または一行に一文書の NDJSON）。--csv は表を CSV（UTF-8 BOM 付き）に、--xlsx は
@@ -39,6 +39,8 @@ kyoten — 小児等在宅医療連携拠点の文書を検査する / check ped
       name) and print the results and findings; a folder means its .json files, - reads
       standard input (one JSON document, or NDJSON); --csv writes the tables as CSV (UTF-8
       with BOM), --xlsx as one Excel workbook with a sheet per table
+      --draft は下書きとして読む（未記入の項目は警告、結果は暫定） / --draft reads the
+      documents as drafts (fields not filled in are warnings, results are provisional)
   kyoten render FILE|- --out PATH [--op OPERATION]
       図や帳票（SVG・HTML）をファイルに書き出す / write a chart or sheet (SVG, HTML) to a file
   kyoten import-csv KIND FILE|- [--into DOC.json] [--out PATH] [--encoding auto|utf-8|cp932]
@@ -53,7 +55,7 @@ kyoten — 小児等在宅医療連携拠点の文書を検査する / check ped
       （meeting-progress-request）にする。check すると会議録を根拠にした進捗が出る
       put a plan carrying its progress and meeting records (files or folders) into one
       meetings.progress request; check it for progress with the minutes as evidence
-  kyoten run OPERATION FILE|-
+  kyoten run [--draft] OPERATION FILE|-
       一つの操作の結果報告（JSON）を出力する / print one operation's report (JSON)
   kyoten ops
       操作の一覧 / list the operations
@@ -192,15 +194,27 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Fail> {
     })
 }
 
+/// The run-options document of `--draft` (read by the core, as on every surface).
+fn run_options(draft: bool) -> &'static [u8] {
+    if draft { br#"{"draft":true}"# } else { b"" }
+}
+
+/// The limits of the run options: the core reads them.
+fn limits(draft: bool) -> kyoten_core::input::Limits {
+    kyoten_core::run_options::limits_of(run_options(draft)).unwrap_or_default()
+}
+
 fn run(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
-    let [name, file] = args else {
+    let draft = args.iter().any(|a| a == "--draft");
+    let rest: Vec<OsString> = args.iter().filter(|a| *a != "--draft").cloned().collect();
+    let [name, file] = rest.as_slice() else {
         return Err(Fail(format!(
-            "使い方 / usage: kyoten run OPERATION FILE|-\n\n{USAGE}"
+            "使い方 / usage: kyoten run [--draft] OPERATION FILE|-\n\n{USAGE}"
         )));
     };
     let op = find_op(text(name)?)?;
     let bytes = read_input(file)?;
-    let outcome = (op.run)(&bytes, &kyoten_core::input::Limits::default());
+    let outcome = (op.run)(&bytes, &limits(draft));
     let pretty = serde_json::from_str::<Value>(&outcome.json)
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
@@ -254,6 +268,8 @@ fn schema(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
 
 struct CheckOptions {
     lang: Lang,
+    /// `--draft`: read the documents as drafts.
+    draft: bool,
     json: bool,
     csv: Option<PathBuf>,
     xlsx: Option<PathBuf>,
@@ -277,6 +293,7 @@ fn option_value(args: &[OsString], i: &mut usize, name: &str, s: &str) -> Result
 fn parse_check(args: &[OsString]) -> Result<CheckOptions, Fail> {
     let mut opts = CheckOptions {
         lang: Lang::Ja,
+        draft: false,
         json: false,
         csv: None,
         xlsx: None,
@@ -294,6 +311,7 @@ fn parse_check(args: &[OsString]) -> Result<CheckOptions, Fail> {
         match s {
             Some("--") => only_files = true,
             Some("--json") => opts.json = true,
+            Some("--draft") => opts.draft = true,
             Some(s) if s == "--lang" || s.starts_with("--lang=") => {
                 let v = option_value(args, &mut i, "--lang", s)?;
                 opts.lang = parse_lang(text(&v)?)?;
@@ -467,7 +485,9 @@ fn check(args: &[OsString], out: &mut dyn Write) -> Result<u8, Fail> {
     let mut schemas: Vec<(&'static str, Value)> = Vec::new();
     let file_header = lang.pick("ファイル", "file");
     for doc in documents(&opts.sources) {
-        let checked = doc.bytes.and_then(|b| check_one(&doc.path, &doc.name, &b));
+        let checked = doc
+            .bytes
+            .and_then(|b| check_one(&doc.path, &doc.name, &b, opts.draft));
         match checked {
             Err(Fail(msg)) => {
                 status = 2;
@@ -591,7 +611,7 @@ fn schema_of<'a>(cache: &'a mut Vec<(&'static str, Value)>, op: &'static Operati
 }
 
 /// Runs every operation taking the document's type; returns the stem and the reports.
-fn check_one(path: &Path, name: &str, bytes: &[u8]) -> Result<Checked, Fail> {
+fn check_one(path: &Path, name: &str, bytes: &[u8], draft: bool) -> Result<Checked, Fail> {
     let text = std::str::from_utf8(bytes).ok();
     let stem = document_stem(path, text).ok_or_else(|| {
         Fail(format!(
@@ -609,7 +629,7 @@ fn check_one(path: &Path, name: &str, bytes: &[u8]) -> Result<Checked, Fail> {
     }
     let mut reports = Vec::new();
     for op in ops {
-        let outcome = (op.run)(bytes, &kyoten_core::input::Limits::default());
+        let outcome = (op.run)(bytes, &limits(draft));
         if serde_json::from_str::<serde::de::IgnoredAny>(&outcome.json).is_err() {
             return Err(Fail(format!(
                 "{}: internal error, report is not JSON",

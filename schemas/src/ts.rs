@@ -452,7 +452,22 @@ pub fn declarations(
     inputs: &[InputDoc],
     outputs: &[(&Operation, Value)],
 ) -> Result<String, String> {
+    declarations_with(inputs, outputs, None, &[])
+}
+
+/// [`declarations`], plus the run-options type (`RunOptions`, from its schema), the
+/// union of the rule codes (`FindingCode`: `Finding.code` is one of them) and the
+/// deep-partial draft input type `Draft<T>`.
+pub fn declarations_with(
+    inputs: &[InputDoc],
+    outputs: &[(&Operation, Value)],
+    run_options: Option<&Value>,
+    codes: &[&str],
+) -> Result<String, String> {
     let mut reg = Registry::default();
+    if let Some(schema) = run_options {
+        reg.add_root("RunOptions", schema, "")?;
+    }
     let mut input_names = BTreeMap::new();
     for d in inputs {
         let ts = reg.add_root(&d.type_name, &d.schema, "")?;
@@ -554,6 +569,40 @@ pub fn declarations(
             "/** 結果報告 / The answer of every operation: all findings for one input, and the operation's result where it could be computed. */\n",
         );
         out.push_str(&format!("export interface Report<T = unknown> {body}\n\n"));
+    }
+    if !codes.is_empty() {
+        let Some(finding) = reg.types.get_mut("Finding") else {
+            return Err("no Finding type for the rule codes".into());
+        };
+        let plain = "  code: string;\n";
+        if !finding.body.contains(plain) {
+            return Err("Finding has no `code: string` to type with the rule codes".into());
+        }
+        finding.body = finding.body.replacen(plain, "  code: FindingCode;\n", 1);
+        let mut codes: Vec<&str> = codes.to_vec();
+        codes.sort_unstable();
+        codes.dedup();
+        out.push_str(
+            "/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), and the codes of a skin's own reports (`wasm.*`, `abi.*`). */\n",
+        );
+        out.push_str("export type FindingCode =\n");
+        for c in &codes {
+            out.push_str(&format!("  | {}\n", Value::String((*c).to_owned())));
+        }
+        out.push_str("  | `wasm.${string}`\n  | `abi.${string}`;\n\n");
+        out.push_str(concat!(
+            "/**\n",
+            " * 下書き / A document being filled in (draft mode, `run(op, input, { draft: true })`):\n",
+            " * every field may be absent, and any value may still be `\"\"` (not filled in yet).\n",
+            " */\n",
+            "export type Draft<T> = T extends readonly (infer U)[]\n",
+            "  ? DraftValue<U>[]\n",
+            "  : T extends object\n",
+            "    ? { [K in keyof T]?: DraftValue<T[K]> }\n",
+            "    : T;\n\n",
+            "/** 下書きの値 / A value in a draft: the value (itself a draft), or `\"\"` (not filled in yet). */\n",
+            "export type DraftValue<T> = Draft<T> | \"\";\n\n",
+        ));
     }
     for (name, n) in &reg.types {
         if n.body.is_empty() {

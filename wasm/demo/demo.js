@@ -1,8 +1,12 @@
 // kyoten form demo: plain JS over the package's browser entry (../index.js).
 //
-// Every input builds the request document and runs the operations on it; each finding is
-// shown next to the element whose `data-pointer` equals the finding's JSON Pointer (or the
-// nearest enclosing one), with aria-invalid / aria-describedby set on fields in error.
+// Every input builds the request document and runs the operations on it in draft mode
+// (`{ draft: true }`: a field not filled in yet is a reminder, and the scores, timeline and
+// emergency view are computed from what is there, marked provisional). Every finding is
+// shown at once next to the element whose `data-pointer` equals the finding's JSON Pointer
+// (or the nearest enclosing one), with its readable location; findings no element holds
+// are listed on top of the form. aria-invalid / aria-describedby are set on fields in error.
+// A document can be loaded as JSON: what the form has no field for is kept as it is.
 import { init } from '../index.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -10,6 +14,12 @@ const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 const SEVERITY_JA = { error: 'エラー', warning: '警告', info: '情報' };
 
 let kyoten = null;
+/** The summary form runs in draft mode (the staffing form does not). */
+const DRAFT = Object.freeze({ draft: true });
+/** The loaded document: the form's fields are written over it, the rest is kept. */
+let base = null;
+/** The last computed results, kept (marked) while the input cannot be read. */
+const last = { scores: null, timeline: null, emergency: null };
 
 // ---------------------------------------------------------------- tabs (keyboard: ←/→)
 function setupTabs() {
@@ -69,14 +79,18 @@ function renumber(list) {
   });
 }
 
-function addRow(list, values = {}) {
+function addRow(list, values = {}, loaded = null) {
   const tpl = document.getElementById(LISTS[list].tpl);
   const row = tpl.content.firstElementChild.cloneNode(true);
+  // The loaded object of this row: what the row has no field for is kept.
+  row.loaded = loaded;
   for (const el of $$('[data-field]', row)) {
     const v = values[el.dataset.field];
-    if (v === undefined) continue;
+    if (v === undefined || v === null) continue;
     if (el.classList.contains('checks')) {
       for (const box of $$('input[type=checkbox]', el)) box.checked = v.includes(box.value);
+    } else if (el.tagName === 'SELECT') {
+      setSelect(el, v);
     } else {
       el.value = String(v);
     }
@@ -107,6 +121,37 @@ function setupLists() {
 
 // ---------------------------------------------------------------- reading the form
 const text = (el) => el.value.trim();
+/** Selects `value`; a loaded value the list does not offer is kept as an extra option
+ *  (shown as loaded), so that the library reports it rather than the form hiding it. */
+function setSelect(el, value) {
+  for (const o of $$('option[data-json]', el)) o.remove();
+  if (value === undefined || value === null) value = '';
+  const match = typeof value === 'string' && $$('option', el).find((o) => o.value === value);
+  if (match) {
+    el.value = value;
+    return;
+  }
+  const o = document.createElement('option');
+  o.value = `loaded:${JSON.stringify(value)}`;
+  o.dataset.json = JSON.stringify(value);
+  o.textContent = `（読み込んだ値：${JSON.stringify(value)}）`;
+  el.append(o);
+  el.value = o.value;
+}
+/** The selected value: the loaded value for an extra option. */
+function readSelect(el) {
+  const o = el.selectedOptions[0];
+  if (!o) return '';
+  return 'json' in o.dataset ? JSON.parse(o.dataset.json) : o.value;
+}
+/** Sets `obj[key]`, or removes it when the value is empty (in draft mode an empty
+ *  required field is then a reminder, not an error). */
+function put(obj, key, value) {
+  if (value === '' || value === undefined) delete obj[key];
+  else obj[key] = value;
+  return obj;
+}
+const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 /** An optional field: absent when empty. */
 function opt(obj, key, value) {
   if (value !== '' && value !== undefined) obj[key] = value;
@@ -117,7 +162,7 @@ function opt(obj, key, value) {
 function num(value) {
   const t = value.trim();
   if (t === '') return '';
-  return /^[0-9]+$/.test(t) ? Number(t) : t;
+  return /^-?[0-9]+(\.[0-9]+)?$/.test(t) ? Number(t) : t;
 }
 function field(row, name) {
   return $(`[data-field="${name}"]`, row);
@@ -125,21 +170,26 @@ function field(row, name) {
 
 function contacts(list) {
   return rowsOf(list).map((row) => {
-    const c = { name: text(field(row, 'name')), relationship: field(row, 'relationship').value };
-    return opt(c, 'phone', text(field(row, 'phone')));
+    const c = clone(row.loaded) ?? {};
+    put(c, 'name', text(field(row, 'name')));
+    put(c, 'relationship', readSelect(field(row, 'relationship')));
+    return put(c, 'phone', text(field(row, 'phone')));
   });
 }
 
 function careItems() {
   return rowsOf('care').map((row) => {
-    const item = { kind: field(row, 'kind').value };
-    opt(item, 'since', text(field(row, 'since')));
-    opt(item, 'watch', field(row, 'watch').value);
-    const ventilation = field(row, 'ventilation').value;
+    const item = clone(row.loaded) ?? {};
+    put(item, 'kind', readSelect(field(row, 'kind')));
+    put(item, 'since', text(field(row, 'since')));
+    put(item, 'watch', readSelect(field(row, 'watch')));
+    const ventilation = readSelect(field(row, 'ventilation'));
     if (ventilation) item.ventilation = [ventilation];
+    else delete item.ventilation;
     const times = num(field(row, 'times').value);
-    if (times !== '') item.frequency = { times, per: field(row, 'per').value };
-    opt(item, 'hours_per_day', num(field(row, 'hours_per_day').value));
+    if (times !== '') item.frequency = { ...item.frequency, times, per: readSelect(field(row, 'per')) };
+    else delete item.frequency;
+    put(item, 'hours_per_day', num(field(row, 'hours_per_day').value));
     return item;
   });
 }
@@ -164,29 +214,93 @@ function dateOfBirth() {
   return { date, findings, report };
 }
 
+/** The request: the loaded document (if any) with the form's fields written over it. */
 function summaryRequest(date) {
-  const clinical = { care: careItems() };
-  opt(clinical, 'motor_level', $('#motor-level').value);
-  opt(clinical, 'iq', num($('#iq').value));
-  return {
-    version: 2,
-    as_of: text($('#as-of')),
-    summary: {
-      child: {
-        // The demo has no registration: one fixed id the hub would assign.
-        id: 'demo:0001',
-        name: text($('#child-name')),
-        kana: text($('#child-kana')),
-        sex: $('#child-sex').value,
-        date_of_birth: date,
-        municipality: text($('#child-municipality')),
+  const doc = clone(base) ?? { version: 2 };
+  put(doc, 'as_of', text($('#as-of')));
+  const summary = (doc.summary ??= {});
+  // The demo has no registration: one fixed id the hub would assign.
+  const child = (summary.child ??= { id: 'demo:0001' });
+  put(child, 'name', text($('#child-name')));
+  put(child, 'kana', text($('#child-kana')));
+  put(child, 'sex', readSelect($('#child-sex')));
+  put(child, 'date_of_birth', date);
+  put(child, 'municipality', text($('#child-municipality')));
+  summary.guardians = contacts('guardians');
+  summary.emergency_contacts = contacts('emergency_contacts');
+  const clinical = (summary.clinical ??= {});
+  clinical.care = careItems();
+  put(clinical, 'motor_level', readSelect($('#motor-level')));
+  put(clinical, 'iq', num($('#iq').value));
+  put(clinical, 'nicu_discharge', text($('#nicu-discharge')));
+  summary.allergies = put(summary.allergies ?? {}, 'status', readSelect($('#allergy-status')));
+  const vitals = put(summary.vital_signs ?? {}, 'weight_kg', num($('#weight').value));
+  if (Object.keys(vitals).length) summary.vital_signs = vitals;
+  else delete summary.vital_signs;
+  return doc;
+}
+
+/** Loads a summary request document into the form (fields it has no place for are kept
+ *  and sent as they are). */
+function loadDocument(doc) {
+  base = clone(doc);
+  delete base.$schema;
+  const s = base.summary ?? {};
+  const c = s.child ?? {};
+  const clinical = s.clinical ?? {};
+  $('#as-of').value = base.as_of ?? '';
+  $('#child-name').value = c.name ?? '';
+  $('#child-kana').value = c.kana ?? '';
+  setSelect($('#child-sex'), c.sex);
+  $('input[name="dob-mode"][value="iso"]').checked = true;
+  $('#dob-iso-box').hidden = false;
+  $('#dob-wareki-box').hidden = true;
+  $('#dob-iso').dataset.pointer = '/summary/child/date_of_birth';
+  delete $('#dob-wareki').dataset.pointer;
+  $('#dob-iso').value = c.date_of_birth ?? '';
+  $('#child-municipality').value = c.municipality ?? '';
+  for (const list of ['guardians', 'emergency_contacts', 'care']) {
+    for (const row of rowsOf(list)) row.remove();
+  }
+  for (const g of s.guardians ?? []) addRow('guardians', g, g);
+  for (const e of s.emergency_contacts ?? []) addRow('emergency_contacts', e, e);
+  for (const item of clinical.care ?? []) {
+    addRow(
+      'care',
+      {
+        ...item,
+        ventilation: item.ventilation?.[0],
+        times: item.frequency?.times,
+        per: item.frequency?.per,
       },
-      guardians: contacts('guardians'),
-      emergency_contacts: contacts('emergency_contacts'),
-      clinical,
-      allergies: { status: $('#allergy-status').value },
-    },
-  };
+      item,
+    );
+  }
+  setSelect($('#motor-level'), clinical.motor_level);
+  $('#iq').value = clinical.iq ?? '';
+  $('#nicu-discharge').value = clinical.nicu_discharge ?? '';
+  setSelect($('#allergy-status'), s.allergies?.status);
+  $('#weight').value = s.vital_signs?.weight_kg ?? '';
+  update();
+}
+
+function setupLoad() {
+  $('#load-button').addEventListener('click', () => {
+    let doc;
+    try {
+      doc = JSON.parse($('#load-json').value);
+    } catch {
+      $('#load-status').textContent = 'JSON として読めません。';
+      return;
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+      $('#load-status').textContent = '文書（JSON のオブジェクト）を入れてください。';
+      return;
+    }
+    loadDocument(doc);
+    $('#load-status').textContent = '読み込みました。';
+    $('#load-box').open = false;
+  });
 }
 
 function staffingRequest() {
@@ -240,12 +354,17 @@ function attachMessage(form, rootBox, f) {
   msg.id = `msg-${++msgCounter}`;
   msg.dataset.code = f.code;
   msg.dataset.path = f.path;
+  if (f.location_ja) msg.dataset.location = f.location_ja;
   msg.textContent = `${SEVERITY_JA[f.severity] ?? f.severity}：${f.message_ja}`;
+  const isField = target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
+  // Where it is, in words, unless the message sits right by its own field.
+  if (f.location_ja && !(isField && target.dataset.pointer === f.path)) {
+    msg.prepend(el('span', { class: 'where' }, `${f.location_ja}`));
+  }
   if (!target) {
     rootBox.append(msg);
     return { msg, target: null };
   }
-  const isField = /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName);
   if (isField) {
     // After the field (or after its inline group), inside the field's box.
     const anchor = target.closest('.inline') ?? target;
@@ -291,7 +410,7 @@ function showFindings(form, rootBox, listEl, countsEl, findings) {
     sev.textContent = SEVERITY_JA[f.severity] ?? f.severity;
     const code = document.createElement('code');
     code.textContent = f.code;
-    li.append(sev, ` ${f.message_ja} `, code);
+    li.append(sev, f.location_ja ? ` ${f.location_ja}：` : ' ', `${f.message_ja} `, code);
     if (target) {
       const go = document.createElement('button');
       go.type = 'button';
@@ -331,13 +450,26 @@ function scoreBlock(key, title, total, label, items, itemText) {
   return box;
 }
 
-function renderScores(result) {
+/** The note above a result computed from a draft, or kept from an earlier input. */
+function resultNote(out, report, kind) {
+  if (report?.provisional) {
+    out.append(el('p', { class: 'provisional', 'data-provisional': 'true' }, `暫定：未記入の項目があるため、記入済みの内容で計算した${kind}です。`));
+  } else if (!report?.result) {
+    out.append(el('p', { class: 'provisional', 'data-stale': 'true' }, `入力に誤りがあるため、最後に計算できた${kind}を表示しています（指摘を直すと更新されます）。`));
+  }
+}
+
+function renderScores(report) {
   const out = $('#scores');
   out.replaceChildren();
+  if (report?.result) last.scores = report.result;
+  const result = report?.result ?? last.scores;
   if (!result) {
     out.append(el('p', { class: 'muted' }, '入力を読めないため計算できません（上の指摘を直してください）。'));
     return;
   }
+  resultNote(out, report, 'スコア');
+  out.classList.toggle('stale', !report?.result);
   const ss = result.super_severe;
   if (ss) {
     out.append(
@@ -372,7 +504,8 @@ function renderScores(result) {
   if (st) {
     const box = el('div', { class: 'score', 'data-score': 'short_stay' }, el('h3', {}, '医療型短期入所の利用根拠'));
     let verdict = '根拠となる状態は見つかりません。';
-    if (st.eligible) verdict = '利用の根拠があります。';
+    if (report?.provisional || !report?.result) verdict = '下書き（未記入あり）のため、対象かどうかは判断していません。';
+    else if (st.eligible) verdict = '利用の根拠があります。';
     else if (st.only_unconfirmed) verdict = '未確認の根拠しかないため対象としていません（方針で認めることができます）。';
     else if (st.over_18?.length) verdict = '18歳以上のため、児童の根拠は適用されません。';
     box.append(el('p', {}, verdict));
@@ -410,13 +543,16 @@ function renderValue(value) {
   return document.createTextNode(String(value));
 }
 
-function renderEmergency(result) {
+function renderEmergency(report) {
   const out = $('#emergency');
   out.replaceChildren();
+  if (report?.result) last.emergency = report.result;
+  const result = report?.result ?? last.emergency;
   if (!result) {
     out.append(el('p', { class: 'muted' }, '—'));
     return;
   }
+  resultNote(out, report, '救急時ビュー');
   if (!Array.isArray(result.sections)) {
     out.append(renderValue(result));
     return;
@@ -489,9 +625,9 @@ function updateSummary() {
     return;
   }
   const request = summaryRequest(dob.date);
-  const validation = kyoten.run('summary.validate', request);
+  const validation = kyoten.run('summary.validate', request, DRAFT);
   const scores = scoresReport(request);
-  const emergency = kyoten.run('summary.emergency_view', request);
+  const emergency = kyoten.run('summary.emergency_view', request, DRAFT);
   // summary.validate reports every rule; summary.scores adds the score-specific ones.
   const seen = new Set();
   const findings = [];
@@ -502,15 +638,20 @@ function updateSummary() {
     findings.push(f);
   }
   showFindings(form, rootBox, $('#summary-findings'), $('#summary-counts'), findings);
-  renderScores(scores.result);
-  renderEmergency(emergency.result);
-  renderTimeline(has('summary.timeline') ? kyoten.run('summary.timeline', request).result : null);
+  renderScores(scores);
+  renderEmergency(emergency);
+  renderTimeline(has('summary.timeline') ? kyoten.run('summary.timeline', request, DRAFT) : null);
 }
 
-function renderTimeline(result) {
+function renderTimeline(report) {
   const out = $('#timeline');
   out.replaceChildren();
+  const note = $('#timeline-note');
+  note.replaceChildren();
+  if (report?.result) last.timeline = report.result;
+  const result = report?.result ?? last.timeline;
   if (!result?.milestones) return;
+  resultNote(note, report, '予定');
   // 和暦 for every date, from the core's calendar.convert (one call for all).
   const dates = result.milestones.map((m) => m.date);
   const conv = has('calendar.convert') ? kyoten.run('calendar.convert', { values: dates }).result?.values : null;
@@ -531,12 +672,12 @@ function renderTimeline(result) {
  *  `scores.compute` on the clinical profile, with its pointers mapped back into the
  *  summary request so that its messages land on the same fields. */
 function scoresReport(request) {
-  if (has('summary.scores')) return kyoten.run('summary.scores', request);
+  if (has('summary.scores')) return kyoten.run('summary.scores', request, DRAFT);
   const report = kyoten.run('scores.compute', {
     as_of: request.as_of,
     birth_date: request.summary.child.date_of_birth,
     clinical: request.summary.clinical,
-  });
+  }, DRAFT);
   const map = (p) =>
     p.startsWith('/clinical')
       ? `/summary${p}`
@@ -579,6 +720,7 @@ function fillExample() {
   addRow('care', { kind: 'tube_feeding', since: '2020-10-01', watch: 'low' });
   $('#motor-level').value = 'bedridden';
   $('#iq').value = '15';
+  $('#allergy-status').value = 'none_known';
   $('#st-as-of').value = '2026-11-01';
   $('#hub-name').value = '〇〇県小児等在宅医療連携拠点';
   $('#hub-host').value = '〇〇県立こども医療センター';
@@ -608,6 +750,7 @@ async function main() {
   setupTabs();
   setupLists();
   setupDobMode();
+  setupLoad();
   fillExample();
   try {
     kyoten = await init();

@@ -48,6 +48,23 @@ export function errorReport(operation, rule) {
   };
 }
 
+/**
+ * The run options as JSON text for the core; `undefined` (the defaults) when none are
+ * given. Options that cannot be written as JSON are passed as text that is not JSON, so
+ * that the core reports them (`options.invalid`) like any other bad options.
+ * @param {unknown} options
+ * @returns {string | undefined}
+ */
+function optionsText(options) {
+  if (options === undefined || options === null) return undefined;
+  try {
+    const text = JSON.stringify(options);
+    return typeof text === 'string' ? text : '\u0000';
+  } catch {
+    return '\u0000';
+  }
+}
+
 /** The operation name as given, when it is a string; otherwise '' (an unknown name). */
 function nameOf(name) {
   return typeof name === 'string' ? name : '';
@@ -69,8 +86,11 @@ export function makeApi(raw) {
    * Runs an operation on a plain object; returns its report as a plain object.
    * @param {string} name operation name, e.g. `summary.validate`
    * @param {unknown} input the input document
+   * @param {unknown} [options] run options, e.g. `{ draft: true }` (read by the core, as
+   *   on every surface: `schemas/run-options.schema.json`; bad options give a report of
+   *   `options.*` findings)
    */
-  function run(name, input) {
+  function run(name, input, options) {
     const op = nameOf(name);
     const echo = known.has(op) ? op : '';
     if (broken) return errorReport(echo, internal);
@@ -82,7 +102,7 @@ export function makeApi(raw) {
     }
     try {
       if (typeof text !== 'string') return JSON.parse(raw.inputNotJson(op));
-      return JSON.parse(raw.run(op, text));
+      return JSON.parse(raw.run(op, text, optionsText(options)));
     } catch {
       // The module trapped (a bug): its memory may be in a bad state, so stop using it.
       broken = true;
@@ -100,7 +120,7 @@ export function makeApi(raw) {
     version: () => raw.version(),
   };
   for (const o of list) {
-    api[camelCase(o.name)] = (input) => run(o.name, input);
+    api[camelCase(o.name)] = (input, options) => run(o.name, input, options);
   }
   return Object.freeze(api);
 }

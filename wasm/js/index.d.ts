@@ -1,7 +1,7 @@
 // TypeScript declarations for kyoten's JavaScript API (browser entry `index.js` and node
 // entry `node.js`). The input and output types and the `Operations` map come from
 // `kyoten-types.d.ts`, generated from the same Rust model as the JSON Schemas.
-import type { Operations, Report } from './kyoten-types.js';
+import type { Draft, Operations, Report, RunOptions } from './kyoten-types.js';
 
 export * from './kyoten-types.js';
 export type { Operations };
@@ -30,15 +30,37 @@ export interface OperationInfo {
   output_type: string;
 }
 
-/** Runs an operation on a plain object. Never throws: problems are findings. */
+/** Run options with draft mode on: the input may be a form in progress (`Draft<T>`). */
+export type DraftOptions = RunOptions & { draft: true };
+
+/**
+ * Runs an operation on a plain object. Never throws: problems are findings. With
+ * `{ draft: true }` the input may be a form in progress (every field optional, `""` for
+ * not filled in yet) and the report says `provisional: true` when it was.
+ */
 export interface RunFunction {
-  <K extends OpName>(name: K, input: Operations[K]['input']): Operations[K]['output'];
-  (name: string, input: unknown): AnyReport;
+  <K extends OpName>(
+    name: K,
+    input: Draft<Operations[K]['input']>,
+    options: DraftOptions,
+  ): Operations[K]['output'];
+  <K extends OpName>(
+    name: K,
+    input: Operations[K]['input'],
+    options?: RunOptions,
+  ): Operations[K]['output'];
+  (name: string, input: unknown, options?: RunOptions): AnyReport;
+}
+
+/** One operation's function: its input, or a draft of it with `{ draft: true }`. */
+export interface OperationFunction<K extends OpName> {
+  (input: Draft<Operations[K]['input']>, options: DraftOptions): Operations[K]['output'];
+  (input: Operations[K]['input'], options?: RunOptions): Operations[K]['output'];
 }
 
 /** One function per operation, named in camelCase (`summaryValidate`). */
 export type OperationFunctions = {
-  [K in OpName as CamelCase<K>]: (input: Operations[K]['input']) => Operations[K]['output'];
+  [K in OpName as CamelCase<K>]: OperationFunction<K>;
 };
 
 /** What `init()` resolves to (and the node entry's default export). */

@@ -99,6 +99,341 @@ export interface Report<T = unknown> {
   result?: T;
 }
 
+/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), and the codes of a skin's own reports (`wasm.*`, `abi.*`). */
+export type FindingCode =
+  | "calendar.age.before_birth"
+  | "calendar.wareki.impossible_date"
+  | "calendar.wareki.outside_era"
+  | "calendar.wareki.unknown_era"
+  | "calendar.wareki.unreadable"
+  | "calendar.wareki.weekday_mismatch"
+  | "care.behaviour_score.out_of_range"
+  | "care.condition.duplicate"
+  | "care.date.after_as_of"
+  | "care.date.before_birth"
+  | "care.feeding.route_mismatch"
+  | "care.feeding_pump.without_tube"
+  | "care.frequency.implausible"
+  | "care.frequency.not_positive"
+  | "care.item.detail_not_applicable"
+  | "care.item.duplicate"
+  | "care.item.duplicate_value"
+  | "care.item.hours_out_of_range"
+  | "care.item.watch_not_offered"
+  | "care.quotient.out_of_range"
+  | "care.spo2.out_of_range"
+  | "care.support_level.out_of_range"
+  | "care.ventilator.mode_missing"
+  | "care_conferences.assignment_overdue"
+  | "care_conferences.review_overdue"
+  | "consent.expired"
+  | "consent.none"
+  | "consent.not_covered"
+  | "consent.withdrawn"
+  | "fhir.export.no_child_id"
+  | "fhir.import.bundle_type"
+  | "fhir.import.child_id_differs"
+  | "fhir.import.code_unknown"
+  | "fhir.import.coding_unmapped"
+  | "fhir.import.derived_skipped"
+  | "fhir.import.element_not_mapped"
+  | "fhir.import.extension_unknown"
+  | "fhir.import.many_patients"
+  | "fhir.import.missing"
+  | "fhir.import.no_as_of"
+  | "fhir.import.no_child_id"
+  | "fhir.import.no_patient"
+  | "fhir.import.not_a_bundle"
+  | "fhir.import.profile_unknown"
+  | "fhir.import.reference_broken"
+  | "fhir.import.resource_not_mapped"
+  | "fhir.import.too_many_entries"
+  | "fhir.import.undisclosed_condition"
+  | "fhir.import.value_invalid"
+  | "input.draft.not_filled"
+  | "input.duplicate_field"
+  | "input.invalid_date"
+  | "input.invalid_value"
+  | "input.missing_field"
+  | "input.not_json"
+  | "input.not_utf8"
+  | "input.number_out_of_range"
+  | "input.too_deep"
+  | "input.too_large"
+  | "input.unknown_field"
+  | "input.unknown_value"
+  | "input.wrong_length"
+  | "input.wrong_type"
+  | "meeting.attendee.unknown_organisation"
+  | "meeting.care_conference.duplicate_participant"
+  | "meeting.care_conference.invalid_child_id"
+  | "meeting.care_conference.missing"
+  | "meeting.care_conference.no_coordinator"
+  | "meeting.care_conference.no_family"
+  | "meeting.care_conference.no_role"
+  | "meeting.care_conference.review_before_meeting"
+  | "meeting.care_conference.unexpected"
+  | "meeting.care_conference.unknown_participant"
+  | "meeting.date_text.mismatch"
+  | "meeting.decision.done_before_meeting"
+  | "meeting.decision.due_before_meeting"
+  | "meeting.decision.no_responsible"
+  | "meeting.decision.unknown_responsible"
+  | "meeting.next_meeting.before_this_one"
+  | "meeting.next_meeting.date_and_month"
+  | "meeting.next_meeting.text_mismatch"
+  | "meeting.next_meeting.undated"
+  | "meeting.organisation.duplicate_id"
+  | "meeting.plan.missing"
+  | "meeting.statement.duplicate"
+  | "meeting.statement.empty"
+  | "meeting.statement.speaker_not_listed"
+  | "meeting.statement.unknown_organisation"
+  | "meeting.time.end_before_start"
+  | "meeting.time.invalid"
+  | "meeting.time_text.mismatch"
+  | "meetings.date.after_as_of"
+  | "meetings.plan.other_plan"
+  | "meetings.plan.unknown_item"
+  | "meetings.plan.unknown_organisation"
+  | "options.invalid"
+  | "options.max_input_bytes.out_of_range"
+  | "plan.chart.title_shortened"
+  | "plan.fiscal_year.implausible"
+  | "plan.fiscal_year.missing_for_schedule"
+  | "plan.fiscal_year_label.mismatch"
+  | "plan.fiscal_year_label.unreadable"
+  | "plan.issue_group.duplicate_number"
+  | "plan.issue_group.empty_title"
+  | "plan.issue_group.unused"
+  | "plan.item.duplicate_number"
+  | "plan.item.duplicate_organisation"
+  | "plan.item.duplicate_task"
+  | "plan.item.duplicate_title"
+  | "plan.item.empty_content_line"
+  | "plan.item.empty_title"
+  | "plan.item.implementer_organisation_missing"
+  | "plan.item.implementer_organisation_unexpected"
+  | "plan.item.lead_not_member"
+  | "plan.item.membership_duplicate"
+  | "plan.item.membership_not_mentioned"
+  | "plan.item.no_lead"
+  | "plan.item.no_task"
+  | "plan.item.number_zero"
+  | "plan.item.repeat_of_repeat"
+  | "plan.item.repeat_same_task"
+  | "plan.item.repeat_self"
+  | "plan.item.repeat_task_missing"
+  | "plan.item.repeat_unknown"
+  | "plan.item.task_out_of_range"
+  | "plan.item.unknown_issue_group"
+  | "plan.item.unknown_organisation"
+  | "plan.items.empty"
+  | "plan.items.numbering_gap"
+  | "plan.organisation.duplicate_id"
+  | "plan.organisation.duplicate_name"
+  | "plan.organisation.empty_id"
+  | "plan.organisation.empty_name"
+  | "plan.organisation.unused"
+  | "plan.past_initiative.empty_text"
+  | "plan.past_initiative.task_out_of_range"
+  | "plan.progress.as_of_outside_year"
+  | "plan.progress.duplicate_status"
+  | "plan.progress.evidence_unknown_item"
+  | "plan.progress.indicator_over_target"
+  | "plan.progress.indicator_unknown_item"
+  | "plan.progress.no_fiscal_year"
+  | "plan.progress.none"
+  | "plan.progress.unknown_item"
+  | "plan.progress.unscheduled_quarter"
+  | "plan.progress.upgrade_replaces_progress"
+  | "plan.region.empty"
+  | "plan.schedule.duplicate_quarter"
+  | "plan.schedule.empty_entry"
+  | "plan.schedule.other_empty"
+  | "plan.schedule.phase_regression"
+  | "plan.task.uncovered"
+  | "report.findings_truncated"
+  | "scores.medical_care.glucose_pump_note"
+  | "scores.medical_care.glycerin_enema"
+  | "scores.medical_care.level1_unconfirmed"
+  | "scores.medical_care.not_a_row"
+  | "scores.medical_care.one_ventilator_item"
+  | "scores.medical_care.row_once"
+  | "scores.medical_care.select_one_unconfirmed"
+  | "scores.medical_care.suction_site"
+  | "scores.medical_care.tracheostomy_watch_with_ventilator"
+  | "scores.medical_care.watch_missing"
+  | "scores.oshima.above_80"
+  | "scores.oshima.from_dq"
+  | "scores.oshima.no_motor"
+  | "scores.oshima.no_quotient"
+  | "scores.request.as_of_before_birth"
+  | "scores.short_stay.child_ground_over_18"
+  | "scores.short_stay.draft"
+  | "scores.short_stay.unconfirmed_ground"
+  | "scores.short_stay.unconfirmed_ground_not_accepted"
+  | "scores.super_severe.below_threshold"
+  | "scores.super_severe.daily_assumed"
+  | "scores.super_severe.device_not_listed"
+  | "scores.super_severe.excluded"
+  | "scores.super_severe.motor_not_met"
+  | "scores.super_severe.motor_unknown"
+  | "scores.super_severe.nicu_rule"
+  | "scores.super_severe.not_a_row"
+  | "scores.super_severe.not_daily"
+  | "scores.super_severe.since_unknown"
+  | "scores.super_severe.too_short"
+  | "sheet.part.shortened"
+  | "sheet.qr.character"
+  | "sheet.qr.checksum"
+  | "sheet.qr.contents"
+  | "sheet.qr.prefix"
+  | "sheet.qr.subset"
+  | "sheet.qr.truncated"
+  | "sheet.qr.version"
+  | "shortstay.allocation.granted"
+  | "shortstay.allocation.invalid_request"
+  | "shortstay.allocation.no_bed_left"
+  | "shortstay.allocation.no_eligible_facility"
+  | "shortstay.board.days_out_of_range"
+  | "shortstay.board.duplicate_row"
+  | "shortstay.board.stale"
+  | "shortstay.board.unknown_facility"
+  | "shortstay.board.updated_after_as_of"
+  | "shortstay.evaluation.none_eligible"
+  | "shortstay.facility.age_range_inverted"
+  | "shortstay.facility.duplicate_id"
+  | "shortstay.facility.no_beds"
+  | "shortstay.reason.age_out_of_range"
+  | "shortstay.reason.care_not_provided"
+  | "shortstay.reason.no_free_night"
+  | "shortstay.reason.not_entitled"
+  | "shortstay.reason.over_granted_days"
+  | "shortstay.reason.stale_data"
+  | "shortstay.reason.stay_too_long"
+  | "shortstay.reason.vacancy_unknown"
+  | "shortstay.request.born_after_stay"
+  | "shortstay.request.duplicate_id"
+  | "shortstay.request.nights_out_of_range"
+  | "shortstay.request.used_over_granted"
+  | "staffing.hub.host_blank"
+  | "staffing.hub.name_blank"
+  | "staffing.meetings.after_as_of"
+  | "staffing.meetings.duplicate_date"
+  | "staffing.meetings.gap_too_long"
+  | "staffing.meetings.interval_too_long"
+  | "staffing.meetings.missing"
+  | "staffing.meetings.overdue"
+  | "staffing.policy.duplicate_role"
+  | "staffing.policy.looser_than_national"
+  | "staffing.policy.share_out_of_range"
+  | "staffing.role.desirable_missing"
+  | "staffing.role.required_missing"
+  | "staffing.staff.contracted_zero"
+  | "staffing.staff.duplicate_id"
+  | "staffing.staff.duplicate_role"
+  | "staffing.staff.facility_blank"
+  | "staffing.staff.hub_above_contracted"
+  | "staffing.staff.id_blank"
+  | "staffing.staff.no_hub_time"
+  | "staffing.staff.no_role"
+  | "staffing.staff.physician_and_nurse"
+  | "staffing.staff.share_below_minimum"
+  | "staffing.staff.time_exceeds_period"
+  | "stats.aggregate.born_after_as_of"
+  | "stats.aggregate.consent_not_covering"
+  | "stats.aggregate.consent_withdrawn"
+  | "stats.aggregate.duplicate_child"
+  | "stats.aggregate.more_errors"
+  | "stats.aggregate.more_infos"
+  | "stats.aggregate.more_warnings"
+  | "stats.aggregate.municipality_code_invalid"
+  | "stats.aggregate.municipality_code_missing"
+  | "stats.aggregate.no_id"
+  | "stats.aggregate.possible_duplicate"
+  | "stats.aggregate.threshold_low"
+  | "stats.consultations.no_topic"
+  | "stats.consultations.outside_years"
+  | "stats.consultations.task_out_of_range"
+  | "stats.trainings.no_profession"
+  | "stats.trainings.outside_year"
+  | "stats.trainings.task_out_of_range"
+  | "summary.allergies.status_conflict"
+  | "summary.allergies.unknown"
+  | "summary.care.device_not_recorded"
+  | "summary.care_team.duplicate_id"
+  | "summary.care_team.no_phone"
+  | "summary.care_team.no_primary_hospital"
+  | "summary.child.id_invalid"
+  | "summary.child.id_personal"
+  | "summary.consent.recipient_missing"
+  | "summary.consents.none"
+  | "summary.date.after_as_of"
+  | "summary.date.before_birth"
+  | "summary.date.end_before_start"
+  | "summary.device.care_not_recorded"
+  | "summary.device.no_settings"
+  | "summary.diagnoses.multiple_primary"
+  | "summary.diagnoses.no_primary"
+  | "summary.diagnoses.none"
+  | "summary.diagnosis.icd10_invalid"
+  | "summary.duplicate_entry"
+  | "summary.emergency_contact.no_phone"
+  | "summary.emergency_contacts.none"
+  | "summary.emergency_plan.destination_not_hospital"
+  | "summary.emergency_plan.missing"
+  | "summary.emergency_plan.no_destination"
+  | "summary.emergency_plan.situation_missing"
+  | "summary.emergency_view.truncated"
+  | "summary.field.empty"
+  | "summary.guardian.no_phone"
+  | "summary.guardians.none"
+  | "summary.history.nicu_discharge_mismatch"
+  | "summary.history.overlapping_stays"
+  | "summary.kana.mixed_scripts"
+  | "summary.kana.not_kana"
+  | "summary.medication.no_frequency"
+  | "summary.medication.rescue_without_indication"
+  | "summary.medication.tube_route_without_tube"
+  | "summary.municipality_code.check_digit"
+  | "summary.municipality_code.invalid"
+  | "summary.municipality_code.missing"
+  | "summary.phone.invalid"
+  | "summary.provenance.missing"
+  | "summary.provenance.stale"
+  | "summary.ref.unknown_member"
+  | "summary.timeline.no_first_consultation"
+  | "summary.value.out_of_range"
+  | "summary.value.range_inverted"
+  | "summary.version.old"
+  | "summary.vital_signs.stale"
+  | "summary.weight.implausible"
+  | "summary.weight.missing"
+  | "summary.weight.stale"
+  | "upgrade.already_current"
+  | "upgrade.field_added"
+  | "upgrade.field_available"
+  | "upgrade.field_needed"
+  | "upgrade.not_object"
+  | "upgrade.type_unknown"
+  | "upgrade.version_unknown"
+  | `wasm.${string}`
+  | `abi.${string}`;
+
+/**
+ * 下書き / A document being filled in (draft mode, `run(op, input, { draft: true })`):
+ * every field may be absent, and any value may still be `""` (not filled in yet).
+ */
+export type Draft<T> = T extends readonly (infer U)[]
+  ? DraftValue<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DraftValue<T[K]> }
+    : T;
+
+/** 下書きの値 / A value in a draft: the value (itself a draft), or `""` (not filled in yet). */
+export type DraftValue<T> = Draft<T> | "";
+
 /** ABO 血液型 / ABO blood group. */
 export type AboGroup = "a" | "b" | "o" | "ab" | "unknown";
 
@@ -1239,6 +1574,21 @@ export interface FhirImportRequest {
   version?: FormatVersion | null;
 }
 
+/**
+ * One field of an input document type, with its labels (the labels the readable
+ * locations of findings are built from).
+ */
+export interface FieldInfo {
+  /** 項目 / The field as written in documents (e.g. `date_of_birth`). */
+  field: string;
+  /** 英語ラベル / English label (the field's name in words). */
+  label_en: string;
+  /** 日本語ラベル / Japanese label (the schema's title). */
+  label_ja: string;
+  /** 型 / The object type's name in the schemas (e.g. `Child`). */
+  of: string;
+}
+
 /** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
   /**
@@ -1247,7 +1597,7 @@ export interface Finding {
    */
   args?: Record<string, unknown> | null;
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */
-  code: string;
+  code: FindingCode;
   /** 場所（英語） / Readable location in English ("medical care 3 (suctioning) › frequency"). */
   location_en?: string | null;
   /** 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」). */
@@ -2379,6 +2729,8 @@ export interface RoleRule {
 
 /** Result of `rules.list`. */
 export interface RuleCatalogue {
+  /** 項目 / Every field of every object type in the input documents, with labels. */
+  fields: FieldInfo[];
   /** 規則 / Every rule. */
   rules: RuleInfo[];
   /** 選択肢 / Every value of every enumeration in the input documents, with labels. */
@@ -2409,6 +2761,25 @@ export interface RulesQuery {
   $schema?: string | null;
   /** 文書形式の版（任意、無ければ 1） / Document format version (optional; absent means 1). */
   version?: FormatVersion | null;
+}
+
+/**
+ * 実行オプション / Options of one call, read from a JSON document. Every field is
+ * optional; `{}` means the defaults.
+ */
+export interface RunOptions {
+  /**
+   * 下書き / Draft mode: missing or empty (`""`) required fields are warnings
+   * (`input.draft.not_filled`) instead of errors, the operation computes what it can,
+   * and the report is marked `provisional`. A draft never grants a short-stay
+   * entitlement. Default false.
+   */
+  draft?: boolean;
+  /**
+   * 入力の上限（バイト） / Largest input accepted by this call, in bytes (1 to
+   * 4294967295). Default 16777216 (16 MiB).
+   */
+  max_input_bytes?: number | null;
 }
 
 /** 四半期の予定 / The phases of an item in one quarter. */

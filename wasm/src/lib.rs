@@ -44,12 +44,19 @@ struct RuleInfo {
 /// Runs the operation `op` on the JSON text `input_json` and returns its report as JSON
 /// text (`{"operation", "valid", "errors", "warnings", "infos", "findings", "result"?}`).
 ///
-/// An unknown operation gives a report with one `operation.unknown` finding (the core's);
-/// input that cannot be read gives a report with one `input.*` finding. Never throws.
+/// `options_json` (optional) is the run-options document, `{"draft":true}` (schema
+/// `schemas/run-options.schema.json`), read by the core as on every surface: in draft
+/// mode a missing or empty required field is a reminder (`input.draft.not_filled`) and
+/// the operation computes a provisional result. Options that cannot be read give a
+/// report of `options.*` findings.
+///
+/// An unknown operation gives a report with one `operation.unknown` finding (the core's); input
+/// that cannot be read gives a report with one `input.*` finding. Never throws.
 #[wasm_bindgen]
-pub fn run(op: &str, input_json: &str) -> String {
-    match kyoten_core::ops::find(op) {
-        Some(operation) => (operation.run)(input_json.as_bytes(), &Limits::default()).json,
+pub fn run(op: &str, input_json: &str, options_json: Option<String>) -> String {
+    let options = options_json.unwrap_or_default();
+    match kyoten_core::ops::run_with_options(op, input_json.as_bytes(), options.as_bytes()) {
+        Some(outcome) => outcome.json,
         None => surface::unknown_operation_json(op),
     }
 }
@@ -129,21 +136,41 @@ mod tests {
     }
 
     #[test]
+    fn run_passes_the_options_to_the_core() {
+        let v = parse(&run("tasks.list", "{}", Some("{\"colour\":1}".into())));
+        assert_eq!(v["findings"][0]["code"], "options.invalid");
+        assert_eq!(v["findings"][0]["path"], "/colour");
+        let v = parse(&run("calendar.age", "{}", Some("{\"draft\":true}".into())));
+        assert_eq!(v["provisional"], true);
+        assert_eq!(v["findings"][0]["code"], "input.draft.not_filled");
+        assert_eq!(
+            run("tasks.list", "{}", Some(String::new())),
+            run("tasks.list", "{}", None)
+        );
+    }
+
+    #[test]
     fn run_gives_the_same_json_as_the_core() {
         for op in kyoten_core::ops::operations() {
             for input in ["{}", "[]", "null", "", "{\"x\":1}"] {
-                let direct = (op.run)(input.as_bytes(), &Limits::default()).json;
-                assert_eq!(run(op.name, input), direct, "{} on {input:?}", op.name);
+                let direct =
+                    (op.run)(input.as_bytes(), &kyoten_core::input::Limits::default()).json;
+                assert_eq!(
+                    run(op.name, input, None),
+                    direct,
+                    "{} on {input:?}",
+                    op.name
+                );
             }
         }
-        let v = parse(&run("tasks.list", "{}"));
+        let v = parse(&run("tasks.list", "{}", None));
         assert_eq!(v["valid"], true);
         assert_eq!(v["result"]["tasks"].as_array().unwrap().len(), 6);
     }
 
     #[test]
     fn unknown_operation_is_a_report_not_an_error() {
-        let v = parse(&run("no.such_op", "{}"));
+        let v = parse(&run("no.such_op", "{}", None));
         assert_eq!(v["valid"], false);
         assert_eq!(v["errors"], 1);
         assert_eq!(v["operation"], "");
@@ -151,15 +178,15 @@ mod tests {
         assert_eq!(v["findings"][0]["path"], "");
         assert!(v.get("result").is_none());
         // Arbitrary text given as a name is not echoed anywhere.
-        let out = run("山田花子 090-1234", "{}");
+        let out = run("山田花子 090-1234", "{}", None);
         assert!(!out.contains("山田"), "{out}");
         assert_eq!(parse(&out)["operation"], "");
         assert_eq!(
-            parse(&run("", ""))["findings"][0]["code"],
+            parse(&run("", "", None))["findings"][0]["code"],
             "operation.unknown"
         );
         // A near miss gets the real name.
-        let v = parse(&run("summary.validat", "{}"));
+        let v = parse(&run("summary.validat", "{}", None));
         assert_eq!(v["findings"][0]["args"]["suggestion"], "summary.validate");
     }
 
@@ -186,7 +213,7 @@ mod tests {
                 "{\"a\":1e999}",
                 "{\"$schema\":5}",
             ] {
-                let v = parse(&run(op.name, input));
+                let v = parse(&run(op.name, input, None));
                 assert_eq!(v["valid"], false, "{} on a hostile input", op.name);
                 assert!(
                     v["findings"][0]["code"]

@@ -6,10 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { pkgDir, wasmDir } from './helpers.mjs';
+import { examplesDir, pkgDir, wasmDir } from './helpers.mjs';
 
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -204,6 +204,86 @@ test('the staffing tab is reached with the keyboard and checks the staffing', as
   await page.focus('#tab-staffing');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.getAttribute('#tab-summary', 'aria-selected'), 'true');
+});
+
+test('draft mode: an emptied required field is a reminder, and the scores and timeline stay (provisional)', async () => {
+  await page.fill('#child-municipality', '');
+  const shown = await messagesFor('#child-municipality');
+  assert.deepEqual(shown.map((m) => m.code), ['input.draft.not_filled'], JSON.stringify(shown));
+  assert.match(shown[0].text, /まだ記入されていません/);
+  assert.ok(shown[0].nextToField);
+  // No error anywhere: a draft is not wrong, only unfinished.
+  assert.equal(await page.$$eval('#summary-form .msg.error', (m) => m.length), 0);
+  // The scores panel keeps its scores (by hand, as above: 36 and 26), marked provisional.
+  assert.equal(await page.getAttribute('[data-score="medical_care"] [data-total]', 'data-total'), '36');
+  assert.equal(await page.getAttribute('[data-score="super_severe"] [data-total]', 'data-total'), '26');
+  assert.ok(await page.isVisible('#scores [data-provisional="true"]'));
+  // A draft never grants the short-stay entitlement.
+  assert.match(await page.textContent('[data-score="short_stay"]'), /判断していません/);
+  // The timeline stays, marked provisional too.
+  assert.match(await page.textContent('#timeline li[data-kind="school_entry"]'), /2026-04-01/);
+  assert.ok(await page.isVisible('#timeline-note [data-provisional="true"]'));
+  await page.fill('#child-municipality', '〇〇市');
+  assert.deepEqual(await messagesFor('#child-municipality'), []);
+  assert.equal(await page.$('#scores [data-provisional]'), null);
+  assert.match(await page.textContent('[data-score="short_stay"]'), /利用の根拠があります/);
+});
+
+test('the nine-problem summary: every finding is shown by its field at once', async () => {
+  const text = readFileSync(
+    path.join(examplesDir, 'invalid', 'summary-request.nine-problems.json'),
+    'utf8',
+  );
+  await page.$eval('#load-box', (d) => {
+    d.open = true;
+  });
+  // (Set as a paste would; typing 10 kB through fill() is slow on a loaded machine.)
+  await page.$eval('#load-json', (t, v) => {
+    t.value = v;
+  }, text);
+  await page.click('#load-button');
+  // [field selector, code, pointer]: literals (the file's ten problems of nine kinds; in
+  // draft mode the missing kana is a reminder).
+  const expected = [
+    ['#child-sex', 'input.wrong_type', '/summary/child/sex'],
+    ['#child-kana', 'input.draft.not_filled', '/summary/child/kana'],
+    ['#care-0-hours_per_day', 'input.invalid_value', '/summary/clinical/care/0/hours_per_day'],
+    ['#care-1-since', 'input.invalid_date', '/summary/clinical/care/1/since'],
+    ['#care-2-per', 'input.unknown_value', '/summary/clinical/care/2/frequency/per'],
+    ['#iq', 'input.invalid_value', '/summary/clinical/iq'],
+    ['#nicu-discharge', 'input.invalid_date', '/summary/clinical/nicu_discharge'],
+    ['#allergy-status', 'input.unknown_value', '/summary/allergies/status'],
+    ['#weight', 'input.wrong_type', '/summary/vital_signs/weight_kg'],
+  ];
+  for (const [selector, code, pointer] of expected) {
+    const shown = await messagesFor(selector);
+    const m = shown.find((x) => x.code === code);
+    assert.ok(m, `${selector}: ${code} in ${JSON.stringify(shown)}`);
+    assert.ok(m.nextToField, `${selector}: next to the field`);
+    assert.match(m.text, JAPANESE);
+    assert.equal(
+      await page.$eval(`#summary-form .msg[data-code="${code}"][data-path="${pointer}"]`, (x) => x.dataset.path),
+      pointer,
+    );
+  }
+  // The unknown field has no field of its own: shown in the child's box, with its
+  // readable location.
+  const unknown = await page.$eval('#summary-form fieldset[data-pointer="/summary/child"]', (box) =>
+    Array.from(box.querySelectorAll(':scope > .msg')).map((m) => ({ code: m.dataset.code, path: m.dataset.path, where: m.querySelector('.where')?.textContent })),
+  );
+  assert.deepEqual(unknown, [{ code: 'input.unknown_field', path: '/summary/child/nmae', where: '対象児の情報 › 本人' }]);
+  // All ten at once, each shown once in the form, none left over on top.
+  const all = await page.$$eval('#summary-form .msg', (ms) => ms.map((m) => `${m.dataset.code} ${m.dataset.path}`));
+  assert.equal(all.length, 10, JSON.stringify(all));
+  assert.equal(new Set(all).size, 10);
+  assert.equal(await page.$$eval('#summary-root-messages .msg', (m) => m.length), 0);
+  assert.match(await page.textContent('#summary-counts'), /エラー 9 件、警告 1 件/);
+  // The scores panel is kept (the last scores, marked as such) while the input has errors.
+  assert.ok(await page.$('[data-score="medical_care"] [data-total]'));
+  assert.ok(await page.isVisible('#scores [data-stale="true"]'));
+  const shot = path.join(wasmDir, '..', 'docs', 'img', 'demo-findings.png');
+  mkdirSync(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
 });
 
 test('no script error in the page', () => {

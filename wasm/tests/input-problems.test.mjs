@@ -44,3 +44,90 @@ for (const [name, api] of Object.entries(entries)) {
     }
   });
 }
+
+// Draft mode through the run options (`run(op, input, { draft: true })`), read by the core
+// as on every surface.
+const [{ doc: ventilated }] = examplesFor('summary-request').filter((e) =>
+  e.file.endsWith('ventilated-tracheostomy-gastrostomy.json'),
+);
+
+for (const [name, api] of Object.entries(entries)) {
+  test(`${name}: draft mode keeps the scores of a half-filled summary, provisional, never entitled`, () => {
+    const draft = structuredClone(ventilated);
+    delete draft.summary.child.kana;
+    // Without draft mode: an error, no result.
+    const plain = api.run('summary.scores', draft);
+    assert.equal(plain.valid, false);
+    assert.equal(plain.result, undefined);
+    assert.deepEqual(plain.findings.map((f) => [f.code, f.path]), [['input.missing_field', '/summary/child/kana']]);
+    for (const r of [api.run('summary.scores', draft, { draft: true }), api.summaryScores(draft, { draft: true })]) {
+      assert.equal(r.valid, true);
+      assert.equal(r.provisional, true);
+      assert.deepEqual(
+        r.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.path]),
+        [
+          ['input.draft.not_filled', '/summary/child/kana'],
+          ['scores.short_stay.draft', '/summary/clinical'],
+        ],
+      );
+      assert.equal(r.result.short_stay.eligible, false);
+      assert.equal(r.result.medical_care.total, 42);
+      assert.equal(r.result.oshima.cell, 1);
+    }
+    // The complete document in draft mode is not a draft: entitled.
+    const full = api.run('summary.scores', ventilated, { draft: true });
+    assert.equal(full.provisional, undefined);
+    assert.equal(full.result.short_stay.eligible, true);
+    // The timeline and the emergency view are computed from the draft too.
+    for (const op of ['summary.timeline', 'summary.emergency_view']) {
+      const r = api.run(op, draft, { draft: true });
+      assert.equal(r.provisional, true, op);
+      assert.ok(r.result, op);
+    }
+  });
+
+  test(`${name}: bad run options get their own findings; the document is not read`, () => {
+    const r = api.run('summary.validate', ventilated, { draft: 'yes', colour: 1 });
+    assert.equal(r.valid, false);
+    assert.equal(r.result, undefined);
+    assert.deepEqual(r.findings.map((f) => [f.code, f.path]), [
+      ['options.invalid', '/draft'],
+      ['options.invalid', '/colour'],
+    ]);
+    assert.equal(r.findings[0].message_en, 'The run options are not valid (input.wrong_type)');
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const c = api.run('summary.validate', ventilated, cyclic);
+    assert.deepEqual(c.findings.map((f) => [f.code, f.path]), [['options.invalid', '']]);
+    const big = api.run('summary.validate', ventilated, { max_input_bytes: 100 });
+    assert.deepEqual(big.findings.map((f) => f.code), ['input.too_large']);
+    // No options, or {} / { draft: false }: the defaults.
+    for (const o of [undefined, {}, { draft: false }]) {
+      assert.equal(api.run('summary.validate', ventilated, o).valid, true);
+    }
+  });
+
+  test(`${name}: the nine-problem summary in draft mode: the missing field is a reminder`, () => {
+    const r = api.run('summary.validate', doc, { draft: true });
+    assert.equal(r.errors, 9);
+    assert.equal(r.warnings, 1);
+    assert.deepEqual(
+      r.findings.map((f) => [f.code, f.path]),
+      expected.map(([code, path]) => [code === 'input.missing_field' ? 'input.draft.not_filled' : code, path]),
+    );
+    for (const f of r.findings) assert.ok(f.location_ja && f.location_en, f.path);
+    assert.equal(r.findings[2].location_en, 'summary › child › kana');
+  });
+}
+
+// Value and field labels at runtime (rules.list), the ones the readable locations use.
+for (const [name, api] of Object.entries(entries)) {
+  test(`${name}: field and value labels at runtime`, () => {
+    const c = api.rulesList({}).result;
+    assert.deepEqual(
+      c.fields.find((f) => f.of === 'Child' && f.field === 'kana'),
+      { of: 'Child', field: 'kana', label_ja: 'ふりがな（ひらがな又はカタカナ）', label_en: 'kana' },
+    );
+    assert.equal(c.values.find((v) => v.choice === 'Per' && v.code === 'hour').label_ja, '1時間あたり');
+  });
+}

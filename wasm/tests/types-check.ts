@@ -2,7 +2,7 @@
 // declarations (index.d.ts, node.d.ts over the generated kyoten-types.d.ts) type the API.
 import { init, run, operations, camelCase, type Kyoten, type CamelCase } from '../pkg/index.js';
 import kyotenNode from '../pkg/node.js';
-import type { Operations, Report, TaskCatalogue } from '../pkg/index.js';
+import type { Draft, FieldInfo, FindingCode, Operations, Report, SummaryRequest, TaskCatalogue } from '../pkg/index.js';
 
 export async function browser(): Promise<number> {
   const kyoten: Kyoten = await init();
@@ -19,3 +19,33 @@ export async function browser(): Promise<number> {
 
 export const camel: CamelCase<'summary.emergency_view'> = 'summaryEmergencyView';
 export const node: number = kyotenNode.tasksList({}).warnings;
+
+// Draft mode: a half-filled summary is typed as `Draft<SummaryRequest>` and accepted with
+// `{ draft: true }` only.
+const halfFilled: Draft<SummaryRequest> = { as_of: '2026-11-01', summary: { child: { name: '', kana: '' } } };
+export const draftReport: number = run('summary.scores', halfFilled, { draft: true }).warnings;
+export async function drafts(): Promise<boolean> {
+  const kyoten: Kyoten = await init();
+  const r = kyoten.summaryScores(halfFilled, { draft: true });
+  // @ts-expect-error: without draft mode the input must be complete
+  kyoten.summaryScores(halfFilled);
+  // @ts-expect-error: a run option that does not exist
+  kyoten.summaryScores(halfFilled, { draft: true, colour: 1 });
+  return r.provisional === true;
+}
+
+// Finding.code is a union of the real codes.
+export const code: FindingCode = 'input.draft.not_filled';
+// @ts-expect-error: not a rule code of the library
+export const notACode: FindingCode = 'input.no_such_code';
+export function codes(r: Report<unknown>): boolean {
+  // @ts-expect-error: a finding's code is never this
+  return r.findings.some((f) => f.code === 'summary.no_such_code');
+}
+
+// Field labels at runtime, typed.
+export async function labels(): Promise<string> {
+  const kyoten: Kyoten = await init();
+  const fields: FieldInfo[] = kyoten.rulesList({}).result?.fields ?? [];
+  return fields.map((f) => `${f.of}.${f.field}: ${f.label_ja} / ${f.label_en}`).join('\n');
+}

@@ -70,6 +70,9 @@ pub enum InputProblem {
     NotJson,
     /// JSON, but not of the document's shape (type, field, value, date).
     Shape,
+    /// The run options (not the document) could not be read: see
+    /// [`crate::run_options`]. The document was not read.
+    Options,
 }
 
 use crate::rule;

@@ -33,6 +33,12 @@ pub fn all_values() -> impl Iterator<Item = (&'static str, &'static str, &'stati
     VALUES.iter().copied()
 }
 
+/// Every (object type, field, Japanese title, English name) of the input documents,
+/// sorted by type and field.
+pub fn all_fields() -> impl Iterator<Item = (&'static str, &'static str, &'static str, String)> {
+    FIELDS.iter().map(|(t, f, ja, _)| (*t, *f, *ja, english(f)))
+}
+
 /// The label of one value of an enumeration.
 pub fn value_label(enum_name: &str, code: &str) -> Option<Label> {
     VALUES

@@ -252,6 +252,12 @@ fn patch(p: &mut Patches, stops: &mut Vec<Problem>, at: &Path, e: &Error, draft:
         }
         other => {
             let key = at.as_str().to_owned();
+            if added_here(p, at) && !p.replaced.contains_key(&key) {
+                // The stand-in of a missing field (level 0) was refused: that is not a
+                // second problem of the field; try the next stand-in.
+                p.replaced.insert(key, 1);
+                return true;
+            }
             if let Some(level) = p.replaced.get_mut(&key) {
                 // A stand-in was refused too: try the next one, then give up the place.
                 if *level == 0 {
@@ -275,6 +281,18 @@ fn patch(p: &mut Patches, stops: &mut Vec<Problem>, at: &Path, e: &Error, draft:
             true
         }
     }
+}
+
+/// True if `at` is a missing field added with a stand-in.
+fn added_here(p: &Patches, at: &Path) -> bool {
+    let s = at.as_str();
+    let Some(i) = s.rfind('/') else {
+        return false;
+    };
+    let (parent, field) = (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""));
+    p.added
+        .get(parent)
+        .is_some_and(|fields| fields.contains(&field))
 }
 
 /// Leaves out the innermost array element around `at`; false if there is none.

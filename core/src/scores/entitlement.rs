@@ -126,11 +126,21 @@ info_rule!(
     "Not applied: a ground for children under 18, and the person is 18 or older"
 );
 
+crate::rule!(
+    NOT_DECIDED_ON_DRAFT,
+    "scores.short_stay.draft",
+    Warning,
+    "下書き（未記入の項目あり）のため、医療型短期入所の対象とは判断していません",
+    "Not decided as entitled to medical short stay: the document is a draft with fields not yet filled in",
+    "In draft mode the scores are computed from what is filled in so far and are provisional; an entitlement to 医療型短期入所 is never granted on them. Fill in every required field (the input.draft.not_filled warnings) and run again for the decision."
+);
+
 /// Every rule of the entitlement.
 pub const RULES: &[Rule] = &[
     UNCONFIRMED_GROUND,
     UNCONFIRMED_GROUND_NOT_ACCEPTED,
     CHILD_GROUND_OVER_18,
+    NOT_DECIDED_ON_DRAFT,
 ];
 
 /// The one decision on entitlement to 医療型短期入所, used by `scores.compute`,
@@ -145,7 +155,9 @@ pub const RULES: &[Rule] = &[
 ///   `info` finding at `age_path`;
 /// - a confirmed ground makes the person eligible; unconfirmed grounds alone do only when
 ///   `policy` accepts them, and either way an `info` finding at `grounds_path` says that
-///   the result depends on them.
+///   the result depends on them;
+/// - while computing from a draft ([`crate::run_options::computing_from_draft`]) nobody
+///   is eligible, and the warning `scores.short_stay.draft` at `grounds_path` says so.
 pub fn decide(
     grounds: &[ShortStayGround],
     age: u32,
@@ -182,8 +194,13 @@ pub fn decide(
             findings.push(rule.detail(grounds_path, g.label_ja(), g.label_en()));
         }
     }
+    // A draft never grants an entitlement (`crate::run_options::computing_from_draft`).
+    let draft = crate::run_options::computing_from_draft();
+    if draft {
+        findings.push(NOT_DECIDED_ON_DRAFT.at(grounds_path.as_str()));
+    }
     Decision {
-        eligible: confirmed || (only_unconfirmed && policy.accept_unconfirmed_grounds),
+        eligible: !draft && (confirmed || (only_unconfirmed && policy.accept_unconfirmed_grounds)),
         only_unconfirmed,
         applied,
         over_18,

@@ -72,6 +72,7 @@ pub const RULES: &[Rule] = &[
     entitlement::UNCONFIRMED_GROUND,
     entitlement::UNCONFIRMED_GROUND_NOT_ACCEPTED,
     entitlement::CHILD_GROUND_OVER_18,
+    entitlement::NOT_DECIDED_ON_DRAFT,
 ];
 
 /// `date` plus `months` calendar months; a day that the target month lacks becomes its

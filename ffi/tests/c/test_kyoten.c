@@ -674,13 +674,15 @@ static void test_status_names(void)
           0);
     CHECK(strcmp(kyoten_status_name(KYOTEN_STATUS_INVALID_SHAPE), "INVALID_SHAPE") == 0);
     CHECK(strcmp(kyoten_status_name(KYOTEN_STATUS_INTERNAL), "INTERNAL") == 0);
-    CHECK(strcmp(kyoten_status_name(8), "UNKNOWN") == 0);
+    CHECK(strcmp(kyoten_status_name(KYOTEN_STATUS_INVALID_OPTIONS), "INVALID_OPTIONS") == 0);
+    CHECK(strcmp(kyoten_status_name(9), "UNKNOWN") == 0);
     CHECK(strcmp(kyoten_status_name(-1), "UNKNOWN") == 0);
     /* The values are part of the ABI and never change. */
     CHECK(KYOTEN_STATUS_OK == 0 && KYOTEN_STATUS_NULL_ARGUMENT == 1 &&
           KYOTEN_STATUS_NOT_UTF8 == 2 && KYOTEN_STATUS_NOT_JSON == 3 &&
           KYOTEN_STATUS_TOO_LARGE == 4 && KYOTEN_STATUS_UNKNOWN_OPERATION == 5 &&
-          KYOTEN_STATUS_INVALID_SHAPE == 6 && KYOTEN_STATUS_INTERNAL == 7);
+          KYOTEN_STATUS_INVALID_SHAPE == 6 && KYOTEN_STATUS_INTERNAL == 7 &&
+          KYOTEN_STATUS_INVALID_OPTIONS == 8);
 }
 
 static void test_free_is_null_safe_and_double_free_harmless(void)
@@ -961,10 +963,49 @@ static void test_hostile_table(void)
 
 /* ---------------------------------------------------------------- main */
 
+/* True if the finding at `pointer` in report `json` has rule code `code` (the finding
+ * whose "path" is `pointer`; its "code" key comes before its "path"). */
+static bool code_at(const char *json, const char *pointer, const char *code)
+{
+    char path_key[256];
+    char code_key[128];
+    const char *at;
+    const char *c;
+    const char *last = NULL;
+    snprintf(path_key, sizeof path_key, "\"path\":\"%s\"", pointer);
+    snprintf(code_key, sizeof code_key, "\"code\":\"%s\"", code);
+    at = strstr(json, path_key);
+    if (at == NULL) {
+        return false;
+    }
+    for (c = strstr(json, "\"code\":\""); c != NULL && c < at; c = strstr(c + 1, "\"code\":\"")) {
+        last = c;
+    }
+    return last != NULL && strncmp(last, code_key, strlen(code_key)) == 0;
+}
+
 /* Every input problem in one report (issue 13): a summary with ten problems of nine
  * kinds gets all of them, each at its pointer with a readable location. */
 static void test_every_input_problem_at_once(void)
 {
+    static const char *const codes[] = {
+        "input.wrong_type",    "input.unknown_field", "input.missing_field",
+        "input.invalid_value", "input.invalid_date",  "input.unknown_value",
+        "input.invalid_value", "input.invalid_date",  "input.unknown_value",
+        "input.wrong_type",
+    };
+    static const char *const bare[] = {
+        "/summary/child/sex",
+        "/summary/child/nmae",
+        "/summary/child/kana",
+        "/summary/clinical/care/0/hours_per_day",
+        "/summary/clinical/care/1/since",
+        "/summary/clinical/care/2/frequency/per",
+        "/summary/clinical/iq",
+        "/summary/clinical/nicu_discharge",
+        "/summary/allergies/status",
+        "/summary/vital_signs/weight_kg",
+    };
     static const char *const pointers[] = {
         "\"path\":\"/summary/child/sex\"",
         "\"path\":\"/summary/child/nmae\"",
@@ -1000,9 +1041,158 @@ static void test_every_input_problem_at_once(void)
         CHECK(contains(json, pointers[i]));
     }
     CHECK(count_of(json, "\"location_ja\"") == 10);
+    CHECK(count_of(json, "\"location_en\"") == 10);
+    for (i = 0; i < sizeof bare / sizeof bare[0]; i++) {
+        if (!code_at(json, bare[i], codes[i])) {
+            fprintf(stderr, "     %s: expected %s\n", bare[i], codes[i]);
+        }
+        CHECK(code_at(json, bare[i], codes[i]));
+    }
+    CHECK(!code_at(json, "/summary/child/sex", "input.unknown_value"));
+    CHECK(contains(json, "\"location_en\":\"summary › clinical › care 1 (oxygen therapy) › hours per day\""));
     CHECK(contains(json, "医療的ケア 3（吸引） › 頻度 › 単位"));
     CHECK(contains(json, "care 3 (suctioning) › frequency › per"));
     CHECK(contains(json, "使える値: hour（1時間あたり）"));
+    kyoten_free(&json);
+    free(doc);
+}
+
+/* Draft mode through the run-options document (issue 13): the same options the core reads
+ * for every surface. A form in progress gets its reminders and a provisional result; a
+ * draft never grants a short-stay entitlement; bad options get their own findings. */
+static void test_run_with_options(void)
+{
+    /* A score request of a ventilated child with the date of birth not yet filled in. */
+    static const char draft_doc[] =
+        "{\"as_of\":\"2025-10-01\",\"birth_date\":\"\",\"clinical\":{\"care\":["
+        "{\"kind\":\"ventilator\",\"since\":\"2018-02-01\",\"watch\":\"high\","
+        "\"ventilation\":[\"invasive\"],\"hours_per_day\":24},"
+        "{\"kind\":\"tracheostomy\",\"since\":\"2018-02-01\",\"watch\":\"high\"}],"
+        "\"motor_level\":\"bedridden\",\"iq\":10}}";
+    static const char complete_doc[] =
+        "{\"as_of\":\"2025-10-01\",\"birth_date\":\"2017-07-14\",\"clinical\":{\"care\":["
+        "{\"kind\":\"ventilator\",\"since\":\"2018-02-01\",\"watch\":\"high\","
+        "\"ventilation\":[\"invasive\"],\"hours_per_day\":24},"
+        "{\"kind\":\"tracheostomy\",\"since\":\"2018-02-01\",\"watch\":\"high\"}],"
+        "\"motor_level\":\"bedridden\",\"iq\":10}}";
+    static const char draft[] = "{\"draft\":true}";
+    static const char bad[] = "{\"draft\":\"yes\",\"colour\":1}";
+    char *json = NULL;
+    size_t len = 0;
+    bool valid = false;
+
+    /* Without draft mode: an error, no result. */
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)draft_doc,
+                                         strlen(draft_doc), NULL, 0, &json, &len, &valid),
+                 KYOTEN_STATUS_INVALID_SHAPE);
+    CHECK(!valid);
+    CHECK(contains(json, "\"code\":\"input.invalid_date\""));
+    CHECK(!contains(json, "\"result\""));
+    kyoten_free(&json);
+
+    /* Draft mode: a reminder at the field, a provisional result, no entitlement. */
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)draft_doc,
+                                         strlen(draft_doc), (const uint8_t *)draft,
+                                         strlen(draft), &json, &len, &valid),
+                 KYOTEN_STATUS_OK);
+    CHECK(valid);
+    CHECK(len == strlen(json));
+    CHECK(contains(json, "\"code\":\"input.draft.not_filled\""));
+    CHECK(contains(json, "\"path\":\"/birth_date\""));
+    CHECK(contains(json, "\"provisional\":true"));
+    CHECK(contains(json, "\"code\":\"scores.short_stay.draft\""));
+    CHECK(contains(json, "\"short_stay\":{\"eligible\":false"));
+    CHECK(contains(json, "\"total\":"));
+    kyoten_free(&json);
+
+    /* The complete document in draft mode is not a draft: entitled. */
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc), (const uint8_t *)draft,
+                                         strlen(draft), &json, &len, &valid),
+                 KYOTEN_STATUS_OK);
+    CHECK(valid);
+    CHECK(!contains(json, "\"provisional\""));
+    CHECK(!contains(json, "scores.short_stay.draft"));
+    CHECK(contains(json, "\"short_stay\":{\"eligible\":true"));
+    kyoten_free(&json);
+
+    /* Bad options: their own findings, pointers into the options; the input is not read. */
+    valid = true;
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc), (const uint8_t *)bad,
+                                         strlen(bad), &json, &len, &valid),
+                 KYOTEN_STATUS_INVALID_OPTIONS);
+    CHECK(!valid);
+    CHECK(count_of(json, "\"code\":\"options.invalid\"") == 2);
+    CHECK(contains(json, "\"path\":\"/draft\""));
+    CHECK(contains(json, "\"path\":\"/colour\""));
+    CHECK(contains(json, "(input.unknown_field)"));
+    CHECK(!contains(json, "\"result\""));
+    kyoten_free(&json);
+
+    /* Options that are not JSON, and a limit smaller than the input. */
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc), (const uint8_t *)"{\"draft\":", 9,
+                                         &json, NULL, NULL),
+                 KYOTEN_STATUS_INVALID_OPTIONS);
+    CHECK(contains(json, "options.invalid"));
+    kyoten_free(&json);
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc),
+                                         (const uint8_t *)"{\"max_input_bytes\":10}", 22, &json,
+                                         NULL, NULL),
+                 KYOTEN_STATUS_TOO_LARGE);
+    kyoten_free(&json);
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc),
+                                         (const uint8_t *)"{\"max_input_bytes\":0}", 21, &json,
+                                         NULL, NULL),
+                 KYOTEN_STATUS_INVALID_OPTIONS);
+    CHECK(contains(json, "options.max_input_bytes.out_of_range"));
+    kyoten_free(&json);
+
+    /* NULL options with a length; an unknown operation. */
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", (const uint8_t *)complete_doc,
+                                         strlen(complete_doc), NULL, 3, &json, NULL, NULL),
+                 KYOTEN_STATUS_NULL_ARGUMENT);
+    kyoten_free(&json);
+    CHECK_STATUS(kyoten_run_with_options("no.such", (const uint8_t *)"{}", 2,
+                                         (const uint8_t *)draft, strlen(draft), &json, NULL, NULL),
+                 KYOTEN_STATUS_UNKNOWN_OPERATION);
+    kyoten_free(&json);
+    CHECK_STATUS(kyoten_run_with_options("scores.compute", NULL, 0, NULL, 0, NULL, &len, &valid),
+                 KYOTEN_STATUS_NULL_ARGUMENT);
+}
+
+/* The nine-problem summary in draft mode: the missing field is a reminder, the other
+ * nine problems stay errors (no result). */
+static void test_nine_problems_in_draft_mode(void)
+{
+    static const char draft[] = "{\"draft\":true}";
+    char path[1024];
+    size_t len = 0;
+    char *doc;
+    char *json = NULL;
+    bool valid = true;
+    if (g_examples_dir == NULL) {
+        return;
+    }
+    snprintf(path, sizeof path, "%s/invalid/summary-request.nine-problems.json", g_examples_dir);
+    doc = read_file(path, &len);
+    CHECK(doc != NULL);
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_STATUS(kyoten_run_with_options("summary.validate", (const uint8_t *)doc, len,
+                                         (const uint8_t *)draft, strlen(draft), &json, NULL,
+                                         &valid),
+                 KYOTEN_STATUS_INVALID_SHAPE);
+    CHECK(!valid);
+    CHECK(contains(json, "\"errors\":9"));
+    CHECK(contains(json, "\"warnings\":1"));
+    CHECK(contains(json, "\"code\":\"input.draft.not_filled\""));
+    CHECK(count_of(json, "\"location_en\"") == 10);
+    CHECK(contains(json, "\"location_en\":\"summary › child › kana\""));
     kyoten_free(&json);
     free(doc);
 }
@@ -1031,6 +1221,8 @@ int main(int argc, char **argv)
     RUN(test_status_unknown_operation);
     RUN(test_status_invalid_shape);
     RUN(test_every_input_problem_at_once);
+    RUN(test_run_with_options);
+    RUN(test_nine_problems_in_draft_mode);
     RUN(test_status_internal);
     RUN(test_status_names);
     RUN(test_free_is_null_safe_and_double_free_harmless);
