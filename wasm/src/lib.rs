@@ -27,7 +27,6 @@
 #![warn(missing_docs)]
 
 use kyoten_core::finding::Severity;
-use kyoten_core::input::Limits;
 use kyoten_core::surface;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
