@@ -51,6 +51,9 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod place;
+pub use place::Place;
+
 /// 重大度 / How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -614,7 +617,27 @@ impl Path {
     }
     /// This path extended by an array index.
     pub fn index(&self, i: usize) -> Self {
-        Path(format!("{}/{}", self.0, i))
+        // Without `format!`: rules build many of these.
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut n = i;
+        loop {
+            start -= 1;
+            if let Some(slot) = digits.get_mut(start) {
+                *slot = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || start == 0 {
+                break;
+            }
+        }
+        let mut s = String::with_capacity(self.0.len() + 1 + digits.len() - start);
+        s.push_str(&self.0);
+        s.push('/');
+        for d in digits.get(start..).unwrap_or(&[]) {
+            s.push(char::from(*d));
+        }
+        Path(s)
     }
     /// The pointer text.
     pub fn as_str(&self) -> &str {
@@ -647,6 +670,11 @@ mod tests {
     fn pointer_escapes_tilde_and_slash() {
         let p = Path::root().key("a/b").key("m~n").index(3);
         assert_eq!(p.as_str(), "/a~1b/m~0n/3");
+        assert_eq!(Path::root().index(0).as_str(), "/0");
+        assert_eq!(
+            Path::root().index(1203).index(usize::MAX).as_str(),
+            format!("/1203/{}", usize::MAX)
+        );
         assert_eq!(Path::root().as_str(), "");
     }
 
