@@ -618,25 +618,10 @@ impl Path {
     /// This path extended by an array index.
     pub fn index(&self, i: usize) -> Self {
         // Without `format!`: rules build many of these.
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut n = i;
-        loop {
-            start -= 1;
-            if let Some(slot) = digits.get_mut(start) {
-                *slot = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 || start == 0 {
-                break;
-            }
-        }
-        let mut s = String::with_capacity(self.0.len() + 1 + digits.len() - start);
+        let mut s = String::with_capacity(self.0.len() + 8);
         s.push_str(&self.0);
         s.push('/');
-        for d in digits.get(start..).unwrap_or(&[]) {
-            s.push(char::from(*d));
-        }
+        place::push_index(&mut s, i);
         Path(s)
     }
     /// The pointer text.

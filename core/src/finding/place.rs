@@ -6,7 +6,6 @@
 //! (`RULE.at(&place)` converts it into a pointer string).
 
 use super::Path;
-use std::fmt::Write;
 
 /// Where a value is in a document, as a chain of keys and indexes on the stack.
 /// `Place::ROOT.key("items").index(2)` is the pointer `/items/2`, built only when it is
@@ -53,19 +52,44 @@ impl<'a> Place<'a> {
             Place::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
-                for c in key.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
+                    for c in key.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
                     }
+                } else {
+                    out.push_str(key);
                 }
             }
             Place::Index(parent, index) => {
                 parent.write(out);
-                let _ = write!(out, "/{index}");
+                out.push('/');
+                push_index(out, *index);
             }
         }
+    }
+}
+
+/// Writes `i` in decimal (without `format!`: pointers are built often).
+pub(super) fn push_index(out: &mut String, i: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = i;
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || start == 0 {
+            break;
+        }
+    }
+    for d in digits.get(start..).unwrap_or(&[]) {
+        out.push(char::from(*d));
     }
 }
 

@@ -21,6 +21,7 @@ use crate::finding::{Finding, Place, Rule};
 use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,14 +176,29 @@ pub(crate) struct Context<'a> {
 
 /// Checks the directory alone (ids, age ranges, beds).
 pub(crate) fn check_directory(facilities: &[Facility], findings: &mut Vec<Finding>) {
+    check_directory_indexed(facilities, findings);
+}
+
+/// [`check_directory`], giving the index of the first facility with each id.
+fn check_directory_indexed<'f>(
+    facilities: &'f [Facility],
+    findings: &mut Vec<Finding>,
+) -> HashMap<&'f str, usize> {
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(facilities.len());
     let list = Place::ROOT.key("facilities");
     for (i, f) in facilities.iter().enumerate() {
         let p = list.index(i);
-        if let Some(first) = seen.get(f.id.as_str()) {
-            findings.push(FACILITY_DUPLICATE_ID.at(p.key("id")).with("first", *first));
-        } else {
-            seen.insert(f.id.as_str(), i);
+        match seen.entry(f.id.as_str()) {
+            Entry::Occupied(first) => {
+                findings.push(
+                    FACILITY_DUPLICATE_ID
+                        .at(p.key("id"))
+                        .with("first", *first.get()),
+                );
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
         if let Some(max) = f.max_age.filter(|m| f.min_age > *m) {
             findings.push(
@@ -196,6 +212,7 @@ pub(crate) fn check_directory(facilities: &[Facility], findings: &mut Vec<Findin
             findings.push(FACILITY_NO_BEDS.at(p.key("beds")));
         }
     }
+    seen
 }
 
 impl<'a> Context<'a> {
@@ -207,11 +224,8 @@ impl<'a> Context<'a> {
         as_of: IsoDate,
         findings: &mut Vec<Finding>,
     ) -> Self {
-        check_directory(facilities, findings);
-        let mut facility_of: HashMap<&str, usize> = HashMap::with_capacity(facilities.len());
-        for (i, f) in facilities.iter().enumerate() {
-            facility_of.entry(f.id.as_str()).or_insert(i);
-        }
+        // The first facility with each id (the directory check indexes them).
+        let facility_of = check_directory_indexed(facilities, findings);
         let mut row_by_id: HashMap<&str, usize> = HashMap::with_capacity(board.rows.len());
         let mut stale = Vec::with_capacity(board.rows.len());
         let board_at = Place::ROOT.key("board");
