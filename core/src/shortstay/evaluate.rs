@@ -630,7 +630,7 @@ pub fn evaluate(input: &ShortstayEvaluation) -> Computed<EvaluationResult> {
         })
         .collect();
     if eligible.is_empty() {
-        findings.push(EVALUATION_NONE_ELIGIBLE.at(&base));
+        findings.push(EVALUATION_NONE_ELIGIBLE.at(base));
     }
     Computed::new(
         findings,

@@ -1039,7 +1039,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     };
     let p = root.key("guardians");
     if s.guardians.is_empty() {
-        ctx.push(GUARDIANS_NONE.at(&p));
+        ctx.push(GUARDIANS_NONE.at(p));
     }
     for (i, g) in s.guardians.iter().enumerate() {
         let gp = p.index(i);
@@ -1053,7 +1053,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     });
     let p = root.key("emergency_contacts");
     if s.emergency_contacts.is_empty() {
-        ctx.push(EMERGENCY_CONTACTS_NONE.at(&p));
+        ctx.push(EMERGENCY_CONTACTS_NONE.at(p));
     }
     for (i, c) in s.emergency_contacts.iter().enumerate() {
         let cp = p.index(i);
@@ -1072,7 +1072,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     // Diagnoses.
     let p = root.key("diagnoses");
     if s.diagnoses.is_empty() {
-        ctx.push(DIAGNOSES_NONE.at(&p));
+        ctx.push(DIAGNOSES_NONE.at(p));
     }
     let mut primaries = 0usize;
     for (i, d) in s.diagnoses.iter().enumerate() {
@@ -1094,7 +1094,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
     }
     if !s.diagnoses.is_empty() && primaries == 0 {
-        ctx.push(DIAGNOSES_NO_PRIMARY.at(&p));
+        ctx.push(DIAGNOSES_NO_PRIMARY.at(p));
     }
     duplicates(&mut ctx, &s.diagnoses, &p, |d| {
         Some(match &d.icd10 {
@@ -1159,7 +1159,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         if !needed.is_empty() && !s.devices.iter().any(|d| needed.contains(&d.kind)) {
             ctx.push(
                 CARE_DEVICE_NOT_RECORDED
-                    .at(&p)
+                    .at(p)
                     .with("care", words(kind.label_ja(), kind.label_en())),
             );
         }
@@ -1174,7 +1174,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ctx.required(&m.name, &mp.key("name"));
         match m.times_per_day {
             Some(n) => ctx.range(f64::from(n), 1.0, 24.0, "回/日", &mp.key("times_per_day")),
-            None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(&mp)),
+            None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(mp)),
             None => {}
         }
         if let Some(d) = m.since {
@@ -1352,7 +1352,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         .iter()
         .any(|m| m.role == CareRole::PrimaryHospital)
     {
-        ctx.push(CARE_TEAM_NO_PRIMARY_HOSPITAL.at(&p));
+        ctx.push(CARE_TEAM_NO_PRIMARY_HOSPITAL.at(p));
     }
 
     // History.
@@ -1409,12 +1409,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     match &s.emergency_plan {
         None => {
             if !care.is_empty() {
-                ctx.push(EMERGENCY_PLAN_MISSING.at(&root));
+                ctx.push(EMERGENCY_PLAN_MISSING.at(root));
             }
         }
         Some(plan) => {
             match &plan.destination {
-                None => ctx.push(EMERGENCY_PLAN_NO_DESTINATION.at(&p)),
+                None => ctx.push(EMERGENCY_PLAN_NO_DESTINATION.at(p)),
                 Some(id) => match s.care_team.iter().find(|m| &m.id == id) {
                     None => ctx.push(REF_UNKNOWN_MEMBER.at(p.key("destination"))),
                     Some(m) if !m.role.is_hospital() => {
@@ -1462,7 +1462,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         for sec in &unrecorded {
             ctx.push(
                 PROVENANCE_MISSING
-                    .at(&p)
+                    .at(p)
                     .with("part", words(sec.label_ja(), sec.label_en())),
             );
         }
@@ -1474,7 +1474,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             .collect();
         ctx.push(
             PROVENANCE_MISSING
-                .at(&p)
+                .at(p)
                 .with("count", unrecorded.len())
                 .with("parts", parts),
         );
@@ -1501,7 +1501,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     // Consents.
     let p = root.key("consents");
     if s.consents.is_empty() {
-        ctx.push(CONSENTS_NONE.at(&p));
+        ctx.push(CONSENTS_NONE.at(p));
     }
     for (i, c) in s.consents.iter().enumerate() {
         let cp = p.index(i);
