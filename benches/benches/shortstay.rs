@@ -120,13 +120,16 @@ fn main() {
         );
         per_facility.push((*n, f.median / *n as f64));
         let goal = match (*n, quick) {
-            (1_000, true) => format!("≤ 1 ms: {smoke}"),
-            (1_000, false) if f.median <= 1e6 => "≤ 1 ms: met".to_owned(),
-            (1_000, false) => "≤ 1 ms: missed".to_owned(),
+            (1_000, true) => format!("P4 ≤ 1 ms, P4′ ≤ 3 ms: {smoke}"),
+            (1_000, false) => format!(
+                "P4 ≤ 1 ms: {}; P4′ ≤ 3 ms: {}",
+                if f.median <= 1e6 { "met" } else { "missed" },
+                if o.median <= 3e6 { "met" } else { "missed" }
+            ),
             _ => "(growth)".to_owned(),
         };
         println!(
-            "| P4 evaluate, 1 child × {n} facilities × 31 nights | {} KB | {} | {} | {goal} |",
+            "| P4 (typed) and P4′ (from bytes) evaluate, 1 child × {n} facilities × 31 nights | {} KB | {} | {} | {goal} |",
             bytes.len() / 1024,
             spread(f),
             spread(o)

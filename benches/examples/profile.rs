@@ -8,7 +8,9 @@
 //! Cases: `evaluate N` (one child over N facilities × 31 nights), `evaluate_op N` (the
 //! same from JSON bytes through the operation table), `allocate R F` (R requests over F
 //! facilities), `summary N` (`summary.validate` N times on the largest summary example),
-//! `value N` (`serde_json` parsing the same bytes into a `Value` N times), `schema N`
+//! `value N` (`serde_json` parsing the same bytes into a `Value` N times), `typed N` (plain
+//! `serde_json` into the typed summary, no strict wrapper), `read N` (the strict reader,
+//! `kyoten_core::input::read`), `schema N`
 //! (the `jsonschema` crate validating the parsed `Value` against our generated schema N
 //! times; the schema is compiled before), `grown N` (`summary.validate` once on the
 //! largest summary example grown by N entries, `kyoten_benches::summary_data`).
@@ -66,6 +68,37 @@ fn main() {
             }
             println!("value: {n} parsed");
         }
+        "typed" => {
+            // Plain serde into the typed model, without the strict wrapper: what the
+            // reader's own bookkeeping costs on top.
+            let bytes = summary_bytes();
+            let mut n = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                n += usize::from(
+                    serde_json::from_slice::<kyoten_core::summary::SummaryRequest>(black_box(
+                        &bytes,
+                    ))
+                    .is_ok(),
+                );
+            }
+            println!("typed: {n} read");
+        }
+        "read" => {
+            // The strict reader alone (the operation's input step).
+            let bytes = summary_bytes();
+            let limits = kyoten_core::input::Limits::default();
+            let mut n = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                n += usize::from(
+                    kyoten_core::input::read::<kyoten_core::summary::SummaryRequest>(
+                        black_box(&bytes),
+                        &limits,
+                    )
+                    .is_ok(),
+                );
+            }
+            println!("read: {n} read");
+        }
         "schema" => {
             let bytes = summary_bytes();
             let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
@@ -89,7 +122,7 @@ fn main() {
             );
         }
         other => eprintln!(
-            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | schema | grown"
+            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | typed | read | schema | grown"
         ),
     }
 }

@@ -51,6 +51,9 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod place;
+pub use place::Place;
+
 /// 重大度 / How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -614,7 +617,12 @@ impl Path {
     }
     /// This path extended by an array index.
     pub fn index(&self, i: usize) -> Self {
-        Path(format!("{}/{}", self.0, i))
+        // Without `format!`: rules build many of these.
+        let mut s = String::with_capacity(self.0.len() + 8);
+        s.push_str(&self.0);
+        s.push('/');
+        place::push_index(&mut s, i);
+        Path(s)
     }
     /// The pointer text.
     pub fn as_str(&self) -> &str {
@@ -647,6 +655,11 @@ mod tests {
     fn pointer_escapes_tilde_and_slash() {
         let p = Path::root().key("a/b").key("m~n").index(3);
         assert_eq!(p.as_str(), "/a~1b/m~0n/3");
+        assert_eq!(Path::root().index(0).as_str(), "/0");
+        assert_eq!(
+            Path::root().index(1203).index(usize::MAX).as_str(),
+            format!("/1203/{}", usize::MAX)
+        );
         assert_eq!(Path::root().as_str(), "");
     }
 

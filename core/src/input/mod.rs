@@ -446,10 +446,26 @@ fn text_of<'b>(bytes: &'b [u8], limits: &Limits) -> Result<&'b str, Unreadable> 
             problem: InputProblem::TooLarge,
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| Unreadable {
-        findings: vec![NOT_UTF8.at("").with("byte", e.valid_up_to())],
+    utf8(bytes).map_err(|valid_up_to| Unreadable {
+        findings: vec![NOT_UTF8.at("").with("byte", valid_up_to)],
         problem: InputProblem::NotUtf8,
     })
+}
+
+/// `bytes` as text, or the length of its valid UTF-8 prefix. Native builds check with
+/// SIMD (`simdutf8`) and ask the standard library only where the first bad byte is.
+#[cfg(not(target_arch = "wasm32"))]
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()),
+    }
+}
+
+/// `bytes` as text, or the length of its valid UTF-8 prefix.
+#[cfg(target_arch = "wasm32")]
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
 }
 
 /// Reads `text` as a JSON document of type `T` on the fast path only (no size check, no

@@ -31,7 +31,7 @@ use super::evaluate::{Context, Explain, FacilityVerdict, judge, prepare, rank_ke
 use super::rules::*;
 use super::{Board, Facility, Policy, StayRequest, Vacancy};
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path};
+use crate::finding::{Finding, Path, Place};
 use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -208,11 +208,11 @@ pub fn allocate(input: &ShortstayAllocation) -> Computed<AllocationResult> {
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(input.requests.len());
     for (i, r) in input.requests.iter().enumerate() {
         if let Some(first) = seen.get(r.id.as_str()) {
-            findings.push(REQUEST_DUPLICATE_ID.detail(
-                Path::root().key("requests").index(i).key("id"),
-                format!("{first} 番目と同じ"),
-                format!("same as request {first}"),
-            ));
+            findings.push(
+                REQUEST_DUPLICATE_ID
+                    .at(Path::root().key("requests").index(i).key("id"))
+                    .with("first", *first),
+            );
         } else {
             seen.insert(r.id.as_str(), i);
         }
@@ -224,7 +224,8 @@ pub fn allocate(input: &ShortstayAllocation) -> Computed<AllocationResult> {
     let mut by_night: BTreeMap<IsoDate, Vec<usize>> = BTreeMap::new();
     let mut invalid: Vec<usize> = Vec::new();
     for (i, req) in input.requests.iter().enumerate() {
-        let base = Path::root().key("requests").index(i);
+        let requests = Place::ROOT.key("requests");
+        let base = requests.index(i);
         let prep = prepare(req, &base, &input.policy, &mut findings);
         let mut eligible: Vec<FacilityVerdict> = Vec::new();
         let mut ineligible = Vec::new();
@@ -336,54 +337,36 @@ pub fn allocate(input: &ShortstayAllocation) -> Computed<AllocationResult> {
                         outcome: DecisionOutcome::Granted,
                         facility_id: Some(facility_id),
                         used_before,
-                        explanation: ALLOCATION_GRANTED.detail(
-                            base,
-                            format!(
-                                "利用可能な {} 施設のうち {} 番目、判定時の利用日数 {} 日{}",
-                                eligible.len(),
-                                rank,
-                                used_before,
-                                if previous == Some(fi) {
-                                    "、前夜と同じ施設"
-                                } else {
-                                    ""
-                                }
-                            ),
-                            format!(
-                                "choice {} of {} eligible facilities, {} days used{}",
-                                rank,
-                                eligible.len(),
-                                used_before,
-                                if previous == Some(fi) {
-                                    ", same facility as the night before"
-                                } else {
-                                    ""
-                                }
-                            ),
-                        ),
+                        explanation: {
+                            let f = ALLOCATION_GRANTED
+                                .at(base)
+                                .with("eligible", eligible.len())
+                                .with("rank", rank)
+                                .with("used", used_before);
+                            if previous == Some(fi) {
+                                f.with(
+                                    "same_facility",
+                                    words(
+                                        "、前夜と同じ施設",
+                                        ", same facility as the night before",
+                                    ),
+                                )
+                            } else {
+                                f
+                            }
+                        },
                     }
                 }
                 None => {
                     let explanation = if eligible.is_empty() {
-                        ALLOCATION_NO_ELIGIBLE_FACILITY.detail(
-                            base,
-                            format!("{} 施設すべて利用不可", input.facilities.len()),
-                            format!("none of {} facilities", input.facilities.len()),
-                        )
+                        ALLOCATION_NO_ELIGIBLE_FACILITY
+                            .at(base)
+                            .with("facilities", input.facilities.len())
                     } else {
-                        ALLOCATION_NO_BED_LEFT.detail(
-                            base,
-                            format!(
-                                "判定時の利用日数 {} 日、利用可能な {} 施設に空床なし",
-                                used_before,
-                                eligible.len()
-                            ),
-                            format!(
-                                "{} days used, no bed left at any of {} eligible facilities",
-                                used_before,
-                                eligible.len()
-                            ),
-                        )
+                        ALLOCATION_NO_BED_LEFT
+                            .at(base)
+                            .with("used", used_before)
+                            .with("eligible", eligible.len())
                     };
                     Decision {
                         night,

@@ -104,11 +104,11 @@ pub fn render_board(input: &ShortstayBoardQuery) -> Computed<BoardView> {
     let days = match input.days {
         Some(d) if (1..=HARD_MAX_NIGHTS).contains(&d) => d,
         Some(d) => {
-            findings.push(BOARD_DAYS_OUT_OF_RANGE.detail(
-                Path::root().key("days"),
-                format!("{d} 日"),
-                format!("{d} days"),
-            ));
+            findings.push(
+                BOARD_DAYS_OUT_OF_RANGE
+                    .at(Path::root().key("days"))
+                    .with("days", d),
+            );
             return Computed::new(findings, None);
         }
         None => {

@@ -17,10 +17,11 @@ use super::rules::*;
 use super::{Board, Facility, HARD_MAX_NIGHTS, Policy, ServiceType, StayRequest, Vacancy};
 use crate::calendar::{IsoDate, age_on};
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Place, Rule};
 use crate::operation::Computed;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,29 +176,43 @@ pub(crate) struct Context<'a> {
 
 /// Checks the directory alone (ids, age ranges, beds).
 pub(crate) fn check_directory(facilities: &[Facility], findings: &mut Vec<Finding>) {
+    check_directory_indexed(facilities, findings);
+}
+
+/// [`check_directory`], giving the index of the first facility with each id.
+fn check_directory_indexed<'f>(
+    facilities: &'f [Facility],
+    findings: &mut Vec<Finding>,
+) -> HashMap<&'f str, usize> {
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(facilities.len());
+    let list = Place::ROOT.key("facilities");
     for (i, f) in facilities.iter().enumerate() {
-        let p = Path::root().key("facilities").index(i);
-        if let Some(first) = seen.get(f.id.as_str()) {
-            findings.push(FACILITY_DUPLICATE_ID.detail(
-                p.key("id"),
-                format!("{first} 番目と同じ"),
-                format!("same as entry {first}"),
-            ));
-        } else {
-            seen.insert(f.id.as_str(), i);
+        let p = list.index(i);
+        match seen.entry(f.id.as_str()) {
+            Entry::Occupied(first) => {
+                findings.push(
+                    FACILITY_DUPLICATE_ID
+                        .at(p.key("id"))
+                        .with("first", *first.get()),
+                );
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
         if let Some(max) = f.max_age.filter(|m| f.min_age > *m) {
-            findings.push(FACILITY_AGE_RANGE_INVERTED.detail(
-                p.key("min_age"),
-                format!("{}歳＞{}歳", f.min_age, max),
-                format!("{} > {}", f.min_age, max),
-            ));
+            findings.push(
+                FACILITY_AGE_RANGE_INVERTED
+                    .at(p.key("min_age"))
+                    .with("min_age", f.min_age)
+                    .with("max_age", max),
+            );
         }
         if f.beds == 0 {
             findings.push(FACILITY_NO_BEDS.at(p.key("beds")));
         }
     }
+    seen
 }
 
 impl<'a> Context<'a> {
@@ -209,47 +224,43 @@ impl<'a> Context<'a> {
         as_of: IsoDate,
         findings: &mut Vec<Finding>,
     ) -> Self {
-        check_directory(facilities, findings);
-        let mut facility_of: HashMap<&str, usize> = HashMap::with_capacity(facilities.len());
-        for (i, f) in facilities.iter().enumerate() {
-            facility_of.entry(f.id.as_str()).or_insert(i);
-        }
+        // The first facility with each id (the directory check indexes them).
+        let facility_of = check_directory_indexed(facilities, findings);
         let mut row_by_id: HashMap<&str, usize> = HashMap::with_capacity(board.rows.len());
         let mut stale = Vec::with_capacity(board.rows.len());
+        let board_at = Place::ROOT.key("board");
+        let rows = board_at.key("rows");
         for (j, row) in board.rows.iter().enumerate() {
-            let p = Path::root().key("board").key("rows").index(j);
+            let p = rows.index(j);
             if !facility_of.contains_key(row.facility_id.as_str()) {
                 findings.push(BOARD_UNKNOWN_FACILITY.at(p.key("facility_id")));
             }
             if let Some(first) = row_by_id.get(row.facility_id.as_str()) {
-                findings.push(BOARD_DUPLICATE_ROW.detail(
-                    p.key("facility_id"),
-                    format!("{first} 行目と同じ施設、最初の行を使います"),
-                    format!("same facility as row {first}; the first row is used"),
-                ));
+                findings.push(
+                    BOARD_DUPLICATE_ROW
+                        .at(p.key("facility_id"))
+                        .with("first", *first),
+                );
             } else {
                 row_by_id.insert(row.facility_id.as_str(), j);
             }
             let age = row.updated_on.days_until(as_of);
             let is_stale = age > i64::from(policy.stale_after_days);
             if is_stale {
-                findings.push(BOARD_STALE.detail(
-                    p.key("updated_on"),
-                    format!(
-                        "最終更新 {}、{} 日前、上限 {} 日",
-                        row.updated_on, age, policy.stale_after_days
-                    ),
-                    format!(
-                        "updated {}, {} days ago, limit {} days",
-                        row.updated_on, age, policy.stale_after_days
-                    ),
-                ));
+                findings.push(
+                    BOARD_STALE
+                        .at(p.key("updated_on"))
+                        .with("updated_on", date(row.updated_on))
+                        .with("days", age)
+                        .with("limit", policy.stale_after_days),
+                );
             } else if age < 0 {
-                findings.push(BOARD_UPDATED_AFTER_AS_OF.detail(
-                    p.key("updated_on"),
-                    format!("更新日 {}、基準日 {}", row.updated_on, as_of),
-                    format!("updated {}, as of {}", row.updated_on, as_of),
-                ));
+                findings.push(
+                    BOARD_UPDATED_AFTER_AS_OF
+                        .at(p.key("updated_on"))
+                        .with("updated_on", date(row.updated_on))
+                        .with("as_of", date(as_of)),
+                );
             }
             stale.push(is_stale);
         }
@@ -287,11 +298,14 @@ impl<'a> Context<'a> {
 
 /// Pointer to mark `idx` of board row `j`, or to the row's marks when the date is
 /// outside the row.
-fn mark_path(j: usize, idx: Option<usize>) -> Path {
-    let marks = Path::root().key("board").key("rows").index(j).key("marks");
+fn mark_path(j: usize, idx: Option<usize>) -> String {
+    let board = Place::ROOT.key("board");
+    let rows = board.key("rows");
+    let row = rows.index(j);
+    let marks = row.key("marks");
     match idx {
-        Some(i) => marks.index(i),
-        None => marks,
+        Some(i) => marks.index(i).pointer(),
+        None => marks.pointer(),
     }
 }
 
@@ -310,19 +324,17 @@ pub(crate) struct Prepared {
 /// Checks a request; `None` when it is too broken to evaluate (nights out of range).
 pub(crate) fn prepare(
     req: &StayRequest,
-    base: &Path,
+    base: &Place<'_>,
     policy: &Policy,
     findings: &mut Vec<Finding>,
 ) -> Option<Prepared> {
     if req.used_days > req.granted_days {
-        findings.push(REQUEST_USED_OVER_GRANTED.detail(
-            base.key("used_days"),
-            format!(
-                "利用済み {} 日、支給量 {} 日",
-                req.used_days, req.granted_days
-            ),
-            format!("{} days used, {} granted", req.used_days, req.granted_days),
-        ));
+        findings.push(
+            REQUEST_USED_OVER_GRANTED
+                .at(base.key("used_days"))
+                .with("used", req.used_days)
+                .with("granted", req.granted_days),
+        );
     }
     let limit = policy.max_request_nights.min(HARD_MAX_NIGHTS);
     let last = req
@@ -330,11 +342,12 @@ pub(crate) fn prepare(
         .checked_sub(1)
         .and_then(|n| req.first_night.add_days(i64::from(n)));
     let Some(last) = last.filter(|_| req.nights <= limit) else {
-        findings.push(REQUEST_NIGHTS_OUT_OF_RANGE.detail(
-            base.key("nights"),
-            format!("{} 泊、1〜{} 泊", req.nights, limit),
-            format!("{} nights, allowed 1-{}", req.nights, limit),
-        ));
+        findings.push(
+            REQUEST_NIGHTS_OUT_OF_RANGE
+                .at(base.key("nights"))
+                .with("nights", req.nights)
+                .with("limit", limit),
+        );
         return None;
     };
     if req.child.birth_date > req.first_night {
@@ -354,8 +367,8 @@ pub(crate) fn prepare(
         crate::scores::EntitlementPolicy {
             accept_unconfirmed_grounds: policy.accept_unconfirmed_grounds,
         },
-        &child.key("grounds"),
-        &child.key("birth_date"),
+        &child.key("grounds").path(),
+        &child.key("birth_date").path(),
         findings,
     );
     Some(Prepared {
@@ -408,11 +421,12 @@ pub(crate) fn judge(
     fi: usize,
     req: &StayRequest,
     prep: &Prepared,
-    base: &Path,
+    base: &Place<'_>,
     explain: Explain,
 ) -> Option<FacilityVerdict> {
     let f = ctx.facilities.get(fi)?;
-    let fp = || Path::root().key("facilities").index(fi);
+    let facilities = Place::ROOT.key("facilities");
+    let fp = facilities.index(fi);
     let mut reasons = Reasons::new(explain);
     // 1. Entitlement to 医療型短期入所.
     if f.service == ServiceType::Medical && !prep.entitled {
@@ -426,11 +440,9 @@ pub(crate) fn judge(
         for (i, k) in req.child.care.iter().enumerate() {
             if care_bit(*k) & !fcare != 0 {
                 reasons.add(&REASON_CARE_NOT_PROVIDED, || {
-                    REASON_CARE_NOT_PROVIDED.detail(
-                        base.key("child").key("care").index(i),
-                        k.label_ja(),
-                        k.label_en(),
-                    )
+                    REASON_CARE_NOT_PROVIDED
+                        .at(base.key("child").key("care").index(i))
+                        .with("care", words(k.label_ja(), k.label_en()))
                 });
             }
         }
@@ -440,56 +452,48 @@ pub(crate) fn judge(
         (Some(first), Some(last)) => {
             if first < f.min_age {
                 reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
-                    REASON_AGE_OUT_OF_RANGE.detail(
-                        fp().key("min_age"),
-                        format!("利用時 {} 歳、受入 {} 歳から", first, f.min_age),
-                        format!("age {} during the stay, accepted from {}", first, f.min_age),
-                    )
+                    REASON_AGE_OUT_OF_RANGE
+                        .at(fp.key("min_age"))
+                        .with("age", first)
+                        .with("min_age", f.min_age)
                 });
             }
             if let Some(max) = f.max_age.filter(|m| last > *m) {
                 reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
-                    REASON_AGE_OUT_OF_RANGE.detail(
-                        fp().key("max_age"),
-                        format!("利用時 {} 歳、受入 {} 歳まで", last, max),
-                        format!("age {} during the stay, accepted up to {}", last, max),
-                    )
+                    REASON_AGE_OUT_OF_RANGE
+                        .at(fp.key("max_age"))
+                        .with("age", last)
+                        .with("max_age", max)
                 });
             }
         }
         _ => reasons.add(&REASON_AGE_OUT_OF_RANGE, || {
-            REASON_AGE_OUT_OF_RANGE.detail(
-                base.key("child").key("birth_date"),
-                "利用初日に未出生",
-                "not born on the first night",
-            )
+            REASON_AGE_OUT_OF_RANGE
+                .at(base.key("child").key("birth_date"))
+                .with(
+                    "not_born",
+                    words("利用初日に未出生", "not born on the first night"),
+                )
         }),
     }
     // 4. Longest stay.
     if req.nights > f.max_nights {
         reasons.add(&REASON_STAY_TOO_LONG, || {
-            REASON_STAY_TOO_LONG.detail(
-                base.key("nights"),
-                format!("{} 泊、上限 {} 泊", req.nights, f.max_nights),
-                format!("{} nights, at most {}", req.nights, f.max_nights),
-            )
+            REASON_STAY_TOO_LONG
+                .at(base.key("nights"))
+                .with("nights", req.nights)
+                .with("max_nights", f.max_nights)
         });
     }
     // 5. Granted days (支給量).
     let needed = req.used_days.saturating_add(prep.days_counted);
     if needed > req.granted_days {
         reasons.add(&REASON_OVER_GRANTED_DAYS, || {
-            REASON_OVER_GRANTED_DAYS.detail(
-                base.key("granted_days"),
-                format!(
-                    "利用済み {} 日＋今回 {} 日＞支給量 {} 日",
-                    req.used_days, prep.days_counted, req.granted_days
-                ),
-                format!(
-                    "{} used + {} for this stay > {} granted",
-                    req.used_days, prep.days_counted, req.granted_days
-                ),
-            )
+            REASON_OVER_GRANTED_DAYS
+                .at(base.key("granted_days"))
+                .with("used", req.used_days)
+                .with("counted", prep.days_counted)
+                .with("granted", req.granted_days)
         });
     }
     // 6–8. The board, night by night.
@@ -520,50 +524,47 @@ pub(crate) fn judge(
     // facility has no row.
     let night_path = |idx: Option<usize>| match row {
         Some(j) => mark_path(j, idx),
-        None => fp().key("id"),
+        None => fp.key("id").pointer(),
     };
     if let Some((night, idx)) = first_full {
         reasons.add(&REASON_NO_FREE_NIGHT, || {
-            REASON_NO_FREE_NIGHT.detail(
-                night_path(idx),
-                format!("×の夜 {} 泊、最初 {}", full, night),
-                format!("{} full night(s), first {}", full, night),
-            )
+            REASON_NO_FREE_NIGHT
+                .at(night_path(idx))
+                .with("nights", full)
+                .with("first", date(night))
         });
     }
     if stale {
         if let Some(j) = row {
             let updated = ctx.board.rows.get(j).map(|r| r.updated_on);
-            let p = Path::root()
-                .key("board")
-                .key("rows")
-                .index(j)
-                .key("updated_on");
+            let board = Place::ROOT.key("board");
+            let rows = board.key("rows");
+            let row_at = rows.index(j);
+            let p = row_at.key("updated_on");
             match updated {
                 Some(u) => reasons.add(&REASON_STALE_DATA, || {
-                    REASON_STALE_DATA.detail(
-                        p,
-                        format!("最終更新 {}、上限 {} 日", u, ctx.policy.stale_after_days),
-                        format!("updated {}, limit {} days", u, ctx.policy.stale_after_days),
-                    )
+                    REASON_STALE_DATA
+                        .at(p)
+                        .with("updated_on", date(u))
+                        .with("limit", ctx.policy.stale_after_days)
                 }),
                 None => reasons.add(&REASON_STALE_DATA, || REASON_STALE_DATA.at(p)),
             }
         }
     } else if let Some((night, idx)) = first_unknown {
         reasons.add(&REASON_VACANCY_UNKNOWN, || {
-            let (ja, en) = if row.is_none() {
-                (
-                    "空き情報に施設の行がありません".to_owned(),
-                    "the facility is not on the board".to_owned(),
+            let f = REASON_VACANCY_UNKNOWN.at(night_path(idx));
+            if row.is_none() {
+                f.with(
+                    "not_on_board",
+                    words(
+                        "空き情報に施設の行がありません",
+                        "the facility is not on the board",
+                    ),
                 )
             } else {
-                (
-                    format!("不明の夜 {} 泊、最初 {}", unknown, night),
-                    format!("{} unknown night(s), first {}", unknown, night),
-                )
-            };
-            REASON_VACANCY_UNKNOWN.detail(night_path(idx), ja, en)
+                f.with("nights", unknown).with("first", date(night))
+            }
         });
     }
     let same_area = req.area.as_deref().is_some_and(|a| a == f.area);
@@ -601,7 +602,7 @@ pub fn evaluate(input: &ShortstayEvaluation) -> Computed<EvaluationResult> {
         input.as_of,
         &mut findings,
     );
-    let base = Path::root().key("request");
+    let base = Place::ROOT.key("request");
     let req = &input.request;
     let Some(prep) = prepare(req, &base, &input.policy, &mut findings) else {
         return Computed::new(findings, None);
@@ -629,7 +630,7 @@ pub fn evaluate(input: &ShortstayEvaluation) -> Computed<EvaluationResult> {
         })
         .collect();
     if eligible.is_empty() {
-        findings.push(EVALUATION_NONE_ELIGIBLE.at(base.clone()));
+        findings.push(EVALUATION_NONE_ELIGIBLE.at(base));
     }
     Computed::new(
         findings,

@@ -101,54 +101,89 @@ labelled! {
 /// What in `id` looks like the personal data of `child` (the birth date's digits, a
 /// phone number, the kana in Hepburn romaji), in that order; empty if nothing does.
 pub fn personal_parts(id: &str, child: &Child) -> Vec<IdPersonalPart> {
+    // Written without building strings: it runs on every valid summary.
     let mut out = Vec::new();
     let b = child.date_of_birth;
-    let all_digits: String = id.chars().filter(char::is_ascii_digit).collect();
-    let runs: Vec<&str> = id
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|r| !r.is_empty())
-        .collect();
-    let full = format!("{:04}{:02}{:02}", b.year(), b.month(), b.day());
-    let short = format!(
-        "{:02}{:02}{:02}",
-        b.year().rem_euclid(100),
-        b.month(),
-        b.day()
+    let year = u32::try_from(b.year().rem_euclid(10_000)).unwrap_or(0);
+    let full = digits_of([year, u32::from(b.month()), u32::from(b.day())], [4, 2, 2]);
+    let short = digits_of(
+        [year % 100, u32::from(b.month()), u32::from(b.day())],
+        [2, 2, 2],
     );
-    if all_digits.contains(&full) || runs.iter().any(|r| r.contains(&short)) {
+    let is_digit = |c: char| c.is_ascii_digit();
+    let all_digits = || id.bytes().filter(u8::is_ascii_digit);
+    let runs = || id.split(|c: char| !is_digit(c)).filter(|r| !r.is_empty());
+    let short = short.get(..6).unwrap_or(&[]);
+    if contains(all_digits, full.get(..8).unwrap_or(&[]))
+        || runs().any(|r| r.as_bytes().windows(6).any(|w| w == short))
+    {
         out.push(IdPersonalPart::BirthDate);
     }
     // A phone number: 10–11 digits starting with 0, written together or with hyphens.
-    let phone_like = |digits: &str| digits.starts_with('0') && (10..=11).contains(&digits.len());
-    let hyphen_groups: Vec<String> = id
-        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
-        .map(|g| g.chars().filter(char::is_ascii_digit).collect())
-        .collect();
-    if runs.iter().any(|r| phone_like(r)) || hyphen_groups.iter().any(|g| phone_like(g)) {
+    let phone_like = |digits: &str| {
+        let mut d = digits.bytes().filter(u8::is_ascii_digit);
+        let first = d.next();
+        let count = 1 + d.count();
+        first == Some(b'0') && (10..=11).contains(&count)
+    };
+    if runs().any(phone_like)
+        || id
+            .split(|c: char| !(is_digit(c) || c == '-'))
+            .any(phone_like)
+    {
         out.push(IdPersonalPart::Phone);
     }
-    let lower = id.to_ascii_lowercase();
-    let letters: String = lower.chars().filter(char::is_ascii_lowercase).collect();
-    let segments: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_lowercase())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let name_hit = child
-        .kana
-        .split([' ', '\u{3000}'])
-        .filter_map(romaji)
-        .any(|r| {
-            // Short readings (ren, ai) only as a whole segment; longer ones anywhere.
-            if r.len() >= 4 {
-                letters.contains(&r)
-            } else {
-                r.len() >= 2 && segments.contains(&r.as_str())
-            }
-        });
+    let letters = || {
+        id.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+    };
+    let name_hit = letters().nth(1).is_some()
+        && child
+            .kana
+            .split([' ', '\u{3000}'])
+            .filter_map(romaji)
+            .any(|r| {
+                // Short readings (ren, ai) only as a whole segment; longer ones anywhere.
+                if r.len() >= 4 {
+                    contains(letters, r.as_bytes())
+                } else {
+                    r.len() >= 2
+                        && id
+                            .split(|c: char| !c.is_ascii_alphabetic())
+                            .any(|seg| seg.eq_ignore_ascii_case(&r))
+                }
+            });
     if name_hit {
         out.push(IdPersonalPart::Name);
     }
     out
+}
+
+/// The decimal digits of `values`, each written with `widths` digits (zero-padded), in
+/// a fixed buffer; the used part is the sum of the widths.
+fn digits_of(values: [u32; 3], widths: [u32; 3]) -> [u8; 8] {
+    let mut buf = [0u8; 8];
+    let mut at = 0usize;
+    for (v, w) in values.into_iter().zip(widths) {
+        for k in (0..w).rev() {
+            let digit = (v / 10u32.pow(k)) % 10;
+            if let Some(slot) = buf.get_mut(at) {
+                *slot = b'0' + u8::try_from(digit).unwrap_or(0);
+            }
+            at += 1;
+        }
+    }
+    buf
+}
+
+/// True if the byte sequence made by `seq` contains `pat` (not empty) as a contiguous part.
+fn contains<I: Iterator<Item = u8> + Clone>(seq: impl Fn() -> I, pat: &[u8]) -> bool {
+    let n = seq().count();
+    n >= pat.len()
+        && !pat.is_empty()
+        && (0..=n - pat.len())
+            .any(|start| seq().skip(start).take(pat.len()).eq(pat.iter().copied()))
 }
 
 /// Hepburn romaji of a kana word (hiragana or katakana), lower case; `None` if it holds
@@ -368,6 +403,95 @@ fn hiragana(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The former version of [`personal_parts`] (building strings), kept as the reference.
+    fn personal_parts_reference(id: &str, child: &Child) -> Vec<IdPersonalPart> {
+        let mut out = Vec::new();
+        let b = child.date_of_birth;
+        let all_digits: String = id.chars().filter(char::is_ascii_digit).collect();
+        let runs: Vec<&str> = id
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|r| !r.is_empty())
+            .collect();
+        let full = format!("{:04}{:02}{:02}", b.year(), b.month(), b.day());
+        let short = format!(
+            "{:02}{:02}{:02}",
+            b.year().rem_euclid(100),
+            b.month(),
+            b.day()
+        );
+        if all_digits.contains(&full) || runs.iter().any(|r| r.contains(&short)) {
+            out.push(IdPersonalPart::BirthDate);
+        }
+        // A phone number: 10–11 digits starting with 0, written together or with hyphens.
+        let phone_like =
+            |digits: &str| digits.starts_with('0') && (10..=11).contains(&digits.len());
+        let hyphen_groups: Vec<String> = id
+            .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .map(|g| g.chars().filter(char::is_ascii_digit).collect())
+            .collect();
+        if runs.iter().any(|r| phone_like(r)) || hyphen_groups.iter().any(|g| phone_like(g)) {
+            out.push(IdPersonalPart::Phone);
+        }
+        let lower = id.to_ascii_lowercase();
+        let letters: String = lower.chars().filter(char::is_ascii_lowercase).collect();
+        let segments: Vec<&str> = lower
+            .split(|c: char| !c.is_ascii_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let name_hit = child
+            .kana
+            .split([' ', '\u{3000}'])
+            .filter_map(romaji)
+            .any(|r| {
+                // Short readings (ren, ai) only as a whole segment; longer ones anywhere.
+                if r.len() >= 4 {
+                    letters.contains(&r)
+                } else {
+                    r.len() >= 2 && segments.contains(&r.as_str())
+                }
+            });
+        if name_hit {
+            out.push(IdPersonalPart::Name);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn personal_parts_match_the_reference(
+            id in "[A-Za-z0-9:.-]{0,40}",
+            kana in "[さとうひなたれんあい ]{0,8}",
+            y in 1990i32..2030, m in 1u8..13, d in 1u8..29,
+        ) {
+            let child: Child = serde_json::from_value(serde_json::json!({
+                "id": "x1", "name": "n", "kana": kana, "sex": "male",
+                "date_of_birth": format!("{y:04}-{m:02}-{d:02}"), "municipality": "m"
+            })).unwrap();
+            prop_assert_eq!(personal_parts(&id, &child), personal_parts_reference(&id, &child));
+        }
+    }
+
+    #[test]
+    fn personal_parts_by_hand() {
+        let child: Child = serde_json::from_value(serde_json::json!({
+            "id": "x1", "name": "n", "kana": "さとう ひなた", "sex": "male",
+            "date_of_birth": "2021-06-14", "municipality": "m"
+        }))
+        .unwrap();
+        assert_eq!(personal_parts("kyoten:atsugi:2025-0041", &child), []);
+        assert_eq!(
+            personal_parts("20210614.090-1234-5678", &child),
+            [IdPersonalPart::BirthDate, IdPersonalPart::Phone]
+        );
+        assert_eq!(
+            personal_parts("c-210614", &child),
+            [IdPersonalPart::BirthDate]
+        );
+        assert_eq!(personal_parts("HINATA-7", &child), [IdPersonalPart::Name]);
+        assert_eq!(personal_parts("ai.1", &child), []);
+    }
 
     #[test]
     fn real_codes_pass_the_check_digit() {

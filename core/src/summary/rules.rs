@@ -67,7 +67,7 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{ArgValue, Finding, Label, Place, Rule};
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 
@@ -90,8 +90,8 @@ rule!(
     DATE_END_BEFORE_START,
     "summary.date.end_before_start",
     Error,
-    "終了日（退院日）が開始日（入院日）より前です",
-    "The end (discharge) is before the start (admission)"
+    "終了日（退院日）が開始日（入院日）より前です[（{end} < {start}）]",
+    "The end (discharge) is before the start (admission)[ ({end} < {start})]"
 );
 rule!(
     VALUE_OUT_OF_RANGE,
@@ -160,8 +160,8 @@ rule!(
     CARE_TEAM_DUPLICATE_ID,
     "summary.care_team.duplicate_id",
     Error,
-    "支援チームの id が重複しています",
-    "Two care-team members have the same id"
+    "支援チームの id が重複しています（{first} 番目と同じ）",
+    "Two care-team members have the same id (same as member {first})"
 );
 rule!(
     CARE_TEAM_NO_PHONE,
@@ -188,8 +188,8 @@ rule!(
     DUPLICATE_ENTRY,
     "summary.duplicate_entry",
     Warning,
-    "同じ内容が重複しています",
-    "The same entry appears twice"
+    "同じ内容が重複しています（{first} 番目と同じ）",
+    "The same entry appears twice (same as entry {first})"
 );
 rule!(
     DIAGNOSES_NONE,
@@ -237,22 +237,22 @@ rule!(
     DEVICE_NO_SETTINGS,
     "summary.device.no_settings",
     Warning,
-    "救急時に必要な機器の設定（サイズ等）がありません",
-    "A device an emergency doctor needs has no settings (size, pressures)"
+    "救急時に必要な機器の設定（サイズ等）がありません（{device}）",
+    "A device an emergency doctor needs has no settings (size, pressures) ({device})"
 );
 rule!(
     DEVICE_CARE_NOT_RECORDED,
     "summary.device.care_not_recorded",
     Warning,
-    "機器に対応する医療的ケアが記載されていません（スコアに数えられません）",
-    "The device's medical care is not in the clinical profile (scores will not count it)"
+    "機器に対応する医療的ケアが記載されていません（スコアに数えられません）（{device}）",
+    "The device's medical care is not in the clinical profile (scores will not count it) ({device})"
 );
 rule!(
     CARE_DEVICE_NOT_RECORDED,
     "summary.care.device_not_recorded",
     Warning,
-    "医療的ケアに使う機器が記載されていません",
-    "The device this medical care uses is not listed"
+    "医療的ケアに使う機器が記載されていません（{care}）",
+    "The device this medical care uses is not listed ({care})"
 );
 rule!(
     MEDICATION_NO_FREQUENCY,
@@ -286,8 +286,8 @@ rule!(
     HISTORY_NICU_DISCHARGE_MISMATCH,
     "summary.history.nicu_discharge_mismatch",
     Warning,
-    "NICU 退院日が受診・入院歴の NICU 入院の終了日と一致しません",
-    "The NICU discharge date matches the end of no NICU stay in the history"
+    "NICU 退院日が受診・入院歴の NICU 入院の終了日と一致しません（{discharge}）",
+    "The NICU discharge date matches the end of no NICU stay in the history ({discharge})"
 );
 rule!(
     EMERGENCY_PLAN_MISSING,
@@ -314,29 +314,29 @@ rule!(
     EMERGENCY_PLAN_SITUATION_MISSING,
     "summary.emergency_plan.situation_missing",
     Warning,
-    "医療的ケアから起こりうる場面の対応が計画にありません",
-    "The plan has no action for a situation the child's care makes likely"
+    "医療的ケアから起こりうる場面の対応が計画にありません（{situation}）",
+    "The plan has no action for a situation the child's care makes likely ({situation})"
 );
 rule!(
     VITAL_SIGNS_STALE,
     "summary.vital_signs.stale",
     Warning,
-    "平常時のバイタルサインが古くなっています",
-    "The baseline vital signs are out of date"
+    "平常時のバイタルサインが古くなっています（{days} 日超）",
+    "The baseline vital signs are out of date (over {days} days)"
 );
 rule!(
     PROVENANCE_MISSING,
     "summary.provenance.missing",
     Warning,
-    "記録者と記録日のない区分があります",
-    "Some parts have no record of who wrote them and when"
+    "記録者と記録日のない区分があります[（{part}）][（{count}区分: {parts}）]",
+    "Some parts have no record of who wrote them and when[ ({part})][ ({count} parts: {parts})]"
 );
 rule!(
     PROVENANCE_STALE,
     "summary.provenance.stale",
     Warning,
-    "変わりやすい区分の記録が古くなっています",
-    "A part that changes often was last recorded long ago"
+    "変わりやすい区分の記録が古くなっています（{part}、{days} 日超）",
+    "A part that changes often was last recorded long ago ({part}, over {days} days)"
 );
 rule!(
     TIMELINE_NO_FIRST_CONSULTATION,
@@ -357,15 +357,15 @@ rule!(
     CHILD_ID_PERSONAL,
     "summary.child.id_personal",
     Warning,
-    "対象児 id に個人情報（生年月日・電話番号・氏名）らしいものが含まれています。個人を表さない番号にしてください",
-    "The child id seems to contain personal data (birth date, phone number or name); use a number that does not identify the child"
+    "対象児 id に個人情報（生年月日・電話番号・氏名）らしいものが含まれています。個人を表さない番号にしてください（{parts}）",
+    "The child id seems to contain personal data (birth date, phone number or name); use a number that does not identify the child ({parts})"
 );
 rule!(
     MUNICIPALITY_CODE_INVALID,
     "summary.municipality_code.invalid",
     Error,
-    "全国地方公共団体コードの形が正しくありません",
-    "The municipality code is not shaped like a 全国地方公共団体コード"
+    "全国地方公共団体コードの形が正しくありません[（{problem}）]",
+    "The municipality code is not shaped like a 全国地方公共団体コード[ ({problem})]"
 );
 rule!(
     MUNICIPALITY_CODE_CHECK_DIGIT,
@@ -413,15 +413,15 @@ rule!(
     WEIGHT_STALE,
     "summary.weight.stale",
     Warning,
-    "用量の確認に使う体重が古くなっています",
-    "The weight that doses are checked against is out of date"
+    "用量の確認に使う体重が古くなっています（{age_days} 日前、{years} 歳は {limit} 日まで）",
+    "The weight that doses are checked against is out of date ({age_days} days old; {limit} days at age {years})"
 );
 rule!(
     VERSION_OLD,
     "summary.version.old",
     Info,
-    "古い版の文書として読みました（document.upgrade で更新できます）",
-    "Read as an older document version (document.upgrade brings it up to date)"
+    "古い版の文書として読みました（document.upgrade で更新できます）（版 {version}）",
+    "Read as an older document version (document.upgrade brings it up to date) (version {version})"
 );
 
 /// Every rule of this module.
@@ -550,9 +550,126 @@ pub fn icd10_ok(s: &str) -> bool {
     }
 }
 
-/// Text compared for duplicates: every kind of white space removed.
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// A date as a finding argument (`YYYY-MM-DD`).
+fn date(d: IsoDate) -> ArgValue {
+    ArgValue::Date {
+        year: d.year(),
+        month: d.month(),
+        day: d.day(),
+    }
+}
+
+/// Labels as a finding argument (the library's own words).
+const fn words(ja: &'static str, en: &'static str) -> Label {
+    Label { code: "", ja, en }
+}
+
+/// True if `s` is shaped like a Japanese phone number: the same answer as
+/// `phone_digits(s).is_some()`, without building the digits.
+fn phone_ok(s: &str) -> bool {
+    let t = s.trim();
+    let (plus81, rest) = match t.strip_prefix("+81") {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let mut count = 0usize;
+    let mut first = None;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => {
+                first.get_or_insert(c);
+                count += 1;
+            }
+            '-' | ' ' | '(' | ')' => {}
+            _ => return false,
+        }
+    }
+    let (count, starts_with_zero) = if plus81 {
+        // "0" is put in front; a trunk zero written after "+81" is dropped again.
+        if first == Some('0') {
+            (count, true)
+        } else {
+            (count + 1, true)
+        }
+    } else {
+        (count, first == Some('0'))
+    };
+    starts_with_zero && (10..=11).contains(&count)
+}
+
+/// A phone number compared by its digits as [`phone_digits`] gives them (for a number
+/// that [`phone_ok`] accepts), without building them.
+#[derive(Debug, Clone, Copy)]
+struct PhoneKey<'a>(&'a str);
+
+impl PhoneKey<'_> {
+    fn digits(&self) -> impl Iterator<Item = char> + '_ {
+        let t = self.0.trim();
+        let (plus81, rest) = match t.strip_prefix("+81") {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let digits = rest.chars().filter(char::is_ascii_digit);
+        // "+81" reads as a leading 0, unless a trunk zero follows it.
+        let lead = plus81 && digits.clone().next() != Some('0');
+        std::iter::once('0').filter(move |_| lead).chain(digits)
+    }
+}
+
+impl PartialEq for PhoneKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+impl Eq for PhoneKey<'_> {}
+impl PartialOrd for PhoneKey<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for PhoneKey<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.digits().cmp(other.digits())
+    }
+}
+
+/// Text compared for duplicates: with `strip`, every kind of white space removed.
+/// Compares as the text so built would, without building it.
+#[derive(Debug, Clone, Copy)]
+struct Norm<'a> {
+    text: &'a str,
+    strip: bool,
+}
+
+/// `s` with white space removed, for comparing.
+fn norm(text: &str) -> Norm<'_> {
+    Norm { text, strip: true }
+}
+
+impl Norm<'_> {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let strip = self.strip;
+        self.text
+            .chars()
+            .filter(move |c| !strip || !c.is_whitespace())
+    }
+}
+
+impl PartialEq for Norm<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+impl Eq for Norm<'_> {}
+impl PartialOrd for Norm<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Norm<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.chars().cmp(other.chars())
+    }
 }
 
 struct Ctx<'a> {
@@ -566,30 +683,30 @@ impl Ctx<'_> {
     fn push(&mut self, f: Finding) {
         self.out.push(f);
     }
-    fn required(&mut self, text: &str, path: &Path) {
-        if text.trim().is_empty() {
+    fn required(&mut self, text: &str, path: &Place<'_>) {
+        if text.chars().all(char::is_whitespace) {
             self.push(FIELD_EMPTY.at(path));
         }
     }
     /// An event that has happened: birth ≤ date ≤ as_of.
-    fn event(&mut self, date: IsoDate, path: &Path) {
-        if date < self.birth {
+    fn event(&mut self, on: IsoDate, path: &Place<'_>) {
+        if on < self.birth {
             self.push(
                 DATE_BEFORE_BIRTH
                     .at(path)
-                    .with("date", date)
+                    .with("date", on)
                     .with("birth", self.birth),
             );
-        } else if date > self.as_of {
+        } else if on > self.as_of {
             self.push(
                 DATE_AFTER_AS_OF
                     .at(path)
-                    .with("date", date)
+                    .with("date", on)
                     .with("as_of", self.as_of),
             );
         }
     }
-    fn range(&mut self, value: f64, min: f64, max: f64, unit: &str, path: &Path) {
+    fn range(&mut self, value: f64, min: f64, max: f64, unit: &str, path: &Place<'_>) {
         if !(min..=max).contains(&value) {
             self.push(VALUE_OUT_OF_RANGE.detail(
                 path,
@@ -598,7 +715,7 @@ impl Ctx<'_> {
             ));
         }
     }
-    fn usual(&mut self, r: Option<&Range>, min: f64, max: f64, unit: &str, path: &Path) {
+    fn usual(&mut self, r: Option<&Range>, min: f64, max: f64, unit: &str, path: &Place<'_>) {
         let Some(r) = r else { return };
         self.range(r.min, min, max, unit, &path.key("min"));
         self.range(r.max, min, max, unit, &path.key("max"));
@@ -610,21 +727,21 @@ impl Ctx<'_> {
             ));
         }
     }
-    fn phone(&mut self, phone: Option<&String>, path: &Path) {
+    fn phone(&mut self, phone: Option<&String>, path: &Place<'_>) {
         if let Some(p) = phone
-            && phone_digits(p).is_none()
+            && !phone_ok(p)
         {
             self.push(PHONE_INVALID.at(path));
         }
     }
-    fn member(&mut self, id: Option<&String>, path: &Path) {
+    fn member(&mut self, id: Option<&String>, path: &Place<'_>) {
         if let Some(id) = id
             && self.ids.binary_search(&id.as_str()).is_err()
         {
             self.push(REF_UNKNOWN_MEMBER.at(path));
         }
     }
-    fn kana(&mut self, kana: &str, path: &Path) {
+    fn kana(&mut self, kana: &str, path: &Place<'_>) {
         match kana_problem(kana) {
             Some(KanaProblem::NotKana) => self.push(KANA_NOT_KANA.at(path)),
             Some(KanaProblem::Mixed) => self.push(KANA_MIXED.at(path)),
@@ -632,26 +749,53 @@ impl Ctx<'_> {
         }
     }
     /// A duplicate of the entry at index `first`.
-    fn duplicate(&mut self, path: &Path, first: usize) {
-        self.push(DUPLICATE_ENTRY.detail(
-            path,
-            format!("{first} 番目と同じ"),
-            format!("same as entry {first}"),
-        ));
+    fn duplicate(&mut self, path: &Place<'_>, first: usize) {
+        self.push(DUPLICATE_ENTRY.at(path).with("first", first));
     }
 }
 
 /// Reports entries whose key (built by `key`, `None` = not compared) equals an earlier one's.
-fn duplicates<T, K: Ord>(
+fn duplicates<'t, T, K: Ord>(
     ctx: &mut Ctx<'_>,
-    items: &[T],
-    base: &Path,
-    key: impl Fn(&T) -> Option<K>,
+    items: &'t [T],
+    base: &Place<'_>,
+    key: impl Fn(&'t T) -> Option<K>,
 ) {
-    for (i, first) in first_duplicates(items.iter().map(key)) {
+    if items.len() < 2 {
+        return;
+    }
+    let found = if items.len() <= SMALL_LIST {
+        small_duplicates(items, key)
+    } else {
+        first_duplicates(items.iter().map(key))
+    };
+    for (i, first) in found {
         ctx.duplicate(&base.index(i), first);
     }
 }
+
+/// [`first_duplicates`] for a short list: pair by pair, with no index (and no allocation
+/// unless there is a duplicate).
+fn small_duplicates<'t, T, K: Eq>(
+    items: &'t [T],
+    key: impl Fn(&'t T) -> Option<K>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Some(k) = key(item) else { continue };
+        let first = items
+            .iter()
+            .take(i)
+            .position(|earlier| key(earlier).is_some_and(|e| e == k));
+        if let Some(first) = first {
+            out.push((i, first));
+        }
+    }
+    out
+}
+
+/// Lists up to this length are searched for duplicates pair by pair (at most 120 pairs).
+const SMALL_LIST: usize = 16;
 
 /// For every key equal to an earlier one (`None` = not compared), its index and the index
 /// of the first one with that key, in order; n log n (an ordered index of the keys seen).
@@ -813,7 +957,7 @@ pub fn situations_for(kind: CareKind) -> &'static [Situation] {
 /// `care.*` rules. Never panics.
 pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     let s = &req.summary;
-    let root = Path::root().key("summary");
+    let root = Place::ROOT.key("summary");
     let mut ctx = Ctx {
         birth: s.child.date_of_birth,
         as_of: req.as_of,
@@ -840,9 +984,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     } else {
         let parts = super::identity::personal_parts(s.child.id.as_str(), &s.child);
         if !parts.is_empty() {
-            let ja: Vec<&str> = parts.iter().map(|x| x.label_ja()).collect();
-            let en: Vec<&str> = parts.iter().map(|x| x.label_en()).collect();
-            ctx.push(CHILD_ID_PERSONAL.detail(p.key("id"), ja.join("・"), en.join(", ")));
+            let parts: Vec<Label> = parts
+                .iter()
+                .map(|x| words(x.label_ja(), x.label_en()))
+                .collect();
+            ctx.push(CHILD_ID_PERSONAL.at(p.key("id")).with("parts", parts));
         }
     }
     match &s.child.municipality_code {
@@ -852,19 +998,19 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             Some(CodeProblem::CheckDigit) => {
                 ctx.push(MUNICIPALITY_CODE_CHECK_DIGIT.at(p.key("municipality_code")))
             }
-            Some(other) => ctx.push(MUNICIPALITY_CODE_INVALID.detail(
-                p.key("municipality_code"),
-                other.label_ja(),
-                other.label_en(),
-            )),
+            Some(other) => ctx.push(
+                MUNICIPALITY_CODE_INVALID
+                    .at(p.key("municipality_code"))
+                    .with("problem", words(other.label_ja(), other.label_en())),
+            ),
         },
     }
     if crate::version::FormatVersion::of(req.version) < crate::version::CURRENT {
-        ctx.push(VERSION_OLD.detail(
-            Path::root().key("version"),
-            format!("版 {}", crate::version::FormatVersion::of(req.version)),
-            format!("version {}", crate::version::FormatVersion::of(req.version)),
-        ));
+        ctx.push(
+            VERSION_OLD
+                .at(Place::ROOT.key("version"))
+                .with("version", crate::version::FormatVersion::of(req.version)),
+        );
     }
     if s.child.date_of_birth > req.as_of {
         ctx.push(
@@ -876,7 +1022,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     }
 
     // Guardians and emergency contacts.
-    let contact = |ctx: &mut Ctx<'_>, c: &Contact, p: &Path| {
+    let contact = |ctx: &mut Ctx<'_>, c: &Contact, p: &Place<'_>| {
         ctx.required(&c.name, &p.key("name"));
         if let Some(k) = &c.kana {
             if k.trim().is_empty() {
@@ -890,7 +1036,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     };
     let p = root.key("guardians");
     if s.guardians.is_empty() {
-        ctx.push(GUARDIANS_NONE.at(&p));
+        ctx.push(GUARDIANS_NONE.at(p));
     }
     for (i, g) in s.guardians.iter().enumerate() {
         let gp = p.index(i);
@@ -904,7 +1050,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     });
     let p = root.key("emergency_contacts");
     if s.emergency_contacts.is_empty() {
-        ctx.push(EMERGENCY_CONTACTS_NONE.at(&p));
+        ctx.push(EMERGENCY_CONTACTS_NONE.at(p));
     }
     for (i, c) in s.emergency_contacts.iter().enumerate() {
         let cp = p.index(i);
@@ -916,14 +1062,14 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     duplicates(&mut ctx, &s.emergency_contacts, &p, |c| {
         c.phone
             .as_deref()
-            .and_then(phone_digits)
-            .map(|d| (norm(&c.name), d))
+            .filter(|p| phone_ok(p))
+            .map(|p| (norm(&c.name), PhoneKey(p)))
     });
 
     // Diagnoses.
     let p = root.key("diagnoses");
     if s.diagnoses.is_empty() {
-        ctx.push(DIAGNOSES_NONE.at(&p));
+        ctx.push(DIAGNOSES_NONE.at(p));
     }
     let mut primaries = 0usize;
     for (i, d) in s.diagnoses.iter().enumerate() {
@@ -945,10 +1091,16 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
     }
     if !s.diagnoses.is_empty() && primaries == 0 {
-        ctx.push(DIAGNOSES_NO_PRIMARY.at(&p));
+        ctx.push(DIAGNOSES_NO_PRIMARY.at(p));
     }
     duplicates(&mut ctx, &s.diagnoses, &p, |d| {
-        Some(d.icd10.clone().unwrap_or_else(|| norm(&d.name)))
+        Some(match &d.icd10 {
+            Some(code) => Norm {
+                text: code,
+                strip: false,
+            },
+            None => norm(&d.name),
+        })
     });
 
     // Clinical profile: the scores engineer's care.* rules run at the end.
@@ -958,11 +1110,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     for (i, dev) in s.devices.iter().enumerate() {
         let dp = p.index(i);
         if dev.kind.settings_needed() && dev.settings.is_empty() {
-            ctx.push(DEVICE_NO_SETTINGS.detail(
-                dp.key("settings"),
-                dev.kind.label_ja(),
-                dev.kind.label_en(),
-            ));
+            ctx.push(
+                DEVICE_NO_SETTINGS
+                    .at(dp.key("settings"))
+                    .with("device", words(dev.kind.label_ja(), dev.kind.label_en())),
+            );
         }
         for (j, st) in dev.settings.iter().enumerate() {
             let (min, max) = st.parameter.range();
@@ -992,17 +1144,21 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ctx.phone(dev.supplier_phone.as_ref(), &dp.key("supplier_phone"));
         let implied = care_for(dev.kind);
         if !implied.is_empty() && !implied.iter().any(|k| care.contains(k)) {
-            ctx.push(DEVICE_CARE_NOT_RECORDED.detail(
-                dp.key("kind"),
-                dev.kind.label_ja(),
-                dev.kind.label_en(),
-            ));
+            ctx.push(
+                DEVICE_CARE_NOT_RECORDED
+                    .at(dp.key("kind"))
+                    .with("device", words(dev.kind.label_ja(), dev.kind.label_en())),
+            );
         }
     }
     for kind in &care {
         let needed = devices_for(*kind);
         if !needed.is_empty() && !s.devices.iter().any(|d| needed.contains(&d.kind)) {
-            ctx.push(CARE_DEVICE_NOT_RECORDED.detail(&p, kind.label_ja(), kind.label_en()));
+            ctx.push(
+                CARE_DEVICE_NOT_RECORDED
+                    .at(p)
+                    .with("care", words(kind.label_ja(), kind.label_en())),
+            );
         }
     }
 
@@ -1015,7 +1171,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ctx.required(&m.name, &mp.key("name"));
         match m.times_per_day {
             Some(n) => ctx.range(f64::from(n), 1.0, 24.0, "回/日", &mp.key("times_per_day")),
-            None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(&mp)),
+            None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(mp)),
             None => {}
         }
         if let Some(d) = m.since {
@@ -1075,11 +1231,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         let p = root.key("vital_signs");
         ctx.event(v.measured_on, &p.key("measured_on"));
         if ctx.as_of.days_until(v.measured_on) < -STALE_DAYS {
-            ctx.push(VITAL_SIGNS_STALE.detail(
-                p.key("measured_on"),
-                format!("{STALE_DAYS} 日超"),
-                format!("over {STALE_DAYS} days"),
-            ));
+            ctx.push(
+                VITAL_SIGNS_STALE
+                    .at(p.key("measured_on"))
+                    .with("days", STALE_DAYS),
+            );
         }
         if let Some(w) = v.weight_kg {
             ctx.range(w, 0.3, 200.0, "kg", &p.key("weight_kg"));
@@ -1142,9 +1298,10 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             .and_then(|v| v.weight_kg.map(|_| v.measured_on));
         match weighed {
             None => {
+                let vital = root.key("vital_signs");
                 let at = match &s.vital_signs {
-                    Some(_) => root.key("vital_signs").key("weight_kg"),
-                    None => root.key("vital_signs"),
+                    Some(_) => vital.key("weight_kg"),
+                    None => vital,
                 };
                 ctx.push(WEIGHT_MISSING.at(at));
             }
@@ -1153,11 +1310,13 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
                 let limit = super::growth::weight_stale_days(years);
                 let age_days = on.days_until(req.as_of);
                 if age_days > limit {
-                    ctx.push(WEIGHT_STALE.detail(
-                        root.key("vital_signs").key("measured_on"),
-                        format!("{age_days} 日前、{years} 歳は {limit} 日まで"),
-                        format!("{age_days} days old; {limit} days at age {years}"),
-                    ));
+                    ctx.push(
+                        WEIGHT_STALE
+                            .at(root.key("vital_signs").key("measured_on"))
+                            .with("age_days", age_days)
+                            .with("years", years)
+                            .with("limit", limit),
+                    );
                 }
             }
         }
@@ -1178,11 +1337,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         match first_with_id.entry(m.id.as_str()) {
             Entry::Occupied(first) => {
                 let first = *first.get();
-                ctx.push(CARE_TEAM_DUPLICATE_ID.detail(
-                    mp.key("id"),
-                    format!("{first} 番目と同じ"),
-                    format!("same as member {first}"),
-                ));
+                ctx.push(CARE_TEAM_DUPLICATE_ID.at(mp.key("id")).with("first", first));
             }
             Entry::Vacant(slot) => {
                 slot.insert(i);
@@ -1194,7 +1349,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         .iter()
         .any(|m| m.role == CareRole::PrimaryHospital)
     {
-        ctx.push(CARE_TEAM_NO_PRIMARY_HOSPITAL.at(&p));
+        ctx.push(CARE_TEAM_NO_PRIMARY_HOSPITAL.at(p));
     }
 
     // History.
@@ -1213,11 +1368,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         ctx.event(h.start, &hp.key("start"));
         if let Some(end) = h.end {
             if end < h.start {
-                ctx.push(DATE_END_BEFORE_START.detail(
-                    hp.key("end"),
-                    format!("{} < {}", end, h.start),
-                    format!("{} < {}", end, h.start),
-                ));
+                ctx.push(
+                    DATE_END_BEFORE_START
+                        .at(hp.key("end"))
+                        .with("end", date(end))
+                        .with("start", date(h.start)),
+                );
             } else {
                 ctx.event(end, &hp.key("end"));
             }
@@ -1237,11 +1393,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             .map(|h| h.end)
             .collect();
         if !stays.is_empty() && !stays.contains(&Some(discharge)) {
-            ctx.push(HISTORY_NICU_DISCHARGE_MISMATCH.detail(
-                root.key("clinical").key("nicu_discharge"),
-                discharge,
-                discharge,
-            ));
+            ctx.push(
+                HISTORY_NICU_DISCHARGE_MISMATCH
+                    .at(root.key("clinical").key("nicu_discharge"))
+                    .with("discharge", date(discharge)),
+            );
         }
     }
 
@@ -1250,12 +1406,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     match &s.emergency_plan {
         None => {
             if !care.is_empty() {
-                ctx.push(EMERGENCY_PLAN_MISSING.at(&root));
+                ctx.push(EMERGENCY_PLAN_MISSING.at(root));
             }
         }
         Some(plan) => {
             match &plan.destination {
-                None => ctx.push(EMERGENCY_PLAN_NO_DESTINATION.at(&p)),
+                None => ctx.push(EMERGENCY_PLAN_NO_DESTINATION.at(p)),
                 Some(id) => match s.care_team.iter().find(|m| &m.id == id) {
                     None => ctx.push(REF_UNKNOWN_MEMBER.at(p.key("destination"))),
                     Some(m) if !m.role.is_hospital() => {
@@ -1277,11 +1433,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             for kind in &care {
                 for sit in situations_for(*kind) {
                     if !plan.actions.iter().any(|a| a.situation == *sit) {
-                        ctx.push(EMERGENCY_PLAN_SITUATION_MISSING.detail(
-                            p.key("actions"),
-                            sit.label_ja(),
-                            sit.label_en(),
-                        ));
+                        ctx.push(
+                            EMERGENCY_PLAN_SITUATION_MISSING
+                                .at(p.key("actions"))
+                                .with("situation", words(sit.label_ja(), sit.label_en())),
+                        );
                     }
                 }
             }
@@ -1301,17 +1457,24 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     let unrecorded = unrecorded_sections(s);
     if req.strict_provenance {
         for sec in &unrecorded {
-            ctx.push(PROVENANCE_MISSING.detail(&p, sec.label_ja(), sec.label_en()));
+            ctx.push(
+                PROVENANCE_MISSING
+                    .at(p)
+                    .with("part", words(sec.label_ja(), sec.label_en())),
+            );
         }
     } else if !unrecorded.is_empty() {
         // One finding for the document, listing the parts (a new registration has many).
-        let ja: Vec<&str> = unrecorded.iter().map(|x| x.label_ja()).collect();
-        let en: Vec<&str> = unrecorded.iter().map(|x| x.label_en()).collect();
-        ctx.push(PROVENANCE_MISSING.detail(
-            &p,
-            format!("{}区分: {}", unrecorded.len(), ja.join("・")),
-            format!("{} parts: {}", unrecorded.len(), en.join(", ")),
-        ));
+        let parts: Vec<Label> = unrecorded
+            .iter()
+            .map(|x| words(x.label_ja(), x.label_en()))
+            .collect();
+        ctx.push(
+            PROVENANCE_MISSING
+                .at(p)
+                .with("count", unrecorded.len())
+                .with("parts", parts),
+        );
     }
     for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
         let latest = s
@@ -1323,18 +1486,19 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         if let Some((i, pr)) = latest
             && req.as_of.days_until(pr.recorded_on) < -STALE_DAYS
         {
-            ctx.push(PROVENANCE_STALE.detail(
-                p.index(i).key("recorded_on"),
-                format!("{}、{STALE_DAYS} 日超", sec.label_ja()),
-                format!("{}, over {STALE_DAYS} days", sec.label_en()),
-            ));
+            ctx.push(
+                PROVENANCE_STALE
+                    .at(p.index(i).key("recorded_on"))
+                    .with("part", words(sec.label_ja(), sec.label_en()))
+                    .with("days", STALE_DAYS),
+            );
         }
     }
 
     // Consents.
     let p = root.key("consents");
     if s.consents.is_empty() {
-        ctx.push(CONSENTS_NONE.at(&p));
+        ctx.push(CONSENTS_NONE.at(p));
     }
     for (i, c) in s.consents.iter().enumerate() {
         let cp = p.index(i);
@@ -1364,11 +1528,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             if let Some(end) = end
                 && end < c.given_on
             {
-                ctx.push(DATE_END_BEFORE_START.detail(
-                    cp.key(key),
-                    format!("{} < {}", end, c.given_on),
-                    format!("{} < {}", end, c.given_on),
-                ));
+                ctx.push(
+                    DATE_END_BEFORE_START
+                        .at(cp.key(key))
+                        .with("end", date(end))
+                        .with("start", date(c.given_on)),
+                );
             }
         }
         if let Some(w) = c.withdrawn_on {
@@ -1379,7 +1544,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     let mut out = ctx.out;
     crate::care::validate_clinical(
         &s.clinical,
-        &root.key("clinical"),
+        &root.key("clinical").path(),
         s.child.date_of_birth,
         req.as_of,
         &mut out,
@@ -1437,6 +1602,37 @@ mod tests {
             let stays: Vec<(IsoDate, Option<IsoDate>)> =
                 raw.iter().map(|(s, e)| (day(*s), e.map(day))).collect();
             prop_assert_eq!(overlaps_earlier(&stays), overlaps_earlier_pairwise(&stays));
+        }
+
+        #[test]
+        fn small_duplicates_match_the_index(
+            keys in proptest::collection::vec(proptest::option::of(0u8..6), 0..=SMALL_LIST)
+        ) {
+            prop_assert_eq!(
+                small_duplicates(&keys, |k| *k),
+                first_duplicates(keys.iter().copied())
+            );
+        }
+
+        #[test]
+        fn phone_keys_compare_as_the_digits(a in "[+81 0-9()\\-]{0,14}", b in "[+81 0-9()\\-]{0,14}") {
+            if let (Some(da), Some(db)) = (phone_digits(&a), phone_digits(&b)) {
+                prop_assert_eq!(PhoneKey(&a).cmp(&PhoneKey(&b)), da.cmp(&db));
+                prop_assert_eq!(PhoneKey(&a).digits().collect::<String>(), da);
+            }
+        }
+
+        #[test]
+        fn phone_ok_agrees_with_phone_digits(s in "[+81 0-9()\\-a]{0,16}") {
+            prop_assert_eq!(phone_ok(&s), phone_digits(&s).is_some(), "{:?}", s);
+        }
+
+        #[test]
+        fn norm_compares_as_the_stripped_text(a in "[ab \u{3000}\t]{0,6}", b in "[ab \u{3000}\t]{0,6}") {
+            let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(norm(&a).cmp(&norm(&b)), strip(&a).cmp(&strip(&b)));
+            let (ra, rb) = (Norm { text: &a, strip: false }, Norm { text: &b, strip: false });
+            prop_assert_eq!(ra.cmp(&rb), a.cmp(&b));
         }
 
         #[test]
@@ -1509,6 +1705,16 @@ mod tests {
         assert_eq!(phone_digits("０９０１２３４５６７８"), None);
         assert_eq!(phone_digits("090-1234-56789"), None);
         assert_eq!(phone_digits("ask the mother"), None);
+        for (s, ok) in [
+            ("090-1234-5678", true),
+            ("+81 (0)90 1234 5678", true),
+            ("+81 90 1234 5678", true),
+            ("+81 0", false),
+            ("1234-5678", false),
+            ("", false),
+        ] {
+            assert_eq!(phone_ok(s), ok, "{s}");
+        }
     }
 
     #[test]
