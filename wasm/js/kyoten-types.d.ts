@@ -101,7 +101,10 @@ export interface Report<T = unknown> {
 
 /** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), and the codes of a skin's own reports (`wasm.*`, `abi.*`). */
 export type FindingCode =
+  | "abi.null_argument"
   | "calendar.age.before_birth"
+  | "calendar.date.after_as_of"
+  | "calendar.date.before_birth"
   | "calendar.wareki.impossible_date"
   | "calendar.wareki.outside_era"
   | "calendar.wareki.unknown_era"
@@ -109,8 +112,6 @@ export type FindingCode =
   | "calendar.wareki.weekday_mismatch"
   | "care.behaviour_score.out_of_range"
   | "care.condition.duplicate"
-  | "care.date.after_as_of"
-  | "care.date.before_birth"
   | "care.feeding.route_mismatch"
   | "care.feeding_pump.without_tube"
   | "care.frequency.implausible"
@@ -196,6 +197,9 @@ export type FindingCode =
   | "meetings.plan.other_plan"
   | "meetings.plan.unknown_item"
   | "meetings.plan.unknown_organisation"
+  | "operation.input_not_json"
+  | "operation.internal"
+  | "operation.unknown"
   | "options.invalid"
   | "options.max_input_bytes.out_of_range"
   | "plan.chart.title_shortened"
@@ -268,7 +272,6 @@ export type FindingCode =
   | "scores.oshima.from_dq"
   | "scores.oshima.no_motor"
   | "scores.oshima.no_quotient"
-  | "scores.request.as_of_before_birth"
   | "scores.short_stay.child_ground_over_18"
   | "scores.short_stay.draft"
   | "scores.short_stay.unconfirmed_ground"
@@ -369,8 +372,6 @@ export type FindingCode =
   | "summary.child.id_personal"
   | "summary.consent.recipient_missing"
   | "summary.consents.none"
-  | "summary.date.after_as_of"
-  | "summary.date.before_birth"
   | "summary.date.end_before_start"
   | "summary.device.care_not_recorded"
   | "summary.device.no_settings"
@@ -418,6 +419,7 @@ export type FindingCode =
   | "upgrade.not_object"
   | "upgrade.type_unknown"
   | "upgrade.version_unknown"
+  | "wasm.not_initialized"
   | `wasm.${string}`
   | `abi.${string}`;
 
