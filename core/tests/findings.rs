@@ -192,6 +192,14 @@ const PROGRAMMER_WORDS: &[&str] = &[
     "`",
     "crate::",
     "enum ",
+    "String",
+    "Vec",
+    "None",
+    "bool",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "expected one of",
 ];
 
 fn assert_words_for_people(what: &str, report: &Value) {
