@@ -194,7 +194,6 @@ const PROGRAMMER_WORDS: &[&str] = &[
     "enum ",
     "String",
     "Vec",
-    "None",
     "bool",
     "unknown field",
     "unknown variant",
