@@ -30,7 +30,7 @@
 //! - `summary-request`: `summary.child.id` becomes required (see above);
 //!   `summary.child.municipality_code` and `summary.consents` are new and optional.
 
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use crate::ops::{Computed, Operation};
 use crate::version::{CURRENT, UNVERSIONED};
 use serde::{Deserialize, Serialize};
@@ -160,29 +160,29 @@ rule!(
     FIELD_ADDED,
     "upgrade.field_added",
     Info,
-    "新しい版に合わせて項目を加えました",
-    "A field was added for the new version"
+    "新しい版に合わせて項目を加えました（版 {from} → {to}）",
+    "A field was added for the new version (version {from} → {to})"
 );
 rule!(
     FIELD_NEEDED,
     "upgrade.field_needed",
     Error,
-    "新しい版で必須の項目です。拠点で決めて記入してください（自動では付けません）",
-    "The new version requires this field; the hub must assign and fill it in (it is never made up)"
+    "新しい版で必須の項目（{field}）です。拠点で決めて記入してください（自動では付けません）",
+    "The new version requires this field ({field}); the hub must assign and fill it in (it is never made up)"
 );
 rule!(
     FIELD_AVAILABLE,
     "upgrade.field_available",
     Info,
-    "新しい版で記入できる項目です",
-    "The new version has this field; worth filling in"
+    "新しい版で記入できる項目（{field}）です",
+    "The new version has this field ({field}); worth filling in"
 );
 rule!(
     ALREADY_CURRENT,
     "upgrade.already_current",
     Info,
-    "すでに最新の版です",
-    "The document is already in the current version"
+    "すでに最新の版（版 {version}）です",
+    "The document is already in the current version (version {version})"
 );
 rule!(
     TYPE_UNKNOWN,
@@ -195,8 +195,8 @@ rule!(
     VERSION_UNKNOWN,
     "upgrade.version_unknown",
     Error,
-    "この版の文書は扱えません",
-    "This library does not know the document's version"
+    "この版の文書は扱えません（扱える版は {min}〜{max}）",
+    "This library does not know the document's version (known versions: {min}–{max})"
 );
 rule!(
     NOT_OBJECT,
@@ -238,30 +238,28 @@ pub fn upgrade(req: UpgradeRequest) -> Computed<UpgradeResult> {
         Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if (UNVERSIONED..=CURRENT).contains(&n) => n,
             _ => {
-                findings.push(VERSION_UNKNOWN.detail(
-                    base.key("version"),
-                    format!("扱える版は {UNVERSIONED}〜{CURRENT}"),
-                    format!("known versions: {UNVERSIONED}–{CURRENT}"),
-                ));
+                findings.push(
+                    VERSION_UNKNOWN
+                        .at(base.key("version"))
+                        .with("min", UNVERSIONED)
+                        .with("max", CURRENT),
+                );
                 return Computed::new(findings, None);
             }
         },
     };
     let mut needs_input = Vec::new();
     if from == CURRENT {
-        findings.push(ALREADY_CURRENT.detail(
-            &base,
-            format!("版 {CURRENT}"),
-            format!("version {CURRENT}"),
-        ));
+        findings.push(ALREADY_CURRENT.at(&base).with("version", CURRENT));
     } else {
         // 1 → 2.
         doc.insert("version".to_owned(), Value::from(CURRENT));
-        findings.push(FIELD_ADDED.detail(
-            base.key("version"),
-            format!("版 {from} → {CURRENT}"),
-            format!("version {from} → {CURRENT}"),
-        ));
+        findings.push(
+            FIELD_ADDED
+                .at(base.key("version"))
+                .with("from", from)
+                .with("to", CURRENT),
+        );
         if kind == DocumentType::SummaryRequest {
             summary_1_to_2(&doc, &base, &mut findings, &mut needs_input);
         }
@@ -291,27 +289,46 @@ fn summary_1_to_2(
     let child_path = Path::root().key("summary").key("child");
     if child.is_none_or(|c| !c.contains_key("id")) {
         let p = child_path.key("id");
-        findings.push(FIELD_NEEDED.detail(
-            base.key("summary").key("child").key("id"),
-            "対象児 id",
-            "child id",
-        ));
+        findings.push(
+            FIELD_NEEDED
+                .at(base.key("summary").key("child").key("id"))
+                .with("field", field("id", "対象児 id", "child id")),
+        );
         needs_input.push(p.as_str().to_owned());
     }
     if child.is_some_and(|c| !c.contains_key("municipality_code")) {
-        findings.push(FIELD_AVAILABLE.detail(
-            base.key("summary").key("child").key("municipality_code"),
-            "全国地方公共団体コード",
-            "municipality code",
-        ));
+        findings.push(
+            FIELD_AVAILABLE
+                .at(base.key("summary").key("child").key("municipality_code"))
+                .with(
+                    "field",
+                    field(
+                        "municipality_code",
+                        "全国地方公共団体コード",
+                        "municipality code",
+                    ),
+                ),
+        );
     }
     if summary.is_some_and(|s| !s.contains_key("consents")) {
-        findings.push(FIELD_AVAILABLE.detail(
-            base.key("summary").key("consents"),
-            "情報提供についての同意",
-            "consents to share the summary",
-        ));
+        findings.push(
+            FIELD_AVAILABLE
+                .at(base.key("summary").key("consents"))
+                .with(
+                    "field",
+                    field(
+                        "consents",
+                        "情報提供についての同意",
+                        "consents to share the summary",
+                    ),
+                ),
+        );
     }
+}
+
+/// A field of the model, with its labels, as a finding's argument.
+const fn field(code: &'static str, ja: &'static str, en: &'static str) -> Label {
+    Label { code, ja, en }
 }
 
 /// Operations of this module.

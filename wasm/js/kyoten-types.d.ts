@@ -291,6 +291,7 @@ export type FindingCode =
   | "sheet.qr.character"
   | "sheet.qr.checksum"
   | "sheet.qr.contents"
+  | "sheet.qr.none"
   | "sheet.qr.prefix"
   | "sheet.qr.subset"
   | "sheet.qr.truncated"

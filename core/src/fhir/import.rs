@@ -18,7 +18,7 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, ClinicalProfile, Frequency, LowSpo2, Per};
-use crate::finding::{Finding, Path};
+use crate::finding::{Finding, Label, Path};
 use crate::ops::Computed;
 use crate::summary::consent::{ConsentGiver, RecipientScope};
 use crate::summary::{
@@ -449,11 +449,11 @@ pub fn from_fhir(req: &FhirImportRequest) -> Computed<SummaryRequest> {
     let entries: Vec<(&Value, Path)> = br.array("entry");
     br.finish(&mut cx, ALWAYS);
     if entries.len() > MAX_ENTRIES {
-        cx.push(TOO_MANY_ENTRIES.detail(
-            root.key("entry"),
-            format!("上限 {MAX_ENTRIES}"),
-            format!("limit {MAX_ENTRIES}"),
-        ));
+        cx.push(
+            TOO_MANY_ENTRIES
+                .at(root.key("entry"))
+                .with("max", MAX_ENTRIES),
+        );
     }
     // Index: fullUrl and Type/id → entry.
     let mut resources: Vec<(usize, &Value, Path)> = Vec::new();
@@ -746,7 +746,14 @@ fn read_patient(cx: &mut Cx, acc: &mut Acc, res: &Value, path: &Path, given_id: 
         cx.push(MISSING.at(r.at("name")));
     }
     if kana.is_none() {
-        cx.push(MISSING.detail(r.at("name"), "ふりがな", "kana"));
+        cx.push(MISSING.at(r.at("name")).with(
+            "field",
+            Label {
+                code: "kana",
+                ja: "ふりがな",
+                en: "kana",
+            },
+        ));
     }
     if municipality.is_none() {
         cx.push(MISSING.at(r.at("address")));

@@ -111,8 +111,8 @@ rule!(
     MISSING,
     "fhir.import.missing",
     Error,
-    "情報集約に必要な項目がありません",
-    "A fact the summary needs is missing"
+    "情報集約に必要な項目がありません[（{field}）]",
+    "A fact the summary needs is missing[ ({field})]"
 );
 rule!(
     NO_AS_OF,
@@ -195,8 +195,8 @@ rule!(
     TOO_MANY_ENTRIES,
     "fhir.import.too_many_entries",
     Error,
-    "Bundle の entry が多すぎます。上限より後は読んでいません",
-    "The Bundle has too many entries; those past the limit were not read"
+    "Bundle の entry が多すぎます（上限 {max}）。上限より後は読んでいません",
+    "The Bundle has too many entries (at most {max}); those past the limit were not read"
 );
 
 /// The rules of this module.

@@ -53,8 +53,8 @@ rule!(
     DATE_TEXT_MISMATCH,
     "meeting.date_text.mismatch",
     Error,
-    "記録どおりの開催日が開催日（西暦）と合いません",
-    "The date as written does not read to the meeting's date"
+    "記録どおりの開催日が開催日（西暦）と合いません[（{read} と読めます、開催日は {date}）]",
+    "The date as written does not read to the meeting's date[ (it reads as {read}, the meeting's date is {date})]"
 );
 rule!(
     TIME_INVALID,
@@ -137,22 +137,22 @@ rule!(
     DECISION_DUE_BEFORE_MEETING,
     "meeting.decision.due_before_meeting",
     Error,
-    "決定事項の期限が会議の日より前です",
-    "A decision is due before the meeting was held"
+    "決定事項の期限（{due}）が会議の日（{date}）より前です",
+    "A decision is due ({due}) before the meeting was held ({date})"
 );
 rule!(
     DECISION_DONE_BEFORE_MEETING,
     "meeting.decision.done_before_meeting",
     Error,
-    "決定事項の完了日が会議の日より前です",
-    "A decision is marked done before the meeting was held"
+    "決定事項の完了日（{done}）が会議の日（{date}）より前です",
+    "A decision is marked done ({done}) before the meeting was held ({date})"
 );
 rule!(
     NEXT_BEFORE_THIS,
     "meeting.next_meeting.before_this_one",
     Error,
-    "次回開催予定が今回の会議より前です",
-    "The next meeting is before this one"
+    "次回開催予定が今回の会議より前です（次回 [{next}][{year}年{month}月頃]、今回 {date}）",
+    "The next meeting is before this one (next [{next}][around {month}/{year}], this one {date})"
 );
 rule!(
     NEXT_TEXT_MISMATCH,
@@ -242,8 +242,8 @@ rule!(
     REVIEW_BEFORE_MEETING,
     "meeting.care_conference.review_before_meeting",
     Error,
-    "見直し予定日が会議の日より前です",
-    "The review date is before the conference"
+    "見直し予定日（{review_on}）が会議の日（{date}）より前です",
+    "The review date ({review_on}) is before the conference ({date})"
 );
 
 /// Every rule of a single meeting record.
@@ -338,11 +338,12 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
         let at = base.key("date_text");
         match wareki::parse(text) {
             Ok(Parsed::Date(d)) if d == m.date => {}
-            Ok(Parsed::Date(d)) => f.push(DATE_TEXT_MISMATCH.detail(
-                at,
-                format!("{d} と読めます、開催日は {}", m.date),
-                format!("reads as {d}, the meeting's date is {}", m.date),
-            )),
+            Ok(Parsed::Date(d)) => f.push(
+                DATE_TEXT_MISMATCH
+                    .at(at)
+                    .with("read", d)
+                    .with("date", m.date),
+            ),
             Ok(_) => f.push(DATE_TEXT_MISMATCH.at(at)),
             Err(e) => f.push(e.finding(at)),
         }
@@ -431,18 +432,20 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
             }
         }
         if let Some(due) = d.due.filter(|due| *due < m.date) {
-            f.push(DECISION_DUE_BEFORE_MEETING.detail(
-                at.key("due"),
-                format!("期限 {due}、会議 {}", m.date),
-                format!("due {due}, meeting {}", m.date),
-            ));
+            f.push(
+                DECISION_DUE_BEFORE_MEETING
+                    .at(at.key("due"))
+                    .with("due", due)
+                    .with("date", m.date),
+            );
         }
         if let Some(done) = d.done_on.filter(|x| *x < m.date) {
-            f.push(DECISION_DONE_BEFORE_MEETING.detail(
-                at.key("done_on"),
-                format!("完了 {done}、会議 {}", m.date),
-                format!("done {done}, meeting {}", m.date),
-            ));
+            f.push(
+                DECISION_DONE_BEFORE_MEETING
+                    .at(at.key("done_on"))
+                    .with("done", done)
+                    .with("date", m.date),
+            );
         }
     }
     uses_items |= m.carried_over.iter().any(|c| !c.items.is_empty());
@@ -469,18 +472,19 @@ fn check_next(date: IsoDate, next: &super::NextMeeting, at: &Path, f: &mut Vec<F
     match (next.date, next.month) {
         (Some(_), Some(_)) => f.push(NEXT_DATE_AND_MONTH.at(at)),
         (None, None) => f.push(NEXT_UNDATED.at(at)),
-        (Some(d), None) if d < date => f.push(NEXT_BEFORE_THIS.detail(
-            at.key("date"),
-            format!("次回 {d}、今回 {date}"),
-            format!("next {d}, this one {date}"),
-        )),
-        (None, Some(m)) if m.last_day().is_some_and(|l| l < date) => {
-            f.push(NEXT_BEFORE_THIS.detail(
-                at.key("month"),
-                format!("次回 {m}頃、今回 {date}"),
-                format!("next around {m}, this one {date}"),
-            ))
-        }
+        (Some(d), None) if d < date => f.push(
+            NEXT_BEFORE_THIS
+                .at(at.key("date"))
+                .with("next", d)
+                .with("date", date),
+        ),
+        (None, Some(m)) if m.last_day().is_some_and(|l| l < date) => f.push(
+            NEXT_BEFORE_THIS
+                .at(at.key("month"))
+                .with("year", m.year())
+                .with("month", m.month())
+                .with("date", date),
+        ),
         _ => {}
     }
     if let Some(text) = &next.text {
@@ -545,11 +549,12 @@ fn check_care_conference(
         }
     }
     if let Some(r) = cc.review_on.filter(|r| *r < m.date) {
-        f.push(REVIEW_BEFORE_MEETING.detail(
-            at.key("review_on"),
-            format!("見直し {r}、会議 {}", m.date),
-            format!("review {r}, conference {}", m.date),
-        ));
+        f.push(
+            REVIEW_BEFORE_MEETING
+                .at(at.key("review_on"))
+                .with("review_on", r)
+                .with("date", m.date),
+        );
     }
 }
 

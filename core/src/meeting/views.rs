@@ -36,8 +36,8 @@ rule!(
     PLAN_UNKNOWN_ITEM,
     "meetings.plan.unknown_item",
     Error,
-    "計画にない取組番号です",
-    "The plan has no item with this number"
+    "計画にない取組番号です（[タスク{task}の ]{no} 番）",
+    "The plan has no item with this number ([task {task}, ]number {no})"
 );
 rule!(
     PLAN_UNKNOWN_ORGANISATION,
@@ -57,22 +57,22 @@ rule!(
     AFTER_AS_OF,
     "meetings.date.after_as_of",
     Warning,
-    "基準日より後の会議です（開催済みとして数えません）",
-    "A meeting dated after the reference date (not counted as held)"
+    "基準日（{as_of}）より後の会議です（開催日 {date}。開催済みとして数えません）",
+    "A meeting dated {date}, after the reference date {as_of} (not counted as held)"
 );
 rule!(
     REVIEW_OVERDUE,
     "care_conferences.review_overdue",
     Warning,
-    "ケア会議の見直し予定日を過ぎています",
-    "The care conference's review date has passed"
+    "ケア会議の見直し予定日（{review_on}）を過ぎています（基準日 {as_of}）",
+    "The care conference's review date {review_on} has passed (as of {as_of})"
 );
 rule!(
     ASSIGNMENT_OVERDUE,
     "care_conferences.assignment_overdue",
     Warning,
-    "未完了の担当事項の期限を過ぎています",
-    "An open assignment is past its due date"
+    "未完了の担当事項の期限（{due}）を過ぎています（基準日 {as_of}）",
+    "An open assignment is past its due date {due} (as of {as_of})"
 );
 
 /// True if the record says its item numbers belong to `plan` (same region, and the same
@@ -142,11 +142,12 @@ pub fn validate_meetings(
         let at = base.index(i);
         f.extend(super::validate(m, &at));
         if m.date > as_of {
-            f.push(AFTER_AS_OF.detail(
-                at.key("date"),
-                format!("{} > {as_of}", m.date),
-                format!("{} > {as_of}", m.date),
-            ));
+            f.push(
+                AFTER_AS_OF
+                    .at(at.key("date"))
+                    .with("date", m.date)
+                    .with("as_of", as_of),
+            );
         }
         if let Some(plan) = plan {
             check_against_plan(m, plan, &at, &mut f);
@@ -169,7 +170,7 @@ pub fn check_against_plan(m: &Meeting, plan: &Plan, at: &Path, f: &mut Vec<Findi
     let mut check = |items: &[ItemRef], p: Path| {
         for (k, r) in items.iter().enumerate() {
             if plan.resolve(r).is_none() {
-                f.push(PLAN_UNKNOWN_ITEM.detail(p.index(k), r.no, r.no));
+                f.push(r.args_of(PLAN_UNKNOWN_ITEM.at(p.index(k))));
             }
         }
     };
@@ -469,11 +470,12 @@ pub fn open_operation(req: MeetingRecords) -> Computed<OpenAssignments> {
         let review_on = cc.and_then(|c| c.review_on);
         let review_overdue = review_on.is_some_and(|r| r < req.as_of);
         if let Some(r) = review_on.filter(|_| review_overdue) {
-            findings.push(REVIEW_OVERDUE.detail(
-                base.index(li).key("care_conference").key("review_on"),
-                format!("見直し {r}、基準日 {}", req.as_of),
-                format!("review {r}, as of {}", req.as_of),
-            ));
+            findings.push(
+                REVIEW_OVERDUE
+                    .at(base.index(li).key("care_conference").key("review_on"))
+                    .with("review_on", r)
+                    .with("as_of", req.as_of),
+            );
         }
         let mut open = Vec::new();
         for &(i, m) in &list {
@@ -484,11 +486,12 @@ pub fn open_operation(req: MeetingRecords) -> Computed<OpenAssignments> {
                 let at = base.index(i).key("decisions").index(k);
                 let overdue = d.due.is_some_and(|due| due < req.as_of);
                 if let Some(due) = d.due.filter(|_| overdue) {
-                    findings.push(ASSIGNMENT_OVERDUE.detail(
-                        at.key("due"),
-                        format!("期限 {due}、基準日 {}", req.as_of),
-                        format!("due {due}, as of {}", req.as_of),
-                    ));
+                    findings.push(
+                        ASSIGNMENT_OVERDUE
+                            .at(at.key("due"))
+                            .with("due", due)
+                            .with("as_of", req.as_of),
+                    );
                 }
                 open.push(OpenAssignment {
                     decision: at.into(),

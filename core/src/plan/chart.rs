@@ -39,8 +39,8 @@ rule!(
     TITLE_SHORTENED,
     "plan.chart.title_shortened",
     Info,
-    "取組名が長いため、図では二行に収まるよう省略しました（…で表示）",
-    "The item's title is too long for two lines and is shortened in the chart (shown with …)"
+    "取組番号 {no} の取組名が長いため、図では二行に収まるよう省略しました（…で表示）",
+    "The title of item number {no} is too long for two lines and is shortened in the chart (shown with …)"
 );
 
 /// Every rule of the chart.
@@ -417,7 +417,7 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     for (s, st) in statuses.iter().enumerate() {
         let at = statuses_path.index(s);
         let Some(i) = index.resolve(&st.item) else {
-            findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
+            findings.push(st.item.args_of(UNKNOWN_ITEM.at(at.key("item"))));
             continue;
         };
         let scheduled = plan
@@ -440,11 +440,12 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
     if let (Some(as_of), Some(fy)) = (as_of, fy)
         && as_of.fiscal_year() != fy
     {
-        findings.push(AS_OF_OUTSIDE_YEAR.detail(
-            as_of_path,
-            format!("{} 年度", as_of.fiscal_year()),
-            format!("FY{}", as_of.fiscal_year()),
-        ));
+        findings.push(
+            AS_OF_OUTSIDE_YEAR
+                .at(as_of_path)
+                .with("date_fy", as_of.fiscal_year())
+                .with("fy", fy),
+        );
     }
     let ended = |q: Quarter| -> bool {
         match (as_of, fy) {
@@ -574,11 +575,11 @@ pub fn chart(request: &ChartRequest) -> Computed<Chart> {
             let (lines, cut) = wrap(&row.item.title, (TITLE_W - 12.0) / FONT, 2);
             if cut {
                 shortened.push(row.item.no);
-                findings.push(TITLE_SHORTENED.detail(
-                    items_path.index(row.index).key("title"),
-                    format!("取組 {}", row.item.no),
-                    format!("item {}", row.item.no),
-                ));
+                findings.push(
+                    TITLE_SHORTENED
+                        .at(items_path.index(row.index).key("title"))
+                        .with("no", row.item.no),
+                );
             }
             let lanes = Quarter::ALL
                 .iter()

@@ -371,6 +371,18 @@ pub struct ItemRef {
     pub no: u32,
 }
 
+impl ItemRef {
+    /// `f` with this reference as arguments: `no`, and `task` when given (templates write
+    /// it as `[タスク{task}の ]取組番号 {no}`).
+    pub(crate) fn args_of(self, f: crate::finding::Finding) -> crate::finding::Finding {
+        let f = f.with("no", self.no);
+        match self.task {
+            Some(t) => f.with("task", t.0),
+            None => f,
+        }
+    }
+}
+
 /// 実施主体 / Who runs an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

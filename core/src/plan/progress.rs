@@ -462,7 +462,7 @@ fn compute(
     for (s, st) in part.statuses.iter().enumerate() {
         let at = statuses_path.index(s);
         let Some(i) = index.resolve(&st.item) else {
-            findings.push(UNKNOWN_ITEM.detail(at.key("item"), st.item.no, st.item.no));
+            findings.push(st.item.args_of(UNKNOWN_ITEM.at(at.key("item"))));
             continue;
         };
         let scheduled = plan
@@ -546,11 +546,12 @@ fn compute(
         return (None, findings);
     };
     if part.as_of.fiscal_year() != fy {
-        findings.push(AS_OF_OUTSIDE_YEAR.detail(
-            base.key("as_of"),
-            format!("{} 年度", part.as_of.fiscal_year()),
-            format!("FY{}", part.as_of.fiscal_year()),
-        ));
+        findings.push(
+            AS_OF_OUTSIDE_YEAR
+                .at(base.key("as_of"))
+                .with("date_fy", part.as_of.fiscal_year())
+                .with("fy", fy),
+        );
     }
     let ended: Vec<bool> = Quarter::ALL
         .iter()

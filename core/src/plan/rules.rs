@@ -19,7 +19,7 @@ use super::{
     ImplementerKind, Item, ItemRef, Numbering, OrganisationList, PhaseKind, Plan, PlanIndex,
 };
 use crate::calendar::wareki;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::rule;
@@ -35,8 +35,8 @@ rule!(
     FISCAL_YEAR_IMPLAUSIBLE,
     "plan.fiscal_year.implausible",
     Error,
-    "年度がありえない値です（2000〜2099 年度）",
-    "The fiscal year is implausible (expected 2000–2099)"
+    "{fy} 年度はありえない年度です（2000〜2099 年度）",
+    "Fiscal year {fy} is implausible (expected 2000–2099)"
 );
 rule!(
     FISCAL_YEAR_MISSING_FOR_SCHEDULE,
@@ -49,8 +49,8 @@ rule!(
     FISCAL_YEAR_LABEL_MISMATCH,
     "plan.fiscal_year_label.mismatch",
     Warning,
-    "年度の表記が年度の値と一致しません",
-    "The fiscal year as written does not match the fiscal year"
+    "年度の表記（{written} 年度）が年度の値（{fy} 年度）と一致しません",
+    "The fiscal year as written (FY{written}) does not match the fiscal year (FY{fy})"
 );
 rule!(
     FISCAL_YEAR_LABEL_UNREADABLE,
@@ -63,8 +63,8 @@ rule!(
     ISSUE_GROUP_DUPLICATE,
     "plan.issue_group.duplicate_number",
     Error,
-    "課題番号が重複しています",
-    "Duplicate issue group number"
+    "課題番号 {no} が重複しています",
+    "Duplicate issue group number {no}"
 );
 rule!(
     ISSUE_GROUP_EMPTY_TITLE,
@@ -133,8 +133,8 @@ rule!(
     ITEM_TASK_OUT_OF_RANGE,
     "plan.item.task_out_of_range",
     Error,
-    "タスク番号は 1〜6 です",
-    "Task numbers are 1–6"
+    "タスク{task}はありません（タスク番号は 1〜6 です）",
+    "There is no task {task} (task numbers are 1–6)"
 );
 rule!(
     ITEM_DUPLICATE_TASK,
@@ -175,8 +175,8 @@ rule!(
     ITEM_MEMBERSHIP_NOT_MENTIONED,
     "plan.item.membership_not_mentioned",
     Error,
-    "会議委員所属の記載が、この取組の該当する欄にない機関を指しています",
-    "The membership entry names an organisation that is not in that list of the item"
+    "会議委員所属の記載が、この取組の「{list}」の欄にない機関を指しています",
+    "The membership entry names an organisation that is not in the item's {list} list"
 );
 rule!(
     ITEM_MEMBERSHIP_DUPLICATE,
@@ -189,8 +189,8 @@ rule!(
     ITEM_DUPLICATE_NUMBER,
     "plan.item.duplicate_number",
     Error,
-    "取組番号が重複しています",
-    "Duplicate item number"
+    "取組番号が重複しています（取組 {first} と同じ）",
+    "Duplicate item number (same as item {first})"
 );
 rule!(
     ITEM_NUMBER_ZERO,
@@ -203,8 +203,8 @@ rule!(
     ITEMS_NUMBERING_GAP,
     "plan.items.numbering_gap",
     Warning,
-    "取組番号に欠番があります",
-    "Item numbers have a gap"
+    "取組番号に欠番があります（[タスク{task}の ]{from}[〜{to}] 番が欠番）",
+    "Item numbers have a gap ([task {task}: ]{from}[ to {to}] missing)"
 );
 rule!(
     ITEM_EMPTY_TITLE,
@@ -217,8 +217,8 @@ rule!(
     ITEM_DUPLICATE_TITLE,
     "plan.item.duplicate_title",
     Info,
-    "別の取組と同じ項目名です（同じ取組なら再掲として参照してください）",
-    "Same title as another item (if it is the same initiative, mark it as 再掲)"
+    "取組 {first} と同じ項目名です（同じ取組なら再掲として参照してください）",
+    "Same title as item {first} (if it is the same initiative, mark it as 再掲)"
 );
 rule!(
     ITEM_EMPTY_CONTENT_LINE,
@@ -231,22 +231,22 @@ rule!(
     ITEM_UNKNOWN_ISSUE_GROUP,
     "plan.item.unknown_issue_group",
     Error,
-    "計画に登録されていない課題番号です",
-    "Refers to an issue group the plan does not declare"
+    "課題番号 {no} は計画に登録されていません",
+    "Refers to issue group {no}, which the plan does not declare"
 );
 rule!(
     ITEM_REPEAT_UNKNOWN,
     "plan.item.repeat_unknown",
     Error,
-    "再掲の参照先の取組がありません",
-    "The item this 再掲 repeats does not exist"
+    "再掲の参照先の取組（[タスク{task}の ]取組番号 {no}）がありません",
+    "The item this 再掲 repeats ([task {task}, ]number {no}) does not exist"
 );
 rule!(
     ITEM_REPEAT_OF_REPEAT,
     "plan.item.repeat_of_repeat",
     Error,
-    "再掲の参照先がそれ自体再掲です（元の取組を参照してください）",
-    "The 再掲 target is itself a 再掲 (refer to the original item)"
+    "再掲の参照先（取組 {target}）がそれ自体再掲です（元の取組を参照してください）",
+    "The 再掲 target (item {target}) is itself a 再掲 (refer to the original item)"
 );
 rule!(
     ITEM_REPEAT_SELF,
@@ -308,8 +308,8 @@ rule!(
     SCHEDULE_PHASE_REGRESSION,
     "plan.schedule.phase_regression",
     Warning,
-    "実施の後の四半期で検討・企画に戻っています（理由を補足に書いてください）",
-    "Goes back from implementation to design in a later quarter (give the reason in the note)"
+    "第{from}四半期に実施の後、第{to}四半期で検討・企画に戻っています（理由を補足に書いてください）",
+    "Goes back from implementation in Q{from} to design in Q{to} (give the reason in the note)"
 );
 rule!(
     PAST_EMPTY_TEXT,
@@ -322,15 +322,15 @@ rule!(
     PAST_TASK_OUT_OF_RANGE,
     "plan.past_initiative.task_out_of_range",
     Error,
-    "タスク番号は 1〜6 です",
-    "Task numbers are 1–6"
+    "タスク{task}はありません（タスク番号は 1〜6 です）",
+    "There is no task {task} (task numbers are 1–6)"
 );
 rule!(
     TASK_UNCOVERED,
     "plan.task.uncovered",
     Warning,
-    "どの取組もこのタスクを扱っていません",
-    "No item serves this task"
+    "どの取組もタスク{task}を扱っていません",
+    "No item serves task {task}"
 );
 
 rule!(
@@ -344,8 +344,8 @@ rule!(
     UNKNOWN_ITEM,
     "plan.progress.unknown_item",
     Error,
-    "計画にない取組の状況です",
-    "Status for an item the plan does not have"
+    "計画にない取組（[タスク{task}の ]取組番号 {no}）の状況です",
+    "Status for an item the plan does not have ([task {task}, ]number {no})"
 );
 rule!(
     UNSCHEDULED_QUARTER,
@@ -365,8 +365,8 @@ rule!(
     AS_OF_OUTSIDE_YEAR,
     "plan.progress.as_of_outside_year",
     Info,
-    "基準日が計画の年度の外です",
-    "The date is outside the plan's fiscal year"
+    "基準日（{date_fy} 年度）が計画の年度（{fy} 年度）の外です",
+    "The date (FY{date_fy}) is outside the plan's fiscal year (FY{fy})"
 );
 
 /// Every rule of this module.
@@ -453,11 +453,11 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         let key = plan.key_of(item);
         if key.task.is_some() || plan.numbering == Numbering::Plan {
             match seen_numbers.get(&key) {
-                Some(first) => out.push(ITEM_DUPLICATE_NUMBER.detail(
-                    at.key("no"),
-                    format!("{} と同じ", items.index(*first)),
-                    format!("same as {}", items.index(*first)),
-                )),
+                Some(first) => out.push(
+                    ITEM_DUPLICATE_NUMBER
+                        .at(at.key("no"))
+                        .with("first", first.saturating_add(1)),
+                ),
                 None => {
                     seen_numbers.insert(key, i);
                 }
@@ -466,11 +466,11 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         let title = item.title.trim();
         if !title.is_empty() && item.repeats.is_none() {
             match seen_titles.get(title) {
-                Some(first) => out.push(ITEM_DUPLICATE_TITLE.detail(
-                    at.key("title"),
-                    format!("{} と同じ", items.index(*first)),
-                    format!("same as {}", items.index(*first)),
-                )),
+                Some(first) => out.push(
+                    ITEM_DUPLICATE_TITLE
+                        .at(at.key("title"))
+                        .with("first", first.saturating_add(1)),
+                ),
                 None => {
                     seen_titles.insert(title, i);
                 }
@@ -487,7 +487,11 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         if let Some(t) = p.task
             && !t.is_valid()
         {
-            out.push(PAST_TASK_OUT_OF_RANGE.detail(past.index(k).key("task"), t.0, t.0));
+            out.push(
+                PAST_TASK_OUT_OF_RANGE
+                    .at(past.index(k).key("task"))
+                    .with("task", t.0),
+            );
         }
     }
     let covered: BTreeSet<u8> = plan
@@ -497,7 +501,7 @@ pub fn validate_at(plan: &Plan, base: &Path) -> Vec<Finding> {
         .collect();
     for t in 1..=6u8 {
         if !covered.contains(&t) {
-            out.push(TASK_UNCOVERED.detail(&items, format!("タスク{t}"), format!("task {t}")));
+            out.push(TASK_UNCOVERED.at(&items).with("task", t));
         }
     }
     out
@@ -509,7 +513,11 @@ fn plan_fields(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
     }
     if let Some(fy) = plan.fiscal_year {
         if !PLAUSIBLE_FISCAL_YEARS.contains(&fy) {
-            out.push(FISCAL_YEAR_IMPLAUSIBLE.detail(base.key("fiscal_year"), fy, fy));
+            out.push(
+                FISCAL_YEAR_IMPLAUSIBLE
+                    .at(base.key("fiscal_year"))
+                    .with("fy", fy),
+            );
         }
     } else if plan.items.iter().any(|i| !i.schedule.is_empty()) {
         out.push(FISCAL_YEAR_MISSING_FOR_SCHEDULE.at(base.key("fiscal_year")));
@@ -521,11 +529,12 @@ fn plan_fields(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
                 if let Some(fy) = plan.fiscal_year
                     && fy != read
                 {
-                    out.push(FISCAL_YEAR_LABEL_MISMATCH.detail(
-                        at,
-                        format!("表記は {read} 年度、値は {fy} 年度"),
-                        format!("written FY{read}, value FY{fy}"),
-                    ));
+                    out.push(
+                        FISCAL_YEAR_LABEL_MISMATCH
+                            .at(at)
+                            .with("written", read)
+                            .with("fy", fy),
+                    );
                 }
             }
             _ => out.push(FISCAL_YEAR_LABEL_UNREADABLE.at(at)),
@@ -540,7 +549,7 @@ fn issue_groups(plan: &Plan, base: &Path, out: &mut Vec<Finding>) {
     for (g, group) in plan.issue_groups.iter().enumerate() {
         let at = groups.index(g);
         if !seen.insert(group.no) {
-            out.push(ISSUE_GROUP_DUPLICATE.detail(at.key("no"), group.no, group.no));
+            out.push(ISSUE_GROUP_DUPLICATE.at(at.key("no")).with("no", group.no));
         }
         if blank(&group.title) {
             out.push(ISSUE_GROUP_EMPTY_TITLE.at(at.key("title")));
@@ -607,7 +616,7 @@ fn item_checks(
                 }
                 *seen = true;
             }
-            _ => out.push(ITEM_TASK_OUT_OF_RANGE.detail(tasks.index(j), t.0, t.0)),
+            _ => out.push(ITEM_TASK_OUT_OF_RANGE.at(tasks.index(j)).with("task", t.0)),
         }
     }
     // Title and content.
@@ -623,7 +632,11 @@ fn item_checks(
     if let Some(g) = item.issue_group
         && !plan.issue_groups.iter().any(|ig| ig.no == g)
     {
-        out.push(ITEM_UNKNOWN_ISSUE_GROUP.detail(at.key("issue_group"), g, g));
+        out.push(
+            ITEM_UNKNOWN_ISSUE_GROUP
+                .at(at.key("issue_group"))
+                .with("no", g),
+        );
     }
     // Organisations.
     for (field, list) in [
@@ -652,11 +665,18 @@ fn item_checks(
     let mp = at.key("membership");
     for (j, m) in item.membership.iter().enumerate() {
         if !item.list(m.list).contains(&m.organisation) {
-            out.push(ITEM_MEMBERSHIP_NOT_MENTIONED.detail(
-                mp.index(j).key("organisation"),
-                m.list.label_ja(),
-                m.list.label_en(),
-            ));
+            out.push(
+                ITEM_MEMBERSHIP_NOT_MENTIONED
+                    .at(mp.index(j).key("organisation"))
+                    .with(
+                        "list",
+                        Label {
+                            code: "",
+                            ja: m.list.label_ja(),
+                            en: m.list.label_en(),
+                        },
+                    ),
+            );
         } else if item
             .membership
             .iter()
@@ -693,16 +713,16 @@ fn item_checks(
             out.push(ITEM_REPEAT_TASK_MISSING.at(rp.key("task")));
         } else {
             match ix.resolve(r) {
-                None => out.push(ITEM_REPEAT_UNKNOWN.detail(&rp, r.no, r.no)),
+                None => out.push(r.args_of(ITEM_REPEAT_UNKNOWN.at(&rp))),
                 Some(t) if t == index => out.push(ITEM_REPEAT_SELF.at(&rp)),
                 Some(t) => {
                     if let Some(target) = plan.items.get(t) {
                         if target.repeats.is_some() {
-                            out.push(ITEM_REPEAT_OF_REPEAT.detail(
-                                &rp,
-                                format!("参照先 /items/{t}"),
-                                format!("target /items/{t}"),
-                            ));
+                            out.push(
+                                ITEM_REPEAT_OF_REPEAT
+                                    .at(&rp)
+                                    .with("target", t.saturating_add(1)),
+                            );
                         } else if item.tasks.iter().any(|x| target.tasks.contains(x)) {
                             out.push(ITEM_REPEAT_SAME_TASK.at(at.key("tasks")));
                         }
@@ -759,11 +779,12 @@ fn schedule_checks(item: &Item, at: &Path, out: &mut Vec<Finding>) {
             && let Some(p) = entry.phases.iter().position(|ph| ph.kind().is_design())
         {
             let from = implemented_before.unwrap_or(0) + 1;
-            out.push(SCHEDULE_PHASE_REGRESSION.detail(
-                sp.index(k).key("phases").index(p),
-                format!("第{from}四半期に実施、第{}四半期に検討・企画", q + 1),
-                format!("implementation in Q{from}, design in Q{}", q + 1),
-            ));
+            out.push(
+                SCHEDULE_PHASE_REGRESSION
+                    .at(sp.index(k).key("phases").index(p))
+                    .with("from", from)
+                    .with("to", q.saturating_add(1)),
+            );
         }
         if entry
             .phases
@@ -793,25 +814,16 @@ fn numbering_gaps(plan: &Plan, items: &Path, out: &mut Vec<Finding>) {
         for (&no, &i) in numbers {
             if no > expected {
                 let last = no - 1;
-                let (ja, en) = match (scope, expected == last) {
-                    (None, true) => (
-                        format!("{expected} 番が欠番"),
-                        format!("number {expected} missing"),
-                    ),
-                    (None, false) => (
-                        format!("{expected}〜{last} 番が欠番"),
-                        format!("numbers {expected}–{last} missing"),
-                    ),
-                    (Some(t), true) => (
-                        format!("タスク{t}の {expected} 番が欠番"),
-                        format!("task {t}: number {expected} missing"),
-                    ),
-                    (Some(t), false) => (
-                        format!("タスク{t}の {expected}〜{last} 番が欠番"),
-                        format!("task {t}: numbers {expected}–{last} missing"),
-                    ),
-                };
-                out.push(ITEMS_NUMBERING_GAP.detail(items.index(i).key("no"), ja, en));
+                let mut f = ITEMS_NUMBERING_GAP
+                    .at(items.index(i).key("no"))
+                    .with("from", expected);
+                if last != expected {
+                    f = f.with("to", last);
+                }
+                if let Some(t) = scope {
+                    f = f.with("task", *t);
+                }
+                out.push(f);
             }
             expected = no.saturating_add(1);
         }

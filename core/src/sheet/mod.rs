@@ -20,6 +20,7 @@
 //! |---|---|---|
 //! | `sheet.part.shortened` | info | a part of the sheet was shortened to fit two pages |
 //! | `sheet.qr.subset` | info | some essentials did not fit in the QR code and were left out |
+//! | `sheet.qr.none` | info | no QR code could be made (not even the child fits) |
 //! | `sheet.qr.prefix` | error | the text is not a kyoten emergency QR payload (no `KY1:`) |
 //! | `sheet.qr.version` | error | a payload of a format version this library does not read |
 //! | `sheet.qr.character` | error | a character a QR payload cannot contain |
@@ -31,7 +32,7 @@ pub mod base45;
 pub mod html;
 pub mod qr;
 
-use crate::finding::{Finding, Path, Rule, Severity};
+use crate::finding::{Finding, Label, Path, Rule, Severity};
 use crate::ops::{Computed, Operation};
 use crate::summary::emergency::{self, EmergencySection, EmergencyView};
 use crate::summary::{
@@ -47,15 +48,26 @@ rule!(
     PART_SHORTENED,
     "sheet.part.shortened",
     Info,
-    "用紙を2ページに収めるため一部を省略しました",
-    "Some items were left out to fit the sheet on two pages"
+    "用紙を2ページに収めるため一部を省略しました（{part} {count}件）",
+    "Some items were left out to fit the sheet on two pages ({part}: {count} left out)"
 );
 rule!(
     QR_SUBSET,
     "sheet.qr.subset",
     Info,
-    "QRコードに入りきらない項目を省きました（用紙には記載）",
-    "Some items did not fit in the QR code and were left out of it (they are on the sheet)"
+    "QRコードに入りきらない項目 {count}件を省きました（用紙には記載）",
+    "{count} items did not fit in the QR code and were left out of it (they are on the sheet)"
+);
+rule!(
+    QR_NONE,
+    "sheet.qr.none",
+    Info,
+    "QRコードを作れませんでした（すべての項目は用紙に記載）",
+    "No QR code could be made (every item is on the sheet)",
+    "The QR code holds the child and the emergency essentials; items are left out of it, \
+     lowest priority first, until it fits a version-25 symbol. When even the child's own \
+     details do not fit, the sheet is printed without a code. Nothing is lost: the sheet \
+     prints everything."
 );
 rule!(
     QR_PREFIX,
@@ -75,8 +87,8 @@ rule!(
     QR_CHARACTER,
     "sheet.qr.character",
     Error,
-    "QRコードの内容に使えない文字があります（読み取り時に日本語入力がオンだった可能性があります）",
-    "The text has a character a QR payload cannot contain (the Japanese input method may have been on while scanning)"
+    "QRコードの内容の {position} 文字目に使えない文字があります（読み取り時に日本語入力がオンだった可能性があります）",
+    "Character {position} of the text cannot be in a QR payload (the Japanese input method may have been on while scanning)"
 );
 rule!(
     QR_TRUNCATED,
@@ -104,6 +116,7 @@ rule!(
 pub static RULES: &[Rule] = &[
     PART_SHORTENED,
     QR_SUBSET,
+    QR_NONE,
     QR_PREFIX,
     QR_VERSION,
     QR_CHARACTER,
@@ -855,6 +868,17 @@ pub fn build(req: &SummaryRequest) -> (EmergencySheet, Vec<Finding>) {
     (sheet, findings)
 }
 
+/// The QR code's finding, given how many items were left out of it (`None`: no code
+/// could be made at all).
+fn qr_finding(dropped: Option<u32>) -> Option<Finding> {
+    let root = Path::root().key("summary");
+    match dropped {
+        Some(0) => None,
+        Some(n) => Some(QR_SUBSET.at(root).with("count", n)),
+        None => Some(QR_NONE.at(root)),
+    }
+}
+
 /// The sheet of `req` and its own findings, given how many errors the summary's checks
 /// found (printed on the sheet).
 fn build_seeing(req: &SummaryRequest, errors: usize) -> (EmergencySheet, Vec<Finding>) {
@@ -882,23 +906,22 @@ fn build_seeing(req: &SummaryRequest, errors: usize) -> (EmergencySheet, Vec<Fin
         let cut = p.rows.len().saturating_sub(p.keep) + p.view_omitted;
         if cut > 0 {
             shortened.push(p.part);
-            findings.push(PART_SHORTENED.detail(
-                p.at.clone(),
-                format!("{} {}件", p.part.label_ja(), cut),
-                format!("{} {}", p.part.label_en(), cut),
-            ));
+            findings.push(
+                PART_SHORTENED
+                    .at(p.at.clone())
+                    .with(
+                        "part",
+                        Label {
+                            code: "",
+                            ja: p.part.label_ja(),
+                            en: p.part.label_en(),
+                        },
+                    )
+                    .with("count", cut),
+            );
         }
     }
-    let root = Path::root().key("summary");
-    match &made {
-        Some(m) if m.dropped > 0 => findings.push(QR_SUBSET.detail(
-            root.clone(),
-            format!("{}件", m.dropped),
-            format!("{} items", m.dropped),
-        )),
-        Some(_) => {}
-        None => findings.push(QR_SUBSET.detail(root, "全件", "every item")),
-    }
+    findings.extend(qr_finding(made.as_ref().map(|m| m.dropped)));
     let html = render(&req.summary, &view, &ps, made.as_ref(), errors, consent_ok);
     let sheet = EmergencySheet {
         html,
@@ -929,11 +952,9 @@ fn read_qr_operation(input: QrPayload) -> Computed<qr::QrEssentials> {
             let f = match e {
                 qr::ReadError::Prefix => QR_PREFIX.at(at),
                 qr::ReadError::Version => QR_VERSION.at(at),
-                qr::ReadError::Character(i) => QR_CHARACTER.detail(
-                    at,
-                    format!("{}文字目", i + 5),
-                    format!("character {}", i + 5),
-                ),
+                qr::ReadError::Character(i) => {
+                    QR_CHARACTER.at(at).with("position", i.saturating_add(5))
+                }
                 qr::ReadError::Truncated => QR_TRUNCATED.at(at),
                 qr::ReadError::Checksum => QR_CHECKSUM.at(at),
                 qr::ReadError::Contents => QR_CONTENTS.at(at),
@@ -961,3 +982,35 @@ pub static OPS: &[Operation] = &[
         read_qr_operation
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::qr_finding;
+
+    #[test]
+    fn qr_finding_says_how_many_items_were_left_out_or_that_there_is_no_code() {
+        // Passing: the whole essentials fit, no finding.
+        assert_eq!(qr_finding(Some(0)), None);
+        // Failing: 15 items left out.
+        let f = qr_finding(Some(15));
+        assert_eq!(f.as_ref().map(|f| f.code.as_str()), Some("sheet.qr.subset"));
+        assert_eq!(
+            f.as_ref().map(|f| f.message_ja()).as_deref(),
+            Some("QRコードに入りきらない項目 15件を省きました（用紙には記載）")
+        );
+        assert_eq!(
+            f.as_ref().map(|f| f.message_en()).as_deref(),
+            Some(
+                "15 items did not fit in the QR code and were left out of it (they are on the sheet)"
+            )
+        );
+        // Failing: no code at all.
+        let f = qr_finding(None);
+        assert_eq!(f.as_ref().map(|f| f.code.as_str()), Some("sheet.qr.none"));
+        assert_eq!(f.as_ref().map(|f| f.path.as_str()), Some("/summary"));
+        assert_eq!(
+            f.as_ref().map(|f| f.message_ja()).as_deref(),
+            Some("QRコードを作れませんでした（すべての項目は用紙に記載）")
+        );
+    }
+}
