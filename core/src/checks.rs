@@ -32,7 +32,13 @@ impl InputChecks for crate::stats::trainings::TrainingLog {}
 impl InputChecks for crate::plan::ChartRequest {}
 impl InputChecks for crate::plan::ProgressRequest {}
 impl InputChecks for crate::meeting::Meeting {}
-impl InputChecks for crate::meeting::MeetingRecords {}
+/// 会議の記録（1年分）: every `meeting.*` rule of each record, and the records against the
+/// plan (`meetings.*`), for `meetings.by_item` and `care_conferences.open` alike.
+impl InputChecks for crate::meeting::MeetingRecords {
+    fn checks(&self) -> Vec<Finding> {
+        crate::meeting::views::validate_records(self)
+    }
+}
 impl InputChecks for crate::meeting::views::MeetingProgressRequest {}
 impl InputChecks for crate::fhir::FhirImportRequest {}
 impl InputChecks for crate::sheet::QrPayload {}

@@ -552,6 +552,13 @@ fn hostile_bundles_get_findings_not_crashes() {
     let out = kyoten_core::ops::run("summary.from_fhir", bytes.as_bytes()).unwrap();
     assert!(!out.valid);
     assert!(out.json.contains("fhir.import.too_many_entries"));
+    assert!(
+        out.json
+            .contains("Bundle の entry が多すぎます（上限 5000）。上限より後は読んでいません")
+    );
+    assert!(out.json.contains(
+        "The Bundle has too many entries (at most 5000); those past the limit were not read"
+    ));
     assert!(out.json.contains("report.findings_truncated"));
 
     // Cyclic and dangling references.
@@ -685,6 +692,27 @@ fn the_remaining_import_rules_fire_where_they_should() {
     .collect();
     assert_eq!(codes(&got.findings), expect);
     assert!(got.result.is_none());
+    // The first patient has a name but no kana: the message says which; a missing date
+    // says nothing more.
+    let missing: Vec<(String, String)> = got
+        .findings
+        .iter()
+        .filter(|f| f.code == "fhir.import.missing")
+        .map(|f| (f.message_ja(), f.message_en()))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            (
+                "情報集約に必要な項目がありません（ふりがな）".to_owned(),
+                "A fact the summary needs is missing (kana)".to_owned()
+            ),
+            (
+                "情報集約に必要な項目がありません".to_owned(),
+                "A fact the summary needs is missing".to_owned()
+            )
+        ]
+    );
 }
 
 #[test]

@@ -528,6 +528,48 @@ fn every_example_upgrades_from_version_1_and_then_validates() {
                 "upgrade.field_needed",
                 "/document/summary/child/id"
             ));
+            let messages = |code: &str| -> Vec<(String, String)> {
+                r["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f["code"] == code)
+                    .map(|f| {
+                        (
+                            f["message_ja"].as_str().unwrap().to_owned(),
+                            f["message_en"].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect()
+            };
+            let m = |ja: &str, en: &str| (ja.to_owned(), en.to_owned());
+            assert_eq!(
+                messages("upgrade.field_needed"),
+                [m(
+                    "新しい版で必須の項目（対象児 id）です。拠点で決めて記入してください（自動では付けません）",
+                    "The new version requires this field (child id); the hub must assign and fill it in (it is never made up)"
+                )]
+            );
+            assert_eq!(
+                messages("upgrade.field_available"),
+                [
+                    m(
+                        "新しい版で記入できる項目（全国地方公共団体コード）です",
+                        "The new version has this field (municipality code); worth filling in"
+                    ),
+                    m(
+                        "新しい版で記入できる項目（情報提供についての同意）です",
+                        "The new version has this field (consents to share the summary); worth filling in"
+                    )
+                ]
+            );
+            assert_eq!(
+                messages("upgrade.field_added"),
+                [m(
+                    "新しい版に合わせて項目を加えました（版 1 → 2）",
+                    "A field was added for the new version (version 1 → 2)"
+                )]
+            );
             assert_eq!(res["needs_input"], json!(["/summary/child/id"]));
             assert!(upgraded["summary"]["child"].get("id").is_none());
             assert!(found(
@@ -569,6 +611,17 @@ fn upgrade_reads_the_type_from_schema_and_refuses_what_it_cannot_read() {
     let r = run("document.upgrade", &json!({ "document": doc.clone() }));
     assert_eq!(r["result"]["type"], "summary-request");
     assert!(found(&r, "upgrade.already_current", "/document"));
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "upgrade.already_current")
+        .unwrap();
+    assert_eq!(f["message_ja"], "すでに最新の版（版 2）です");
+    assert_eq!(
+        f["message_en"],
+        "The document is already in the current version (version 2)"
+    );
     assert_eq!(r["result"]["document"], doc);
     assert_eq!(r["errors"], 0);
 
@@ -588,6 +641,20 @@ fn upgrade_reads_the_type_from_schema_and_refuses_what_it_cannot_read() {
         &json!({ "type": "summary-request", "document": doc }),
     );
     assert!(found(&r, "upgrade.version_unknown", "/document/version"));
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "upgrade.version_unknown")
+        .unwrap();
+    assert_eq!(
+        f["message_ja"],
+        "この版の文書は扱えません（扱える版は 1〜2）"
+    );
+    assert_eq!(
+        f["message_en"],
+        "This library does not know the document's version (known versions: 1–2)"
+    );
 
     let r = run(
         "document.upgrade",

@@ -895,3 +895,197 @@ fn staffing_reads_the_hubs_own_meeting_records() {
         "/meeting_records/0/end_time".to_owned()
     )));
 }
+
+/// Japanese and English messages of the first finding of `code` in `op`'s report.
+fn messages(op: &str, doc: &Value, code: &str) -> (String, String) {
+    let v = run(op, doc);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("{code} expected in {v}"))
+        .clone();
+    (
+        f["message_ja"].as_str().unwrap().to_owned(),
+        f["message_en"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// The findings with dates and numbers read with them (issue 13, findings as data); the
+/// expected texts are written by hand from the templates.
+#[test]
+fn messages_carry_their_dates_and_numbers() {
+    let m = |ja: &str, en: &str| (ja.to_owned(), en.to_owned());
+    let one = |base: &str, code: &str, mutate: &dyn Fn(&mut Value)| {
+        let mut d = parse(base);
+        mutate(&mut d);
+        messages("meeting.validate", &d, code)
+    };
+    // The Atsugi minutes say 平成28年12月19日（月）.
+    assert_eq!(
+        one(ATSUGI, "meeting.date_text.mismatch", &|d| d["date"] =
+            json!("2016-12-20")),
+        m(
+            "記録どおりの開催日が開催日（西暦）と合いません（2016-12-19 と読めます、開催日は 2016-12-20）",
+            "The date as written does not read to the meeting's date (it reads as 2016-12-19, the meeting's date is 2016-12-20)"
+        )
+    );
+    assert_eq!(
+        one(
+            ATSUGI,
+            "meeting.next_meeting.before_this_one",
+            &|d| d["next_meeting"] = json!({"date": "2016-12-18"})
+        ),
+        m(
+            "次回開催予定が今回の会議より前です（次回 2016-12-18、今回 2016-12-19）",
+            "The next meeting is before this one (next 2016-12-18, this one 2016-12-19)"
+        )
+    );
+    assert_eq!(
+        one(
+            ATSUGI,
+            "meeting.next_meeting.before_this_one",
+            &|d| d["next_meeting"] = json!({"month": "2016-11"})
+        ),
+        m(
+            "次回開催予定が今回の会議より前です（次回 2016年11月頃、今回 2016-12-19）",
+            "The next meeting is before this one (next around 11/2016, this one 2016-12-19)"
+        )
+    );
+    // The Odawara council met on 2017-09-20.
+    assert_eq!(
+        one(
+            ODAWARA,
+            "meeting.decision.due_before_meeting",
+            &|d| d["decisions"][0]["due"] = json!("2017-09-19")
+        ),
+        m(
+            "決定事項の期限（2017-09-19）が会議の日（2017-09-20）より前です",
+            "A decision is due (2017-09-19) before the meeting was held (2017-09-20)"
+        )
+    );
+    assert_eq!(
+        one(
+            ODAWARA,
+            "meeting.decision.done_before_meeting",
+            &|d| d["decisions"][0]["done_on"] = json!("2017-09-01")
+        ),
+        m(
+            "決定事項の完了日（2017-09-01）が会議の日（2017-09-20）より前です",
+            "A decision is marked done (2017-09-01) before the meeting was held (2017-09-20)"
+        )
+    );
+    // The care conference was held on 2026-10-06.
+    assert_eq!(
+        one(
+            CARE,
+            "meeting.care_conference.review_before_meeting",
+            &|d| d["care_conference"]["review_on"] = json!("2026-10-05")
+        ),
+        m(
+            "見直し予定日（2026-10-05）が会議の日（2026-10-06）より前です",
+            "The review date (2026-10-05) is before the conference (2026-10-06)"
+        )
+    );
+    // Views over a year of records.
+    let mut cc = parse(CARE);
+    cc.as_object_mut().unwrap().remove("$schema");
+    let later = json!({"as_of": "2027-02-01", "meetings": [cc]});
+    assert_eq!(
+        messages(
+            "care_conferences.open",
+            &later,
+            "care_conferences.review_overdue"
+        ),
+        m(
+            "ケア会議の見直し予定日（2027-01-12）を過ぎています（基準日 2027-02-01）",
+            "The care conference's review date 2027-01-12 has passed (as of 2027-02-01)"
+        )
+    );
+    assert_eq!(
+        messages(
+            "care_conferences.open",
+            &later,
+            "care_conferences.assignment_overdue"
+        ),
+        m(
+            "未完了の担当事項の期限（2026-11-30）を過ぎています（基準日 2027-02-01）",
+            "An open assignment is past its due date 2026-11-30 (as of 2027-02-01)"
+        )
+    );
+    let early = json!({"as_of": "2026-10-01", "meetings": [later["meetings"][0].clone()]});
+    assert_eq!(
+        messages("meetings.by_item", &early, "meetings.date.after_as_of"),
+        m(
+            "基準日（2026-10-01）より後の会議です（開催日 2026-10-06。開催済みとして数えません）",
+            "A meeting dated 2026-10-06, after the reference date 2026-10-01 (not counted as held)"
+        )
+    );
+    let mut plan = parse(PLAN);
+    plan.as_object_mut().unwrap().remove("$schema");
+    let mut od = parse(ODAWARA);
+    od.as_object_mut().unwrap().remove("$schema");
+    od["statements"][1]["items"][0]["no"] = json!(24);
+    let doc = json!({"as_of": "2017-10-16", "plan": plan, "meetings": [od]});
+    assert_eq!(
+        messages("meetings.by_item", &doc, "meetings.plan.unknown_item"),
+        m(
+            "計画にない取組番号です（24 番）",
+            "The plan has no item with this number (number 24)"
+        )
+    );
+}
+
+/// One validation per input type (issue 13): `meetings.by_item` and
+/// `care_conferences.open` carry the same checks of one year of records (run once by
+/// `execute`); `care_conferences.open` adds only its own overdue dates. Over every
+/// meeting-records example, failing and invalid example.
+#[test]
+fn both_views_of_the_records_carry_the_same_findings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
+    let mut checked = 0;
+    for sub in ["", "/failing", "/invalid"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}{sub}"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("meeting-records.") && n.ends_with(".json"))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let report = |op: &str| -> (bool, Vec<(String, String, String)>) {
+                let out = kyoten_core::ops::run(op, &bytes).unwrap();
+                let r: Value = serde_json::from_str(&out.json).unwrap();
+                let checks = r["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| !f["code"].as_str().unwrap().starts_with("care_conferences."))
+                    .map(|f| {
+                        (
+                            f["code"].as_str().unwrap().to_owned(),
+                            f["path"].as_str().unwrap().to_owned(),
+                            f["message_en"].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect();
+                (out.valid, checks)
+            };
+            assert_eq!(
+                report("meetings.by_item"),
+                report("care_conferences.open"),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    // 4 examples, 2 invalid ones.
+    assert!(checked >= 6, "only {checked} meeting-records documents");
+}

@@ -1529,3 +1529,262 @@ fn progress_example_documents() {
     assert_eq!(pct, [json!(70), json!(50), Value::Null, json!(50)]);
     assert_eq!(p["evidence"], 3);
 }
+
+// ---------------------------------------------------------------- messages with their numbers
+
+/// The Japanese and English messages of the first finding of `code` in `op`'s report.
+fn messages(op: &str, doc: &Value, code: &str) -> (String, String) {
+    let r = run(op, doc);
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("{code} expected in {r}"))
+        .clone();
+    (
+        f["message_ja"].as_str().unwrap().to_owned(),
+        f["message_en"].as_str().unwrap().to_owned(),
+    )
+}
+
+fn plan_messages(code: &str, mutate: impl FnOnce(&mut Value)) -> (String, String) {
+    let mut doc = base();
+    mutate(&mut doc);
+    messages("plan.validate", &doc, code)
+}
+
+/// The findings that carry numbers (issue 13, findings as data) read with them, in both
+/// languages; the expected texts are written by hand from the templates.
+#[test]
+fn messages_carry_their_numbers() {
+    let m = |ja: &str, en: &str| (ja.to_owned(), en.to_owned());
+    assert_eq!(
+        plan_messages("plan.fiscal_year.implausible", |d| d["fiscal_year"] =
+            json!(29)),
+        m(
+            "29 年度はありえない年度です（2000〜2099 年度）",
+            "Fiscal year 29 is implausible (expected 2000–2099)"
+        )
+    );
+    assert_eq!(
+        plan_messages(
+            "plan.fiscal_year_label.mismatch",
+            |d| d["fiscal_year_label"] = json!("平成30年度")
+        ),
+        m(
+            "年度の表記（2018 年度）が年度の値（2017 年度）と一致しません",
+            "The fiscal year as written (FY2018) does not match the fiscal year (FY2017)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.issue_group.duplicate_number", |d| {
+            d["issue_groups"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"no": 1, "title": "課題二"}));
+        }),
+        m(
+            "課題番号 1 が重複しています",
+            "Duplicate issue group number 1"
+        )
+    );
+    assert_eq!(
+        plan_messages(
+            "plan.item.unknown_issue_group",
+            |d| d["items"][0]["issue_group"] = json!(9)
+        ),
+        m(
+            "課題番号 9 は計画に登録されていません",
+            "Refers to issue group 9, which the plan does not declare"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.item.task_out_of_range", |d| d["items"][1]["tasks"] =
+            json!([3, 7])),
+        m(
+            "タスク7はありません（タスク番号は 1〜6 です）",
+            "There is no task 7 (task numbers are 1–6)"
+        )
+    );
+    assert_eq!(
+        plan_messages(
+            "plan.past_initiative.task_out_of_range",
+            |d| d["past_initiatives"] = json!([{"text": "研修会", "task": 9}])
+        ),
+        m(
+            "タスク9はありません（タスク番号は 1〜6 です）",
+            "There is no task 9 (task numbers are 1–6)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.task.uncovered", |d| d["items"][2]["tasks"] =
+            json!([5])),
+        m("どの取組もタスク6を扱っていません", "No item serves task 6")
+    );
+    assert_eq!(
+        plan_messages(
+            "plan.item.membership_not_mentioned",
+            |d| d["items"][0]["membership"] =
+                json!([{"organisation": "b", "list": "lead", "member": true}])
+        ),
+        m(
+            "会議委員所属の記載が、この取組の「主たる機関」の欄にない機関を指しています",
+            "The membership entry names an organisation that is not in the item's lead list"
+        )
+    );
+    // 取組 N is the item's place in the plan (the third item repeats the first's number).
+    assert_eq!(
+        plan_messages("plan.item.duplicate_number", |d| d["items"][2]["no"] =
+            json!(1)),
+        m(
+            "取組番号が重複しています（取組 1 と同じ）",
+            "Duplicate item number (same as item 1)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.item.duplicate_title", |d| d["items"][2]["title"] =
+            json!("取組二")),
+        m(
+            "取組 2 と同じ項目名です（同じ取組なら再掲として参照してください）",
+            "Same title as item 2 (if it is the same initiative, mark it as 再掲)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.items.numbering_gap", |d| d["items"][2]["no"] =
+            json!(4)),
+        m(
+            "取組番号に欠番があります（3 番が欠番）",
+            "Item numbers have a gap (3 missing)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.items.numbering_gap", |d| d["items"][2]["no"] =
+            json!(6)),
+        m(
+            "取組番号に欠番があります（3〜5 番が欠番）",
+            "Item numbers have a gap (3 to 5 missing)"
+        )
+    );
+    assert_eq!(
+        plan_messages("plan.items.numbering_gap", |d| {
+            d["numbering"] = json!("per_task");
+            d["items"][1]["no"] = json!(3);
+        }),
+        m(
+            "取組番号に欠番があります（タスク3の 1〜2 番が欠番）",
+            "Item numbers have a gap (task 3: 1 to 2 missing)"
+        )
+    );
+    assert_eq!(
+        plan_messages(
+            "plan.schedule.phase_regression",
+            |d| d["items"][0]["schedule"][2]["phases"] = json!(["method_study"])
+        ),
+        m(
+            "第2四半期に実施の後、第3四半期で検討・企画に戻っています（理由を補足に書いてください）",
+            "Goes back from implementation in Q2 to design in Q3 (give the reason in the note)"
+        )
+    );
+    // 再掲 references.
+    let unknown = with_repeat(json!({"no": 9}), json!([4]));
+    assert_eq!(
+        messages("plan.validate", &unknown, "plan.item.repeat_unknown"),
+        m(
+            "再掲の参照先の取組（取組番号 9）がありません",
+            "The item this 再掲 repeats (number 9) does not exist"
+        )
+    );
+    let mut pt = with_repeat(json!({"task": 2, "no": 1}), json!([4]));
+    pt["numbering"] = json!("per_task");
+    assert_eq!(
+        messages("plan.validate", &pt, "plan.item.repeat_unknown"),
+        m(
+            "再掲の参照先の取組（タスク2の取組番号 1）がありません",
+            "The item this 再掲 repeats (task 2, number 1) does not exist"
+        )
+    );
+    let mut chain = with_repeat(json!({"no": 1}), json!([4]));
+    chain["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"no": 5, "tasks": [6], "title": "取組一", "repeats": {"no": 4}}));
+    assert_eq!(
+        messages("plan.validate", &chain, "plan.item.repeat_of_repeat"),
+        m(
+            "再掲の参照先（取組 4）がそれ自体再掲です（元の取組を参照してください）",
+            "The 再掲 target (item 4) is itself a 再掲 (refer to the original item)"
+        )
+    );
+    // Progress.
+    let doc = progress_doc(
+        "2018-04-01",
+        json!([{"item": {"no": 9}, "quarter": "q1", "status": "done"}]),
+    );
+    assert_eq!(
+        messages("plan.progress", &doc, "plan.progress.unknown_item"),
+        m(
+            "計画にない取組（取組番号 9）の状況です",
+            "Status for an item the plan does not have (number 9)"
+        )
+    );
+    assert_eq!(
+        messages("plan.progress", &doc, "plan.progress.as_of_outside_year"),
+        m(
+            "基準日（2018 年度）が計画の年度（2017 年度）の外です",
+            "The date (FY2018) is outside the plan's fiscal year (FY2017)"
+        )
+    );
+}
+
+/// One validation per input type (issue 13): every operation on a plan (`plan.validate`,
+/// `plan.coverage`, `plan.progress`) carries the same plan findings, run once by
+/// `execute`; `plan.progress` adds only its own (`plan.progress.*`). Over every plan
+/// example, failing and invalid example.
+#[test]
+fn every_plan_operation_carries_the_same_plan_findings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
+    let mut checked = 0;
+    for sub in ["", "/failing", "/invalid"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}{sub}"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("plan.") && n.ends_with(".json"))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap();
+            let report = |op: &str| -> (bool, Vec<(String, String, String)>) {
+                let out = ops::run(op, &bytes).unwrap();
+                let r: Value = serde_json::from_str(&out.json).unwrap();
+                let own = r["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|f| !f["code"].as_str().unwrap().starts_with("plan.progress."))
+                    .map(|f| {
+                        (
+                            f["code"].as_str().unwrap().to_owned(),
+                            f["path"].as_str().unwrap().to_owned(),
+                            f["message_en"].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect();
+                (out.valid, own)
+            };
+            let validate = report("plan.validate");
+            for op in ["plan.coverage", "plan.progress"] {
+                let other = report(op);
+                assert_eq!(other, validate, "{}: {op}", path.display());
+            }
+            checked += 1;
+        }
+    }
+    // 3 examples, 4 invalid ones.
+    assert!(checked >= 7, "only {checked} plan documents");
+}

@@ -161,6 +161,14 @@ fn hostile_text_cannot_break_the_svg() {
         .collect();
     assert_eq!(shortened.len(), 1);
     assert_eq!(shortened[0]["path"], "/plan/items/5/title");
+    assert_eq!(
+        shortened[0]["message_ja"],
+        "取組番号 6 の取組名が長いため、図では二行に収まるよう省略しました（…で表示）"
+    );
+    assert_eq!(
+        shortened[0]["message_en"],
+        "The title of item number 6 is too long for two lines and is shortened in the chart (shown with …)"
+    );
     assert!(doc.descendants().any(|n| {
         n.tag_name().name() == "tspan"
             && n.text()

@@ -91,6 +91,16 @@ fn qr_subset_is_reported_when_the_essentials_do_not_fit() {
     assert!(codes(&r).contains(&"sheet.qr.subset".to_owned()));
     let left = r["result"]["qr_left_out"].as_u64().unwrap();
     assert!(left > 0);
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "sheet.qr.subset")
+        .unwrap();
+    assert_eq!(
+        f["message_ja"],
+        format!("QRコードに入りきらない項目 {left}件を省きました（用紙には記載）")
+    );
     assert!(html.contains(&format!("{left}件はQRに入らず")));
     // Passing: the epilepsy example fits whole.
     let doc: Value = serde_json::from_str(EPILEPSY).unwrap();
@@ -149,6 +159,17 @@ fn parts_are_shortened_with_a_note_and_a_finding_only_when_over_two_pages() {
         .find(|f| f["code"] == "sheet.part.shortened" && f["path"] == "/summary/medications")
         .unwrap();
     assert_eq!(f["severity"], "info");
+    // The message names the part and how many of its items were left out.
+    let n = f["args"]["count"].as_u64().unwrap();
+    assert!(n > 0);
+    assert_eq!(
+        f["message_ja"],
+        format!("用紙を2ページに収めるため一部を省略しました（薬 {n}件）")
+    );
+    assert_eq!(
+        f["message_en"],
+        format!("Some items were left out to fit the sheet on two pages (medicines: {n} left out)")
+    );
     // Passing: the examples are printed whole.
     for text in [VENTILATED, EPILEPSY] {
         let doc: Value = serde_json::from_str(text).unwrap();
@@ -216,6 +237,16 @@ fn bad_payloads_get_one_clear_finding_each() {
     assert_eq!(read_code(""), ["sheet.qr.prefix"]);
     assert_eq!(read_code("KY2:ABC"), ["sheet.qr.version"]);
     assert_eq!(read_code("KY1:AB漢"), ["sheet.qr.character"]);
+    // The 7th character of the text is the one a QR payload cannot contain.
+    let r = run("sheet.read_qr", &json!({ "payload": "KY1:AB漢" }));
+    assert_eq!(
+        r["findings"][0]["message_en"],
+        "Character 7 of the text cannot be in a QR payload (the Japanese input method may have been on while scanning)"
+    );
+    assert_eq!(
+        r["findings"][0]["message_ja"],
+        "QRコードの内容の 7 文字目に使えない文字があります（読み取り時に日本語入力がオンだった可能性があります）"
+    );
     // Cut after whole three-character groups: the compressed data ends early.
     let body = &payload[4..];
     let cut = &body[..(body.len() / 2) / 3 * 3];

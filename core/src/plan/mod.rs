@@ -27,7 +27,7 @@ pub mod progress;
 pub mod rules;
 
 use crate::calendar::Quarter;
-use crate::finding::Finding;
+use crate::finding::{Finding, Path};
 use crate::operation::{Computed, Operation};
 use crate::tasks::TaskNo;
 use serde::{Deserialize, Serialize};
@@ -740,7 +740,8 @@ fn coverage_operation(plan: Plan) -> Computed<Coverage> {
 }
 
 fn progress_operation(plan: Plan) -> Computed<Progress> {
-    progress(&plan)
+    // The plan's checks come with the report (run once by `execute`).
+    progress::progress_of_checked(&plan, &Path::root())
 }
 
 fn chart_operation(request: ChartRequest) -> Computed<Chart> {

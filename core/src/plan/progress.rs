@@ -397,6 +397,20 @@ pub fn progress(plan: &Plan) -> Computed<Progress> {
 /// runs once the meetings' evidence is in the plan's progress part.
 pub fn progress_at(plan: &Plan, plan_path: &Path) -> Computed<Progress> {
     let mut findings: Vec<Finding> = validate_at(plan, plan_path);
+    let Computed {
+        findings: more,
+        result,
+    } = progress_of_checked(plan, plan_path);
+    findings.extend(more);
+    Computed::new(findings, result)
+}
+
+/// [`progress_at`] of a plan whose own checks ([`validate_at`]) have already run: only the
+/// progress part's findings (`plan.progress.*`) and the totals. `plan.progress` uses it:
+/// the plan's checks run once, in `crate::operation::execute`, for every operation on a
+/// plan.
+pub(crate) fn progress_of_checked(plan: &Plan, plan_path: &Path) -> Computed<Progress> {
+    let mut findings: Vec<Finding> = Vec::new();
     let Some(part) = &plan.progress else {
         findings.push(NONE.at(plan_path.clone()));
         return Computed::new(findings, None);

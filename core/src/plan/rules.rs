@@ -238,7 +238,7 @@ rule!(
     ITEM_REPEAT_UNKNOWN,
     "plan.item.repeat_unknown",
     Error,
-    "再掲の参照先の取組（[タスク{task}の ]取組番号 {no}）がありません",
+    "再掲の参照先の取組（[タスク{task}の]取組番号 {no}）がありません",
     "The item this 再掲 repeats ([task {task}, ]number {no}) does not exist"
 );
 rule!(
@@ -344,7 +344,7 @@ rule!(
     UNKNOWN_ITEM,
     "plan.progress.unknown_item",
     Error,
-    "計画にない取組（[タスク{task}の ]取組番号 {no}）の状況です",
+    "計画にない取組（[タスク{task}の]取組番号 {no}）の状況です",
     "Status for an item the plan does not have ([task {task}, ]number {no})"
 );
 rule!(
