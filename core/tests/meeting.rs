@@ -1032,7 +1032,7 @@ fn messages_carry_their_dates_and_numbers() {
         messages("meetings.by_item", &doc, "meetings.plan.unknown_item"),
         m(
             "計画にない取組番号です（24 番）",
-            "The plan has no item with this number (number 24)"
+            "The plan has no item number 24"
         )
     );
 }

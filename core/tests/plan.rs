@@ -1731,8 +1731,8 @@ fn messages_carry_their_numbers() {
     assert_eq!(
         messages("plan.progress", &doc, "plan.progress.as_of_outside_year"),
         m(
-            "基準日（2018 年度）が計画の年度（2017 年度）の外です",
-            "The date (FY2018) is outside the plan's fiscal year (FY2017)"
+            "基準日が 2018 年度で、計画の年度（2017 年度）の外です",
+            "The reference date is in FY2018, outside the plan's fiscal year (FY2017)"
         )
     );
 }

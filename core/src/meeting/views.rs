@@ -37,7 +37,7 @@ rule!(
     "meetings.plan.unknown_item",
     Error,
     "計画にない取組番号です（[タスク{task}の ]{no} 番）",
-    "The plan has no item with this number ([task {task}, ]number {no})"
+    "The plan has no item number {no}[ under task {task}]"
 );
 rule!(
     PLAN_UNKNOWN_ORGANISATION,

@@ -365,8 +365,8 @@ rule!(
     AS_OF_OUTSIDE_YEAR,
     "plan.progress.as_of_outside_year",
     Info,
-    "基準日（{date_fy} 年度）が計画の年度（{fy} 年度）の外です",
-    "The date (FY{date_fy}) is outside the plan's fiscal year (FY{fy})"
+    "基準日が {date_fy} 年度で、計画の年度（{fy} 年度）の外です",
+    "The reference date is in FY{date_fy}, outside the plan's fiscal year (FY{fy})"
 );
 
 /// Every rule of this module.
