@@ -564,7 +564,7 @@ fn one_rule_macro() {
 /// as they are converted to typed arguments (`Finding::with`).
 #[test]
 fn detail_calls_do_not_grow() {
-    const LIMIT: usize = 78;
+    const LIMIT: usize = 42;
     let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
     let mut count = 0;
     let mut stack = vec![std::path::PathBuf::from(src)];
