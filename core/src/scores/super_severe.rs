@@ -307,11 +307,13 @@ info_rule!(
     "NICU退院時から続く状態として、退院後1か月の {from} から数えています",
     "Counted under the NICU rule: present at NICU discharge, counted from {from} (1 month after discharge)"
 );
-info_rule!(
+crate::rule!(
     BELOW_THRESHOLD,
     "scores.super_severe.below_threshold",
+    Info,
     "頻度が基準に達しないか記録がないため数えていません（基準: {threshold}）",
-    "Not counted: the frequency is below the row's threshold or not recorded (threshold: {threshold})"
+    "Not counted: the frequency is below the row's threshold or not recorded (threshold: {threshold})",
+    "Some rows of the super-severe score count only from a frequency: suctioning and position changes 6 times a day or more, a nebuliser 6 times a day or more or in continuous use, hypertonia care and intermittent catheterisation 3 times a day or more, SpO2 at or below 90% for 10% of the time or more (row 4 without oxygen), and continuous drainage only with an artificial bladder. Record the frequency (times per hour, day or week) if it is missing."
 );
 crate::rule!(
     EXCLUDED,

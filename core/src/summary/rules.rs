@@ -98,7 +98,8 @@ rule!(
     "summary.value.out_of_range",
     Error,
     "値が範囲外です（[{value}[ {unit}]、]範囲は {min}〜{max}[ {unit}]）",
-    "The value is out of range ([{value}[ {unit}]; ]allowed: {min}–{max}[ {unit}])"
+    "The value is out of range ([{value}[ {unit}]; ]allowed: {min}–{max}[ {unit}])",
+    "A number outside what is possible for its field: a device setting outside its plausible range, times a day outside 1–24, a dose number outside 1–10, a weight outside 0.3–200 kg, a height outside 20–250 cm, or a usual vital sign outside its range. The message writes the value as the document has it (a number too large to write exactly is left out). It is usually a typing slip or a value in another unit."
 );
 rule!(
     RANGE_INVERTED,
