@@ -25,22 +25,17 @@
 //!
 //! A template names its arguments in braces, `{days}`. Text in square brackets is an
 //! optional part, written only when every argument inside it is given:
-//! `"未知の項目です[（もしかして {suggestion}）]"`.
+//! `"未知の項目です[（もしかして {suggestion}）]"`. Optional parts may nest
+//! (`"[（{era}は {start} から[ {end} まで]）]"`).
 //!
 //! ## Producing a finding
 //!
 //! `NO_LEAD.at(path)` is a finding without arguments; arguments are added by name:
 //! `GAP_TOO_LONG.at(path).with("from", a).with("to", b).with("days", gap).with("max", max)`.
-//! An argument is an [`ArgValue`]: an integer, a date, one of the library's own codes, a
-//! labelled value (an enumeration value with its Japanese and English labels) or a list
+//! An argument is an [`ArgValue`]: an integer, an exact decimal (`19.75`), a date, one of
+//! the library's own codes, a labelled value (an enumeration value with its Japanese and English labels) or a list
 //! of labelled values. There is no free-text argument: a message can never carry a name or
 //! a note from the input, and this is a property of the types.
-//!
-//! `Rule::detail(path, ja, en)` is **transitional**: it appends ready-made text to the
-//! base message, as rules did before findings were data. Convert each call to typed
-//! arguments (CONTRIBUTING.md, under "Conventions", has the recipe); the test
-//! `detail_calls_do_not_grow` in `core/tests/findings.rs` keeps the number of remaining
-//! calls from growing.
 //!
 //! ## Ground module
 //!
@@ -135,7 +130,7 @@ impl Rule {
             location: None,
             ja: self.ja,
             en: self.en,
-            detail: None,
+            written: None,
         }
     }
 
@@ -147,20 +142,6 @@ impl Rule {
             en: "",
             ..self.at("")
         }
-    }
-
-    /// **Transitional** (convert to [`Finding::with`]): a finding of this rule at `path`
-    /// with ready-made text appended to each message. The text must not contain input
-    /// free text (names, notes): only numbers, codes, dates and the library's own words.
-    pub fn detail(
-        &self,
-        path: impl Into<String>,
-        detail_ja: impl fmt::Display,
-        detail_en: impl fmt::Display,
-    ) -> Finding {
-        let mut f = self.at(path);
-        f.detail = Some(Box::new((detail_ja.to_string(), detail_en.to_string())));
-        f
     }
 
     /// The names of the arguments the templates use, in order of first appearance.
@@ -214,6 +195,16 @@ pub enum ArgValue {
     Label(Label),
     /// A list of labelled values (allowed choices).
     Labels(Vec<Label>),
+    /// A decimal number written exactly: `units / 10^scale`, so 19.75 is
+    /// `Decimal { units: 1975, scale: 2 }` and is written `19.75` (never in
+    /// floating-point notation). In a report's `args` it is the same text, a JSON string
+    /// (`"19.75"`), so that a program reads it without rounding.
+    Decimal {
+        /// The number times `10^scale`.
+        units: i64,
+        /// Digits after the decimal point (0–18).
+        scale: u8,
+    },
 }
 
 macro_rules! int_arg {
@@ -226,6 +217,44 @@ macro_rules! int_arg {
     )*};
 }
 int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
+
+impl ArgValue {
+    /// The exact decimal `units / 10^scale` (`decimal(1975, 2)` is 19.75).
+    pub const fn decimal(units: i64, scale: u8) -> Self {
+        ArgValue::Decimal { units, scale }
+    }
+
+    /// A number of the model (an `f64` read from a document) as a decimal: the shortest
+    /// decimal with at most 6 digits after the point that reads back as `v`, so a value
+    /// written `36.6` in a document is `36.6` again (found by integer arithmetic, without
+    /// formatting floating point); a value with more digits is rounded to 6 digits.
+    /// `None` when `v` is not finite or too large to write exactly (9×10^18 or more).
+    pub fn from_f64(v: f64) -> Option<Self> {
+        const POW: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+        if !v.is_finite() || v.abs() >= 9.0e18 {
+            return None;
+        }
+        // Scale 0 is exact here: above 2^53 every f64 is an integer.
+        let (mut units, mut scale) = (v.round() as i64, 0u8);
+        for (k, pow) in POW.iter().enumerate() {
+            let scaled = v * pow;
+            if scaled.abs() >= 9.0e15 {
+                // An f64 carries no more digits than this.
+                break;
+            }
+            let r = scaled.round();
+            (units, scale) = (r as i64, k as u8);
+            if r / pow == v {
+                break;
+            }
+        }
+        while scale > 0 && units % 10 == 0 {
+            units /= 10;
+            scale -= 1;
+        }
+        Some(ArgValue::Decimal { units, scale })
+    }
+}
 
 impl From<&'static str> for ArgValue {
     fn from(v: &'static str) -> Self {
@@ -249,6 +278,18 @@ impl ArgValue {
         let _ = match self {
             ArgValue::Int(n) => write!(out, "{n}"),
             ArgValue::Date { year, month, day } => write!(out, "{year:04}-{month:02}-{day:02}"),
+            ArgValue::Decimal { units, scale } => {
+                let scale = u32::from((*scale).min(18));
+                let pow = 10u64.pow(scale);
+                let abs = units.unsigned_abs();
+                let sign = if *units < 0 { "-" } else { "" };
+                if scale == 0 {
+                    write!(out, "{sign}{abs}")
+                } else {
+                    let width = scale as usize;
+                    write!(out, "{sign}{}.{:0width$}", abs / pow, abs % pow)
+                }
+            }
             ArgValue::Code(c) => write!(out, "{c}"),
             ArgValue::Label(l) => write!(out, "{}", if ja { l.ja } else { l.en }),
             ArgValue::Labels(ls) => {
@@ -274,7 +315,7 @@ impl ArgValue {
         use serde_json::{Value, json};
         match self {
             ArgValue::Int(n) => Value::from(*n),
-            ArgValue::Date { .. } | ArgValue::Code(_) => {
+            ArgValue::Date { .. } | ArgValue::Code(_) | ArgValue::Decimal { .. } => {
                 let mut s = String::new();
                 self.write(&mut s, false);
                 Value::String(s)
@@ -325,9 +366,8 @@ pub struct Finding {
     pub location: Option<Location>,
     ja: &'static str,
     en: &'static str,
-    /// Transitional ready-made detail (see [`Rule::detail`]), or the whole text of a
-    /// finding read back from JSON.
-    detail: Option<Box<(String, String)>>,
+    /// The whole text of a finding read back from JSON (its arguments are not read back).
+    written: Option<Box<(String, String)>>,
 }
 
 impl Finding {
@@ -364,25 +404,17 @@ impl Finding {
     }
 
     fn render(&self, ja: bool) -> String {
-        let template = if ja { self.ja } else { self.en };
-        let mut out = render(template, &self.args, ja);
-        if let Some(d) = &self.detail {
-            let (dja, den) = (&d.0, &d.1);
-            if template.is_empty() {
-                out.push_str(if ja { dja } else { den });
-            } else if ja {
-                out.push_str(&format!("（{dja}）"));
-            } else {
-                out.push_str(&format!(" ({den})"));
-            }
+        if let Some(w) = &self.written {
+            return if ja { w.0.clone() } else { w.1.clone() };
         }
-        out
+        let template = if ja { self.ja } else { self.en };
+        render(template, &self.args, ja)
     }
 }
 
 /// Renders `template` with `args`: `{name}` is replaced by the argument, `[…]` is kept
-/// only when every argument inside it is given; an argument that is not given leaves
-/// `{name}` out.
+/// only when every argument inside it is given (groups may nest: an inner group left out
+/// does not leave out the outer one); an argument that is not given leaves `{name}` out.
 pub fn render(template: &str, args: &[Arg], ja: bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     render_into(&mut out, template, args, ja);
@@ -397,7 +429,7 @@ fn render_into(out: &mut String, part: &str, args: &[Arg], ja: bool) -> bool {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i + 1..).unwrap_or("");
         if rest.get(i..).is_some_and(|s| s.starts_with('[')) {
-            let close = after.find(']').unwrap_or(after.len());
+            let close = closing_bracket(after);
             let mut group = String::new();
             if render_into(&mut group, after.get(..close).unwrap_or(""), args, ja) {
                 out.push_str(&group);
@@ -415,6 +447,21 @@ fn render_into(out: &mut String, part: &str, args: &[Arg], ja: bool) -> bool {
     }
     out.push_str(rest);
     complete
+}
+
+/// The index of the `]` that closes a group opened just before `s` (groups may nest:
+/// `[（{era}は {start} から[ {end} まで]）]`), or `s.len()` if it is not closed.
+fn closing_bracket(s: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return i,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    s.len()
 }
 
 impl Serialize for Finding {
@@ -458,8 +505,10 @@ pub struct FindingJson {
     pub message_ja: String,
     /// メッセージ（英語） / Message in English.
     pub message_en: String,
-    /// 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
-    /// codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+    /// 引数 / The message's arguments as data, by name: integers (JSON numbers), exact
+    /// decimals (strings such as `"19.75"`, written exactly as in the message), dates
+    /// (`YYYY-MM-DD`), codes, and labelled values (`{"code","label_ja","label_en"}`) or
+    /// lists of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub args: Option<serde_json::Map<String, serde_json::Value>>,
     /// 場所（日本語） / Readable location in Japanese (「医療的ケア 3（吸引）› 頻度」).
@@ -486,7 +535,7 @@ impl<'de> Deserialize<'de> for Finding {
             },
             ja: "",
             en: "",
-            detail: Some(Box::new((j.message_ja, j.message_en))),
+            written: Some(Box::new((j.message_ja, j.message_en))),
         })
     }
 }
@@ -670,11 +719,10 @@ mod tests {
         let r: Report<()> = Report::new("x", vec![W.at("/a")], None);
         assert!(r.valid);
         assert_eq!((r.errors, r.warnings, r.infos), (0, 1, 0));
-        let r: Report<()> =
-            Report::new("x", vec![W.at("/a"), E.detail("/b", "1件", "1 item")], None);
+        let r: Report<()> = Report::new("x", vec![W.at("/a"), E.at("/b")], None);
         assert!(!r.valid);
-        assert_eq!(r.findings[1].message_ja(), "誤り（1件）");
-        assert_eq!(r.findings[1].message_en(), "err (1 item)");
+        assert_eq!(r.findings[1].message_ja(), "誤り");
+        assert_eq!(r.findings[1].message_en(), "err");
     }
 
     crate::rule!(
@@ -708,6 +756,63 @@ mod tests {
         assert_eq!(json["args"]["kind"]["label_ja"], "吸引");
         assert_eq!(json["message_en"], "3 days (suctioning)");
         assert!(json.get("location_ja").is_none());
+    }
+
+    #[test]
+    fn decimals_are_written_exactly() {
+        crate::rule!(D, "t.d", Warning, "値 {v}", "value {v}");
+        let text = |v: ArgValue| D.at("").with("v", v).message_en();
+        assert_eq!(text(ArgValue::decimal(1975, 2)), "value 19.75");
+        assert_eq!(text(ArgValue::decimal(1970, 2)), "value 19.70");
+        assert_eq!(text(ArgValue::decimal(5, 2)), "value 0.05");
+        assert_eq!(text(ArgValue::decimal(-5, 1)), "value -0.5");
+        assert_eq!(text(ArgValue::decimal(-1205, 0)), "value -1205");
+        assert_eq!(
+            text(ArgValue::decimal(i64::MIN, 0)),
+            "value -9223372036854775808"
+        );
+        // As data: the same text, a JSON string.
+        let json = serde_json::to_value(D.at("").with("v", ArgValue::decimal(1975, 2))).unwrap();
+        assert_eq!(json["args"]["v"], "19.75");
+        assert_eq!(json["message_ja"], "値 19.75");
+    }
+
+    #[test]
+    fn numbers_of_the_model_become_their_shortest_decimal() {
+        let dec = |v: f64| ArgValue::from_f64(v).unwrap();
+        assert_eq!(dec(36.6), ArgValue::decimal(366, 1));
+        assert_eq!(dec(0.3), ArgValue::decimal(3, 1));
+        assert_eq!(dec(0.01), ArgValue::decimal(1, 2));
+        assert_eq!(dec(200.0), ArgValue::decimal(200, 0));
+        assert_eq!(dec(-2.0), ArgValue::decimal(-2, 0));
+        assert_eq!(dec(-0.0), ArgValue::decimal(0, 0));
+        assert_eq!(dec(12.345678), ArgValue::decimal(12_345_678, 6));
+        // More than 6 digits after the point: rounded to 6, trailing zeros dropped.
+        assert_eq!(dec(0.1 + 0.2), ArgValue::decimal(3, 1));
+        assert_eq!(dec(1.0000004), ArgValue::decimal(1, 0));
+        assert_eq!(dec(2.1234567), ArgValue::decimal(2_123_457, 6));
+        // Large integers stay exact.
+        assert_eq!(dec(1e17), ArgValue::decimal(100_000_000_000_000_000, 0));
+        assert_eq!(ArgValue::from_f64(1e19), None);
+        assert_eq!(ArgValue::from_f64(f64::NAN), None);
+        assert_eq!(ArgValue::from_f64(f64::NEG_INFINITY), None);
+    }
+
+    #[test]
+    fn optional_parts_nest() {
+        crate::rule!(
+            N,
+            "t.n",
+            Warning,
+            "外です[（{era}: {start}[ to {end}]）]",
+            "x"
+        );
+        let f = N.at("").with("era", "R").with("start", 2019);
+        assert_eq!(f.message_ja(), "外です（R: 2019）");
+        let f = f.with("end", 2020);
+        assert_eq!(f.message_ja(), "外です（R: 2019 to 2020）");
+        // Only the inner argument: the outer part is still left out.
+        assert_eq!(N.at("").with("end", 1).message_ja(), "外です");
     }
 
     #[test]

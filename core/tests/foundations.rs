@@ -338,7 +338,7 @@ fn withdrawn_and_expired_consents() {
     assert_eq!(f.path, "/summary/consents/2/withdrawn_on");
     assert_eq!(
         f.message_en(),
-        "The consent for this use has been withdrawn (research, withdrawn 2026-10-01)"
+        "The consent for this use has been withdrawn (research, withdrawn on 2026-10-01)"
     );
     // Role-scoped: the public-health nurse only.
     assert!(

@@ -877,7 +877,7 @@ fn mc_unconfirmed_rules_report_when_they_change_a_total() {
     );
     assert!(
         note.message_ja()
-            .contains("機器2種類、10点を加えていません")
+            .contains("機器 2 種類、10 点を加えていません")
     );
     assert!(!r.medical_care.items[0].confirmed);
     // Three devices: two further devices would add 20 by a per-device reading.

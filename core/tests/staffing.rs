@@ -181,20 +181,21 @@ fn failing_example_trips_exactly_the_expected_rules() {
         .map(|(c, p)| (c.to_string(), p.to_string()))
         .collect();
     assert_eq!(got, expected);
-    // The 7 h 54 min of 40 h share is reported in the message (the exact fraction and
-    // percent, 79/400 = 19.75%, are in the result's `share`), with typed arguments.
+    // The 7 h 54 min of 40 h share is reported exactly in the message (474/2400 =
+    // 79/400 = 19.75%; the fraction is in the result's `share`), with typed arguments;
+    // the percentage goes out as the exact decimal text.
     let below = &v["findings"][7];
     assert_eq!(
         below["message_en"],
-        "The share of working time given to the hub (474 of 2400 minutes) is below the minimum of 20%"
+        "The share of working time given to the hub (474 of 2400 minutes = 19.75%) is below the minimum of 20%"
     );
     assert_eq!(
         below["message_ja"],
-        "拠点事業に充てる時間の割合（474 分 / 2400 分）が最低割合 20% に達していません"
+        "拠点事業に充てる時間の割合（474 分 / 2400 分 = 19.75%）が最低割合 20% に達していません"
     );
     assert_eq!(
         below["args"],
-        json!({"hub": 474, "contracted": 2400, "min": 20})
+        json!({"hub": 474, "contracted": 2400, "share": "19.75", "min": 20})
     );
     // Messages never echo names, facilities or ids from the input.
     for f in v["findings"].as_array().unwrap() {

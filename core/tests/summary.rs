@@ -1285,7 +1285,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     (
         "summary.weight.implausible",
         "error",
-        "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
+        "体重がこの年齢ではありえない値です（",
     ),
     (
         "summary.weight.stale",

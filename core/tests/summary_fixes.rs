@@ -155,7 +155,7 @@ fn an_impossible_weight_for_the_age_is_an_error() {
             assert_eq!(
                 f[0]["message_en"],
                 format!(
-                    "The weight is impossible for the child's age (probably a typing slip) ({w} kg; 4.4–39.6 kg at age 3)"
+                    "The weight is impossible for the child's age ({w} kg; 4.4–39.6 kg at age 3; probably a typing slip)"
                 )
             );
         }

@@ -103,6 +103,7 @@ export interface Report<T = unknown> {
 export type FindingCode =
   | "abi.null_argument"
   | "calendar.age.before_birth"
+  | "calendar.age.beyond_calendar"
   | "calendar.date.after_as_of"
   | "calendar.date.before_birth"
   | "calendar.wareki.impossible_date"
@@ -1595,8 +1596,10 @@ export interface FieldInfo {
 /** The written form of a [`Finding`] (what reports contain). */
 export interface Finding {
   /**
-   * 引数 / The message's arguments as data, by name: integers, dates (`YYYY-MM-DD`),
-   * codes, and labelled values (`{"code","label_ja","label_en"}`) or lists of them.
+   * 引数 / The message's arguments as data, by name: integers (JSON numbers), exact
+   * decimals (strings such as `"19.75"`, written exactly as in the message), dates
+   * (`YYYY-MM-DD`), codes, and labelled values (`{"code","label_ja","label_en"}`) or
+   * lists of them.
    */
   args?: Record<string, unknown> | null;
   /** コード / Stable dotted rule code, e.g. `plan.item.no_lead`. */

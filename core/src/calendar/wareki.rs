@@ -16,7 +16,7 @@
 //! own kind ([`ApproxMonth`]), with the same era rules: the month must overlap the era.
 
 use super::{IsoDate, Quarter, age_on, fiscal_year_of, reaches_age_at_end_of, school_entry_year};
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
@@ -112,8 +112,8 @@ crate::rule!(
     OUTSIDE_ERA,
     "calendar.wareki.outside_era",
     Error,
-    "その元号の期間外の日付です",
-    "The date lies outside that era"
+    "その元号の期間外の日付です[（{era}は {start} から[ {end} まで]）]",
+    "The date lies outside that era[ ({era} runs from {start}[ to {end}])]"
 );
 crate::rule!(
     IMPOSSIBLE_DATE,
@@ -133,8 +133,16 @@ crate::rule!(
     WEEKDAY_MISMATCH,
     "calendar.wareki.weekday_mismatch",
     Error,
-    "曜日が日付と合いません",
-    "The weekday does not match the date"
+    "曜日が日付と合いません（{date} は{weekday}）",
+    "The weekday does not match the date ({date} is a {weekday})"
+);
+crate::rule!(
+    BEYOND_CALENDAR,
+    "calendar.age.beyond_calendar",
+    Error,
+    "生年月日から求める日付（20歳に達する日など）が {year} 年を超えるため計算できません",
+    "Cannot compute: a date that follows from the date of birth (such as reaching 20) lies beyond the year {year}",
+    "Dates are written YYYY-MM-DD with years up to 9999. The age facts include the day the child reaches 20 and the school entries, so a date of birth in the last twenty years before 9999 cannot be answered. Check the date of birth for a typing slip."
 );
 
 /// Every rule of the calendar module.
@@ -145,6 +153,7 @@ pub const RULES: &[Rule] = &[
     IMPOSSIBLE_DATE,
     WEEKDAY_MISMATCH,
     BEFORE_BIRTH,
+    BEYOND_CALENDAR,
 ];
 
 /// What a text read as.
@@ -317,21 +326,31 @@ impl WarekiError {
     pub fn finding(self, path: impl Into<String>) -> Finding {
         match self {
             WarekiError::OutsideEra(era) => {
-                let (s, e) = (era.start(), era.end());
-                let range = match (s, e) {
-                    (Some(s), Some(e)) => format!("{s}〜{e}"),
-                    (Some(s), None) => format!("{s}〜"),
-                    _ => String::new(),
+                let en = match era {
+                    Era::Showa => "Showa",
+                    Era::Heisei => "Heisei",
+                    Era::Reiwa => "Reiwa",
                 };
-                OUTSIDE_ERA.detail(
-                    path,
-                    format!("{}は {range}", era.label_ja()),
-                    format!("{} runs {range}", era.label_ja()),
-                )
+                let label = Label {
+                    code: "",
+                    ja: era.label_ja(),
+                    en,
+                };
+                let mut f = OUTSIDE_ERA.at(path).with("era", label);
+                if let Some(start) = era.start() {
+                    f = f.with("start", start);
+                }
+                match era.end() {
+                    Some(end) => f.with("end", end),
+                    None => f,
+                }
             }
             WarekiError::WeekdayMismatch(date) => {
                 let (ja, en) = weekday_names(date.date().weekday());
-                WEEKDAY_MISMATCH.detail(path, format!("{date} は{ja}"), format!("{date} is a {en}"))
+                WEEKDAY_MISMATCH
+                    .at(path)
+                    .with("date", date)
+                    .with("weekday", Label { code: "", ja, en })
             }
             other => other.rule().at(path),
         }
@@ -925,11 +944,11 @@ fn age(req: AgeRequest) -> Computed<AgeResult> {
     match age_facts(req.birth_date, req.as_of) {
         Some(r) => Computed::new(Vec::new(), Some(r)),
         None => Computed::new(
-            vec![OUTSIDE_ERA.detail(
-                Path::root().key("birth_date"),
-                "9999年を超えます",
-                "beyond year 9999",
-            )],
+            vec![
+                BEYOND_CALENDAR
+                    .at(Path::root().key("birth_date"))
+                    .with("year", 9999),
+            ],
             None,
         ),
     }

@@ -26,6 +26,7 @@
 
 use super::medical_care::MedicalCareResult;
 use super::oshima::{OshimaGroup, OshimaResult};
+use super::words;
 use crate::care::{CareKind, ClinicalCondition, ClinicalProfile, ShortStayGround, VentilationMode};
 use crate::finding::{Finding, Path, Rule};
 use serde::{Deserialize, Serialize};
@@ -110,20 +111,20 @@ pub struct Decision {
 info_rule!(
     UNCONFIRMED_GROUND,
     "scores.short_stay.unconfirmed_ground",
-    "未確認の根拠（一つの資料のみ）に基づき、方針により対象としています",
-    "Entitled on an unconfirmed ground (one source only), which the policy accepts"
+    "未確認の根拠（一つの資料のみ）に基づき、方針により対象としています（{ground}）",
+    "Entitled on an unconfirmed ground (one source only), which the policy accepts ({ground})"
 );
 info_rule!(
     UNCONFIRMED_GROUND_NOT_ACCEPTED,
     "scores.short_stay.unconfirmed_ground_not_accepted",
-    "該当する根拠が未確認のもの（一つの資料のみ）だけのため対象としていません（方針で認めることができます）",
-    "Not entitled: the only grounds that apply are unconfirmed (one source only); a policy can accept them"
+    "該当する根拠が未確認のもの（一つの資料のみ）だけのため対象としていません（{ground}。方針で認めることができます）",
+    "Not entitled: the only grounds that apply are unconfirmed (one source only: {ground}); a policy can accept them"
 );
 info_rule!(
     CHILD_GROUND_OVER_18,
     "scores.short_stay.child_ground_over_18",
-    "18歳以上のため、児童の根拠を適用していません",
-    "Not applied: a ground for children under 18, and the person is 18 or older"
+    "18歳以上（{age} 歳）のため、児童の根拠を適用していません（{ground}）",
+    "Not applied: a ground for children under 18, and the person is {age} ({ground})"
 );
 
 crate::rule!(
@@ -171,11 +172,12 @@ pub fn decide(
     for g in grounds {
         if child_only(*g) && age >= CHILD_AGE_LIMIT {
             if !over_18.contains(g) {
-                findings.push(CHILD_GROUND_OVER_18.detail(
-                    age_path,
-                    format!("{age}歳、{}", g.label_ja()),
-                    format!("age {age}, {}", g.label_en()),
-                ));
+                findings.push(
+                    CHILD_GROUND_OVER_18
+                        .at(age_path)
+                        .with("age", age)
+                        .with("ground", words(g.label_ja(), g.label_en())),
+                );
                 over_18.push(*g);
             }
         } else if !applied.contains(g) {
@@ -191,7 +193,10 @@ pub fn decide(
             &UNCONFIRMED_GROUND_NOT_ACCEPTED
         };
         for g in applied.iter().filter(|g| !g.confirmed()) {
-            findings.push(rule.detail(grounds_path, g.label_ja(), g.label_en()));
+            findings.push(
+                rule.at(grounds_path)
+                    .with("ground", words(g.label_ja(), g.label_en())),
+            );
         }
     }
     // A draft never grants an entitlement (`crate::run_options::computing_from_draft`).

@@ -31,6 +31,7 @@
 //! 医療的ケア区分 (child day services, 2021): total ≥ 32 → 区分3, 16–31 → 区分2,
 //! 3–15 → 区分1 (the lower bound 3 is **unconfirmed**).
 
+use super::words;
 use crate::care::{CareKind, ClinicalProfile, WatchLevel};
 use crate::finding::{Finding, Path, Rule};
 use serde::Serialize;
@@ -283,8 +284,8 @@ info_rule!(
 info_rule!(
     NOT_A_ROW,
     "scores.medical_care.not_a_row",
-    "医療的ケア判定スコアの項目にないケアです",
-    "This kind of care is not a row of the medical care score"
+    "医療的ケア判定スコアの項目にないケアです（{care}）",
+    "This kind of care is not a row of the medical care score ({care})"
 );
 info_rule!(
     SUCTION_SITE,
@@ -307,32 +308,32 @@ info_rule!(
 info_rule!(
     ONE_VENTILATOR_ITEM,
     "scores.medical_care.one_ventilator_item",
-    "人工呼吸器の項目は機器の数にかかわらず一度だけ数えています（医師意見書の注記、未確認）",
-    "Ventilator row counted once whatever the number of devices (physician-form note, unconfirmed)"
+    "人工呼吸器の項目は機器の数にかかわらず一度だけ数えています（機器 {devices} 種類、{left_out} 点を加えていません。医師意見書の注記、未確認）",
+    "Ventilator row counted once whatever the number of devices ({devices} devices, {left_out} points not added; physician-form note, unconfirmed)"
 );
 info_rule!(
     TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
     "scores.medical_care.tracheostomy_watch_with_ventilator",
-    "人工呼吸器と気管切開の両方があるため、気管切開の見守りスコアを数えていません（医師意見書の注記、未確認）",
-    "Ventilator and tracheostomy: the tracheostomy's watch score is not counted (physician-form note, unconfirmed)"
+    "人工呼吸器と気管切開の両方があるため、気管切開の見守りスコア（{points} 点）を数えていません（医師意見書の注記、未確認）",
+    "Ventilator and tracheostomy: the tracheostomy's watch score ({points} points) is not counted (physician-form note, unconfirmed)"
 );
 info_rule!(
     SELECT_ONE_UNCONFIRMED,
     "scores.medical_care.select_one_unconfirmed",
-    "同じ行（導尿・排便管理）の複数の項目を数えています。公式の別表が「いずれか一つを選択」とする場合、この項目は数えません（未確認）",
-    "Two parts of one row (catheterisation or bowel care) are both counted; if the official table says to choose one, this part does not count (unconfirmed)"
+    "同じ行（導尿・排便管理）の複数の項目を数えています。公式の別表が「いずれか一つを選択」とする場合、この項目（別表の {row}、{points} 点）は数えません（未確認）",
+    "Two parts of one row (catheterisation or bowel care) are both counted; if the official table says to choose one, this part (row {row}, {points} points) does not count (unconfirmed)"
 );
 info_rule!(
     GLUCOSE_PUMP_NOTE,
     "scores.medical_care.glucose_pump_note",
-    "持続皮下注射ポンプと血糖測定の両方があります。インスリンポンプと持続血糖測定器が連動する場合の注記が血糖測定の数え方を変える可能性があります（未確認）",
-    "A subcutaneous pump and glucose measurement: a note on insulin pumps linked to a continuous glucose monitor may change how glucose measurement counts (unconfirmed)"
+    "持続皮下注射ポンプと血糖測定の両方があります。インスリンポンプと持続血糖測定器が連動する場合の注記が血糖測定（{points} 点）の数え方を変える可能性があります（未確認）",
+    "A subcutaneous pump and glucose measurement: a note on insulin pumps linked to a continuous glucose monitor may change how glucose measurement ({points} points) counts (unconfirmed)"
 );
 info_rule!(
     LEVEL1_UNCONFIRMED,
     "scores.medical_care.level1_unconfirmed",
-    "区分1の下限（3点）は未確認です",
-    "The lower bound of level 1 (3 points) is unconfirmed"
+    "区分1の下限（3点）は未確認です（合計 {total} 点）",
+    "The lower bound of level 1 (3 points) is unconfirmed (total {total} points)"
 );
 
 /// Every rule of the medical care score.
@@ -376,11 +377,12 @@ fn mark_unconfirmed_combinations(
         for (i, (_, it)) in items.iter_mut().enumerate() {
             if in_group(it) && Some(i) != keep {
                 it.confirmed = false;
-                findings.push(SELECT_ONE_UNCONFIRMED.detail(
-                    Path::from_pointer(it.path.clone()),
-                    format!("{}、{}点", it.row, it.points),
-                    format!("row {}, {} points", it.row, it.points),
-                ));
+                findings.push(
+                    SELECT_ONE_UNCONFIRMED
+                        .at(Path::from_pointer(it.path.clone()))
+                        .with("row", it.row)
+                        .with("points", it.points),
+                );
             }
         }
     }
@@ -388,11 +390,11 @@ fn mark_unconfirmed_combinations(
     if pump {
         for (_, it) in items.iter_mut().filter(|(_, it)| it.row == "10") {
             it.confirmed = false;
-            findings.push(GLUCOSE_PUMP_NOTE.detail(
-                Path::from_pointer(it.path.clone()),
-                format!("{}点", it.points),
-                format!("{} points", it.points),
-            ));
+            findings.push(
+                GLUCOSE_PUMP_NOTE
+                    .at(Path::from_pointer(it.path.clone()))
+                    .with("points", it.points),
+            );
         }
     }
 }
@@ -430,7 +432,11 @@ pub fn score(
             .enumerate()
             .find(|(_, r)| row_for(item.kind).is_some_and(|f| f == *r))
         else {
-            findings.push(NOT_A_ROW.detail(&p, item.kind.label_ja(), item.kind.label_en()));
+            findings.push(
+                NOT_A_ROW
+                    .at(&p)
+                    .with("care", words(item.kind.label_ja(), item.kind.label_en())),
+            );
             continue;
         };
         if items.iter().any(|(ri, _)| *ri == row_index) {
@@ -460,11 +466,11 @@ pub fn score(
         let mut confirmed = row.confirmed;
         // Unconfirmed rule: with a ventilator, a tracheostomy scores its base only.
         if item.kind == CareKind::Tracheostomy && has_ventilator && watch_points > 0 {
-            findings.push(TRACHEOSTOMY_WATCH_WITH_VENTILATOR.detail(
-                p.key("watch"),
-                format!("{watch_points}点を除外"),
-                format!("{watch_points} points left out"),
-            ));
+            findings.push(
+                TRACHEOSTOMY_WATCH_WITH_VENTILATOR
+                    .at(p.key("watch"))
+                    .with("points", watch_points),
+            );
             watch_points = 0;
             watch = None;
             confirmed = false;
@@ -477,11 +483,12 @@ pub fn score(
             let devices = distinct_devices(&item.ventilation);
             if devices > 1 {
                 let left_out = u32::from(row.base).saturating_mul(devices.saturating_sub(1));
-                findings.push(ONE_VENTILATOR_ITEM.detail(
-                    p.key("ventilation"),
-                    format!("機器{devices}種類、{left_out}点を加えていません"),
-                    format!("{devices} devices, {left_out} points not added"),
-                ));
+                findings.push(
+                    ONE_VENTILATOR_ITEM
+                        .at(p.key("ventilation"))
+                        .with("devices", devices)
+                        .with("left_out", left_out),
+                );
                 confirmed = false;
             }
         }
@@ -504,11 +511,7 @@ pub fn score(
     let total: u16 = items.iter().map(|(_, it)| u16::from(it.points)).sum();
     let level = MedicalCareLevel::of(total);
     if level == MedicalCareLevel::Level1 {
-        findings.push(LEVEL1_UNCONFIRMED.detail(
-            base,
-            format!("{total}点"),
-            format!("{total} points"),
-        ));
+        findings.push(LEVEL1_UNCONFIRMED.at(base).with("total", total));
     }
     MedicalCareResult {
         total,

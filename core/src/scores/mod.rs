@@ -20,6 +20,11 @@ use crate::finding::{Finding, Path, Rule};
 use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
+/// Labels as a finding argument (the library's own words, never input text).
+pub(crate) const fn words(ja: &'static str, en: &'static str) -> crate::finding::Label {
+    crate::finding::Label { code: "", ja, en }
+}
+
 /// Declares an `info` rule (a [`rule!`](crate::rule) of severity `Info`).
 macro_rules! info_rule {
     ($name:ident, $code:literal, $ja:literal, $en:literal) => {

@@ -107,8 +107,8 @@ info_rule!(
 info_rule!(
     ABOVE_80,
     "scores.oshima.above_80",
-    "IQ が80を超えるため大島分類の区分はありません",
-    "No Oshima cell: IQ above 80"
+    "IQ が80を超えるため大島分類の区分はありません（{measure} {quotient}）",
+    "No Oshima cell: IQ above 80 ({measure} {quotient})"
 );
 info_rule!(
     FROM_DQ,
@@ -137,7 +137,12 @@ pub fn classify(
         return None;
     };
     let Some(cell) = cell(quotient, motor) else {
-        findings.push(ABOVE_80.detail(&qpath, quotient, quotient));
+        findings.push(
+            ABOVE_80
+                .at(&qpath)
+                .with("measure", if from_dq { "DQ" } else { "IQ" })
+                .with("quotient", quotient),
+        );
         return None;
     };
     if from_dq {

@@ -28,10 +28,10 @@
 //! - The 2021 welfare-side rule for 特別重度支援加算 drops the motor condition: (Ⅰ) ≥ 25,
 //!   (Ⅱ) ≥ 10. It is reported separately ([`WelfareCategory`]), not as a change to the above.
 
-use super::add_months;
+use super::{add_months, words};
 use crate::calendar::IsoDate;
 use crate::care::{CareKind, ClinicalProfile, MotorLevel, VentilationMode};
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use serde::Serialize;
 
 /// 超重症児スコアの1行 / One row of the super-severe score table.
@@ -292,8 +292,8 @@ pub struct SuperSevereResult {
 info_rule!(
     TOO_SHORT,
     "scores.super_severe.too_short",
-    "継続期間が6か月（NICU退院後は1か月）に満たないため数えていません",
-    "Not counted: the state has lasted less than 6 months (1 month after NICU discharge)"
+    "継続期間が6か月（NICU退院後は1か月）に満たないため数えていません[（{from} から数えます）]",
+    "Not counted: the state has lasted less than 6 months (1 month after NICU discharge)[; it counts from {from}]"
 );
 info_rule!(
     SINCE_UNKNOWN,
@@ -304,20 +304,24 @@ info_rule!(
 info_rule!(
     NICU_RULE,
     "scores.super_severe.nicu_rule",
-    "NICU退院時から続く状態として、退院後1か月で数えています",
-    "Counted under the NICU rule: present at NICU discharge, 1 month since"
+    "NICU退院時から続く状態として、退院後1か月の {from} から数えています",
+    "Counted under the NICU rule: present at NICU discharge, counted from {from} (1 month after discharge)"
 );
-info_rule!(
+crate::rule!(
     BELOW_THRESHOLD,
     "scores.super_severe.below_threshold",
-    "頻度が基準に達しないか記録がないため数えていません",
-    "Not counted: the frequency is below the row's threshold or not recorded"
+    Info,
+    "頻度が基準に達しないか記録がないため数えていません（基準: {threshold}）",
+    "Not counted: the frequency is below the row's threshold or not recorded (threshold: {threshold})",
+    "Some rows of the super-severe score count only from a frequency: suctioning and position changes 6 times a day or more, a nebuliser 6 times a day or more or in continuous use, hypertonia care and intermittent catheterisation 3 times a day or more, SpO2 at or below 90% for 10% of the time or more (row 4 without oxygen), and continuous drainage only with an artificial bladder. Record the frequency (times per hour, day or week) if it is missing."
 );
-info_rule!(
+crate::rule!(
     EXCLUDED,
     "scores.super_severe.excluded",
-    "排他的な項目のため数えていません（栄養経路は一つ、ポンプは腸管栄養時のみ、導尿は一度）",
-    "Not counted: the rows exclude each other (one feeding route; the pump only with enteral feeding; catheterisation once)"
+    Info,
+    "排他的な項目のため数えていません（{reason}）",
+    "Not counted: the rows exclude each other ({reason})",
+    "Three rows of the score exclude each other: feeding (rows 8 and 9) counts one route, the highest scoring; the continuous feeding pump counts only with enteral feeding (row 9); catheterisation (row 12) counts once. The finding points at the item left out and says which of the three applies."
 );
 info_rule!(
     DEVICE_NOT_LISTED,
@@ -328,8 +332,8 @@ info_rule!(
 info_rule!(
     NOT_DAILY,
     "scores.super_severe.not_daily",
-    "NIPPV・CPAP・カフマシンは毎日行う場合のみレスピレーター管理に含むため、記録された頻度では数えていません",
-    "Not counted: NIPPV, CPAP and cough assist count as row 1 (respirator) only when used every day"
+    "NIPPV・CPAP・カフマシンは毎日行う場合のみレスピレーター管理に含むため、記録された頻度（{times}回/{per}）では数えていません",
+    "Not counted: NIPPV, CPAP and cough assist count as row 1 (respirator) only when used every day (recorded: {times} per {per})"
 );
 info_rule!(
     DAILY_ASSUMED,
@@ -340,20 +344,20 @@ info_rule!(
 info_rule!(
     NOT_A_ROW,
     "scores.super_severe.not_a_row",
-    "超重症児スコアの項目にないケアです",
-    "This kind of care is not a row of the super-severe score"
+    "超重症児スコアの項目にないケアです（{care}）",
+    "This kind of care is not a row of the super-severe score ({care})"
 );
 info_rule!(
     MOTOR_UNKNOWN,
     "scores.super_severe.motor_unknown",
-    "運動機能が記録されていないため判定できません",
-    "No category: the motor level is not recorded"
+    "運動機能が記録されていないため判定できません（合計 {total} 点）",
+    "No category: the motor level is not recorded (total {total} points)"
 );
 info_rule!(
     MOTOR_NOT_MET,
     "scores.super_severe.motor_not_met",
-    "運動機能が座位までではないため、合計点にかかわらず該当しません",
-    "Neither category: the child walks, whatever the total"
+    "運動機能が座位までではないため、合計点（{total} 点）にかかわらず該当しません",
+    "Neither category: the child walks, whatever the total ({total} points)"
 );
 
 /// Every rule of the super-severe score.
@@ -370,6 +374,31 @@ pub const RULES: &[Rule] = &[
     MOTOR_UNKNOWN,
     MOTOR_NOT_MET,
 ];
+
+// The thresholds and exclusions the findings name (the library's own words).
+const SIX_A_DAY: Label = words("1日6回以上", "6 times a day or more");
+const THREE_A_DAY: Label = words("1日3回以上", "3 times a day or more");
+const SIX_A_DAY_OR_CONTINUOUS: Label = words(
+    "1日6回以上または継続使用",
+    "6 times a day or more, or continuous use",
+);
+const ARTIFICIAL_BLADDER_ONLY: Label = words(
+    "人工膀胱（膀胱瘻・尿路ストーマ）の場合のみ",
+    "only with an artificial bladder (cystostomy or urostomy)",
+);
+const LOW_SPO2_TEN_PERCENT: Label = words(
+    "SpO2 90% 以下が時間の10%以上",
+    "SpO2 at or below 90% for 10% of the time or more",
+);
+const ONE_FEEDING_ROUTE: Label = words(
+    "栄養経路は点数の最も高い一つだけを数えます",
+    "one feeding route counts, the highest scoring",
+);
+const PUMP_ONLY_ENTERAL: Label = words(
+    "持続注入ポンプは腸ろう・腸管栄養のときのみ数えます",
+    "the feeding pump counts only with enteral feeding",
+);
+const CATHETERISATION_ONCE: Label = words("導尿は一度だけ数えます", "catheterisation counts once");
 
 /// True if a state that started on `since` counts on `as_of` (6 months, or 1 month after
 /// a NICU discharge it was present at). Emits the info finding that explains a refusal.
@@ -389,18 +418,8 @@ fn lasted(
         return true;
     }
     let nicu_date = nicu.filter(|d| since <= *d).and_then(|d| add_months(d, 1));
-    if nicu_date.is_some_and(|d| d <= as_of) {
-        findings.push(NICU_RULE.detail(
-            path,
-            format!(
-                "{}から数える",
-                nicu_date.map_or(String::new(), |d| d.to_string())
-            ),
-            format!(
-                "counts from {}",
-                nicu_date.map_or(String::new(), |d| d.to_string())
-            ),
-        ));
+    if let Some(from) = nicu_date.filter(|d| *d <= as_of) {
+        findings.push(NICU_RULE.at(path).with("from", from));
         return true;
     }
     let from = match (six, nicu_date) {
@@ -408,11 +427,7 @@ fn lasted(
         (a, b) => a.or(b),
     };
     match from {
-        Some(d) => findings.push(TOO_SHORT.detail(
-            path,
-            format!("{d}から数える"),
-            format!("counts from {d}"),
-        )),
+        Some(d) => findings.push(TOO_SHORT.at(path).with("from", d)),
         None => findings.push(TOO_SHORT.at(path)),
     }
     false
@@ -469,11 +484,12 @@ pub fn score(
                         Some(f) if f.at_least_per_day(1) => {
                             counts(&RESPIRATOR, findings);
                         }
-                        Some(f) => findings.push(NOT_DAILY.detail(
-                            p.key("frequency"),
-                            format!("{}回/{}", f.times, f.per.label_ja()),
-                            format!("{} per {}", f.times, f.per.label_en()),
-                        )),
+                        Some(f) => findings.push(
+                            NOT_DAILY
+                                .at(p.key("frequency"))
+                                .with("times", f.times)
+                                .with("per", words(f.per.label_ja(), f.per.label_en())),
+                        ),
                         None => {
                             if counts(&RESPIRATOR, findings) {
                                 findings.push(DAILY_ASSUMED.at(&p));
@@ -500,17 +516,17 @@ pub fn score(
                 Some(f) if f.at_least_per_day(6) => {
                     counts(&SUCTION_6, findings);
                 }
-                _ => findings.push(BELOW_THRESHOLD.detail(&p, "6回/日", "6 a day")),
+                _ => findings.push(BELOW_THRESHOLD.at(&p).with("threshold", SIX_A_DAY)),
             },
             K::Nebulizer => {
                 if item.continuous || freq.is_some_and(|f| f.at_least_per_day(6)) {
                     counts(&NEBULISER, findings);
                 } else {
-                    findings.push(BELOW_THRESHOLD.detail(
-                        &p,
-                        "6回/日または継続使用",
-                        "6 a day or continuous",
-                    ));
+                    findings.push(
+                        BELOW_THRESHOLD
+                            .at(&p)
+                            .with("threshold", SIX_A_DAY_OR_CONTINUOUS),
+                    );
                 }
             }
             K::CentralLine => {
@@ -535,7 +551,7 @@ pub fn score(
                 if freq.is_some_and(|f| f.at_least_per_day(3)) {
                     counts(&HYPERTONIA, findings);
                 } else {
-                    findings.push(BELOW_THRESHOLD.detail(&p, "3回/日", "3 a day"));
+                    findings.push(BELOW_THRESHOLD.at(&p).with("threshold", THREE_A_DAY));
                 }
             }
             K::Dialysis => {
@@ -549,15 +565,12 @@ pub fn score(
                         .is_some_and(|r| r.is_artificial_bladder())
                 };
                 if !qualifies {
-                    let (ja, en) = if item.kind == K::IntermittentCatheterization {
-                        ("3回/日", "3 a day")
+                    let threshold = if item.kind == K::IntermittentCatheterization {
+                        THREE_A_DAY
                     } else {
-                        (
-                            "人工膀胱（膀胱瘻・尿路ストーマ）のみ",
-                            "artificial bladder only",
-                        )
+                        ARTIFICIAL_BLADDER_ONLY
                     };
-                    findings.push(BELOW_THRESHOLD.detail(&p, ja, en));
+                    findings.push(BELOW_THRESHOLD.at(&p).with("threshold", threshold));
                 } else if lasted(since, nicu, as_of, &p, findings) {
                     if catheter.is_none() {
                         catheter = Some(p.clone());
@@ -573,7 +586,7 @@ pub fn score(
                 if freq.is_some_and(|f| f.at_least_per_day(6)) {
                     counts(&POSITION, findings);
                 } else {
-                    findings.push(BELOW_THRESHOLD.detail(&p, "6回/日", "6 a day"));
+                    findings.push(BELOW_THRESHOLD.at(&p).with("threshold", SIX_A_DAY));
                 }
             }
             K::SubcutaneousInjection
@@ -581,9 +594,11 @@ pub fn score(
             | K::BloodGlucose
             | K::BowelCare
             | K::Enema
-            | K::SeizureCare => {
-                findings.push(NOT_A_ROW.detail(&p, item.kind.label_ja(), item.kind.label_en()))
-            }
+            | K::SeizureCare => findings.push(
+                NOT_A_ROW
+                    .at(&p)
+                    .with("care", words(item.kind.label_ja(), item.kind.label_en())),
+            ),
         }
     }
 
@@ -597,7 +612,11 @@ pub fn score(
                 hits.push((&OXYGEN, lp));
             }
         } else {
-            findings.push(BELOW_THRESHOLD.detail(lp.key("percent_of_time"), "10%", "10%"));
+            findings.push(
+                BELOW_THRESHOLD
+                    .at(lp.key("percent_of_time"))
+                    .with("threshold", LOW_SPO2_TEN_PERCENT),
+            );
         }
     }
 
@@ -605,7 +624,7 @@ pub fn score(
     let best = feeding.iter().max_by_key(|(row, _)| row.points).cloned();
     for (row, p) in &feeding {
         if best.as_ref().is_some_and(|(b, _)| b != row) {
-            findings.push(EXCLUDED.detail(p, "栄養経路は一つ", "one feeding route"));
+            findings.push(EXCLUDED.at(p).with("reason", ONE_FEEDING_ROUTE));
         }
     }
     let enteral = best.as_ref().is_some_and(|(row, _)| *row == &ENTERAL);
@@ -616,18 +635,14 @@ pub fn score(
         if enteral {
             hits.push((&PUMP, p));
         } else {
-            findings.push(EXCLUDED.detail(
-                &p,
-                "ポンプは腸ろう・腸管栄養時のみ",
-                "pump only with enteral feeding",
-            ));
+            findings.push(EXCLUDED.at(&p).with("reason", PUMP_ONLY_ENTERAL));
         }
     }
     if let Some(p) = catheter {
         hits.push((&CATHETER, p));
     }
     for p in catheter_extra {
-        findings.push(EXCLUDED.detail(&p, "導尿は一度", "catheterisation once"));
+        findings.push(EXCLUDED.at(&p).with("reason", CATHETERISATION_ONCE));
     }
 
     crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
@@ -647,19 +662,15 @@ pub fn score(
     let category = match motor {
         _ if total < 10 => SuperSevereCategory::NotApplicable,
         None => {
-            findings.push(MOTOR_UNKNOWN.detail(
-                base,
-                format!("{total}点"),
-                format!("{total} points"),
-            ));
+            findings.push(MOTOR_UNKNOWN.at(base).with("total", total));
             SuperSevereCategory::Undetermined
         }
         Some(false) => {
-            findings.push(MOTOR_NOT_MET.detail(
-                base.key("motor_level"),
-                format!("{total}点"),
-                format!("{total} points"),
-            ));
+            findings.push(
+                MOTOR_NOT_MET
+                    .at(base.key("motor_level"))
+                    .with("total", total),
+            );
             SuperSevereCategory::NotApplicable
         }
         Some(true) if total >= 25 => SuperSevereCategory::SuperSevere,

@@ -6,7 +6,7 @@ use super::{
     Policy, Requirement, Role, RoleCoverage, RoleRule, StaffShare, StaffingReport, StaffingRequest,
 };
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Label, Path};
+use crate::finding::{ArgValue, Finding, Label, Path};
 use crate::operation::Computed;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -43,14 +43,22 @@ pub fn share_of(hub_minutes: u32, contracted_minutes: u32) -> Option<Share> {
     }
     let g = gcd(h, c).max(1);
     let (numerator, denominator) = (h / g, c / g);
-    // Hundredths of a percent, truncated: h * 10_000 fits in u64 (h < 2^32).
-    let hundredths = h.saturating_mul(10_000) / c;
+    let hundredths = percent_hundredths(hub_minutes, contracted_minutes)?;
     Some(Share {
         numerator,
         denominator,
         fraction: format!("{numerator}/{denominator}"),
         percent: format!("{}.{:02}", hundredths / 100, hundredths % 100),
     })
+}
+
+/// The share `hub / contracted` in hundredths of a percent, truncated (not rounded):
+/// 474 of 2400 minutes is 1975 (19.75%); `None` when `contracted` is 0.
+fn percent_hundredths(hub_minutes: u32, contracted_minutes: u32) -> Option<u64> {
+    // h * 10_000 fits in u64 (h < 2^32).
+    u64::from(hub_minutes)
+        .saturating_mul(10_000)
+        .checked_div(u64::from(contracted_minutes))
 }
 
 /// True iff `hub / contracted ≥ min_percent / 100`, exactly (integer arithmetic), with
@@ -297,14 +305,19 @@ fn check_staff(
         let share = share_of(h, c);
         let meets = h > 0 && meets_minimum(h, c, min);
         if !meets && c > 0 && h > 0 && h <= c {
-            // The exact share (fraction and percent) is in the result (`staff[].share`).
-            findings.push(
-                STAFF_SHARE_BELOW_MINIMUM
-                    .at(at.key("hub_minutes"))
-                    .with("hub", h)
-                    .with("contracted", c)
-                    .with("min", min),
-            );
+            // The percentage as the result's `staff[].share.percent` writes it (truncated
+            // to two decimals); the exact fraction is there too.
+            let mut f = STAFF_SHARE_BELOW_MINIMUM
+                .at(at.key("hub_minutes"))
+                .with("hub", h)
+                .with("contracted", c);
+            if let Some(p) = percent_hundredths(h, c) {
+                f = f.with(
+                    "share",
+                    ArgValue::decimal(i64::try_from(p).unwrap_or(i64::MAX), 2),
+                );
+            }
+            findings.push(f.with("min", min));
         }
         out.push(StaffShare {
             id: s.id.clone(),

@@ -120,8 +120,8 @@ rule!(
     STAFF_SHARE_BELOW_MINIMUM,
     "staffing.staff.share_below_minimum",
     Error,
-    "拠点事業に充てる時間の割合（{hub} 分 / {contracted} 分）が最低割合 {min}% に達していません",
-    "The share of working time given to the hub ({hub} of {contracted} minutes) is below the minimum of {min}%"
+    "拠点事業に充てる時間の割合（{hub} 分 / {contracted} 分[ = {share}%]）が最低割合 {min}% に達していません",
+    "The share of working time given to the hub ({hub} of {contracted} minutes[ = {share}%]) is below the minimum of {min}%"
 );
 rule!(
     ROLE_REQUIRED_MISSING,

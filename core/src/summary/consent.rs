@@ -48,7 +48,7 @@
 
 use super::{CareRole, ChildSummary, labelled};
 use crate::calendar::IsoDate;
-use crate::finding::{Finding, Path, Rule};
+use crate::finding::{Finding, Label, Path, Rule};
 use serde::{Deserialize, Serialize};
 
 labelled! {
@@ -238,29 +238,29 @@ rule!(
     CONSENT_NONE,
     "consent.none",
     Warning,
-    "情報提供についての同意の記録がありません",
-    "No consent to share the summary is recorded"
+    "情報提供についての同意の記録がありません（利用目的: {purpose}）",
+    "No consent to share the summary is recorded (use: {purpose})"
 );
 rule!(
     CONSENT_NOT_COVERED,
     "consent.not_covered",
     Warning,
-    "この利用目的・提供先についての同意の記録がありません",
-    "No recorded consent covers this use and recipient"
+    "この利用目的・提供先についての同意の記録がありません（利用目的: {purpose}）",
+    "No recorded consent covers this use and recipient (use: {purpose})"
 );
 rule!(
     CONSENT_WITHDRAWN,
     "consent.withdrawn",
     Warning,
-    "この利用目的についての同意は撤回されています",
-    "The consent for this use has been withdrawn"
+    "この利用目的についての同意は撤回されています（{purpose}、{on} に撤回）",
+    "The consent for this use has been withdrawn ({purpose}, withdrawn on {on})"
 );
 rule!(
     CONSENT_EXPIRED,
     "consent.expired",
     Warning,
-    "この利用目的についての同意は有効期限を過ぎています",
-    "The consent for this use has run out"
+    "この利用目的についての同意は有効期限を過ぎています（{purpose}、{until} まで有効）",
+    "The consent for this use has run out ({purpose}, valid until {until})"
 );
 
 /// Every rule of this module.
@@ -281,25 +281,23 @@ impl ConsentStatus {
     /// the summary at `summary` (e.g. `/summary`, or `/summaries/3` in a list).
     pub fn finding(self, use_: ConsentUse, summary: &Path) -> Option<Finding> {
         let consents = summary.key("consents");
-        match self {
-            ConsentStatus::Covered { .. } => None,
-            ConsentStatus::NoneRecorded => {
-                Some(CONSENT_NONE.detail(consents, use_.label_ja(), use_.label_en()))
-            }
-            ConsentStatus::NotCovered => {
-                Some(CONSENT_NOT_COVERED.detail(consents, use_.label_ja(), use_.label_en()))
-            }
-            ConsentStatus::Withdrawn { index, on } => Some(CONSENT_WITHDRAWN.detail(
-                consents.index(index).key("withdrawn_on"),
-                format!("{}、{on} 撤回", use_.label_ja()),
-                format!("{}, withdrawn {on}", use_.label_en()),
-            )),
-            ConsentStatus::Expired { index, on } => Some(CONSENT_EXPIRED.detail(
-                consents.index(index).key("expires_on"),
-                format!("{}、{on} まで", use_.label_ja()),
-                format!("{}, valid until {on}", use_.label_en()),
-            )),
-        }
+        let purpose = Label {
+            code: "",
+            ja: use_.label_ja(),
+            en: use_.label_en(),
+        };
+        let finding = match self {
+            ConsentStatus::Covered { .. } => return None,
+            ConsentStatus::NoneRecorded => CONSENT_NONE.at(consents),
+            ConsentStatus::NotCovered => CONSENT_NOT_COVERED.at(consents),
+            ConsentStatus::Withdrawn { index, on } => CONSENT_WITHDRAWN
+                .at(consents.index(index).key("withdrawn_on"))
+                .with("on", on),
+            ConsentStatus::Expired { index, on } => CONSENT_EXPIRED
+                .at(consents.index(index).key("expires_on"))
+                .with("until", on),
+        };
+        Some(finding.with("purpose", purpose))
     }
 }
 

@@ -41,8 +41,8 @@ crate::rule!(
     TRUNCATED,
     "summary.emergency_view.truncated",
     Info,
-    "一画面に収めるため一部を省略しました",
-    "Some items were left out to fit one screen"
+    "一画面に収めるため一部を省略しました（{section} {omitted} 件）",
+    "Some items were left out to fit one screen ({section}: {omitted} left out)"
 );
 
 labelled! {
@@ -549,11 +549,19 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                 EmergencySection::Contacts => root.key("emergency_contacts"),
                 _ => root.clone(),
             };
-            findings.push(TRUNCATED.detail(
-                at,
-                format!("{} {}件", b.title_ja, b.omitted),
-                format!("{} {}", b.section.label_en(), b.omitted),
-            ));
+            findings.push(
+                TRUNCATED
+                    .at(at)
+                    .with(
+                        "section",
+                        crate::finding::Label {
+                            code: "",
+                            ja: b.title_ja,
+                            en: b.section.label_en(),
+                        },
+                    )
+                    .with("omitted", b.omitted),
+            );
         }
     }
 

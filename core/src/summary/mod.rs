@@ -365,7 +365,7 @@ impl DeviceKind {
 }
 
 macro_rules! parameters {
-    ($( $(#[$m:meta])* $variant:ident => $ja:literal, $unit:literal, $min:literal, $max:literal; )*) => {
+    ($( $(#[$m:meta])* $variant:ident => $ja:literal, $unit:literal, $unit_en:literal, $min:literal, $max:literal; )*) => {
         /// 設定項目 / A device setting, with its unit.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -384,6 +384,10 @@ macro_rules! parameters {
             pub const fn unit(self) -> &'static str {
                 match self { $(SettingParameter::$variant => $unit,)* }
             }
+            /// The unit in English messages.
+            pub const fn unit_en(self) -> &'static str {
+                match self { $(SettingParameter::$variant => $unit_en,)* }
+            }
             /// Plausible range (inclusive): values outside are an input error.
             pub const fn range(self) -> (f64, f64) {
                 match self { $(SettingParameter::$variant => ($min, $max),)* }
@@ -394,39 +398,39 @@ macro_rules! parameters {
 
 parameters! {
     /// 一回換気量 (mL) / Tidal volume (mL).
-    TidalVolumeMl => "一回換気量", "mL", 1.0, 2000.0;
+    TidalVolumeMl => "一回換気量", "mL", "mL", 1.0, 2000.0;
     /// 換気回数 (回/分) / Set respiratory rate (per minute).
-    RespiratoryRatePerMin => "換気回数", "回/分", 1.0, 150.0;
+    RespiratoryRatePerMin => "換気回数", "回/分", "per min", 1.0, 150.0;
     /// 最高気道内圧 PIP (cmH2O) / Peak inspiratory pressure.
-    PipCmH2o => "PIP", "cmH2O", 1.0, 80.0;
+    PipCmH2o => "PIP", "cmH2O", "cmH2O", 1.0, 80.0;
     /// PEEP (cmH2O) / Positive end-expiratory pressure.
-    PeepCmH2o => "PEEP", "cmH2O", 0.0, 30.0;
+    PeepCmH2o => "PEEP", "cmH2O", "cmH2O", 0.0, 30.0;
     /// プレッシャーサポート (cmH2O) / Pressure support.
-    PressureSupportCmH2o => "PS", "cmH2O", 0.0, 50.0;
+    PressureSupportCmH2o => "PS", "cmH2O", "cmH2O", 0.0, 50.0;
     /// IPAP (cmH2O) / Inspiratory positive airway pressure (NIPPV).
-    IpapCmH2o => "IPAP", "cmH2O", 1.0, 50.0;
+    IpapCmH2o => "IPAP", "cmH2O", "cmH2O", 1.0, 50.0;
     /// EPAP (cmH2O) / Expiratory positive airway pressure (NIPPV).
-    EpapCmH2o => "EPAP", "cmH2O", 0.0, 30.0;
+    EpapCmH2o => "EPAP", "cmH2O", "cmH2O", 0.0, 30.0;
     /// CPAP 圧 (cmH2O) / CPAP pressure.
-    CpapCmH2o => "CPAP", "cmH2O", 1.0, 30.0;
+    CpapCmH2o => "CPAP", "cmH2O", "cmH2O", 1.0, 30.0;
     /// 吸気時間 (秒) / Inspiratory time (s).
-    InspiratoryTimeS => "吸気時間", "秒", 0.1, 5.0;
+    InspiratoryTimeS => "吸気時間", "秒", "s", 0.1, 5.0;
     /// 吸入酸素濃度 FiO2 (%) / Inspired oxygen fraction (%).
-    Fio2Percent => "FiO2", "%", 21.0, 100.0;
+    Fio2Percent => "FiO2", "%", "%", 21.0, 100.0;
     /// 酸素流量 (L/分) / Oxygen or high-flow rate (L/min).
-    OxygenFlowLPerMin => "酸素流量", "L/分", 0.01, 60.0;
+    OxygenFlowLPerMin => "酸素流量", "L/分", "L/min", 0.01, 60.0;
     /// 内径 (mm) / Inner diameter (mm), e.g. a tracheostomy tube.
-    InnerDiameterMm => "内径", "mm", 2.0, 12.0;
+    InnerDiameterMm => "内径", "mm", "mm", 2.0, 12.0;
     /// 太さ (Fr) / Size (French).
-    SizeFr => "サイズ", "Fr", 3.0, 34.0;
+    SizeFr => "サイズ", "Fr", "Fr", 3.0, 34.0;
     /// 長さ (cm) / Length (cm).
-    LengthCm => "長さ", "cm", 0.5, 150.0;
+    LengthCm => "長さ", "cm", "cm", 0.5, 150.0;
     /// カフ・バルーン水量 (mL) / Cuff or balloon volume (mL).
-    CuffOrBalloonMl => "カフ・バルーン水量", "mL", 0.0, 30.0;
+    CuffOrBalloonMl => "カフ・バルーン水量", "mL", "mL", 0.0, 30.0;
     /// 注入速度 (mL/時) / Feeding rate (mL/h).
-    FeedingRateMlPerH => "注入速度", "mL/時", 1.0, 500.0;
+    FeedingRateMlPerH => "注入速度", "mL/時", "mL/h", 1.0, 500.0;
     /// 基礎注入量 (単位/時) / Basal infusion rate (units/h).
-    BasalRateUnitsPerH => "基礎注入量", "単位/時", 0.0, 10.0;
+    BasalRateUnitsPerH => "基礎注入量", "単位/時", "units/h", 0.0, 10.0;
 }
 
 /// 設定値 / One setting of a device.

@@ -97,15 +97,16 @@ rule!(
     VALUE_OUT_OF_RANGE,
     "summary.value.out_of_range",
     Error,
-    "値が範囲外です",
-    "The value is out of range"
+    "値が範囲外です（[{value}[ {unit}]、]範囲は {min}〜{max}[ {unit}]）",
+    "The value is out of range ([{value}[ {unit}]; ]allowed: {min}–{max}[ {unit}])",
+    "A number outside what is possible for its field: a device setting outside its plausible range, times a day outside 1–24, a dose number outside 1–10, a weight outside 0.3–200 kg, a height outside 20–250 cm, or a usual vital sign outside its range. The message writes the value as the document has it (a number too large to write exactly is left out). It is usually a typing slip or a value in another unit."
 );
 rule!(
     RANGE_INVERTED,
     "summary.value.range_inverted",
     Error,
-    "下限が上限より大きくなっています",
-    "The minimum is above the maximum"
+    "下限が上限より大きくなっています[（下限 {min}、上限 {max}[ {unit}]）]",
+    "The minimum is above the maximum[ (minimum {min}, maximum {max}[ {unit}])]"
 );
 rule!(
     KANA_NOT_KANA,
@@ -342,8 +343,8 @@ rule!(
     TIMELINE_NO_FIRST_CONSULTATION,
     "summary.timeline.no_first_consultation",
     Warning,
-    "障害年金の請求に必要な初診日が受診歴にありません",
-    "No first-consultation date (初診日) is recorded for the disability pension claim"
+    "障害年金の請求に必要な初診日が受診歴にありません（20歳に達する日: {reaches_20}）",
+    "No first-consultation date (初診日) is recorded for the disability pension claim (the child reaches 20 on {reaches_20})"
 );
 
 rule!(
@@ -406,8 +407,8 @@ rule!(
     WEIGHT_IMPLAUSIBLE,
     "summary.weight.implausible",
     Error,
-    "体重がこの年齢ではありえない値です（入力の誤りの可能性）",
-    "The weight is impossible for the child's age (probably a typing slip)"
+    "体重がこの年齢ではありえない値です（{weight} kg、{years} 歳では {min}〜{max} kg。入力の誤りの可能性）",
+    "The weight is impossible for the child's age ({weight} kg; {min}–{max} kg at age {years}; probably a typing slip)"
 );
 rule!(
     WEIGHT_STALE,
@@ -559,6 +560,20 @@ fn date(d: IsoDate) -> ArgValue {
     }
 }
 
+/// `f` with the numbers of the model as exact decimal arguments (a number too large to
+/// write exactly is left out, and with it the template's optional part) and a unit.
+fn decimals(mut f: Finding, numbers: &[(&'static str, f64)], unit: Option<Label>) -> Finding {
+    for &(name, v) in numbers {
+        if let Some(d) = ArgValue::from_f64(v) {
+            f = f.with(name, d);
+        }
+    }
+    match unit {
+        Some(u) => f.with("unit", u),
+        None => f,
+    }
+}
+
 /// Labels as a finding argument (the library's own words).
 const fn words(ja: &'static str, en: &'static str) -> Label {
     Label { code: "", ja, en }
@@ -706,25 +721,24 @@ impl Ctx<'_> {
             );
         }
     }
-    fn range(&mut self, value: f64, min: f64, max: f64, unit: &str, path: &Place<'_>) {
+    /// `value` outside `min..=max` (in `unit`, if it has one).
+    fn range(&mut self, value: f64, min: f64, max: f64, unit: Option<Label>, path: &Place<'_>) {
         if !(min..=max).contains(&value) {
-            self.push(VALUE_OUT_OF_RANGE.detail(
-                path,
-                format!("{value} は {min}〜{max} {unit} の外"),
-                format!("{value} is outside {min}–{max} {unit}"),
+            let f = VALUE_OUT_OF_RANGE.at(path);
+            self.push(decimals(
+                f,
+                &[("value", value), ("min", min), ("max", max)],
+                unit,
             ));
         }
     }
-    fn usual(&mut self, r: Option<&Range>, min: f64, max: f64, unit: &str, path: &Place<'_>) {
+    fn usual(&mut self, r: Option<&Range>, min: f64, max: f64, unit: Label, path: &Place<'_>) {
         let Some(r) = r else { return };
-        self.range(r.min, min, max, unit, &path.key("min"));
-        self.range(r.max, min, max, unit, &path.key("max"));
+        self.range(r.min, min, max, Some(unit), &path.key("min"));
+        self.range(r.max, min, max, Some(unit), &path.key("max"));
         if r.min > r.max {
-            self.push(RANGE_INVERTED.detail(
-                path,
-                format!("{} > {}", r.min, r.max),
-                format!("{} > {}", r.min, r.max),
-            ));
+            let f = RANGE_INVERTED.at(path);
+            self.push(decimals(f, &[("min", r.min), ("max", r.max)], Some(unit)));
         }
     }
     fn phone(&mut self, phone: Option<&String>, path: &Place<'_>) {
@@ -1122,7 +1136,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
                 st.value,
                 min,
                 max,
-                st.parameter.unit(),
+                Some(words(st.parameter.unit(), st.parameter.unit_en())),
                 &dp.key("settings").index(j).key("value"),
             );
         }
@@ -1170,7 +1184,13 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         let mp = p.index(i);
         ctx.required(&m.name, &mp.key("name"));
         match m.times_per_day {
-            Some(n) => ctx.range(f64::from(n), 1.0, 24.0, "回/日", &mp.key("times_per_day")),
+            Some(n) => ctx.range(
+                f64::from(n),
+                1.0,
+                24.0,
+                Some(words("回/日", "times a day")),
+                &mp.key("times_per_day"),
+            ),
             None if !m.as_needed => ctx.push(MEDICATION_NO_FREQUENCY.at(mp)),
             None => {}
         }
@@ -1214,7 +1234,8 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         let vp = p.index(i);
         ctx.event(v.date, &vp.key("date"));
         if let Some(n) = v.dose {
-            ctx.range(f64::from(n), 1.0, 10.0, "回目", &vp.key("dose"));
+            // A dose number needs no unit (the location names the field).
+            ctx.range(f64::from(n), 1.0, 10.0, None, &vp.key("dose"));
         }
         match &v.name {
             Some(n) => ctx.required(n, &vp.key("name")),
@@ -1238,54 +1259,57 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
             );
         }
         if let Some(w) = v.weight_kg {
-            ctx.range(w, 0.3, 200.0, "kg", &p.key("weight_kg"));
+            ctx.range(w, 0.3, 200.0, Some(words("kg", "kg")), &p.key("weight_kg"));
             if let Some(age) = super::Age::on(s.child.date_of_birth, v.measured_on) {
                 let (lo, hi) = super::growth::plausible_weight(age.years);
                 if (0.3..=200.0).contains(&w) && !(lo..=hi).contains(&w) {
-                    ctx.push(WEIGHT_IMPLAUSIBLE.detail(
-                        p.key("weight_kg"),
-                        format!("{w} kg、{} 歳の範囲 {lo}〜{hi} kg", age.years),
-                        format!("{w} kg; {lo}–{hi} kg at age {}", age.years),
+                    let f = WEIGHT_IMPLAUSIBLE
+                        .at(p.key("weight_kg"))
+                        .with("years", age.years);
+                    ctx.push(decimals(
+                        f,
+                        &[("weight", w), ("min", lo), ("max", hi)],
+                        None,
                     ));
                 }
             }
         }
         if let Some(h) = v.height_cm {
-            ctx.range(h, 20.0, 250.0, "cm", &p.key("height_cm"));
+            ctx.range(h, 20.0, 250.0, Some(words("cm", "cm")), &p.key("height_cm"));
         }
         ctx.usual(
             v.spo2_percent.as_ref(),
             0.0,
             100.0,
-            "%",
+            words("%", "%"),
             &p.key("spo2_percent"),
         );
         ctx.usual(
             v.heart_rate_per_min.as_ref(),
             20.0,
             300.0,
-            "回/分",
+            words("回/分", "per min"),
             &p.key("heart_rate_per_min"),
         );
         ctx.usual(
             v.respiratory_rate_per_min.as_ref(),
             3.0,
             150.0,
-            "回/分",
+            words("回/分", "per min"),
             &p.key("respiratory_rate_per_min"),
         );
         ctx.usual(
             v.temperature_c.as_ref(),
             30.0,
             43.0,
-            "℃",
+            words("℃", "°C"),
             &p.key("temperature_c"),
         );
         ctx.usual(
             v.systolic_mmhg.as_ref(),
             30.0,
             250.0,
-            "mmHg",
+            words("mmHg", "mmHg"),
             &p.key("systolic_mmhg"),
         );
     }

@@ -216,11 +216,11 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
     if let Some(claim) = reaches_age_at_end_of(birth, 20)
         && first_consultation.is_none_or(|d| d > claim)
     {
-        findings.push(TIMELINE_NO_FIRST_CONSULTATION.detail(
-            Path::root().key("summary").key("history"),
-            format!("20歳到達日 {claim}"),
-            format!("reaches 20 on {claim}"),
-        ));
+        findings.push(
+            TIMELINE_NO_FIRST_CONSULTATION
+                .at(Path::root().key("summary").key("history"))
+                .with("reaches_20", claim),
+        );
     }
 
     let timeline = Timeline {
