@@ -25,6 +25,7 @@
 //! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
 
 pub mod model;
+mod order;
 mod recover;
 
 /// Edit distance between two words (optimal string alignment), for "did you mean".
@@ -308,31 +309,19 @@ fn finish<T>(found: recover::Recovered<T>, tree: &Tree, draft: bool) -> Read<T> 
 /// Sorts problems into document order (keys in the order written, list elements by
 /// number); problems at one place keep the order they were found in.
 fn order(problems: &mut [recover::Problem], tree: &Tree) {
-    crate::sorting::by_key(problems, |p| position(tree, p.path.as_str()));
+    order::by_position(tree, problems, |p| p.path.as_str());
 }
 
 /// The position of a pointer in document order: for each step, the index of the key or
 /// element (keys not in the document sort after those that are).
 pub fn position(tree: &Tree, pointer: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut at = Some(tree);
-    for raw in pointer.split('/').skip(1) {
-        let seg = raw.replace("~1", "/").replace("~0", "~");
-        let (i, next) = match at {
-            Some(Tree::Object(entries)) => match entries.iter().position(|(k, _)| *k == seg) {
-                Some(i) => (i, entries.get(i).map(|(_, v)| v)),
-                None => (usize::MAX, None),
-            },
-            Some(Tree::Array(items)) => match seg.parse::<usize>() {
-                Ok(i) => (i, items.get(i)),
-                Err(_) => (usize::MAX, None),
-            },
-            _ => (usize::MAX, None),
-        };
-        out.push(i);
-        at = next;
-    }
-    out
+    order::Positions::new(tree).of(pointer)
+}
+
+/// Sorts `items` into document order by the pointer `path_of` gives (stable); objects
+/// with many keys are indexed once.
+pub fn sort_by_position<T>(tree: &Tree, items: &mut [T], path_of: impl Fn(&T) -> &str) {
+    order::by_position(tree, items, path_of);
 }
 
 fn words(w: (&'static str, &'static str)) -> Label {
