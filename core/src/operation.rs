@@ -185,6 +185,13 @@ pub enum Body<I, O> {
     Seeing(fn(I, &[Finding]) -> Computed<O>),
 }
 
+impl<I, O> Clone for Body<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I, O> Copy for Body<I, O> {}
+
 impl<I, O> std::fmt::Debug for Body<I, O> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -260,19 +267,7 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
             let findings = arrange(input_type, bytes, findings);
             finish(Report::new(name, findings, result), None)
         }
-        Read::Draft(draft) => {
-            // While computing from a draft, decisions that need a complete document
-            // (the short-stay entitlement) refuse to be taken (`crate::run_options`).
-            let Computed { findings, result } =
-                crate::run_options::in_draft(|| run_body(draft.value, body, mode));
-            let findings = crate::run_options::without_standins(&draft.findings, findings);
-            let mut all = draft.findings;
-            all.extend(findings);
-            let all = arrange(input_type, bytes, all);
-            let mut report = Report::new(name, all, result);
-            report.provisional = true;
-            finish(report, None)
-        }
+        Read::Draft(draft) => from_draft(name, input_type, bytes, limits, draft, body, mode),
         Read::Unreadable(u) => {
             let findings = if u.problem == InputProblem::Shape {
                 arrange(input_type, bytes, u.findings)
@@ -282,6 +277,114 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
             finish(Report::<O>::new(name, findings, None), Some(u.problem))
         }
     }
+}
+
+/// Fields not filled in beyond this many are varied together (one second run), not one
+/// by one.
+const MAX_VARIED_ONE_BY_ONE: usize = 16;
+
+/// The report of an operation on a draft: computed on the reader's stand-ins, with
+/// every part of the result that rests on a stand-in withheld and every finding that
+/// exists only because of a stand-in dropped (`crate::input::withhold`): the operation
+/// runs again with all stand-ins varied and, if anything differs, once per field not
+/// filled in (up to [`MAX_VARIED_ONE_BY_ONE`]) to say which field holds what back.
+fn from_draft<I: DeserializeOwned + InputChecks, O: Serialize>(
+    name: &str,
+    input_type: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    draft: crate::input::Draft<I>,
+    body: Body<I, O>,
+    mode: Checks,
+) -> Outcome {
+    use crate::input::{Tree, Varied, withhold};
+    let reminders = draft.findings;
+    // While computing from a draft, decisions that need a complete document (the
+    // short-stay entitlement) refuse to be taken (`crate::run_options`).
+    let run = |value: I| {
+        let Computed { findings, result } =
+            crate::run_options::in_draft(|| run_body(value, body, mode));
+        (
+            crate::run_options::without_standins(&reminders, findings),
+            result.as_ref().and_then(withhold::tree_of_result),
+        )
+    };
+    let again =
+        |varied: Varied<'_>| crate::input::read_draft_varied::<I>(bytes, limits, varied).map(&run);
+    let (mut findings, mut result) = run(draft.value);
+    let mut withheld: Vec<String> = Vec::new();
+    let mut notes: Vec<Finding> = Vec::new();
+    if let Some((all_findings, all_result)) = again(Varied::All)
+        && (all_findings != findings || all_result != result)
+    {
+        let mut fields: Vec<&str> = reminders.iter().map(|r| r.path.as_str()).collect();
+        fields.dedup();
+        if fields.len() <= MAX_VARIED_ONE_BY_ONE {
+            for p in fields {
+                let Some((f, r)) = again(Varied::At(p)) else {
+                    continue;
+                };
+                findings = withhold::also_in(findings, &f);
+                let d = places(result.as_ref(), r.as_ref());
+                if !d.is_empty() {
+                    notes.push(withhold::withheld_at(p, d.len()));
+                    withheld.extend(d);
+                }
+            }
+        }
+        // What only the fields together hold back (or, with many fields, everything):
+        // at the whole document.
+        findings = withhold::also_in(findings, &all_findings);
+        let more: Vec<String> = places(result.as_ref(), all_result.as_ref())
+            .into_iter()
+            .filter(|q| !withheld.iter().any(|p| inside(q, p)))
+            .collect();
+        if !more.is_empty() {
+            notes.push(withhold::withheld_at("", more.len()));
+            withheld.extend(more);
+        }
+    }
+    // The largest places only, in the result's order.
+    let kept: Vec<String> = withheld
+        .iter()
+        .filter(|q| !withheld.iter().any(|p| p != *q && inside(q, p)))
+        .cloned()
+        .collect();
+    let mut withheld = kept;
+    withheld.sort();
+    withheld.dedup();
+    if let Some(tree) = &result {
+        crate::input::sort_by_position(tree, &mut withheld, |p| p.as_str());
+    }
+    if withheld.iter().any(String::is_empty) {
+        result = None;
+        withheld = vec![String::new()];
+    } else if let Some(tree) = &mut result {
+        withhold::leave_out(tree, &withheld);
+    }
+    let mut all = reminders;
+    all.extend(notes);
+    all.extend(findings);
+    let all = arrange(input_type, bytes, all);
+    let mut report: Report<Tree> = Report::new(name, all, result);
+    report.provisional = true;
+    report.withheld = withheld;
+    finish(report, None)
+}
+
+/// The places of the result `a` that differ in `b`; `""` (the whole result) when only
+/// `b` has one (a result that the first stand-ins prevent is withheld too).
+fn places(a: Option<&crate::input::Tree>, b: Option<&crate::input::Tree>) -> Vec<String> {
+    match a {
+        Some(a) => crate::input::withhold::differing(a, b),
+        None if b.is_some() => vec![String::new()],
+        None => Vec::new(),
+    }
+}
+
+/// True if the place `q` is `p` or inside it.
+fn inside(q: &str, p: &str) -> bool {
+    q == p || q.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Puts findings into document order (stable: findings at one place keep their order)
@@ -316,14 +419,21 @@ fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Out
         // Serialising our own types cannot fail (no maps with non-string keys, no
         // non-finite floats by construction); answer with an error report all the same.
         Err(_) => Outcome {
-            json: format!(
-                r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"internal.serialize","severity":"error","path":"","message_ja":"結果を JSON にできませんでした","message_en":"The result could not be serialised"}}]}}"#,
-                serde_json::Value::String(report.operation)
-            ),
+            json: unserialisable(&report.operation),
             valid: false,
             problem,
         },
     }
+}
+
+/// The report of an operation whose report could not be written: one
+/// `operation.internal` (the rule of `crate::surface`, above this module; its texts are
+/// repeated here and a test there keeps them equal).
+pub(crate) fn unserialisable(operation: &str) -> String {
+    format!(
+        r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"operation.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（入力内容は失われていません。不具合として報告してください）","message_en":"Internal error in the library (the input was not lost; please report it as a bug)"}}]}}"#,
+        serde_json::Value::String(operation.to_owned())
+    )
 }
 
 #[cfg(test)]
