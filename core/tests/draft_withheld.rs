@@ -4,42 +4,11 @@
 //! `input.draft.withheld` finding at the field), and findings that exist only because of
 //! a stand-in are dropped. Tried as a nurse filling in the demo form field by field.
 
-use kyoten_core::ops::run_with_options;
+#[path = "common/reports.rs"]
+mod reports;
+
+use reports::{blank, codes, example as file, pair, run_draft as run};
 use serde_json::{Value, json};
-use std::fs;
-
-fn file(path: &str) -> Value {
-    let path = format!("{}/../schemas/examples/{path}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&fs::read_to_string(path).expect("example")).expect("json")
-}
-
-fn run(op: &str, doc: &Value) -> Value {
-    let out = run_with_options(op, doc.to_string().as_bytes(), br#"{"draft":true}"#).expect("op");
-    serde_json::from_str(&out.json).expect("report")
-}
-
-fn blank(mut d: Value, pointer: &str) -> Value {
-    *d.pointer_mut(pointer).expect("pointer") = json!("");
-    d
-}
-
-fn codes(r: &Value) -> Vec<(String, String)> {
-    r["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or("").to_owned(),
-                f["path"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn pair(code: &str, path: &str) -> (String, String) {
-    (code.to_owned(), path.to_owned())
-}
 
 const SUMMARY: &str = "summary-request.ventilated-tracheostomy-gastrostomy.json";
 const DOB: &str = "/summary/child/date_of_birth";

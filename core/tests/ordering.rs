@@ -3,14 +3,12 @@
 //! (No timing assertion: the test runs in the normal test time; the reports of every
 //! example were compared byte for byte before and after the change.)
 
-use kyoten_core::ops::run;
-use serde_json::{Value, json};
-use std::fs;
+#[path = "common/reports.rs"]
+mod reports;
 
-fn example(name: &str) -> Value {
-    let path = format!("{}/../schemas/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&fs::read_to_string(path).expect("example")).expect("json")
-}
+use kyoten_core::ops::run;
+use reports::example;
+use serde_json::{Value, json};
 
 /// 3,000 diagnoses dated after `as_of` (each one a repeat of the first): an error at
 /// each date and a warning at each repeat, in document order (`summary.validate` gives
