@@ -7,7 +7,7 @@
 mod reports;
 
 use kyoten_core::ops::run;
-use reports::example;
+use reports::{codes, example};
 use serde_json::{Value, json};
 
 /// 3,000 diagnoses dated after `as_of` (each one a repeat of the first): an error at
@@ -44,18 +44,7 @@ fn three_thousand_findings_come_in_document_order() {
     let r: Value = serde_json::from_str(&out.json).expect("report");
     assert_eq!(r["errors"], json!(3000), "{op}");
     assert_eq!(r["warnings"], json!(3000), "{op}");
-    let listed: Vec<(String, String)> = r["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or("").to_owned(),
-                f["path"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
-    assert_eq!(listed, expected, "{op}");
+    assert_eq!(codes(&r), expected, "{op}");
 }
 
 /// An object with 5,000 unknown keys written in reverse order: each is reported, in the
