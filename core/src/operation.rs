@@ -283,11 +283,17 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
 /// by one.
 const MAX_VARIED_ONE_BY_ONE: usize = 16;
 
+/// Drafts larger than this (a form is a few kilobytes) are varied together only, so that
+/// a large draft costs at most two readings and two runs, not eighteen.
+const MAX_BYTES_ONE_BY_ONE: usize = 256 * 1024;
+
 /// The report of an operation on a draft: computed on the reader's stand-ins, with
 /// every part of the result that rests on a stand-in withheld and every finding that
 /// exists only because of a stand-in dropped (`crate::input::withhold`): the operation
 /// runs again with all stand-ins varied and, if anything differs, once per field not
-/// filled in (up to [`MAX_VARIED_ONE_BY_ONE`]) to say which field holds what back.
+/// filled in (up to [`MAX_VARIED_ONE_BY_ONE`] fields, in a draft of up to
+/// [`MAX_BYTES_ONE_BY_ONE`]) to say which field holds what back; otherwise what differs
+/// is attributed to the whole document (`input.draft.withheld` at `""`).
 fn from_draft<I: DeserializeOwned + InputChecks, O: Serialize>(
     name: &str,
     input_type: &str,
@@ -319,7 +325,7 @@ fn from_draft<I: DeserializeOwned + InputChecks, O: Serialize>(
     {
         let mut fields: Vec<&str> = reminders.iter().map(|r| r.path.as_str()).collect();
         fields.dedup();
-        if fields.len() <= MAX_VARIED_ONE_BY_ONE {
+        if fields.len() <= MAX_VARIED_ONE_BY_ONE && bytes.len() <= MAX_BYTES_ONE_BY_ONE {
             for p in fields {
                 let Some((f, r)) = again(Varied::At(p)) else {
                     continue;

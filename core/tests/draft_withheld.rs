@@ -188,6 +188,59 @@ fn a_finding_caused_by_a_standin_is_dropped() {
     );
 }
 
+/// More than sixteen fields not filled in (more than are varied one by one): what rests on them
+/// is still withheld, attributed to the whole document (`input.draft.withheld` at "").
+#[test]
+fn many_blank_fields_are_varied_together() {
+    let mut d = blank(file(SUMMARY), DOB);
+    for p in [
+        "/summary/child/name",
+        "/summary/child/sex",
+        "/summary/child/municipality",
+        "/summary/guardians/0/name",
+        "/summary/guardians/0/relationship",
+        "/summary/guardians/1/name",
+        "/summary/guardians/1/relationship",
+        "/summary/emergency_contacts/0/name",
+        "/summary/emergency_contacts/0/relationship",
+        "/summary/emergency_contacts/0/phone",
+        "/summary/emergency_contacts/1/name",
+        "/summary/emergency_contacts/1/relationship",
+        "/summary/emergency_contacts/1/phone",
+        "/summary/emergency_contacts/2/name",
+        "/summary/emergency_contacts/2/relationship",
+        "/summary/emergency_contacts/2/phone",
+        "/summary/child/kana",
+        "/summary/child/id",
+        "/summary/diagnoses/0/name",
+        "/summary/diagnoses/1/name",
+        "/summary/diagnoses/2/name",
+    ] {
+        d = blank(d, p);
+    }
+    let r = run("summary.timeline", &d);
+    let reminders = codes(&r)
+        .iter()
+        .filter(|c| c.0 == "input.draft.not_filled")
+        .count();
+    // (More than 16, whichever of these fields the summary requires.)
+    assert!(reminders > 16, "{reminders}");
+    assert_eq!(
+        r["withheld"],
+        json!([
+            "/date_of_birth",
+            "/age",
+            "/school_entry_year",
+            "/milestones"
+        ])
+    );
+    let notes: Vec<(String, String)> = codes(&r)
+        .into_iter()
+        .filter(|c| c.0 == "input.draft.withheld")
+        .collect();
+    assert_eq!(notes, [pair("input.draft.withheld", "")]);
+}
+
 /// A blank text field (the kana) changes nothing computed: no withheld part.
 #[test]
 fn a_blank_text_withholds_nothing() {
