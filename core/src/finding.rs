@@ -572,6 +572,11 @@ pub struct Report<T> {
     /// document not yet filled in and is provisional.
     #[serde(default, skip_serializing_if = "is_false")]
     pub provisional: bool,
+    /// 保留 / Draft mode: the places of the result (JSON Pointers into `result`) left out
+    /// because they rest on a field not filled in yet (see `input.draft.withheld`); `""`
+    /// when the whole result is. Absent when nothing is withheld.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<String>,
     /// 結果 / The operation's result; absent when the input could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<T>,
@@ -622,6 +627,7 @@ impl<T> Report<T> {
             infos,
             findings,
             provisional: false,
+            withheld: Vec::new(),
             result,
         }
     }

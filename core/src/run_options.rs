@@ -31,9 +31,11 @@ use std::cell::Cell;
 #[serde(deny_unknown_fields)]
 pub struct RunOptions {
     /// 下書き / Draft mode: missing or empty (`""`) required fields are warnings
-    /// (`input.draft.not_filled`) instead of errors, the operation computes what it can,
-    /// and the report is marked `provisional`. A draft never grants a short-stay
-    /// entitlement. Default false.
+    /// (`input.draft.not_filled`) instead of errors (an optional field left `""` is
+    /// absent), the operation computes what it can, the parts of the result that rest on
+    /// a field not filled in are left out (listed in the report's `withheld`), and the
+    /// report is marked `provisional`. A draft never grants a short-stay entitlement.
+    /// Default false.
     #[serde(default)]
     pub draft: bool,
     /// 入力の上限（バイト） / Largest input accepted by this call, in bytes (1 to

@@ -1,43 +1,13 @@
 //! Draft mode through the run-options document (issue 13): options read by the core for
 //! every surface, and a draft never grants a short-stay entitlement.
 
+#[path = "common/reports.rs"]
+mod reports;
+
 use kyoten_core::input::InputProblem;
 use kyoten_core::ops::run_with_options;
+use reports::{blank, codes, example, has, run_with as run};
 use serde_json::{Value, json};
-use std::fs;
-
-fn example(name: &str) -> Value {
-    let path = format!("{}/../schemas/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&fs::read_to_string(path).expect("example")).expect("json")
-}
-
-fn run(op: &str, doc: &Value, options: &str) -> Value {
-    let out = run_with_options(op, doc.to_string().as_bytes(), options.as_bytes()).expect("op");
-    serde_json::from_str(&out.json).expect("report")
-}
-
-fn codes(r: &Value) -> Vec<(String, String)> {
-    r["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap_or("").to_owned(),
-                f["path"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn blank(mut d: Value, pointer: &str) -> Value {
-    *d.pointer_mut(pointer).expect("pointer") = json!("");
-    d
-}
-
-fn has(r: &Value, code: &str, path: &str) -> bool {
-    codes(r).contains(&(code.to_owned(), path.to_owned()))
-}
 
 const DRAFT: &str = r#"{"draft":true}"#;
 

@@ -6,6 +6,10 @@
 //! 2037-02-27 and 18 on 2037-02-28 (an age is reached at the end of the day before the
 //! birthday), so both children's grounds apply on the 27th and neither on the 28th.
 
+#[path = "common/reports.rs"]
+mod reports;
+
+use reports::{codes, has, run};
 use serde_json::{Value, json};
 
 const SUMMARY: &str =
@@ -13,29 +17,6 @@ const SUMMARY: &str =
 const BIRTH: &str = "2019-02-28";
 const DAY_BEFORE: &str = "2037-02-27";
 const BIRTHDAY_18: &str = "2037-02-28";
-
-fn run(op: &str, doc: &Value) -> Value {
-    let out = kyoten_core::ops::run(op, doc.to_string().as_bytes()).unwrap();
-    serde_json::from_str(&out.json).unwrap()
-}
-
-fn codes(v: &Value) -> Vec<(String, String)> {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_owned(),
-                f["path"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-fn has(v: &Value, code: &str, path: &str) -> bool {
-    codes(v).iter().any(|(c, p)| c == code && p == path)
-}
 
 fn summary_doc() -> Value {
     serde_json::from_str(SUMMARY).unwrap()

@@ -583,13 +583,13 @@ pub fn declarations_with(
         codes.sort_unstable();
         codes.dedup();
         out.push_str(
-            "/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), and the codes of a skin's own reports (`wasm.*`, `abi.*`). */\n",
+            "/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), the skins' own reports included (`abi.null_argument`, `wasm.not_initialized`): no other code is ever written. */\n",
         );
-        out.push_str("export type FindingCode =\n");
+        out.push_str("export type FindingCode =");
         for c in &codes {
-            out.push_str(&format!("  | {}\n", Value::String((*c).to_owned())));
+            out.push_str(&format!("\n  | {}", Value::String((*c).to_owned())));
         }
-        out.push_str("  | `wasm.${string}`\n  | `abi.${string}`;\n\n");
+        out.push_str(";\n\n");
         out.push_str(concat!(
             "/**\n",
             " * 下書き / A document being filled in (draft mode, `run(op, input, { draft: true })`):\n",

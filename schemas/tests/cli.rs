@@ -1,53 +1,17 @@
 //! Integration tests of the `kyoten` command-line tool: exit codes, languages, JSON output,
 //! and clear messages (never a panic) on bad input.
 
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::{kyoten, kyoten_stdin, scratch, stderr, stdout};
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn kyoten(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyoten"))
-        .args(args)
-        .current_dir(kyoten_schemas::workspace_root())
-        .output()
-        .expect("run kyoten")
-}
-
-fn kyoten_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyoten"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kyoten");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
+use std::path::Path;
+use std::process::Output;
 
 fn no_panic(o: &Output) {
     let e = stderr(o);
     assert!(!e.contains("panicked"), "panic: {e}");
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kyoten-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    dir
 }
 
 /// Example documents (valid ones), relative to the workspace root.
@@ -323,7 +287,7 @@ fn usage_and_file_errors_exit_2_with_a_message() {
 fn non_utf8_file_name_is_a_clear_error() {
     use std::os::unix::ffi::OsStrExt;
     let name = std::ffi::OsStr::from_bytes(b"/nonexistent/\xff\xfe.json");
-    let o = Command::new(env!("CARGO_BIN_EXE_kyoten"))
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kyoten"))
         .arg("check")
         .arg(name)
         .output()

@@ -1,27 +1,11 @@
 //! `kyoten run --draft` and `kyoten check --draft`: the CLI passes the run options to the
 //! core (draft mode, issue 13) and reads nothing itself.
 
-use serde_json::{Value, json};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+#[path = "common/cli.rs"]
+mod cli;
 
-fn kyoten_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyoten"))
-        .args(args)
-        .current_dir(kyoten_schemas::workspace_root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kyoten");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
-}
+use cli::kyoten_stdin;
+use serde_json::{Value, json};
 
 /// The ventilated child's summary without `kana` (a form in progress).
 fn half_filled() -> Vec<u8> {

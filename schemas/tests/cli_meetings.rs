@@ -2,30 +2,15 @@
 //! become one `meetings.progress` request (nothing copied by hand), whose progress takes
 //! the council minutes as evidence.
 
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::kyoten;
 use serde_json::{Value, json};
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
 const PLAN_PROGRESS: &str = "schemas/examples/plan.odawara-fy2017-progress.json";
 const ODAWARA_MINUTES: &str = "schemas/examples/meeting.odawara-2017-09-constructed.json";
 const ATSUGI_RECORDS: &str = "schemas/examples/meeting-records.atsugi-fy2016.json";
-
-fn kyoten(args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_kyoten"))
-        .args(args)
-        .current_dir(kyoten_schemas::workspace_root())
-        .output()
-        .expect("run kyoten");
-    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
-    o
-}
-
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kyoten-cli-meetings-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    dir
-}
 
 fn run(op: &str, path: &str) -> Value {
     let o = kyoten(&["run", op, path]);
@@ -34,7 +19,7 @@ fn run(op: &str, path: &str) -> Value {
 
 #[test]
 fn a_plan_and_a_folder_of_minutes_make_one_request() {
-    let dir = scratch();
+    let dir = cli::scratch("meetings");
     // The plan without item 1's Q2 status (its 会議開催 phase): the September council meeting
     // is then what makes it done.
     let root = kyoten_schemas::workspace_root();

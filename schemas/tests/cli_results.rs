@@ -2,45 +2,12 @@
 //! (folders, NDJSON on standard input), CSV and Excel output, `render`, and `import-csv`
 //! from UTF-8 and CP932 files.
 
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::{kyoten, kyoten_in, scratch, stdout};
 use serde_json::Value;
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn kyoten_in(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyoten"))
-        .args(args)
-        .current_dir(kyoten_schemas::workspace_root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn kyoten");
-    let mut pipe = child.stdin.take().expect("stdin");
-    if let Some(bytes) = stdin {
-        pipe.write_all(bytes).expect("write stdin");
-    }
-    drop(pipe);
-    let o = child.wait_with_output().expect("wait");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(!err.contains("panicked"), "panic: {err}");
-    o
-}
-
-fn kyoten(args: &[&str]) -> Output {
-    kyoten_in(args, None)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kyoten-results-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    dir
-}
+use std::io::Read;
 
 const PLAN: &str = "schemas/examples/plan.odawara-fy2017.json";
 /// The older progress request (read by `plan.progress_upgrade` and the CSV import).

@@ -440,7 +440,11 @@ function scoreBlock(key, title, total, label, items, itemText) {
   const box = el('div', { class: 'score', 'data-score': key });
   box.append(
     el('h3', {}, title),
-    el('p', { class: 'total' }, el('strong', { 'data-total': String(total) }, `${total} 点`), label ? `　${label}` : ''),
+    // A total the library withheld (it waits for a field not filled in: the report's
+    // `withheld`) is shown as not known yet, never as a number.
+    total === undefined || total === null
+      ? el('p', { class: 'total', 'data-withheld': 'true' }, '未記入の項目を入れると計算します')
+      : el('p', { class: 'total' }, el('strong', { 'data-total': String(total) }, `${total} 点`), label ? `　${label}` : ''),
   );
   if (items?.length) {
     const ul = el('ul', { class: 'reasons', 'aria-label': `${title}の内訳` });

@@ -95,11 +95,17 @@ export interface Report<T = unknown> {
   valid: boolean;
   /** 警告件数 / Number of findings of severity `warning`. */
   warnings: number;
+  /**
+   * 保留 / Draft mode: the places of the result (JSON Pointers into `result`) left out
+   * because they rest on a field not filled in yet (see `input.draft.withheld`); `""`
+   * when the whole result is. Absent when nothing is withheld.
+   */
+  withheld?: string[];
   /** 結果 / The operation's result; absent when the input could not be read. */
   result?: T;
 }
 
-/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), and the codes of a skin's own reports (`wasm.*`, `abi.*`). */
+/** 規則コード / Every rule code of the library (the rule catalogue, `rules.list`), the skins' own reports included (`abi.null_argument`, `wasm.not_initialized`): no other code is ever written. */
 export type FindingCode =
   | "abi.null_argument"
   | "calendar.age.before_birth"
@@ -153,6 +159,7 @@ export type FindingCode =
   | "fhir.import.undisclosed_condition"
   | "fhir.import.value_invalid"
   | "input.draft.not_filled"
+  | "input.draft.withheld"
   | "input.duplicate_field"
   | "input.invalid_date"
   | "input.invalid_value"
@@ -421,9 +428,7 @@ export type FindingCode =
   | "upgrade.not_object"
   | "upgrade.type_unknown"
   | "upgrade.version_unknown"
-  | "wasm.not_initialized"
-  | `wasm.${string}`
-  | `abi.${string}`;
+  | "wasm.not_initialized";
 
 /**
  * 下書き / A document being filled in (draft mode, `run(op, input, { draft: true })`):
@@ -2776,9 +2781,11 @@ export interface RulesQuery {
 export interface RunOptions {
   /**
    * 下書き / Draft mode: missing or empty (`""`) required fields are warnings
-   * (`input.draft.not_filled`) instead of errors, the operation computes what it can,
-   * and the report is marked `provisional`. A draft never grants a short-stay
-   * entitlement. Default false.
+   * (`input.draft.not_filled`) instead of errors (an optional field left `""` is
+   * absent), the operation computes what it can, the parts of the result that rest on
+   * a field not filled in are left out (listed in the report's `withheld`), and the
+   * report is marked `provisional`. A draft never grants a short-stay entitlement.
+   * Default false.
    */
   draft?: boolean;
   /**

@@ -38,6 +38,12 @@ export async function drafts(): Promise<boolean> {
 export const code: FindingCode = 'input.draft.not_filled';
 // @ts-expect-error: not a rule code of the library
 export const notACode: FindingCode = 'input.no_such_code';
+// @ts-expect-error: a made-up code of a skin (the union has no `wasm.*` pattern)
+export const notAWasmCode: FindingCode = 'wasm.made_up';
+// @ts-expect-error: a made-up code of the C ABI (no `abi.*` pattern either)
+export const notAnAbiCode: FindingCode = 'abi.made_up';
+// The skins' own codes are real codes of the catalogue.
+export const skinCodes: FindingCode[] = ['wasm.not_initialized', 'abi.null_argument', 'operation.internal'];
 export function codes(r: Report<unknown>): boolean {
   // @ts-expect-error: a finding's code is never this
   return r.findings.some((f) => f.code === 'summary.no_such_code');

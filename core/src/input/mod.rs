@@ -23,9 +23,12 @@
 //! | `input.wrong_length` | a list of the wrong length |
 //! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30); a 和暦 or slash date says which date it means |
 //! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
+//! | `input.draft.withheld` | draft mode: parts of the result wait for a field not filled in (an info; see `withhold`) |
 
 pub mod model;
+mod order;
 mod recover;
+pub(crate) mod withhold;
 
 /// Edit distance between two words (optimal string alignment), for "did you mean".
 pub fn edit_distance(a: &[char], b: &[char]) -> usize {
@@ -198,6 +201,7 @@ pub const RULES: &[Rule] = &[
     WRONG_LENGTH,
     INVALID_DATE,
     NOT_FILLED,
+    withhold::WITHHELD,
 ];
 
 /// Marker that custom deserializers put at the start of their error message so that
@@ -261,11 +265,41 @@ pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> 
     // `one-reader`: the WASM modules read through `recover` alone, a third of their code
     // less). The feature acts on wasm32 only, so native builds (and `--all-features` test
     // runs) always keep the fast path; the WASM test suites run the one-reader path.
+    // In draft mode a document with an empty text (`""`, not filled in yet) takes the
+    // slow path, which reads `""` as absent (the fast path would take it as a value).
     #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-    if let Ok(v) = read_str::<T>(text) {
+    if !(limits.draft && has_empty_text(text))
+        && let Ok(v) = read_str::<T>(text)
+    {
         return Read::Complete(v);
     }
     slow::<T>(text, limits.draft)
+}
+
+/// True if `text` may hold an empty JSON text `""` (a `""` inside a longer text, such as
+/// `"a\"\""`, also counts: the slow path then reads the document all the same).
+fn has_empty_text(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| w == b"\"\"")
+}
+
+pub(crate) use recover::Varied;
+
+/// Reads a draft again with the stand-ins of `varied` taking their second value
+/// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
+/// that rest on a stand-in.
+pub(crate) fn read_draft_varied<T: DeserializeOwned>(
+    bytes: &[u8],
+    limits: &Limits,
+    varied: Varied<'_>,
+) -> Option<T> {
+    let text = text_of(bytes, limits).ok()?;
+    let tree = tree_of(text).ok()?;
+    let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
+    let found = recover::recover_varied::<T>(&tree, true, budget, varied);
+    match finish(found, &tree, true) {
+        Read::Draft(d) => Some(d.value),
+        _ => None,
+    }
 }
 
 /// The slow path: every problem of a document the fast path could not read.
@@ -308,31 +342,19 @@ fn finish<T>(found: recover::Recovered<T>, tree: &Tree, draft: bool) -> Read<T> 
 /// Sorts problems into document order (keys in the order written, list elements by
 /// number); problems at one place keep the order they were found in.
 fn order(problems: &mut [recover::Problem], tree: &Tree) {
-    crate::sorting::by_key(problems, |p| position(tree, p.path.as_str()));
+    order::by_position(tree, problems, |p| p.path.as_str());
 }
 
 /// The position of a pointer in document order: for each step, the index of the key or
 /// element (keys not in the document sort after those that are).
 pub fn position(tree: &Tree, pointer: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut at = Some(tree);
-    for raw in pointer.split('/').skip(1) {
-        let seg = raw.replace("~1", "/").replace("~0", "~");
-        let (i, next) = match at {
-            Some(Tree::Object(entries)) => match entries.iter().position(|(k, _)| *k == seg) {
-                Some(i) => (i, entries.get(i).map(|(_, v)| v)),
-                None => (usize::MAX, None),
-            },
-            Some(Tree::Array(items)) => match seg.parse::<usize>() {
-                Ok(i) => (i, items.get(i)),
-                Err(_) => (usize::MAX, None),
-            },
-            _ => (usize::MAX, None),
-        };
-        out.push(i);
-        at = next;
-    }
-    out
+    order::Positions::new(tree).of(pointer)
+}
+
+/// Sorts `items` into document order by the pointer `path_of` gives (stable); objects
+/// with many keys are indexed once.
+pub fn sort_by_position<T>(tree: &Tree, items: &mut [T], path_of: impl Fn(&T) -> &str) {
+    order::by_position(tree, items, path_of);
 }
 
 fn words(w: (&'static str, &'static str)) -> Label {

@@ -143,7 +143,28 @@ struct Ctx {
     stop: RefCell<Option<Path>>,
     patches: Patches,
     draft: bool,
+    /// Draft mode: the place whose stand-ins take their second value (see [`Varied`]):
+    /// `None` for none, `Some("")` for all of them (the root's), else a pointer.
+    varied: Option<String>,
 }
+
+/// Which stand-ins take their second value: a date `2024-07-15` instead of
+/// `2000-01-01`, the last choice instead of the first, 1 instead of 0, `true` instead of
+/// `false`. Reading a draft twice, once with the first values and once with the second
+/// ones at a place, shows which parts of a result rest on that place's stand-in (they
+/// differ): those are withheld (`crate::operation`), never shown as if written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Varied<'a> {
+    /// None: every stand-in its first value.
+    None,
+    /// The stand-ins at or inside this pointer.
+    At(&'a str),
+    /// Every stand-in.
+    All,
+}
+
+/// The second stand-in date (see [`Varied`]).
+const VARIED_DATE: &str = "2024-07-15";
 
 impl Ctx {
     fn note(&self, path: &Path, kind: Kind) {
@@ -175,6 +196,21 @@ pub(crate) fn recover<T: de::DeserializeOwned>(
     draft: bool,
     budget: usize,
 ) -> Recovered<T> {
+    recover_varied(tree, draft, budget, Varied::None)
+}
+
+/// [`recover`], with the stand-ins of `varied` taking their second value.
+pub(crate) fn recover_varied<T: de::DeserializeOwned>(
+    tree: &Tree,
+    draft: bool,
+    budget: usize,
+    varied: Varied<'_>,
+) -> Recovered<T> {
+    let varied: Option<String> = match varied {
+        Varied::None => None,
+        Varied::At(p) => Some(p.to_owned()),
+        Varied::All => Some(String::new()),
+    };
     let mut stops: Vec<Problem> = Vec::new();
     let mut patches = Patches::default();
     for _ in 0..budget.max(1) {
@@ -183,6 +219,7 @@ pub(crate) fn recover<T: de::DeserializeOwned>(
             stop: RefCell::new(None),
             patches,
             draft,
+            varied: varied.clone(),
         };
         let result = T::deserialize(Node::new(Some(tree), At::ROOT, &ctx));
         let Ctx {
@@ -443,6 +480,15 @@ impl<'a, 'p> Node<'a, 'p> {
             );
         }
     }
+    /// True if this stand-in takes its second value (see [`Varied`]).
+    fn varied(&self) -> bool {
+        let Some(at) = self.ctx.varied.as_deref() else {
+            return false;
+        };
+        let path = self.at.path();
+        let p = path.as_str();
+        p == at || p.strip_prefix(at).is_some_and(|rest| rest.starts_with('/'))
+    }
     /// `""` in draft mode, for a field that needs a value.
     fn empty_in_draft(&self) -> bool {
         self.ctx.draft && matches!(self.tree, Some(Tree::String(s)) if s.is_empty())
@@ -466,7 +512,7 @@ impl<'a, 'p> Node<'a, 'p> {
     /// giving the stand-in's number when there is none).
     fn integer(&self, min: i128, max: i128) -> Int {
         let Some(tree) = self.tree else {
-            return Int::Unsigned(u64::from(self.level));
+            return Int::Unsigned(u64::from(self.level) + u64::from(self.varied()));
         };
         let n = match tree {
             Tree::Number(n) => n.as_i64().map(i128::from).or(n.as_u64().map(i128::from)),
@@ -527,7 +573,7 @@ impl<'a, 'p> Node<'a, 'p> {
                 self.wrong(Expected::Bool);
                 (false, false)
             }
-            None => (false, false),
+            None => (self.varied(), false),
         }
     }
 
@@ -539,7 +585,7 @@ impl<'a, 'p> Node<'a, 'p> {
                 self.not_filled_or_wrong(Expected::Number);
                 (0.0, false)
             }
-            None => (0.0, false),
+            None => (if self.varied() { 1.0 } else { 0.0 }, false),
         }
     }
 
@@ -560,6 +606,7 @@ impl<'a, 'p> Node<'a, 'p> {
                 self.wrong(Expected::Text);
                 standin_text(0)
             }
+            None if self.level > 0 && self.varied() => VARIED_DATE,
             None => standin_text(self.level),
         }
     }
@@ -635,9 +682,15 @@ impl<'a, 'p> Node<'a, 'p> {
 
     /// The choice (and its content) to visit; a stand-in's is the first choice.
     fn enum_access(&self, name: &'static str, variants: &'static [&'static str]) -> Enum<'a, '_> {
+        // The first choice, or (varied) the last.
+        let pick = if self.ctx.varied.is_some() && self.varied() {
+            variants.len().saturating_sub(1)
+        } else {
+            0
+        };
         let standin = Enum {
-            variant: variants.first().copied().unwrap_or(""),
-            index: 0,
+            variant: variants.get(pick).copied().unwrap_or(""),
+            index: u64::try_from(pick).unwrap_or(0),
             content: None,
             quiet: true,
             at: &self.at,
@@ -955,6 +1008,15 @@ impl<'a: 'p, 'p> Map<'a, 'p> {
                 );
                 continue;
             }
+            if self.fields.is_some()
+                && self.ctx.draft
+                && matches!(value, Tree::String(v) if v.is_empty())
+            {
+                // Draft mode: a field written `""` is not filled in, the same as absent:
+                // an optional one takes its default without a note, a required one is
+                // reported missing (`input.draft.not_filled`) and gets a stand-in.
+                continue;
+            }
             if !self.seen.insert(key.as_str()) {
                 self.ctx
                     .note(&self.at.child(Seg::Key(key)).path(), Kind::DuplicateField);
@@ -1135,5 +1197,167 @@ impl<'de> Deserializer<'de> for Ident<'de> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
         tuple_struct map struct ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Limits, Read, read_with};
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        First,
+        Middle,
+        Last,
+    }
+
+    /// A date-like value that refuses `""` (as the library's dates do).
+    #[derive(Debug, PartialEq)]
+    struct Day(String);
+    impl<'de> Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Day;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a date")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<Day, E> {
+                    if s.len() == 10 {
+                        Ok(Day(s.to_owned()))
+                    } else {
+                        Err(E::custom("kyoten:invalid_date"))
+                    }
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        name: String,
+        kind: Kind,
+        count: u32,
+        on: Day,
+        yes: bool,
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        kinds: Vec<Kind>,
+        #[serde(default)]
+        flag: bool,
+        maybe_kind: Option<Kind>,
+        maybe_count: Option<u32>,
+        maybe_on: Option<Day>,
+    }
+
+    const ALL_BLANK: &[u8] = br#"{"name":"","kind":"","count":"","on":"","yes":"","note":"","kinds":"","flag":"","maybe_kind":"","maybe_count":"","maybe_on":""}"#;
+
+    fn as_draft(r: Read<Form>) -> Option<super::super::Draft<Form>> {
+        match r {
+            Read::Draft(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    fn draft() -> Limits {
+        Limits {
+            draft: true,
+            ..Limits::default()
+        }
+    }
+
+    /// Draft mode: `""` is not filled in, the same as absent, in every field: a required
+    /// field is `input.draft.not_filled` (with a stand-in), an optional one is simply
+    /// absent (its default), without a finding.
+    #[test]
+    fn blank_is_absent_in_every_field() {
+        let d = as_draft(read_with::<Form>(ALL_BLANK, &draft())).unwrap();
+        let got: Vec<(&str, &str)> = d
+            .findings
+            .iter()
+            .map(|f| (f.code.as_str(), f.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("input.draft.not_filled", "/name"),
+                ("input.draft.not_filled", "/kind"),
+                ("input.draft.not_filled", "/count"),
+                ("input.draft.not_filled", "/on"),
+                ("input.draft.not_filled", "/yes"),
+            ]
+        );
+        let f = d.value;
+        assert_eq!(f.note, "");
+        assert!(f.kinds.is_empty());
+        assert!(!f.flag);
+        assert_eq!(
+            (f.maybe_kind, f.maybe_count, f.maybe_on),
+            (None, None, None)
+        );
+        // The stand-ins of the required fields: their first values.
+        assert_eq!(f.name, "");
+        assert_eq!(f.kind, Kind::First);
+        assert_eq!(f.count, 0);
+        assert_eq!(f.on, Day("2000-01-01".to_owned()));
+        assert!(!f.yes);
+        // The same document with the fields left out reads the same.
+        let absent = as_draft(read_with::<Form>(b"{}", &draft())).unwrap();
+        assert_eq!(absent.findings, d.findings);
+    }
+
+    /// Without draft mode `""` is a value: wrong for a number, not a choice, not a date.
+    #[test]
+    fn blank_is_a_value_outside_draft_mode() {
+        let u = match read_with::<Form>(ALL_BLANK, &Limits::default()) {
+            Read::Unreadable(u) => Some(u),
+            _ => None,
+        }
+        .unwrap();
+        let got: Vec<(&str, &str)> = u
+            .findings
+            .iter()
+            .map(|f| (f.code.as_str(), f.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("input.unknown_value", "/kind"),
+                ("input.wrong_type", "/count"),
+                ("input.invalid_date", "/on"),
+                ("input.wrong_type", "/yes"),
+                ("input.wrong_type", "/kinds"),
+                ("input.wrong_type", "/flag"),
+                ("input.unknown_value", "/maybe_kind"),
+                ("input.wrong_type", "/maybe_count"),
+                ("input.invalid_date", "/maybe_on"),
+            ]
+        );
+    }
+
+    /// The second stand-ins: the last choice, 1, `true`, the date 2024-07-15; only at the
+    /// place varied.
+    #[test]
+    fn varied_standins_take_their_second_values() {
+        let tree: Tree = serde_json::from_slice(ALL_BLANK).unwrap();
+        let read = |v: Varied<'_>| recover_varied::<Form>(&tree, true, 50, v).value.unwrap();
+        let all = read(Varied::All);
+        assert_eq!(all.kind, Kind::Last);
+        assert_eq!(all.count, 1);
+        assert_eq!(all.on, Day("2024-07-15".to_owned()));
+        assert!(all.yes);
+        // Optional fields left empty stay absent.
+        assert_eq!((all.maybe_kind, all.flag), (None, false));
+        let one = read(Varied::At("/count"));
+        assert_eq!((one.kind, one.count, one.yes), (Kind::First, 1, false));
+        assert_eq!(one.on, Day("2000-01-01".to_owned()));
+        let none = read(Varied::None);
+        assert_eq!((none.kind, none.count), (Kind::First, 0));
     }
 }

@@ -1,0 +1,61 @@
+//! Helpers for tests that run operations and read their reports (included with
+//! `#[path = "common/reports.rs"] mod reports;`, so each test file takes only this).
+#![allow(dead_code)]
+
+use serde_json::{Value, json};
+
+/// An example document of `schemas/examples/` (`invalid/…` for an invalid one).
+pub fn example(name: &str) -> Value {
+    let path = format!("{}/../schemas/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("example");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// The report of `op` on `doc` with the run options `options` (`""`: the defaults).
+pub fn run_with(op: &str, doc: &Value, options: &str) -> Value {
+    let out =
+        kyoten_core::ops::run_with_options(op, doc.to_string().as_bytes(), options.as_bytes())
+            .expect("op");
+    serde_json::from_str(&out.json).expect("report")
+}
+
+/// The report of `op` on `doc`.
+pub fn run(op: &str, doc: &Value) -> Value {
+    run_with(op, doc, "")
+}
+
+/// The report of `op` on `doc` in draft mode.
+pub fn run_draft(op: &str, doc: &Value) -> Value {
+    run_with(op, doc, r#"{"draft":true}"#)
+}
+
+/// Each finding's (code, path), in the report's order.
+pub fn codes(report: &Value) -> Vec<(String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or("").to_owned(),
+                f["path"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A (code, path) pair as `codes` gives them.
+pub fn pair(code: &str, path: &str) -> (String, String) {
+    (code.to_owned(), path.to_owned())
+}
+
+/// True if the report has a finding `code` at `path`.
+pub fn has(report: &Value, code: &str, path: &str) -> bool {
+    codes(report).contains(&pair(code, path))
+}
+
+/// `doc` with the value at `pointer` made `""` (not filled in yet).
+pub fn blank(mut doc: Value, pointer: &str) -> Value {
+    *doc.pointer_mut(pointer).expect("pointer") = json!("");
+    doc
+}
