@@ -105,3 +105,11 @@ for m in web form; do
   [ "$m" = form ] && goal=" (goal ≤ 153600)"
   echo "build.sh: $m/kyoten_wasm_bg.wasm: $raw_size bytes, $gz_size bytes gzipped (gzip -9)$goal"
 done
+# The JavaScript the browser loads with the form module (not part of P6, which is the
+# .wasm alone): the wasm-bindgen glue, the entry form.js and the shared api.js.
+js_raw=$(cat "$pkg/form/kyoten_wasm.js" "$pkg/form.js" "$pkg/api.js" | wc -c)
+js_gz=0
+for f in "$pkg/form/kyoten_wasm.js" "$pkg/form.js" "$pkg/api.js"; do
+  js_gz=$((js_gz + $(gzip -9 -c "$f" | wc -c)))
+done
+echo "build.sh: form JavaScript (form/kyoten_wasm.js + form.js + api.js): $js_raw bytes, $js_gz bytes gzipped (each file gzip -9)"

@@ -822,7 +822,7 @@ pub fn validate_clinical(
     findings: &mut Vec<Finding>,
 ) {
     let care_path = path.key("care");
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::index::Seen::new();
     for (i, item) in profile.care.iter().enumerate() {
         let ip = care_path.index(i);
         if !seen.insert(item.kind) {

@@ -68,7 +68,8 @@ pub struct RuleInfo {
     pub template_en: &'static str,
     /// 引数 / Names of the template's arguments (the keys of a finding's `args`).
     pub arguments: Vec<&'static str>,
-    /// 説明 / What the rule catches, why, and how to fix it ("" if the message says it all).
+    /// 説明 / What the rule catches, why, and how to fix it ("" if the message says it all,
+    /// and in the WASM form module, which leaves the explanations out).
     pub explain: &'static str,
     /// 旧コード / Former codes of the same condition, still documented.
     pub aliases: Vec<&'static str>,

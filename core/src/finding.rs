@@ -113,7 +113,13 @@ macro_rules! rule {
             severity: $crate::finding::Severity::$sev,
             ja: $ja,
             en: $en,
-            explain: $explain,
+            // Left out of builds without the `explanations` feature (the WASM form
+            // module): `rules.list` then gives "" (issue 19, P6).
+            explain: if cfg!(feature = "explanations") {
+                $explain
+            } else {
+                ""
+            },
         };
     };
 }

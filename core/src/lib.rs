@@ -50,6 +50,7 @@ pub mod catalogue;
 mod checks;
 pub mod fhir;
 pub mod finding;
+pub mod index;
 pub mod input;
 mod labels;
 pub mod meeting;

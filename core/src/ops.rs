@@ -39,6 +39,37 @@ pub static GROUPS: &[&[Operation]] = &[
     crate::catalogue::OPS,
 ];
 
+/// The operation groups that a build can leave out, each with the `kyoten-core` feature
+/// that carries it (of this build: a group left out is not listed). The schema generator
+/// uses it to put the generated field titles and labels of types only these groups read
+/// behind the same features (issue 19: the WASM form module's size).
+pub static OPTIONAL_GROUPS: &[(&str, &[Operation])] = &[
+    #[cfg(feature = "plan-ops")]
+    ("plan-ops", crate::plan::OPS),
+    #[cfg(feature = "sheet-ops")]
+    ("sheet-ops", crate::sheet::OPS),
+    #[cfg(feature = "fhir-ops")]
+    ("fhir-ops", crate::fhir::OPS),
+    #[cfg(feature = "scores-ops")]
+    ("scores-ops", crate::scores::OPS),
+    #[cfg(feature = "shortstay-ops")]
+    ("shortstay-ops", crate::shortstay::OPS),
+    #[cfg(feature = "stats-ops")]
+    ("stats-ops", crate::stats::OPS),
+    #[cfg(feature = "meetings-ops")]
+    ("meetings-ops", crate::meeting::OPS),
+    #[cfg(feature = "upgrade-ops")]
+    ("upgrade-ops", crate::upgrade::OPS),
+];
+
+/// The feature that carries the operation `name`, or `None` if every build has it.
+pub fn feature_of(name: &str) -> Option<&'static str> {
+    OPTIONAL_GROUPS
+        .iter()
+        .find(|(_, ops)| ops.iter().any(|op| op.name == name))
+        .map(|(feature, _)| *feature)
+}
+
 /// Every operation of the library.
 pub fn operations() -> impl Iterator<Item = &'static Operation> {
     GROUPS.iter().flat_map(|g| g.iter())

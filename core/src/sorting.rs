@@ -29,6 +29,25 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     permute(v, &order);
 }
 
+/// Sorts `v` by its own order, for types whose equal elements are alike (the order of
+/// equal elements is not kept): natively the standard unstable sort (fastest), on WASM
+/// [`sort`] (no copy of the sort code of its own).
+pub fn unstable<T: Ord>(v: &mut [T]) {
+    #[cfg(target_arch = "wasm32")]
+    sort(v);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_unstable();
+}
+
+/// The positions of `v`'s elements in their sorted order (stable: equal elements keep
+/// their order); `v` itself is left as it is.
+pub fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
+    order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        _ => Ordering::Equal,
+    })
+}
+
 /// The positions `0..n` sorted by `cmp` (stable).
 #[inline(never)]
 fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -77,6 +96,9 @@ mod tests {
         let mut v = vec![5, 3, 9, 1, 3, 0];
         sort(&mut v);
         assert_eq!(v, [0, 1, 3, 3, 5, 9]);
+        let mut w = vec!["b", "c", "a", "b"];
+        unstable(&mut w);
+        assert_eq!(w, ["a", "b", "b", "c"]);
         let mut empty: Vec<u8> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());

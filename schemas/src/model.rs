@@ -4,7 +4,7 @@
 
 use crate::InputDoc;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// Path of the generated file, relative to the workspace root.
@@ -61,8 +61,55 @@ fn rust_str(s: &str) -> String {
     format!("{s:?}")
 }
 
-/// The generated Rust source.
+/// The features that carry a type: `None` when some operation of every build reads it,
+/// else the features of the optional operation groups whose documents contain it.
+type Features = Option<BTreeSet<&'static str>>;
+
+/// The features of the groups reading each type of `docs` (see [`Features`]).
+fn features_by_type(docs: &[InputDoc]) -> BTreeMap<String, Features> {
+    let mut out: BTreeMap<String, Features> = BTreeMap::new();
+    for d in docs {
+        let doc_features: Features = d
+            .operations
+            .iter()
+            .map(|op| kyoten_core::ops::feature_of(op))
+            .collect::<Option<BTreeSet<_>>>();
+        let defs = d.schema.get("$defs").and_then(Value::as_object);
+        let names = std::iter::once(d.type_name.as_str())
+            .chain(defs.into_iter().flat_map(|m| m.keys().map(String::as_str)));
+        for name in names {
+            let entry = out
+                .entry(name.to_owned())
+                .or_insert_with(|| Some(BTreeSet::new()));
+            match (entry.as_mut(), &doc_features) {
+                (Some(set), Some(more)) => set.extend(more.iter().copied()),
+                _ => *entry = None,
+            }
+        }
+    }
+    out
+}
+
+/// The `#[cfg(…)]` of a row of a type carried by `features` ("" for every build).
+fn cfg_of(features: Option<&Features>) -> String {
+    match features {
+        Some(Some(set)) if !set.is_empty() => {
+            let list: Vec<String> = set.iter().map(|f| format!("feature = \"{f}\"")).collect();
+            if let [one] = list.as_slice() {
+                format!("#[cfg({one})] ")
+            } else {
+                format!("#[cfg(any({}))] ", list.join(", "))
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The generated Rust source. The rows of types that only optional operation groups
+/// read carry those groups' features (`#[cfg(feature = "plan-ops")]`), so that a build
+/// without the groups (the WASM form module) leaves them out.
 pub fn rust(docs: &[InputDoc]) -> String {
+    let features = features_by_type(docs);
     let mut fields: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
     let mut values: Vec<(String, String, String, String)> = Vec::new();
     let mut seen_enums: Vec<String> = Vec::new();
@@ -114,7 +161,8 @@ pub fn rust(docs: &[InputDoc]) -> String {
     for ((ty, field), (ja, target)) in &fields {
         let _ = writeln!(
             out,
-            "    ({}, {}, {}, {}),",
+            "    {}({}, {}, {}, {}),",
+            cfg_of(features.get(ty)),
             rust_str(ty),
             rust_str(field),
             rust_str(ja),
@@ -128,7 +176,8 @@ pub fn rust(docs: &[InputDoc]) -> String {
     for (e, code, ja, en) in &values {
         let _ = writeln!(
             out,
-            "    ({}, {}, {}, {}),",
+            "    {}({}, {}, {}, {}),",
+            cfg_of(features.get(e)),
             rust_str(e),
             rust_str(code),
             rust_str(ja),

@@ -2756,7 +2756,10 @@ export interface RuleInfo {
   arguments: string[];
   /** コード / Stable dotted code. */
   code: string;
-  /** 説明 / What the rule catches, why, and how to fix it ("" if the message says it all). */
+  /**
+   * 説明 / What the rule catches, why, and how to fix it ("" if the message says it all,
+   * and in the WASM form module, which leaves the explanations out).
+   */
   explain: string;
   /** 重大度 / Severity. */
   severity: Severity;

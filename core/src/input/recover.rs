@@ -14,9 +14,9 @@
 
 use super::Tree;
 use crate::finding::Path;
+use crate::index::TextIndex;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The kind of value a field expects, in words.
@@ -126,15 +126,43 @@ fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     Some((y, m, d))
 }
 
-/// Patches put in for the next pass.
+/// Patches put in for the next pass (indexes of pointers: [`TextIndex`], the library's
+/// one ordered map, issue 19).
 #[derive(Default)]
 struct Patches {
-    /// Missing keys added to the object at a pointer.
-    added: BTreeMap<String, Vec<&'static str>>,
+    /// Missing keys added to the object at a pointer: the pointer's position in
+    /// `added_fields`.
+    added: TextIndex<'static>,
+    /// The keys added, per pointer of `added`.
+    added_fields: Vec<Vec<&'static str>>,
     /// Values replaced by a stand-in, with the stand-in's level (0, 1).
-    replaced: BTreeMap<String, u8>,
+    replaced: TextIndex<'static>,
     /// Array elements left out.
-    removed: BTreeSet<String>,
+    removed: TextIndex<'static>,
+}
+
+impl Patches {
+    /// The keys added to the object at `at`.
+    fn added_at(&self, at: &str) -> &[&'static str] {
+        self.added
+            .get(at)
+            .and_then(|i| self.added_fields.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys added to the object at `at`, to add one.
+    fn added_at_mut(&mut self, at: &str) -> Option<&mut Vec<&'static str>> {
+        let i = match self.added.get(at) {
+            Some(i) => i,
+            None => {
+                let i = self.added_fields.len();
+                self.added.set(at.to_owned(), i);
+                self.added_fields.push(Vec::new());
+                i
+            }
+        };
+        self.added_fields.get_mut(i)
+    }
 }
 
 struct Ctx {
@@ -272,7 +300,9 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
 fn patch(p: &mut Patches, stops: &mut Vec<Problem>, at: &Path, e: &Error, draft: bool) -> bool {
     match e {
         Error::Missing(field) => {
-            let added = p.added.entry(at.as_str().to_owned()).or_default();
+            let Some(added) = p.added_at_mut(at.as_str()) else {
+                return false;
+            };
             if added.contains(field) {
                 return escalate(p, &at.key(field));
             }
@@ -289,21 +319,21 @@ fn patch(p: &mut Patches, stops: &mut Vec<Problem>, at: &Path, e: &Error, draft:
         }
         other => {
             let key = at.as_str().to_owned();
-            if added_here(p, at) && !p.replaced.contains_key(&key) {
+            if added_here(p, at) && !p.replaced.contains(&key) {
                 // The stand-in of a missing field (level 0) was refused: that is not a
                 // second problem of the field; try the next stand-in.
-                p.replaced.insert(key, 1);
+                p.replaced.set(key, 1);
                 return true;
             }
-            if let Some(level) = p.replaced.get_mut(&key) {
+            if let Some(level) = p.replaced.get(&key) {
                 // A stand-in was refused too: try the next one, then give up the place.
-                if *level == 0 {
-                    *level = 1;
+                if level == 0 {
+                    p.replaced.set(key, 1);
                     return true;
                 }
                 return escalate(p, at);
             }
-            p.replaced.insert(key, 0);
+            p.replaced.set(key, 0);
             let kind = match other {
                 Error::Date(reads_as) => Kind::InvalidDate {
                     reads_as: *reads_as,
@@ -327,9 +357,7 @@ fn added_here(p: &Patches, at: &Path) -> bool {
         return false;
     };
     let (parent, field) = (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""));
-    p.added
-        .get(parent)
-        .is_some_and(|fields| fields.contains(&field))
+    p.added_at(parent).contains(&field)
 }
 
 /// Leaves out the innermost array element around `at`; false if there is none.
@@ -338,7 +366,7 @@ fn escalate(p: &mut Patches, at: &Path) -> bool {
     while let Some(i) = s.rfind('/') {
         let last = s.get(i + 1..).unwrap_or("");
         if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) && !p.removed.contains(s) {
-            p.removed.insert(s.to_owned());
+            p.removed.set(s.to_owned(), 0);
             return true;
         }
         s = s.get(..i).unwrap_or("");
@@ -443,7 +471,10 @@ impl<'a, 'p> Node<'a, 'p> {
         let replaced = if ctx.patches.replaced.is_empty() {
             None
         } else {
-            ctx.patches.replaced.get(at.path().as_str()).copied()
+            ctx.patches
+                .replaced
+                .get(at.path().as_str())
+                .map(|level| u8::from(level != 0))
         };
         match replaced {
             Some(level) => Node {
@@ -651,11 +682,7 @@ impl<'a, 'p> Node<'a, 'p> {
             if self.ctx.patches.added.is_empty() {
                 &[]
             } else {
-                self.ctx
-                    .patches
-                    .added
-                    .get(self.at.path().as_str())
-                    .map_or(&[], |a| a.as_slice())
+                self.ctx.patches.added_at(self.at.path().as_str())
             }
         } else {
             // A stand-in: every field a stand-in.
@@ -665,7 +692,7 @@ impl<'a, 'p> Node<'a, 'p> {
             entries: entries.iter(),
             added: added.iter(),
             fields,
-            seen: BTreeSet::new(),
+            seen: TextIndex::new(),
             pending: None,
             at: &self.at,
             ctx: self.ctx,
@@ -920,7 +947,7 @@ struct Map<'a, 'p> {
     entries: std::slice::Iter<'a, (String, Tree)>,
     added: std::slice::Iter<'p, &'static str>,
     fields: Option<&'static [&'static str]>,
-    seen: BTreeSet<&'a str>,
+    seen: TextIndex<'a>,
     pending: Option<Pending<'a>>,
     at: &'p At<'p>,
     ctx: &'a Ctx,

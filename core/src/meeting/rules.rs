@@ -42,9 +42,11 @@ use super::{Meeting, MeetingKind, ParticipantKind};
 use crate::calendar::wareki::{self, Parsed};
 use crate::calendar::{IsoDate, Quarter};
 use crate::finding::{Finding, Path, Rule};
+use crate::index::TextIndex;
 use crate::ops::Computed;
 use crate::plan::ItemRef;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::rule;
@@ -365,13 +367,13 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
     }
 
     // Known ids: the record's organisations and, for care conferences, its participants.
-    let mut orgs = BTreeSet::new();
+    let mut orgs = TextIndex::new();
     for (j, o) in m.organisations.iter().enumerate() {
         if !orgs.insert(o.id.as_str()) {
             f.push(ORGANISATION_DUPLICATE_ID.at(base.key("organisations").index(j).key("id")));
         }
     }
-    let mut participants = BTreeSet::new();
+    let mut participants = TextIndex::new();
     if let Some(cc) = &m.care_conference {
         for (j, p) in cc.participants.iter().enumerate() {
             if !participants.insert(p.id.as_str()) {
@@ -394,12 +396,17 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
             }
         }
     }
-    let attending: Option<BTreeSet<&str>> = m
-        .attendees
-        .as_ref()
-        .map(|l| l.iter().map(|a| a.organisation.as_str()).collect());
+    let attending: Option<TextIndex<'_>> = m.attendees.as_ref().map(|l| {
+        let mut set = TextIndex::new();
+        for a in l {
+            set.insert(a.organisation.as_str());
+        }
+        set
+    });
 
-    let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
+    // A statement's organisation and its text without spaces, as one key (the
+    // organisation's length first, so that no two pairs share a key).
+    let mut seen = TextIndex::new();
     let mut uses_items = false;
     for (k, s) in m.statements.iter().enumerate() {
         let at = base.key("statements").index(k);
@@ -416,7 +423,18 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
             f.push(SPEAKER_NOT_LISTED.at(at.key("organisation")));
         }
         let squeezed: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
-        if !squeezed.is_empty() && !seen.insert((s.organisation.as_str(), squeezed)) {
+        if !squeezed.is_empty()
+            && seen
+                .first(
+                    Cow::Owned(format!(
+                        "{}:{}{squeezed}",
+                        s.organisation.len(),
+                        s.organisation
+                    )),
+                    0,
+                )
+                .is_some()
+        {
             f.push(STATEMENT_DUPLICATE.at(&at));
         }
     }
@@ -501,7 +519,7 @@ fn check_next(date: IsoDate, next: &super::NextMeeting, at: &Path, f: &mut Vec<F
 fn check_care_conference(
     m: &Meeting,
     base: &Path,
-    participants: &BTreeSet<&str>,
+    participants: &TextIndex<'_>,
     f: &mut Vec<Finding>,
 ) {
     let at = base.key("care_conference");

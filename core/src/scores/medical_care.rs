@@ -421,7 +421,7 @@ pub fn score(
     let care_path = base.key("care");
     let has_ventilator = profile.has(CareKind::Ventilator);
     let mut items: Vec<(usize, MedicalCareItem)> = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::index::Seen::new();
     for (i, item) in profile.care.iter().enumerate() {
         if !seen.insert(item.kind) {
             continue;

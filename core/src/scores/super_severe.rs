@@ -455,7 +455,7 @@ pub fn score(
     let mut catheter_extra: Vec<Path> = Vec::new();
     let mut oxygen_counted = false;
 
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::index::Seen::new();
     for (i, item) in profile.care.iter().enumerate() {
         // A repeated kind is a validation error; score only the first.
         if !seen.insert(item.kind) {

@@ -7,9 +7,9 @@ use super::{
 };
 use crate::calendar::IsoDate;
 use crate::finding::{ArgValue, Finding, Label, Path};
+use crate::index::{Seen, TextIndex, first_equal};
 use crate::operation::Computed;
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::num::NonZeroU32;
 
 /// 割合 / An exact share: a reduced fraction and a percentage truncated to 2 decimals.
@@ -97,7 +97,7 @@ pub fn applied_policy(policy: Option<&Policy>) -> (AppliedPolicy, Vec<Finding>) 
         );
     };
     let base = Path::root().key("policy");
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::new();
     for (j, o) in p.roles.iter().enumerate() {
         let at = base.key("roles").index(j);
         if !seen.insert(o.role) {
@@ -237,7 +237,7 @@ fn check_staff(
     hub_path: &Path,
     findings: &mut Vec<Finding>,
 ) -> Vec<StaffShare> {
-    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let mut ids = TextIndex::new();
     let mut out = Vec::with_capacity(hub.staff.len());
     for (i, s) in hub.staff.iter().enumerate() {
         let at = hub_path.key("staff").index(i);
@@ -253,7 +253,7 @@ fn check_staff(
         if s.roles.is_empty() {
             findings.push(STAFF_NO_ROLE.at(at.key("roles")));
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = Seen::new();
         for (j, r) in s.roles.iter().enumerate() {
             if !seen.insert(*r) {
                 findings.push(
@@ -381,7 +381,7 @@ fn check_meetings(
     findings: &mut Vec<Finding>,
 ) -> MeetingStatus {
     // Inserted one by one: `collect` into a set sorts first (a copy of the sort code).
-    let mut facilities: BTreeSet<&str> = BTreeSet::new();
+    let mut facilities = TextIndex::new();
     for f in hub.staff.iter().map(|s| s.facility.trim()) {
         if !f.is_empty() {
             facilities.insert(f);
@@ -398,17 +398,19 @@ fn check_meetings(
     // occurrence of a date kept).
     let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len() + recorded.len());
     let mut places: Vec<Path> = Vec::with_capacity(m.held.len() + recorded.len());
-    let mut dates = BTreeSet::new();
-    let entries = m
+    let entries: Vec<(IsoDate, Path)> = m
         .held
         .iter()
         .enumerate()
         .map(|(k, d)| (*d, mpath.key("held").index(k)))
-        .chain(recorded.iter().cloned());
-    for (k, (d, at)) in entries.enumerate() {
+        .chain(recorded.iter().cloned())
+        .collect();
+    let keys: Vec<Option<IsoDate>> = entries.iter().map(|(d, _)| Some(*d)).collect();
+    let repeated = first_equal(&keys);
+    for (k, (d, at)) in entries.into_iter().enumerate() {
         let d = &d;
         places.push(at.clone());
-        if !dates.insert(*d) {
+        if repeated.get(k).is_some_and(Option::is_some) {
             findings.push(MEETINGS_DUPLICATE_DATE.at(at).with("date", *d));
         } else if *d > as_of {
             findings.push(

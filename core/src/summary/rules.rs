@@ -68,8 +68,8 @@ use super::{
 use crate::calendar::IsoDate;
 use crate::care::CareKind;
 use crate::finding::{ArgValue, Finding, Label, Place, Rule};
-use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
+use crate::index::TextIndex;
+use std::borrow::Cow;
 
 /// Days after which a fast-changing part (medications, devices, clinical profile,
 /// allergies, emergency plan) or the baseline vital signs are worth re-checking.
@@ -814,18 +814,12 @@ const SMALL_LIST: usize = 16;
 /// For every key equal to an earlier one (`None` = not compared), its index and the index
 /// of the first one with that key, in order; n log n (an ordered index of the keys seen).
 fn first_duplicates<K: Ord>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
-    let mut seen: BTreeMap<K, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (i, k) in keys.enumerate() {
-        let Some(k) = k else { continue };
-        match seen.entry(k) {
-            Entry::Occupied(first) => out.push((i, *first.get())),
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
-        }
-    }
-    out
+    let keys: Vec<Option<K>> = keys.collect();
+    crate::index::first_equal(&keys)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, first)| first.map(|f| (i, f)))
+        .collect()
 }
 
 /// How far a stay reaches: until its end date, or open (still in hospital).
@@ -844,7 +838,7 @@ enum Reach {
 /// reaches beyond its start.
 fn overlaps_earlier(stays: &[(IsoDate, Option<IsoDate>)]) -> Vec<bool> {
     let mut starts: Vec<IsoDate> = stays.iter().map(|s| s.0).collect();
-    starts.sort_unstable();
+    crate::sorting::unstable(&mut starts);
     starts.dedup();
     let n = starts.len();
     let mut tree: Vec<Option<Reach>> = vec![None; n + 1];
@@ -977,7 +971,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         as_of: req.as_of,
         ids: {
             let mut ids: Vec<&str> = s.care_team.iter().map(|m| m.id.as_str()).collect();
-            ids.sort_unstable();
+            crate::sorting::unstable(&mut ids);
             ids
         },
         out: Vec::new(),
@@ -1348,7 +1342,7 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 
     // Care team.
     let p = root.key("care_team");
-    let mut first_with_id: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first_with_id = TextIndex::new();
     for (i, m) in s.care_team.iter().enumerate() {
         let mp = p.index(i);
         ctx.required(&m.id, &mp.key("id"));
@@ -1358,14 +1352,8 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
         ctx.phone(m.phone.as_ref(), &mp.key("phone"));
         ctx.phone(m.phone_out_of_hours.as_ref(), &mp.key("phone_out_of_hours"));
-        match first_with_id.entry(m.id.as_str()) {
-            Entry::Occupied(first) => {
-                let first = *first.get();
-                ctx.push(CARE_TEAM_DUPLICATE_ID.at(mp.key("id")).with("first", first));
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
+        if let Some(first) = first_with_id.first(Cow::Borrowed(m.id.as_str()), i) {
+            ctx.push(CARE_TEAM_DUPLICATE_ID.at(mp.key("id")).with("first", first));
         }
     }
     if !s
