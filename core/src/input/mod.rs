@@ -1,7 +1,7 @@
 //! Reading untrusted JSON input into the typed model.
 //!
 //! [`read`] turns bytes into a document of type `T`. A readable document is read in one
-//! pass by serde (the fast path, through `strict`). When that fails, the document is
+//! pass by serde (the fast path, through `fast`). When that fails, the document is
 //! read again by `recover`: into a tree kept in document order, then through a
 //! deserializer that notes every problem and goes on, so that one report lists them all,
 //! each at its JSON Pointer, in words a person understands and without echoing the
@@ -31,6 +31,8 @@ mod recover;
 pub fn edit_distance(a: &[char], b: &[char]) -> usize {
     recover::distance(a, b)
 }
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+mod fast;
 mod strict;
 
 use crate::finding::{Finding, Label, Rule};
@@ -262,7 +264,7 @@ pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> 
     // less). The feature acts on wasm32 only, so native builds (and `--all-features` test
     // runs) always keep the fast path; the WASM test suites run the one-reader path.
     #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-    if let Ok(v) = read_str::<T>(text) {
+    if let Some(v) = read_fast::<T>(text) {
         return Read::Complete(v);
     }
     slow::<T>(text, limits.draft)
@@ -468,6 +470,15 @@ fn utf8(bytes: &[u8]) -> Result<&str, usize> {
 #[cfg(target_arch = "wasm32")]
 fn utf8(bytes: &[u8]) -> Result<&str, usize> {
     std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
+}
+
+/// The fast path of [`read_with`]: `text` as a `T`, or nothing (the place of the problem
+/// is not kept: the slow path finds every problem with its pointer).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+fn read_fast<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(fast::Fast(&mut de)).ok()?;
+    de.end().ok().map(|()| value)
 }
 
 /// Reads `text` as a JSON document of type `T` on the fast path only (no size check, no

@@ -167,7 +167,7 @@ impl fmt::Write for Prefix {
 
 /// True if the visitor builds a struct (derived visitors say "struct Name").
 /// Not generic: one copy serves every visitor.
-fn builds_struct(v: &dyn de::Expected) -> bool {
+pub(super) fn builds_struct(v: &dyn de::Expected) -> bool {
     let mut prefix = Prefix {
         buf: [0; 24],
         len: 0,
