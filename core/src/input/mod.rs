@@ -24,6 +24,7 @@
 //! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30); a 和暦 or slash date says which date it means |
 //! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
 
+mod along;
 pub mod model;
 mod recover;
 
@@ -580,6 +581,8 @@ fn tree_of(text: &str) -> Result<Tree, Unreadable> {
         problem: InputProblem::NotJson,
     })
 }
+
+pub use along::tree_along;
 
 /// The document as a [`Tree`], if it is JSON (for ordering and locating findings).
 pub fn tree_of_bytes(bytes: &[u8]) -> Option<Tree> {
