@@ -24,6 +24,10 @@
 //! | `input.invalid_date` | not a real `YYYY-MM-DD` date (2024-02-30); a 和暦 or slash date says which date it means |
 //! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
 
+// Rereading along the findings' pointers (issue 19, P4′): native, and WASM builds
+// without `one-reader`; the WASM modules read the whole tree instead (less code, the
+// same answers).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
 mod along;
 pub mod model;
 mod recover;
@@ -582,7 +586,16 @@ fn tree_of(text: &str) -> Result<Tree, Unreadable> {
     })
 }
 
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
 pub use along::tree_along;
+
+/// The document's tree for ordering and locating findings at `pointers`: with
+/// `one-reader` on wasm32, the whole tree (less code; the same answers).
+#[cfg(all(feature = "one-reader", target_arch = "wasm32"))]
+pub fn tree_along<'p>(bytes: &[u8], pointers: impl Iterator<Item = &'p str>) -> Option<Tree> {
+    let _ = pointers;
+    tree_of_bytes(bytes)
+}
 
 /// The document as a [`Tree`], if it is JSON (for ordering and locating findings).
 pub fn tree_of_bytes(bytes: &[u8]) -> Option<Tree> {
