@@ -262,6 +262,82 @@ mod tests {
         assert!(!written.contains("非公開") && written.contains("medical"));
     }
 
+    /// Every pointer of `t` (each node's), and one under each node that is not there.
+    fn pointers_of(t: &Tree, at: &str, out: &mut Vec<String>) {
+        out.push(at.to_owned());
+        out.push(format!("{at}/zz"));
+        match t {
+            Tree::Object(entries) => {
+                for (k, v) in entries {
+                    let key = k.replace('~', "~0").replace('/', "~1");
+                    pointers_of(v, &format!("{at}/{key}"), out);
+                }
+            }
+            Tree::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    pointers_of(v, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// On every example document (valid and invalid), for a spread of its pointers taken
+    /// one at a time and all together: the same positions and locations as the whole tree.
+    #[test]
+    fn answers_as_the_whole_tree_on_every_example() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
+        let mut files = 0;
+        for sub in ["", "/invalid"] {
+            let Ok(entries) = std::fs::read_dir(format!("{dir}{sub}")) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let Some(stem) = name.strip_suffix(".json") else {
+                    continue;
+                };
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let Some(whole) = tree_of_bytes(&bytes) else {
+                    continue;
+                };
+                // `summary-request.x` -> `SummaryRequest`.
+                let root: String = stem
+                    .split('.')
+                    .next()
+                    .unwrap_or("")
+                    .split('-')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let mut all = Vec::new();
+                pointers_of(&whole, "", &mut all);
+                let some: Vec<&str> = all.iter().step_by(13).map(String::as_str).collect();
+                let together = tree_along(&bytes, some.iter().copied()).expect("JSON");
+                for p in &some {
+                    let alone = tree_along(&bytes, [*p].into_iter()).expect("JSON");
+                    for t in [&alone, &together] {
+                        assert_eq!(position(t, p), position(&whole, p), "{name} {p}");
+                        assert_eq!(
+                            model::location(&root, Some(t), p),
+                            model::location(&root, Some(&whole), p),
+                            "{name} {p}"
+                        );
+                    }
+                }
+                files += 1;
+            }
+        }
+        assert!(files > 20, "the examples were read ({files})");
+    }
+
     #[test]
     fn refuses_what_is_not_json() {
         assert!(tree_along(b"{\"a\": [1, 2}", ["/a/0"].into_iter()).is_none());
