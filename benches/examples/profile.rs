@@ -13,7 +13,9 @@
 //! `kyoten_core::input::read`), `schema N`
 //! (the `jsonschema` crate validating the parsed `Value` against our generated schema N
 //! times; the schema is compiled before), `grown N` (`summary.validate` once on the
-//! largest summary example grown by N entries, `kyoten_benches::summary_data`).
+//! largest summary example grown by N entries, `kyoten_benches::summary_data`), `p7 N`
+//! (`summary.validate` on N documents as P7 makes them: the four valid summary examples
+//! in turn, written compactly, each with its own `$schema` URL).
 //! The input is built before the call; run the case with `N = 0` to subtract the set-up.
 
 use kyoten_benches::shortstay_data::{allocation, evaluation};
@@ -121,8 +123,19 @@ fn main() {
                 out.map_or(0, |o| o.json.len())
             );
         }
+        "p7" => {
+            let docs = p7_documents(arg(&args, 2, 100));
+            let mut valid = 0;
+            for d in &docs {
+                valid += usize::from(
+                    kyoten_core::ops::run("summary.validate", black_box(d))
+                        .is_some_and(|o| o.valid),
+                );
+            }
+            println!("p7: {valid} of {} valid", docs.len());
+        }
         other => eprintln!(
-            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | typed | read | schema | grown"
+            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | typed | read | schema | grown | p7"
         ),
     }
 }
@@ -134,4 +147,34 @@ fn summary_bytes() -> Vec<u8> {
         "/../schemas/examples/summary-request.ventilated-tracheostomy-gastrostomy.json"
     );
     std::fs::read(path).expect("the example exists")
+}
+
+/// `n` documents as the P7 bench makes them (`benches/benches/ops.rs`): the valid summary
+/// examples in turn, written compactly, each with its own `$schema` URL.
+fn p7_documents(n: usize) -> Vec<Vec<u8>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
+    let bases: Vec<serde_json::Value> = [
+        "epilepsy-walks",
+        "leap-day-cchs-walks",
+        "tube-feeding-oxygen-sits",
+        "ventilated-tracheostomy-gastrostomy",
+    ]
+    .iter()
+    .map(|label| {
+        let bytes = std::fs::read(format!("{dir}/summary-request.{label}.json")).expect("exists");
+        serde_json::from_slice(&bytes).expect("JSON")
+    })
+    .collect();
+    (0..n)
+        .map(|i| {
+            let mut v = bases[i % bases.len()].clone();
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "$schema".into(),
+                    serde_json::Value::String(format!("../summary-request.schema.json#{i}")),
+                );
+            }
+            serde_json::to_vec(&v).expect("JSON")
+        })
+        .collect()
 }

@@ -401,7 +401,8 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     if findings.is_empty() {
         return findings;
     }
-    let tree = crate::input::tree_of_bytes(bytes);
+    // Only the parts of the document on the way to the findings (issue 19, P4′).
+    let tree = crate::input::tree_along(bytes, findings.iter().map(|f| f.path.as_str()));
     if let Some(tree) = &tree {
         crate::input::sort_by_position(tree, &mut findings, |f| f.path.as_str());
     }

@@ -1,7 +1,7 @@
 //! Reading untrusted JSON input into the typed model.
 //!
 //! [`read`] turns bytes into a document of type `T`. A readable document is read in one
-//! pass by serde (the fast path, through `strict`). When that fails, the document is
+//! pass by serde (the fast path, through `fast`). When that fails, the document is
 //! read again by `recover`: into a tree kept in document order, then through a
 //! deserializer that notes every problem and goes on, so that one report lists them all,
 //! each at its JSON Pointer, in words a person understands and without echoing the
@@ -25,6 +25,11 @@
 //! | `input.draft.not_filled` | draft mode: a required field absent or `""` (a warning) |
 //! | `input.draft.withheld` | draft mode: parts of the result wait for a field not filled in (an info; see `withhold`) |
 
+// Rereading along the findings' pointers (issue 19, P4′): native, and WASM builds
+// without `one-reader`; the WASM modules read the whole tree instead (less code, the
+// same answers).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+mod along;
 pub mod model;
 mod order;
 mod recover;
@@ -34,6 +39,8 @@ pub(crate) mod withhold;
 pub fn edit_distance(a: &[char], b: &[char]) -> usize {
     recover::distance(a, b)
 }
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+mod fast;
 mod strict;
 
 use crate::finding::{Finding, Label, Rule};
@@ -269,7 +276,7 @@ pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> 
     // slow path, which reads `""` as absent (the fast path would take it as a value).
     #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
     if !(limits.draft && has_empty_text(text))
-        && let Ok(v) = read_str::<T>(text)
+        && let Some(v) = read_fast::<T>(text)
     {
         return Read::Complete(v);
     }
@@ -492,6 +499,15 @@ fn utf8(bytes: &[u8]) -> Result<&str, usize> {
     std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
 }
 
+/// The fast path of [`read_with`]: `text` as a `T`, or nothing (the place of the problem
+/// is not kept: the slow path finds every problem with its pointer).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+fn read_fast<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(fast::Fast(&mut de)).ok()?;
+    de.end().ok().map(|()| value)
+}
+
 /// Reads `text` as a JSON document of type `T` on the fast path only (no size check, no
 /// problem list). On failure, the JSON Pointer of the first problem.
 pub fn read_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
@@ -590,6 +606,17 @@ fn tree_of(text: &str) -> Result<Tree, Unreadable> {
         ],
         problem: InputProblem::NotJson,
     })
+}
+
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+pub use along::tree_along;
+
+/// The document's tree for ordering and locating findings at `pointers`: with
+/// `one-reader` on wasm32, the whole tree (less code; the same answers).
+#[cfg(all(feature = "one-reader", target_arch = "wasm32"))]
+pub fn tree_along<'p>(bytes: &[u8], pointers: impl Iterator<Item = &'p str>) -> Option<Tree> {
+    let _ = pointers;
+    tree_of_bytes(bytes)
 }
 
 /// The document as a [`Tree`], if it is JSON (for ordering and locating findings).

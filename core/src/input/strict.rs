@@ -1,5 +1,6 @@
-//! The one deserializer wrapper every document is read through: it refuses a JSON array
-//! where a struct is expected, and it remembers where the first error happened.
+//! The deserializer wrapper of [`crate::input::read_str`]: it refuses a JSON array where a
+//! struct is expected, and it remembers where the first error happened. (The fast path
+//! of `read_with` uses `fast`, which makes the same refusals without the bookkeeping.)
 //!
 //! **Arrays for structs.** serde's derived structs also accept the array form `["a", 1]`
 //! (fields in order). JSON Schema says `"type": "object"`, so accepting arrays would let
@@ -167,7 +168,7 @@ impl fmt::Write for Prefix {
 
 /// True if the visitor builds a struct (derived visitors say "struct Name").
 /// Not generic: one copy serves every visitor.
-fn builds_struct(v: &dyn de::Expected) -> bool {
+pub(super) fn builds_struct(v: &dyn de::Expected) -> bool {
     let mut prefix = Prefix {
         buf: [0; 24],
         len: 0,
