@@ -579,9 +579,9 @@ fn no_free_text_argument_and_no_ready_made_text() {
     assert!(kinds.len() > 4, "{kinds:?}");
     for l in &kinds {
         assert!(
-            !l.contains("String")
-                && !l.contains("Cow")
-                && !(l.contains("&str") && !l.contains("&'static str")),
+            !(l.contains("String")
+                || l.contains("Cow")
+                || l.replace("&'static str", "").contains("&str")),
             "an argument kind that could carry input text: {l}"
         );
     }
