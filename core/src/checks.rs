@@ -70,7 +70,7 @@ impl InputChecks for crate::upgrade::UpgradeRequest {
         for p in &up.needs_input {
             let (parent, key) = p.rsplit_once('/').unwrap_or(("", p));
             if let Some(serde_json::Value::Object(m)) = doc.pointer_mut(parent) {
-                m.entry(key.replace("~1", "/").replace("~0", "~"))
+                m.entry(crate::finding::key_of(key).into_owned())
                     .or_insert_with(|| serde_json::Value::from("upgrade-stand-in"));
             }
         }

@@ -47,7 +47,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod place;
-pub use place::Place;
+pub use place::{Place, key_of, push_key};
 
 /// 重大度 / How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -667,13 +667,7 @@ impl Path {
         let mut s = String::with_capacity(self.0.len() + key.len() + 1);
         s.push_str(&self.0);
         s.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => s.push_str("~0"),
-                '/' => s.push_str("~1"),
-                c => s.push(c),
-            }
-        }
+        place::push_key(&mut s, key);
         Path(s)
     }
     /// This path extended by an array index.

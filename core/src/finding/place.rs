@@ -52,17 +52,7 @@ impl<'a> Place<'a> {
             Place::Key(parent, key) => {
                 parent.write(out);
                 out.push('/');
-                if key.bytes().any(|b| b == b'~' || b == b'/') {
-                    for c in key.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                } else {
-                    out.push_str(key);
-                }
+                push_key(out, key);
             }
             Place::Index(parent, index) => {
                 parent.write(out);
@@ -70,6 +60,30 @@ impl<'a> Place<'a> {
                 push_index(out, *index);
             }
         }
+    }
+}
+
+/// Writes an object key as one RFC 6901 pointer segment (`~` → `~0`, `/` → `~1`).
+pub fn push_key(out: &mut String, key: &str) {
+    if key.bytes().any(|b| b == b'~' || b == b'/') {
+        for c in key.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+    } else {
+        out.push_str(key);
+    }
+}
+
+/// The object key one RFC 6901 pointer segment names (`~1` → `/`, `~0` → `~`).
+pub fn key_of(segment: &str) -> std::borrow::Cow<'_, str> {
+    if segment.contains('~') {
+        std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        std::borrow::Cow::Borrowed(segment)
     }
 }
 

@@ -29,8 +29,10 @@ impl Node {
         for p in pointers {
             let mut at = &mut root;
             for raw in p.split('/').skip(1) {
-                let seg = raw.replace("~1", "/").replace("~0", "~");
-                at = at.next.entry(seg).or_default();
+                at = at
+                    .next
+                    .entry(crate::finding::key_of(raw).into_owned())
+                    .or_default();
             }
         }
         root
@@ -269,8 +271,9 @@ mod tests {
         match t {
             Tree::Object(entries) => {
                 for (k, v) in entries {
-                    let key = k.replace('~', "~0").replace('/', "~1");
-                    pointers_of(v, &format!("{at}/{key}"), out);
+                    let mut p = format!("{at}/");
+                    crate::finding::push_key(&mut p, k);
+                    pointers_of(v, &p, out);
                 }
             }
             Tree::Array(items) => {

@@ -69,10 +69,6 @@ fn english(field: &'static str) -> String {
     field.trim_start_matches('$').replace('_', " ")
 }
 
-fn unescape(seg: &str) -> String {
-    seg.replace("~1", "/").replace("~0", "~")
-}
-
 /// A readable location for `pointer` in a document of type `root` (its Rust name, e.g.
 /// `SummaryRequest`): schema titles and 1-based numbers, with the kind of a list element
 /// where it has one (「医療的ケア 3（吸引）› 頻度 › 単位」). Keys the model does not have are
@@ -84,7 +80,7 @@ pub fn location(root: &str, tree: Option<&Tree>, pointer: &str) -> Location {
     let mut list_of: Option<&str> = None;
     let mut at = tree;
     for raw in pointer.split('/').skip(1) {
-        let seg = unescape(raw);
+        let seg = crate::finding::key_of(raw);
         if let Some(elem) = list_of.take() {
             let Ok(i) = seg.parse::<usize>() else { break };
             let item = match at {

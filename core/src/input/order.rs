@@ -52,11 +52,7 @@ impl<'t> Positions<'t> {
         let mut out = Vec::new();
         let mut at = Some(self.tree);
         for raw in pointer.split('/').skip(1) {
-            let seg = if raw.contains('~') {
-                std::borrow::Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
-            } else {
-                std::borrow::Cow::Borrowed(raw)
-            };
+            let seg = crate::finding::key_of(raw);
             let (i, next) = match at {
                 Some(Tree::Object(entries)) => match self.key_index(entries, &seg) {
                     Some(i) => (i, entries.get(i).map(|(_, v)| v)),

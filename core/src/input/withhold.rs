@@ -62,10 +62,6 @@ pub(crate) fn tree_of_result<O: Serialize>(result: &O) -> Option<Tree> {
     serde_json::from_str(&text).ok()
 }
 
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 /// The places of `a` that differ from `b`, pushed to `out`, as large as possible but
 /// never an element of a list (a list with a differing element, or of another length,
 /// differs as a whole); true if `a` differs as a whole (the caller records `at`).
@@ -78,7 +74,8 @@ fn diff(a: &Tree, b: &Tree, at: &str, out: &mut Vec<String>) -> bool {
             let mut parts = Vec::new();
             let mut whole = 0usize;
             for (k, va) in ea {
-                let p = format!("{at}/{}", escape(k));
+                let mut p = format!("{at}/");
+                crate::finding::push_key(&mut p, k);
                 match eb.iter().find(|(kb, _)| kb == k) {
                     Some((_, vb)) => {
                         if diff(va, vb, &p, &mut parts) {
@@ -131,7 +128,7 @@ pub(crate) fn leave_out(tree: &mut Tree, places: &[String]) {
         let Some((parent, key)) = p.rsplit_once('/') else {
             continue;
         };
-        let key = key.replace("~1", "/").replace("~0", "~");
+        let key = crate::finding::key_of(key);
         if let Some(Tree::Object(entries)) = at_mut(tree, parent) {
             entries.retain(|(k, _)| *k != key);
         }
@@ -141,7 +138,7 @@ pub(crate) fn leave_out(tree: &mut Tree, places: &[String]) {
 fn at_mut<'t>(tree: &'t mut Tree, pointer: &str) -> Option<&'t mut Tree> {
     let mut at = tree;
     for raw in pointer.split('/').skip(1) {
-        let seg = raw.replace("~1", "/").replace("~0", "~");
+        let seg = crate::finding::key_of(raw);
         at = match at {
             Tree::Object(entries) => entries
                 .iter_mut()
