@@ -28,6 +28,19 @@
 // Rereading along the findings' pointers (issue 19, P4′): native, and WASM builds
 // without `one-reader`; the WASM modules read the whole tree instead (less code, the
 // same answers).
+/// The plain `visit_*` methods of a wrapping visitor (`strict`, `fast`), forwarded to
+/// the visitor it wraps (`self.v`).
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty);)*) => {
+        $(
+            #[inline]
+            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+                self.v.$method(v)
+            }
+        )*
+    };
+}
+
 #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
 mod along;
 pub mod model;
@@ -285,6 +298,7 @@ pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> 
 
 /// True if `text` may hold an empty JSON text `""` (a `""` inside a longer text, such as
 /// `"a\"\""`, also counts: the slow path then reads the document all the same).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
 fn has_empty_text(text: &str) -> bool {
     text.as_bytes().windows(2).any(|w| w == b"\"\"")
 }
