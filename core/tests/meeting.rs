@@ -1,6 +1,8 @@
 //! Integration tests of the meeting records (issue 17): the Atsugi minutes against the
 //! seed, every rule passing and failing, the views, and the progress link.
 
+#[path = "common/reports.rs"]
+mod reports;
 use serde_json::{Value, json};
 
 const ATSUGI: &str = include_str!("../../schemas/examples/meeting.atsugi-2016-12-19.json");
@@ -1043,48 +1045,16 @@ fn messages_carry_their_dates_and_numbers() {
 /// meeting-records example, failing and invalid example.
 #[test]
 fn both_views_of_the_records_carry_the_same_findings() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
     let mut checked = 0;
-    for sub in ["", "/failing", "/invalid"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}{sub}"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("meeting-records.") && n.ends_with(".json"))
-            })
-            .collect();
-        paths.sort();
-        for path in paths {
-            let bytes = std::fs::read(&path).unwrap();
-            let report = |op: &str| -> (bool, Vec<(String, String, String)>) {
-                let out = kyoten_core::ops::run(op, &bytes).unwrap();
-                let r: Value = serde_json::from_str(&out.json).unwrap();
-                let checks = r["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|f| !f["code"].as_str().unwrap().starts_with("care_conferences."))
-                    .map(|f| {
-                        (
-                            f["code"].as_str().unwrap().to_owned(),
-                            f["path"].as_str().unwrap().to_owned(),
-                            f["message_en"].as_str().unwrap().to_owned(),
-                        )
-                    })
-                    .collect();
-                (out.valid, checks)
-            };
-            assert_eq!(
-                report("meetings.by_item"),
-                report("care_conferences.open"),
-                "{}",
-                path.display()
-            );
-            checked += 1;
-        }
+    for path in reports::example_paths("meeting-records.") {
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(
+            reports::shared_findings("meetings.by_item", &bytes, "care_conferences."),
+            reports::shared_findings("care_conferences.open", &bytes, "care_conferences."),
+            "{}",
+            path.display()
+        );
+        checked += 1;
     }
     // 4 examples, 2 invalid ones.
     assert!(checked >= 6, "only {checked} meeting-records documents");

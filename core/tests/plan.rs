@@ -6,6 +6,8 @@
     clippy::panic
 )]
 
+#[path = "common/reports.rs"]
+mod reports;
 use kyoten_core::ops;
 use kyoten_core::plan::{self, Plan};
 use proptest::prelude::*;
@@ -1743,47 +1745,15 @@ fn messages_carry_their_numbers() {
 /// example, failing and invalid example.
 #[test]
 fn every_plan_operation_carries_the_same_plan_findings() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
     let mut checked = 0;
-    for sub in ["", "/failing", "/invalid"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}{sub}"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("plan.") && n.ends_with(".json"))
-            })
-            .collect();
-        paths.sort();
-        for path in paths {
-            let bytes = std::fs::read(&path).unwrap();
-            let report = |op: &str| -> (bool, Vec<(String, String, String)>) {
-                let out = ops::run(op, &bytes).unwrap();
-                let r: Value = serde_json::from_str(&out.json).unwrap();
-                let own = r["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .filter(|f| !f["code"].as_str().unwrap().starts_with("plan.progress."))
-                    .map(|f| {
-                        (
-                            f["code"].as_str().unwrap().to_owned(),
-                            f["path"].as_str().unwrap().to_owned(),
-                            f["message_en"].as_str().unwrap().to_owned(),
-                        )
-                    })
-                    .collect();
-                (out.valid, own)
-            };
-            let validate = report("plan.validate");
-            for op in ["plan.coverage", "plan.progress"] {
-                let other = report(op);
-                assert_eq!(other, validate, "{}: {op}", path.display());
-            }
-            checked += 1;
+    for path in reports::example_paths("plan.") {
+        let bytes = std::fs::read(&path).unwrap();
+        let validate = reports::shared_findings("plan.validate", &bytes, "plan.progress.");
+        for op in ["plan.coverage", "plan.progress"] {
+            let other = reports::shared_findings(op, &bytes, "plan.progress.");
+            assert_eq!(other, validate, "{}: {op}", path.display());
         }
+        checked += 1;
     }
     // 3 examples, 4 invalid ones.
     assert!(checked >= 7, "only {checked} plan documents");

@@ -59,3 +59,46 @@ pub fn blank(mut doc: Value, pointer: &str) -> Value {
     *doc.pointer_mut(pointer).expect("pointer") = json!("");
     doc
 }
+
+/// Every document of `schemas/examples/` (valid, `failing/` and `invalid/`) whose file
+/// name starts with `prefix`, sorted within each folder.
+pub fn example_paths(prefix: &str) -> Vec<std::path::PathBuf> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
+    let mut all = Vec::new();
+    for sub in ["", "/failing", "/invalid"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{dir}{sub}"))
+            .expect("examples")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".json"))
+            })
+            .collect();
+        paths.sort();
+        all.extend(paths);
+    }
+    all
+}
+
+/// `op` on `bytes`: whether the report is valid, and its findings (code, path, English
+/// message) other than the operation's own (codes starting with `own`).
+pub fn shared_findings(op: &str, bytes: &[u8], own: &str) -> (bool, Vec<(String, String, String)>) {
+    let out = kyoten_core::ops::run(op, bytes).expect("op");
+    let r: Value = serde_json::from_str(&out.json).expect("report");
+    let findings = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| !f["code"].as_str().unwrap_or("").starts_with(own))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or("").to_owned(),
+                f["path"].as_str().unwrap_or("").to_owned(),
+                f["message_en"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    (out.valid, findings)
+}
