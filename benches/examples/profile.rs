@@ -15,7 +15,9 @@
 //! times; the schema is compiled before), `grown N` (`summary.validate` once on the
 //! largest summary example grown by N entries, `kyoten_benches::summary_data`), `p7 N`
 //! (`summary.validate` on N documents as P7 makes them: the four valid summary examples
-//! in turn, written compactly, each with its own `$schema` URL).
+//! in turn, written compactly, each with its own `$schema` URL), `slow N` (`summary.validate`
+//! N times on the largest example read as the WASM modules read it: tree + `input::recover`,
+//! no typed fast path).
 //! The input is built before the call; run the case with `N = 0` to subtract the set-up.
 
 use kyoten_benches::shortstay_data::{allocation, evaluation};
@@ -134,8 +136,29 @@ fn main() {
             }
             println!("p7: {valid} of {} valid", docs.len());
         }
+        "slow" => {
+            // `summary.validate` N times on the same example read the way the WASM modules
+            // read it (`one-reader`): JSON text → tree → `input::recover`, no typed fast
+            // path. Natively that path is taken in draft mode by a text holding `""`, so
+            // one note of the example ends in `\"\"` (not echoed; the report is the same)
+            // and the run options are `{"draft":true}` (a complete document is not a draft:
+            // the report is the non-draft one).
+            let bytes = slow_summary_bytes();
+            let mut valid = 0;
+            let mut json = 0;
+            for _ in 0..arg(&args, 2, 100) {
+                let out = kyoten_core::ops::run_with_options(
+                    "summary.validate",
+                    black_box(&bytes),
+                    br#"{"draft":true}"#,
+                );
+                json = out.as_ref().map_or(0, |o| o.json.len());
+                valid += usize::from(out.is_some_and(|o| o.valid));
+            }
+            println!("slow: {valid} valid, {json} bytes of report");
+        }
         other => eprintln!(
-            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | typed | read | schema | grown | p7"
+            "unknown case {other}: evaluate | evaluate_op | allocate | summary | value | typed | read | schema | grown | p7 | slow"
         ),
     }
 }
@@ -147,6 +170,16 @@ fn summary_bytes() -> Vec<u8> {
         "/../schemas/examples/summary-request.ventilated-tracheostomy-gastrostomy.json"
     );
     std::fs::read(path).expect("the example exists")
+}
+
+/// [`summary_bytes`] with one note ending in `\"\"`: a text holding `""` makes draft mode
+/// take the slow path (tree + `input::recover`), as the WASM modules always do.
+fn slow_summary_bytes() -> Vec<u8> {
+    let text = String::from_utf8(summary_bytes()).expect("UTF-8");
+    let note = "\"24時間つながる\"";
+    assert!(text.contains(note), "the example's note changed");
+    text.replacen(note, "\"24時間つながる \\\"\\\"\"", 1)
+        .into_bytes()
 }
 
 /// `n` documents as the P7 bench makes them (`benches/benches/ops.rs`): the valid summary
