@@ -33,18 +33,18 @@ if [ "$have" != "$want" ]; then
 fi
 echo "build.sh: wasm-bindgen $want (matches Cargo.lock)"
 
-# 3. The size-optimised modules: the full one (every operation) and the form module
-#    (`--no-default-features --features form`: summary.*, calendar.*, staffing.check,
-#    tasks.list; the other groups are left out of the operation table and of the binary).
+# 3. The two modules: the form module, size-optimised (profile `wasm-release`,
+#    `--no-default-features --features form`: summary.*, calendar.*, staffing.check,
+#    tasks.list; the other groups are left out of the operation table and of the binary),
+#    and the full one (every operation), built for speed (profile `wasm-fast`).
 target="${CARGO_TARGET_DIR:-$root/target}"
-out="$target/wasm32-unknown-unknown/wasm-release/kyoten_wasm.wasm"
 cargo build -p kyoten-wasm --target wasm32-unknown-unknown --profile wasm-release \
   --no-default-features --features form
 form_wasm="$target/kyoten_wasm.form.wasm"
-cp "$out" "$form_wasm"
-cargo build -p kyoten-wasm --target wasm32-unknown-unknown --profile wasm-release
+cp "$target/wasm32-unknown-unknown/wasm-release/kyoten_wasm.wasm" "$form_wasm"
+cargo build -p kyoten-wasm --target wasm32-unknown-unknown --profile wasm-fast
 wasm="$target/kyoten_wasm.full.wasm"
-cp "$out" "$wasm"
+cp "$target/wasm32-unknown-unknown/wasm-fast/kyoten_wasm.wasm" "$wasm"
 
 # 4. JS glue for the browser and for node, into an emptied folder.
 rm -rf "$pkg"
