@@ -31,6 +31,7 @@ const WARM_MS = Number(process.env.WARM_MS ?? 3000);
 const STAGES = [
   ['JS glue: text into WASM (TextEncoder, copy)', /^passStringToWasm0 \[js\]$/],
   ['JS glue: report out of WASM (TextDecoder)', /^(getStringFromWasm0|decodeText) \[js\]$/],
+  ['read: typed fast path (serde_json into the model; full module)', /^kyoten_core::input::(fast::|read_fast)|^<kyoten_core::input::fast::/],
   ['read: JSON text → tree (serde_json into input::Tree)', /^kyoten_core::input::tree_of/],
   ['read: tree → typed model (input::recover)', /^kyoten_core::input::recover::(recover|recover_varied)/],
   ['read: dropping the tree', /^core::ptr::drop_in_place<kyoten_core::input::Tree>/],
@@ -40,6 +41,12 @@ const STAGES = [
   ['report written (operation::finish)', /^kyoten_core::operation::finish/],
   ['run options', /^kyoten_core::run_options/],
   ['WASM: other (kyoten_wasm::run, glue frees)', /^(kyoten_wasm::|__wbindgen_)/],
+];
+/** Used only when no frame of the stack matches a stage: under opt-level 2 (the full
+ * module) `run_body` is inlined, and the rules' own functions (not serde's generated `_::`
+ * reading code) stand for it. */
+const FALLBACK_STAGES = [
+  ['rules (operation::run_body)', /^(<)?kyoten_core::(summary|care|calendar|staffing|scores|plan|shortstay|meeting|tasks|index|sorting)::(?!_::)/],
 ];
 /** Kinds of work: the function the sample is in. */
 const KINDS = [
@@ -69,15 +76,16 @@ function summarize(profile, label) {
   profile.samples.forEach((id, i) => {
     selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
-  const stageOf = new Map();
-  function stage(id) {
-    if (stageOf.has(id)) return stageOf.get(id);
-    const hit = STAGES.find(([, re]) => re.test(nameOf(byId.get(id))));
+  const memo = [new Map(), new Map()];
+  function innermost(id, rules, cache) {
+    if (cache.has(id)) return cache.get(id);
+    const hit = rules.find(([, re]) => re.test(nameOf(byId.get(id))));
     const p = parent.get(id);
-    const s = hit ? hit[0] : p === undefined ? null : stage(p);
-    stageOf.set(id, s);
+    const s = hit ? hit[0] : p === undefined ? null : innermost(p, rules, cache);
+    cache.set(id, s);
     return s;
   }
+  const stage = (id) => innermost(id, STAGES, memo[0]) ?? innermost(id, FALLBACK_STAGES, memo[1]);
   // Only the time inside the profiled calls: samples under the JS `run` of the loop.
   const fns = new Map();
   const cells = new Map();
