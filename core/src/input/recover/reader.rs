@@ -1,0 +1,287 @@
+//! The recovering reader's own reading trait, [`Recover`]: how a value of the model is
+//! read from a place of the document ([`Node`]), with the same plain functions the
+//! reader always had (`text`, `integer`, the object walk with its unknown, repeated and
+//! added keys, the choices, the stand-ins). The model's types get it from
+//! `#[derive(Recover)]` (`kyoten-derive`), which reads the same `#[serde(...)]`
+//! attributes as serde's derive; the leaves (text, numbers, lists, dates) are written
+//! here and beside their types.
+//!
+//! Why not serde's `Deserialize`: its generated visitors cost about 40 % of the WASM form
+//! module's code (issue 19, P6); this reader walks an object once for every type (one
+//! copy of the walk) and costs one small function per type. The typed fast path
+//! (`input::strict`, `input::fast`, native builds) keeps serde's derive. The test-only
+//! oracle (`super::oracle`, `crate::sameness`) checks that both readers find the same
+//! problems, in the same order, and build the same value.
+
+use super::{Any, Int};
+pub use super::{Error, Node};
+
+/// A value the recovering reader can read (see the module documentation).
+pub trait Recover: Sized {
+    /// Reads the value at `n`; a problem the reader can go on after is noted and a
+    /// stand-in used, an error stops the pass (the reader patches the place and reads
+    /// again).
+    fn read(n: Node<'_, '_>) -> Result<Self, Error>;
+    /// The value of a field that is absent from its object (serde's `missing_field`):
+    /// an error for a required field, `None` for an optional one.
+    fn missing(field: &'static str) -> Result<Self, Error> {
+        Err(Error::Missing(field))
+    }
+}
+
+/// A field's slot in the object walk ([`Node::fields`]): one implementation per field
+/// type, shared by every field of that type.
+pub trait Slot {
+    /// Reads the field's value into the slot.
+    fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error>;
+}
+
+impl<T: Recover> Slot for Option<T> {
+    fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
+        if self.is_some() {
+            // serde's `duplicate_field` (the walk gives each field once).
+            return Err(Error::Other);
+        }
+        *self = Some(T::read(n)?);
+        Ok(())
+    }
+}
+
+/// A field's value, or what its type gives when it is absent.
+pub fn take<T: Recover>(slot: Option<T>, field: &'static str) -> Result<T, Error> {
+    match slot {
+        Some(v) => Ok(v),
+        None => T::missing(field),
+    }
+}
+
+impl<'a, 'p> Node<'a, 'p> {
+    /// Walks the object at this place (a struct with these field names): every key in
+    /// document order (unknown and repeated keys noted and left out), then the
+    /// stand-ins of the keys added for this pass; each value read into the slot of its
+    /// field.
+    pub fn fields(
+        &self,
+        names: &'static [&'static str],
+        slots: &mut [&mut dyn Slot],
+    ) -> Result<(), Error> {
+        let mut map = self.object_access(Some(names));
+        while let Some(key) = map.next_key() {
+            let node = map.next_node()?;
+            let slot = key
+                .index
+                .and_then(|i| usize::try_from(i).ok())
+                .and_then(|i| slots.get_mut(i));
+            match slot {
+                Some(slot) => slot.fill(node)?,
+                None => return Err(Error::Other),
+            }
+        }
+        Ok(())
+    }
+
+    /// The position of the choice at this place among `variants` (names of the
+    /// enumeration `name`) for an enumeration of choices without content; a stand-in's
+    /// is the first (or, varied, the last).
+    pub fn unit_choice(&self, name: &'static str, variants: &'static [&'static str]) -> usize {
+        let c = self.enum_access(name, variants);
+        let i = usize::try_from(c.index).unwrap_or(usize::MAX);
+        c.into_variant().unit();
+        i
+    }
+
+    /// The choice at this place, for an enumeration with choices that carry a value.
+    pub fn choice(&self, name: &'static str, variants: &'static [&'static str]) -> Choice<'a, '_> {
+        Choice(self.enum_access(name, variants))
+    }
+
+    /// Ends a value's reading: if it failed, the pass stopped here (the first place
+    /// recorded is the innermost).
+    pub fn end(&self, failed: bool) {
+        if failed {
+            self.ctx.stop_at(&self.at.path());
+        }
+    }
+}
+
+/// A choice read by [`Node::choice`].
+#[allow(missing_debug_implementations)]
+pub struct Choice<'a, 'p>(super::Enum<'a, 'p>);
+
+impl Choice<'_, '_> {
+    /// The choice's position among the enumeration's choices.
+    pub fn index(&self) -> usize {
+        usize::try_from(self.0.index).unwrap_or(usize::MAX)
+    }
+    /// A choice without content (any content but `null` is noted).
+    pub fn unit(self) {
+        self.0.into_variant().unit();
+    }
+    /// The value of a one-value choice.
+    pub fn newtype<T: Recover>(self) -> Result<T, Error> {
+        T::read(self.0.into_variant().newtype_node())
+    }
+}
+
+impl Recover for String {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        Ok(n.text().to_owned())
+    }
+}
+
+impl Recover for bool {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        Ok(n.boolean().0)
+    }
+}
+
+/// A whole number of the range `min..=max` as a `T`.
+fn int<T: TryFrom<u64> + TryFrom<i64>>(n: &Node<'_, '_>, min: i128, max: i128) -> Result<T, Error> {
+    let r = match n.integer(min, max) {
+        Int::Unsigned(v) => T::try_from(v).map_err(|_| Error::Other),
+        Int::Signed(v) => T::try_from(v).map_err(|_| Error::Other),
+    };
+    n.end(r.is_err());
+    r
+}
+
+macro_rules! ints {
+    ($($t:ty),*) => {$(
+        impl Recover for $t {
+            fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+                int(&n, i128::from(<$t>::MIN), i128::from(<$t>::MAX))
+            }
+        }
+    )*};
+}
+ints!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl Recover for std::num::NonZeroU32 {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        // serde's: a `u32`, and 0 refused.
+        let r = match n.integer(0, i128::from(u32::MAX)) {
+            Int::Unsigned(v) => u32::try_from(v)
+                .ok()
+                .and_then(std::num::NonZeroU32::new)
+                .ok_or(Error::Other),
+            Int::Signed(_) => Err(Error::Other),
+        };
+        n.end(r.is_err());
+        r
+    }
+}
+
+impl Recover for f64 {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        Ok(n.float().0)
+    }
+}
+
+impl Recover for f32 {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        // serde's `f32` from a visited `f64`.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(n.float().0 as f32)
+    }
+}
+
+impl<T: Recover> Recover for Option<T> {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        // A stand-in, `null`, or (draft mode) an optional field left empty: absent.
+        if n.is_none() {
+            Ok(None)
+        } else {
+            T::read(n).map(Some)
+        }
+    }
+    fn missing(_: &'static str) -> Result<Self, Error> {
+        Ok(None)
+    }
+}
+
+impl<T: Recover> Recover for Box<T> {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        T::read(n).map(Box::new)
+    }
+    fn missing(field: &'static str) -> Result<Self, Error> {
+        T::missing(field).map(Box::new)
+    }
+}
+
+impl<T: Recover> Recover for Vec<T> {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        let r = list(&n);
+        n.end(r.is_err());
+        r
+    }
+}
+
+fn list<T: Recover>(n: &Node<'_, '_>) -> Result<Vec<T>, Error> {
+    let mut items = n.seq_access();
+    let mut out = Vec::new();
+    while let Some(item) = items.next_node() {
+        out.push(T::read(item)?);
+    }
+    Ok(out)
+}
+
+/// Any JSON (a FHIR bundle, an older document to upgrade): read as serde_json reads it
+/// from any value.
+impl Recover for serde_json::Value {
+    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+        use serde_json::Value;
+        if n.tree.is_none() {
+            return Ok(Value::Null);
+        }
+        Ok(match n.any() {
+            Any::Unit => Value::Null,
+            Any::Bool(b) => Value::Bool(b),
+            Any::Int(Int::Unsigned(u)) => Value::Number(u.into()),
+            Any::Int(Int::Signed(i)) => Value::Number(i.into()),
+            Any::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+            Any::Str(s) => Value::String(s.to_owned()),
+            Any::Seq => return Vec::<Value>::read(n).map(Value::Array),
+            Any::Map => {
+                let r = object(&n);
+                n.end(r.is_err());
+                return r;
+            }
+        })
+    }
+}
+
+/// An object of any keys, as serde_json's `Value` reads one.
+fn object(n: &Node<'_, '_>) -> Result<serde_json::Value, Error> {
+    let mut map = n.object_access(None);
+    let mut out = serde_json::Map::new();
+    while let Some(key) = map.next_key() {
+        let value = serde_json::Value::read(map.next_node()?)?;
+        out.insert(key.name.to_owned(), value);
+    }
+    Ok(serde_json::Value::Object(out))
+}
+
+/// The text at this place, parsed by `parse` (a refusal stops the pass here): for the
+/// model's hand-written leaves (dates, months).
+pub fn text_of<T>(
+    n: &Node<'_, '_>,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let r = parse(n.text());
+    n.end(r.is_err());
+    r
+}
+
+/// The whole number at this place (of `0..=u64::MAX`), for the model's hand-written
+/// leaves (a format version).
+pub fn unsigned_of<T>(
+    n: &Node<'_, '_>,
+    check: impl FnOnce(u64) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let r = match n.integer(0, i128::from(u64::MAX)) {
+        Int::Unsigned(v) => check(v),
+        Int::Signed(_) => Err(Error::Other),
+    };
+    n.end(r.is_err());
+    r
+}
