@@ -16,7 +16,8 @@
 //! `deny_unknown_fields`, `transparent`; on fields `rename`, `default`,
 //! `default = "path"`; on choices `rename`; `skip_serializing_if` (writing only) is
 //! ignored. Data-carrying choices: unit and one-value (newtype) choices, externally
-//! tagged, as serde's default.
+//! tagged, as serde's default. An enumeration of choices without values must be
+//! `Clone` (its reading picks the choice from a table).
 //!
 //! The generated code refers to `crate::input::…`: it is for kyoten-core's own types.
 
@@ -252,8 +253,9 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
         };
         let missing = if c.transparent {
             quote! {
-                fn missing(field: &'static str) -> ::core::result::Result<Self, crate::input::reader::Error> {
-                    <#ty as crate::input::Recover>::missing(field).map(|v| Self { #member: v })
+                const OPTIONAL: bool = <#ty as crate::input::Recover>::OPTIONAL;
+                fn absent() -> ::core::option::Option<Self> {
+                    <#ty as crate::input::Recover>::absent().map(|v| Self { #member: v })
                 }
             }
         } else {
@@ -273,8 +275,12 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
         ));
     };
     let mut names = Vec::new();
+    let mut required = Vec::new();
+    let mut types = Vec::new();
     let mut slots = Vec::new();
-    let mut decls = Vec::new();
+    let mut taken = Vec::new();
+    let mut nones = Vec::new();
+    let mut patterns = Vec::new();
     let mut inits = Vec::new();
     for (i, f) in list.iter().enumerate() {
         let a = field_attrs(&f.attrs)?;
@@ -287,23 +293,35 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
             (None, Some(rule)) => rule.field(&raw),
             (None, None) => raw,
         };
-        let slot = format_ident!("f{}", i);
         let ty: &Type = &f.ty;
-        decls.push(
-            quote! { let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None; },
-        );
-        slots.push(quote! { &mut #slot as &mut dyn crate::input::reader::Slot });
-        let value = match (&a.default, c.default) {
-            (FieldDefault::Default, _) => quote! { #slot.unwrap_or_default() },
+        let index = syn::Index::from(i);
+        let value = format_ident!("v{}", i);
+        types.push(quote! { ::core::option::Option<#ty> });
+        nones.push(quote! { ::core::option::Option::None });
+        slots.push(quote! { &mut s.#index as &mut dyn crate::input::reader::Slot });
+        let has_default = !matches!(a.default, FieldDefault::None) || c.default;
+        if has_default {
+            required.push(quote! { false });
+            taken.push(quote! { s.#index });
+            patterns.push(quote! { #value });
+        } else {
+            // Absent: an error (the walk raised it) or, for an optional type, its
+            // absent value.
+            required.push(quote! { !<#ty as crate::input::Recover>::OPTIONAL });
+            taken.push(quote! { crate::input::reader::or_absent(s.#index) });
+            patterns.push(quote! { ::core::option::Option::Some(#value) });
+        }
+        let init = match (&a.default, c.default) {
+            (FieldDefault::Default, _) => quote! { #value.unwrap_or_default() },
             (FieldDefault::Path(p), _) => quote! {
-                match #slot { ::core::option::Option::Some(v) => v, ::core::option::Option::None => #p() }
+                match #value { ::core::option::Option::Some(v) => v, ::core::option::Option::None => #p() }
             },
             (FieldDefault::None, true) => quote! {
-                match #slot { ::core::option::Option::Some(v) => v, ::core::option::Option::None => __default.#id }
+                match #value { ::core::option::Option::Some(v) => v, ::core::option::Option::None => __default.#id }
             },
-            (FieldDefault::None, false) => quote! { crate::input::reader::take(#slot, #name)? },
+            (FieldDefault::None, false) => quote! { #value },
         };
-        inits.push(quote! { #id: #value });
+        inits.push(quote! { #id: #init });
         names.push(name);
     }
     let default = if c.default {
@@ -311,15 +329,25 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
     } else {
         quote! {}
     };
+    // One slot per field in one tuple (one drop for every way out), walked by the one
+    // object walk; then the values moved out in one match, without an early return per
+    // field (each would drop what is left: code per field and per pair of fields).
     Ok(quote! {
         fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
             const FIELDS: &[&str] = &[#(#names),*];
-            #(#decls)*
-            let walked = n.fields(FIELDS, &mut [#(#slots),*]);
-            let r = walked.and_then(|()| {
-                #default
-                ::core::result::Result::Ok(Self { #(#inits),* })
-            });
+            const REQUIRED: &[bool] = &[#(#required),*];
+            let mut s: (#(#types,)*) = (#(#nones,)*);
+            let r = match n.fields(FIELDS, REQUIRED, &mut [#(#slots),*]) {
+                ::core::result::Result::Ok(()) => match (#(#taken,)*) {
+                    (#(#patterns,)*) => {
+                        #default
+                        ::core::result::Result::Ok(Self { #(#inits),* })
+                    }
+                    #[allow(unreachable_patterns)]
+                    _ => ::core::result::Result::Err(crate::input::reader::Error::Other),
+                },
+                ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+            };
             n.end(r.is_err());
             r
         }
@@ -350,10 +378,10 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
         });
         let vid = &v.ident;
         match &v.fields {
-            Fields::Unit => arms.push((i, quote! { Self::#vid }, true)),
+            Fields::Unit => arms.push((i, quote! { #ident::#vid }, true)),
             Fields::Unnamed(u) if u.unnamed.len() == 1 => {
                 all_unit = false;
-                arms.push((i, quote! { Self::#vid }, false));
+                arms.push((i, quote! { #ident::#vid }, false));
             }
             other => {
                 return Err(Error::new(
@@ -364,18 +392,23 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
         }
     }
     if all_unit {
-        let arms = arms
-            .iter()
-            .map(|(i, v, _)| quote! { #i => ::core::result::Result::Ok(#v), });
+        // The choices in order: the position is the choice (no branch per choice). The
+        // position is always one of the choices' (the reader's own), so there is no
+        // error, and no branch to build one.
+        let all: Vec<&Tokens> = arms.iter().map(|(_, v, _)| v).collect();
+        let Some(first) = all.first() else {
+            return Err(Error::new(
+                Span::call_site(),
+                "kyoten-derive: an enumeration without choices",
+            ));
+        };
         return Ok(quote! {
             fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
                 const VARIANTS: &[&str] = &[#(#names),*];
-                let r = match n.unit_choice(#name, VARIANTS) {
-                    #(#arms)*
-                    _ => ::core::result::Result::Err(crate::input::reader::Error::Other),
-                };
-                n.end(r.is_err());
-                r
+                const ALL: &[#ident] = &[#(#all),*];
+                ::core::result::Result::Ok(
+                    ALL.get(n.unit_choice(#name, VARIANTS)).cloned().unwrap_or(#first),
+                )
             }
         });
     }

@@ -311,6 +311,10 @@ pub(crate) use recover::Varied;
 #[doc(hidden)]
 pub use recover::reader;
 pub use recover::reader::Recover;
+#[cfg(test)]
+pub(crate) use recover::{
+    oracle::recover_varied as recover_oracle, recover_varied as recover_with_trait,
+};
 
 /// Reads a draft again with the stand-ins of `varied` taking their second value
 /// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
@@ -658,7 +662,7 @@ mod tests {
         count: u32,
         items: Vec<Item>,
     }
-    #[derive(Debug, Deserialize, crate::input::Recover)]
+    #[derive(Debug, Clone, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields, rename_all = "snake_case")]
     #[allow(dead_code)]
     enum Kind {

@@ -242,17 +242,27 @@ pub(crate) fn recover_varied<T: Recover>(
     budget: usize,
     varied: Varied<'_>,
 ) -> Recovered<T> {
-    passes(tree, draft, budget, varied, T::read)
+    let mut value: Option<T> = None;
+    let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
+        value = Some(T::read(n)?);
+        Ok(())
+    });
+    Recovered {
+        problems,
+        value: value.filter(|_| read),
+    }
 }
 
-/// The passes of [`recover_varied`], each reading the document with `read`.
-pub(crate) fn passes<T>(
+/// The passes of [`recover_varied`], each reading the document with `read` (one copy
+/// for every type of document): every problem, and whether the last pass read the
+/// document.
+pub(crate) fn passes(
     tree: &Tree,
     draft: bool,
     budget: usize,
     varied: Varied<'_>,
-    read: impl Fn(Node<'_, '_>) -> Result<T, Error>,
-) -> Recovered<T> {
+    read: &mut dyn FnMut(Node<'_, '_>) -> Result<(), Error>,
+) -> (Vec<Problem>, bool) {
     let varied: Option<String> = match varied {
         Varied::None => None,
         Varied::At(p) => Some(p.to_owned()),
@@ -277,12 +287,9 @@ pub(crate) fn passes<T>(
         } = ctx;
         let mut problems = problems.into_inner();
         match result {
-            Ok(v) => {
+            Ok(()) => {
                 problems.extend(stops);
-                return Recovered {
-                    problems,
-                    value: Some(v),
-                };
+                return (problems, true);
             }
             Err(e) => {
                 let at = stop.into_inner().unwrap_or_default();
@@ -292,10 +299,7 @@ pub(crate) fn passes<T>(
                 let before = stops.len();
                 if !patch(&mut p, &mut stops, &at, &e, draft) {
                     problems.extend(stops);
-                    return Recovered {
-                        problems,
-                        value: None,
-                    };
+                    return (problems, false);
                 }
                 if let Some(i) = noted.filter(|_| !matches!(e, Error::Missing(_)))
                     && stops.len() > before
@@ -308,10 +312,7 @@ pub(crate) fn passes<T>(
             }
         }
     }
-    Recovered {
-        problems: stops,
-        value: None,
-    }
+    (stops, false)
 }
 
 /// Notes the problem that stopped a pass and patches the document for the next one;
@@ -1013,7 +1014,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize, PartialEq, crate::input::Recover)]
+    #[derive(Debug, Clone, Deserialize, PartialEq, crate::input::Recover)]
     #[serde(rename_all = "snake_case")]
     enum Kind {
         First,

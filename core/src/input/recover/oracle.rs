@@ -13,9 +13,15 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
     budget: usize,
     varied: Varied<'_>,
 ) -> Recovered<T> {
-    passes(tree, draft, budget, varied, |n: Node<'_, '_>| {
-        T::deserialize(n)
-    })
+    let mut value: Option<T> = None;
+    let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
+        value = Some(T::deserialize(n)?);
+        Ok(())
+    });
+    Recovered {
+        problems,
+        value: value.filter(|_| read),
+    }
 }
 
 impl<'a> Node<'a, '_> {

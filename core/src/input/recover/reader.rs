@@ -22,10 +22,12 @@ pub trait Recover: Sized {
     /// stand-in used, an error stops the pass (the reader patches the place and reads
     /// again).
     fn read(n: Node<'_, '_>) -> Result<Self, Error>;
-    /// The value of a field that is absent from its object (serde's `missing_field`):
-    /// an error for a required field, `None` for an optional one.
-    fn missing(field: &'static str) -> Result<Self, Error> {
-        Err(Error::Missing(field))
+    /// True if a field of this type may be absent from its object (serde's
+    /// `missing_field` reads it as absent instead of raising a missing field): `Option`.
+    const OPTIONAL: bool = false;
+    /// The value of an absent field of an [`OPTIONAL`](Recover::OPTIONAL) type.
+    fn absent() -> Option<Self> {
+        None
     }
 }
 
@@ -34,9 +36,14 @@ pub trait Recover: Sized {
 pub trait Slot {
     /// Reads the field's value into the slot.
     fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error>;
+    /// True once the field has a value.
+    fn filled(&self) -> bool;
 }
 
 impl<T: Recover> Slot for Option<T> {
+    fn filled(&self) -> bool {
+        self.is_some()
+    }
     fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
         if self.is_some() {
             // serde's `duplicate_field` (the walk gives each field once).
@@ -47,11 +54,12 @@ impl<T: Recover> Slot for Option<T> {
     }
 }
 
-/// A field's value, or what its type gives when it is absent.
-pub fn take<T: Recover>(slot: Option<T>, field: &'static str) -> Result<T, Error> {
+/// A field's value, or what its type gives when it is absent (`None` only for a
+/// required field, which the walk has refused already).
+pub fn or_absent<T: Recover>(slot: Option<T>) -> Option<T> {
     match slot {
-        Some(v) => Ok(v),
-        None => T::missing(field),
+        Some(v) => Some(v),
+        None => T::absent(),
     }
 }
 
@@ -59,10 +67,12 @@ impl<'a, 'p> Node<'a, 'p> {
     /// Walks the object at this place (a struct with these field names): every key in
     /// document order (unknown and repeated keys noted and left out), then the
     /// stand-ins of the keys added for this pass; each value read into the slot of its
-    /// field.
+    /// field. Then, as serde's derive, the first `required` field (in the struct's order)
+    /// without a value is missing.
     pub fn fields(
         &self,
         names: &'static [&'static str],
+        required: &[bool],
         slots: &mut [&mut dyn Slot],
     ) -> Result<(), Error> {
         let mut map = self.object_access(Some(names));
@@ -75,6 +85,11 @@ impl<'a, 'p> Node<'a, 'p> {
             match slot {
                 Some(slot) => slot.fill(node)?,
                 None => return Err(Error::Other),
+            }
+        }
+        for ((name, required), slot) in names.iter().zip(required).zip(slots.iter()) {
+            if *required && !slot.filled() {
+                return Err(Error::Missing(name));
             }
         }
         Ok(())
@@ -194,8 +209,9 @@ impl<T: Recover> Recover for Option<T> {
             T::read(n).map(Some)
         }
     }
-    fn missing(_: &'static str) -> Result<Self, Error> {
-        Ok(None)
+    const OPTIONAL: bool = true;
+    fn absent() -> Option<Self> {
+        Some(None)
     }
 }
 
@@ -203,8 +219,9 @@ impl<T: Recover> Recover for Box<T> {
     fn read(n: Node<'_, '_>) -> Result<Self, Error> {
         T::read(n).map(Box::new)
     }
-    fn missing(field: &'static str) -> Result<Self, Error> {
-        T::missing(field).map(Box::new)
+    const OPTIONAL: bool = T::OPTIONAL;
+    fn absent() -> Option<Self> {
+        T::absent().map(Box::new)
     }
 }
 
