@@ -92,9 +92,12 @@ impl<'de> Deserialize<'de> for FormatVersion {
 }
 
 impl crate::input::Recover for FormatVersion {
-    fn read(n: crate::input::reader::Node<'_, '_>) -> Result<Self, crate::input::reader::Error> {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
         // A refused version is an error of the value itself, reported at `/version`.
-        crate::input::reader::unsigned_of(&n, |v| {
+        crate::input::reader::unsigned_of(&n, out, |v| {
             u32::try_from(v)
                 .ok()
                 .and_then(FormatVersion::new)

@@ -262,8 +262,9 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
             quote! {}
         };
         return Ok(quote! {
-            fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
-                <#ty as crate::input::Recover>::read(n).map(|v| Self { #member: v })
+            fn read_into(n: crate::input::reader::Node<'_, '_>, out: &mut ::core::option::Option<Self>) -> ::core::result::Result<(), crate::input::reader::Error> {
+                *out = ::core::option::Option::Some(Self { #member: crate::input::reader::read::<#ty>(n)? });
+                ::core::result::Result::Ok(())
             }
             #missing
         });
@@ -333,7 +334,7 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
     // object walk; then the values moved out in one match, without an early return per
     // field (each would drop what is left: code per field and per pair of fields).
     Ok(quote! {
-        fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
+        fn read_into(n: crate::input::reader::Node<'_, '_>, out: &mut ::core::option::Option<Self>) -> ::core::result::Result<(), crate::input::reader::Error> {
             const FIELDS: &[&str] = &[#(#names),*];
             const REQUIRED: &[bool] = &[#(#required),*];
             let mut s: (#(#types,)*) = (#(#nones,)*);
@@ -341,7 +342,8 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
                 ::core::result::Result::Ok(()) => match (#(#taken,)*) {
                     (#(#patterns,)*) => {
                         #default
-                        ::core::result::Result::Ok(Self { #(#inits),* })
+                        *out = ::core::option::Option::Some(Self { #(#inits),* });
+                        ::core::result::Result::Ok(())
                     }
                     #[allow(unreachable_patterns)]
                     _ => ::core::result::Result::Err(crate::input::reader::Error::Other),
@@ -403,12 +405,13 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
             ));
         };
         return Ok(quote! {
-            fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
+            fn read_into(n: crate::input::reader::Node<'_, '_>, out: &mut ::core::option::Option<Self>) -> ::core::result::Result<(), crate::input::reader::Error> {
                 const VARIANTS: &[&str] = &[#(#names),*];
                 const ALL: &[#ident] = &[#(#all),*];
-                ::core::result::Result::Ok(
+                *out = ::core::option::Option::Some(
                     ALL.get(n.unit_choice(#name, VARIANTS)).cloned().unwrap_or(#first),
-                )
+                );
+                ::core::result::Result::Ok(())
             }
         });
     }
@@ -420,7 +423,7 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
         }
     });
     Ok(quote! {
-        fn read(n: crate::input::reader::Node<'_, '_>) -> ::core::result::Result<Self, crate::input::reader::Error> {
+        fn read_into(n: crate::input::reader::Node<'_, '_>, out: &mut ::core::option::Option<Self>) -> ::core::result::Result<(), crate::input::reader::Error> {
             const VARIANTS: &[&str] = &[#(#names),*];
             let c = n.choice(#name, VARIANTS);
             let r = match c.index() {
@@ -428,7 +431,8 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
                 _ => ::core::result::Result::Err(crate::input::reader::Error::Other),
             };
             n.end(r.is_err());
-            r
+            *out = ::core::option::Option::Some(r?);
+            ::core::result::Result::Ok(())
         }
     })
 }

@@ -199,8 +199,11 @@ impl<'de> Deserialize<'de> for IsoDate {
 }
 
 impl crate::input::Recover for IsoDate {
-    fn read(n: crate::input::reader::Node<'_, '_>) -> Result<Self, crate::input::reader::Error> {
-        crate::input::reader::text_of(&n, |v| {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
+        crate::input::reader::text_of(&n, out, |v| {
             IsoDate::parse(v).ok_or_else(|| {
                 // The date it may mean (a date we computed: no input text).
                 crate::input::reader::Error::Date(

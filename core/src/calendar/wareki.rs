@@ -280,8 +280,11 @@ impl<'de> Deserialize<'de> for ApproxMonth {
 }
 
 impl crate::input::Recover for ApproxMonth {
-    fn read(n: crate::input::reader::Node<'_, '_>) -> Result<Self, crate::input::reader::Error> {
-        crate::input::reader::text_of(&n, |v| {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
+        crate::input::reader::text_of(&n, out, |v| {
             ApproxMonth::parse(v).ok_or(crate::input::reader::Error::Date(None))
         })
     }

@@ -244,8 +244,8 @@ pub(crate) fn recover_varied<T: Recover>(
 ) -> Recovered<T> {
     let mut value: Option<T> = None;
     let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
-        value = Some(T::read(n)?);
-        Ok(())
+        value = None;
+        T::read_into(n, &mut value)
     });
     Recovered {
         problems,
@@ -1045,8 +1045,8 @@ mod tests {
         }
     }
     impl Recover for Day {
-        fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-            reader::text_of(&n, |s| {
+        fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+            reader::text_of(&n, out, |s| {
                 if s.len() == 10 {
                     Ok(Day(s.to_owned()))
                 } else {

@@ -18,10 +18,11 @@ pub use super::{Error, Node};
 
 /// A value the recovering reader can read (see the module documentation).
 pub trait Recover: Sized {
-    /// Reads the value at `n`; a problem the reader can go on after is noted and a
-    /// stand-in used, an error stops the pass (the reader patches the place and reads
-    /// again).
-    fn read(n: Node<'_, '_>) -> Result<Self, Error>;
+    /// Reads the value at `n` into `out` (in place: the value is not moved through a
+    /// result, the WASM module's size); a problem the reader can go on after is noted and
+    /// a stand-in used, an error stops the pass (the reader patches the place and reads
+    /// again; `out` is then left as it is, to be dropped).
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error>;
     /// True if a field of this type may be absent from its object (serde's
     /// `missing_field` reads it as absent instead of raising a missing field): `Option`.
     const OPTIONAL: bool = false;
@@ -49,9 +50,15 @@ impl<T: Recover> Slot for Option<T> {
             // serde's `duplicate_field` (the walk gives each field once).
             return Err(Error::Other);
         }
-        *self = Some(T::read(n)?);
-        Ok(())
+        T::read_into(n, self)
     }
+}
+
+/// Reads the value at `n`.
+pub fn read<T: Recover>(n: Node<'_, '_>) -> Result<T, Error> {
+    let mut v = None;
+    T::read_into(n, &mut v)?;
+    v.ok_or(Error::Other)
 }
 
 /// A field's value, or what its type gives when it is absent (`None` only for a
@@ -134,19 +141,21 @@ impl Choice<'_, '_> {
     }
     /// The value of a one-value choice.
     pub fn newtype<T: Recover>(self) -> Result<T, Error> {
-        T::read(self.0.into_variant().newtype_node())
+        read(self.0.into_variant().newtype_node())
     }
 }
 
 impl Recover for String {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        Ok(n.text().to_owned())
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        *out = Some(n.text().to_owned());
+        Ok(())
     }
 }
 
 impl Recover for bool {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        Ok(n.boolean().0)
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        *out = Some(n.boolean().0);
+        Ok(())
     }
 }
 
@@ -163,8 +172,9 @@ fn int<T: TryFrom<u64> + TryFrom<i64>>(n: &Node<'_, '_>, min: i128, max: i128) -
 macro_rules! ints {
     ($($t:ty),*) => {$(
         impl Recover for $t {
-            fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-                int(&n, i128::from(<$t>::MIN), i128::from(<$t>::MAX))
+            fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+                *out = Some(int(&n, i128::from(<$t>::MIN), i128::from(<$t>::MAX))?);
+                Ok(())
             }
         }
     )*};
@@ -172,7 +182,7 @@ macro_rules! ints {
 ints!(i8, i16, i32, i64, u8, u16, u32, u64);
 
 impl Recover for std::num::NonZeroU32 {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
         // serde's: a `u32`, and 0 refused.
         let r = match n.integer(0, i128::from(u32::MAX)) {
             Int::Unsigned(v) => u32::try_from(v)
@@ -182,31 +192,36 @@ impl Recover for std::num::NonZeroU32 {
             Int::Signed(_) => Err(Error::Other),
         };
         n.end(r.is_err());
-        r
+        *out = Some(r?);
+        Ok(())
     }
 }
 
 impl Recover for f64 {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        Ok(n.float().0)
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        *out = Some(n.float().0);
+        Ok(())
     }
 }
 
 impl Recover for f32 {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
         // serde's `f32` from a visited `f64`.
         #[allow(clippy::cast_possible_truncation)]
-        Ok(n.float().0 as f32)
+        let v = n.float().0 as f32;
+        *out = Some(v);
+        Ok(())
     }
 }
 
 impl<T: Recover> Recover for Option<T> {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
         // A stand-in, `null`, or (draft mode) an optional field left empty: absent.
+        let inner = out.insert(None);
         if n.is_none() {
-            Ok(None)
+            Ok(())
         } else {
-            T::read(n).map(Some)
+            T::read_into(n, inner)
         }
     }
     const OPTIONAL: bool = true;
@@ -216,8 +231,9 @@ impl<T: Recover> Recover for Option<T> {
 }
 
 impl<T: Recover> Recover for Box<T> {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        T::read(n).map(Box::new)
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        *out = Some(Box::new(read(n)?));
+        Ok(())
     }
     const OPTIONAL: bool = T::OPTIONAL;
     fn absent() -> Option<Self> {
@@ -226,27 +242,35 @@ impl<T: Recover> Recover for Box<T> {
 }
 
 impl<T: Recover> Recover for Vec<T> {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        let r = list(&n);
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        let r = list(&n, out.insert(Vec::new()));
         n.end(r.is_err());
         r
     }
 }
 
-fn list<T: Recover>(n: &Node<'_, '_>) -> Result<Vec<T>, Error> {
+fn list<T: Recover>(n: &Node<'_, '_>, out: &mut Vec<T>) -> Result<(), Error> {
     let mut items = n.seq_access();
-    let mut out = Vec::new();
+    let mut v = None;
     while let Some(item) = items.next_node() {
-        out.push(T::read(item)?);
+        T::read_into(item, &mut v)?;
+        out.extend(v.take());
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Any JSON (a FHIR bundle, an older document to upgrade): read as serde_json reads it
 /// from any value.
 impl Recover for serde_json::Value {
-    fn read(n: Node<'_, '_>) -> Result<Self, Error> {
-        use serde_json::Value;
+    fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+        *out = Some(value(n)?);
+        Ok(())
+    }
+}
+
+fn value(n: Node<'_, '_>) -> Result<serde_json::Value, Error> {
+    use serde_json::Value;
+    {
         if n.tree.is_none() {
             return Ok(Value::Null);
         }
@@ -257,7 +281,7 @@ impl Recover for serde_json::Value {
             Any::Int(Int::Signed(i)) => Value::Number(i.into()),
             Any::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
             Any::Str(s) => Value::String(s.to_owned()),
-            Any::Seq => return Vec::<Value>::read(n).map(Value::Array),
+            Any::Seq => return read::<Vec<Value>>(n).map(Value::Array),
             Any::Map => {
                 let r = object(&n);
                 n.end(r.is_err());
@@ -272,7 +296,7 @@ fn object(n: &Node<'_, '_>) -> Result<serde_json::Value, Error> {
     let mut map = n.object_access(None);
     let mut out = serde_json::Map::new();
     while let Some(key) = map.next_key() {
-        let value = serde_json::Value::read(map.next_node()?)?;
+        let value = value(map.next_node()?)?;
         out.insert(key.name.to_owned(), value);
     }
     Ok(serde_json::Value::Object(out))
@@ -282,23 +306,27 @@ fn object(n: &Node<'_, '_>) -> Result<serde_json::Value, Error> {
 /// model's hand-written leaves (dates, months).
 pub fn text_of<T>(
     n: &Node<'_, '_>,
+    out: &mut Option<T>,
     parse: impl FnOnce(&str) -> Result<T, Error>,
-) -> Result<T, Error> {
+) -> Result<(), Error> {
     let r = parse(n.text());
     n.end(r.is_err());
-    r
+    *out = Some(r?);
+    Ok(())
 }
 
 /// The whole number at this place (of `0..=u64::MAX`), for the model's hand-written
 /// leaves (a format version).
 pub fn unsigned_of<T>(
     n: &Node<'_, '_>,
+    out: &mut Option<T>,
     check: impl FnOnce(u64) -> Result<T, Error>,
-) -> Result<T, Error> {
+) -> Result<(), Error> {
     let r = match n.integer(0, i128::from(u64::MAX)) {
         Int::Unsigned(v) => check(v),
         Int::Signed(_) => Err(Error::Other),
     };
     n.end(r.is_err());
-    r
+    *out = Some(r?);
+    Ok(())
 }
