@@ -332,6 +332,14 @@ fn hostile() -> Vec<(String, Tree)> {
 #[test]
 fn the_recovering_reader_reads_as_serde_did() {
     let types = types();
+    // Every operation's input type is compared.
+    for op in crate::ops::operations() {
+        let stem = op.input_stem();
+        assert!(
+            types.iter().any(|(s, _)| *s == stem),
+            "{stem} is not in the sameness test's list"
+        );
+    }
     let mut compared = 0usize;
     let mut with_problems = 0usize;
     let mut failures: Vec<String> = Vec::new();
