@@ -372,6 +372,64 @@ fn the_recovering_reader_reads_as_serde_did() {
             );
         }
     }
+    // Documents of types and attributes the examples leave out: the run options, and
+    // a container `default` (the short-stay `policy`) given in part, wrongly, twice.
+    let extras: &[(&str, &str)] = &[
+        ("run-options", r#"{"draft": true}"#),
+        (
+            "run-options",
+            r#"{"draft": "", "max_input_bytes": -1, "zz": 1}"#,
+        ),
+        (
+            "run-options",
+            r#"{"max_input_bytes": 100, "max_input_bytes": 5e9}"#,
+        ),
+        ("run-options", r#"[]"#),
+    ];
+    for (stem, text) in extras {
+        let (Some((_, f)), Some(tree)) = (
+            types.iter().find(|(s, _)| s == stem),
+            crate::input::tree_of_bytes(text.as_bytes()),
+        ) else {
+            continue;
+        };
+        for draft in [false, true] {
+            run(text, *f, &tree, draft, Varied::None);
+        }
+        run(text, *f, &tree, true, Varied::All);
+    }
+    let policies = [
+        r#"{"few_beds": 2}"#,
+        r#"{"stale_after_days": "x", "zz_unknown": 1, "few_beds": 2, "few_beds": 3}"#,
+        r#"{"stale_after_days": ""}"#,
+        r#"[]"#,
+    ];
+    for (name, text) in example_files() {
+        if !name.starts_with("shortstay-") {
+            continue;
+        }
+        let stem = name.split('.').next().unwrap_or("");
+        let (Some((_, f)), Some(Tree::Object(mut entries))) = (
+            types.iter().find(|(s, _)| s == stem),
+            crate::input::tree_of_bytes(text.as_bytes()),
+        ) else {
+            continue;
+        };
+        entries.retain(|(k, _)| k != "policy");
+        for p in policies {
+            let Some(policy) = crate::input::tree_of_bytes(p.as_bytes()) else {
+                continue;
+            };
+            let mut with = entries.clone();
+            with.push(("policy".to_owned(), policy));
+            let tree = Tree::Object(with);
+            let what = format!("{name} with the policy {p}");
+            for draft in [false, true] {
+                run(&what, *f, &tree, draft, Varied::None);
+            }
+            run(&what, *f, &tree, true, Varied::All);
+        }
+    }
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for (n, (name, text)) in example_files().iter().enumerate() {
         let stem = name.split('.').next().unwrap_or("");

@@ -382,6 +382,15 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
         match &v.fields {
             Fields::Unit => arms.push((i, quote! { #ident::#vid }, true)),
             Fields::Unnamed(u) if u.unnamed.len() == 1 => {
+                for f in &u.unnamed {
+                    let a = field_attrs(&f.attrs)?;
+                    if a.rename.is_some() || !matches!(a.default, FieldDefault::None) {
+                        return Err(Error::new(
+                            f.span(),
+                            "kyoten-derive: attributes on a choice's value are not read",
+                        ));
+                    }
+                }
                 all_unit = false;
                 arms.push((i, quote! { #ident::#vid }, false));
             }
