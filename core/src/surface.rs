@@ -83,9 +83,11 @@ pub fn report_json(operation: &str, finding: Finding) -> String {
     serde_json::to_string(&report).unwrap_or_else(|_| INTERNAL_JSON.to_owned())
 }
 
-/// The real operation name nearest to `name` (by edit distance), if near enough.
+/// The real operation name nearest to `name` (by edit distance), if near enough. Names
+/// are ASCII, so only ASCII letters are folded to lower case (no Unicode case tables in
+/// the WASM modules: issue 19, P6).
 pub fn nearest_operation(name: &str) -> Option<&'static str> {
-    let k: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let k: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     if k.is_empty() || k.len() > 64 {
         return None;
     }
