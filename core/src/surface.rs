@@ -66,12 +66,12 @@ rule!(
 );
 
 /// Every rule of the skins' common answers.
-pub const RULES: &[Rule] = &[
-    UNKNOWN,
-    INTERNAL,
-    INPUT_NOT_JSON,
-    NULL_ARGUMENT,
-    NOT_INITIALIZED,
+pub const RULES: &[&Rule] = &[
+    &UNKNOWN,
+    &INTERNAL,
+    &INPUT_NOT_JSON,
+    &NULL_ARGUMENT,
+    &NOT_INITIALIZED,
 ];
 
 /// The report written when even serialising a report failed: `operation.internal`.
