@@ -65,8 +65,10 @@ rule!(
      `init()` once before the first call."
 );
 
-/// Every rule of the skins' common answers.
-pub const RULES: &[&Rule] = &[
+/// Every rule of the skins' common answers. A `static`, not a `const`: the skins read it
+/// from their own crates, and a `const` would give each of them its own copy of these
+/// rules and their texts (issue 19, P6).
+pub static RULES: &[&Rule] = &[
     &UNKNOWN,
     &INTERNAL,
     &INPUT_NOT_JSON,
