@@ -26,7 +26,7 @@
 //! | `input.draft.withheld` | draft mode: parts of the result wait for a field not filled in (an info; see `withhold`) |
 
 // Rereading along the findings' pointers (issue 19, P4′): native, and WASM builds
-// without `one-reader`; the WASM modules read the whole tree instead (less code, the
+// without `one-reader`; the form module reads the whole tree instead (less code, the
 // same answers).
 /// The plain `visit_*` methods of a wrapping visitor (`strict`, `fast`), forwarded to
 /// the visitor it wraps (`self.v`).
@@ -282,9 +282,10 @@ pub fn read_with<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -
         Err(u) => return Read::Unreadable(u),
     };
     // The fast path: one pass, no tree, no problem list (left out with the feature
-    // `one-reader`: the WASM modules read through `recover` alone, a third of their code
-    // less). The feature acts on wasm32 only, so native builds (and `--all-features` test
-    // runs) always keep the fast path; the WASM test suites run the one-reader path.
+    // `one-reader`: the form WASM module reads through `recover` alone, for its size; the
+    // full module, built for speed, keeps the fast path). The feature acts on wasm32 only,
+    // so native builds (and `--all-features` test runs) always keep the fast path; the
+    // form module's WASM tests run the one-reader path.
     // In draft mode a document with an empty text (`""`, not filled in yet) takes the
     // slow path, which reads `""` as absent (the fast path would take it as a value).
     #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
