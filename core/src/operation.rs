@@ -439,7 +439,7 @@ fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Out
 pub(crate) fn unserialisable(operation: &str) -> String {
     format!(
         r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"operation.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（入力内容は失われていません。不具合として報告してください）","message_en":"Internal error in the library (the input was not lost; please report it as a bug)"}}]}}"#,
-        serde_json::Value::String(operation.to_owned())
+        serde_json::to_string(operation).unwrap_or_default()
     )
 }
 
