@@ -269,9 +269,14 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
         Read::Complete(input) => {
             let Computed { findings, result } = run_body(input, body, mode);
             let findings = arrange(input_type, bytes, findings);
+            let write = |out: &mut Vec<u8>| {
+                result
+                    .as_ref()
+                    .is_some_and(|r| serde_json::to_writer(out, r).is_ok())
+            };
             finish(
                 Report::new(name, findings, None),
-                result.as_ref().map(written),
+                result.is_some().then_some(&write),
                 None,
             )
         }
@@ -297,8 +302,7 @@ pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
 /// A result as its JSON text (`Err` if it cannot be written).
 type Written = Result<String, ()>;
 
-/// Writes a result as JSON: with reading, the one step of the report that depends on
-/// the operation's types.
+/// Writes a result as JSON text (draft mode compares the results of several runs).
 fn written<O: Serialize>(result: &O) -> Written {
     serde_json::to_string(result).map_err(drop)
 }
@@ -409,7 +413,12 @@ fn from_draft(
     let mut report = Report::new(name, all, None);
     report.provisional = true;
     report.withheld = withheld;
-    finish(report, result.as_ref().map(written), None)
+    let write = |out: &mut Vec<u8>| {
+        result
+            .as_ref()
+            .is_some_and(|r| serde_json::to_writer(out, r).is_ok())
+    };
+    finish(report, result.is_some().then_some(&write), None)
 }
 
 /// The places of the result `a` that differ in `b`; `""` (the whole result) when only
@@ -449,31 +458,36 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     findings
 }
 
+/// Writes a result's JSON at the end of the report's text (false if it cannot be
+/// written): the one step of writing that depends on the result's type.
+type WriteResult<'a> = &'a dyn Fn(&mut Vec<u8>) -> bool;
+
 /// Writes the report: its head (operation, counts, findings, draft mode) and then the
-/// result's JSON text as `result`, the same bytes as the whole report written at once.
-fn finish(report: Report<()>, result: Option<Written>, problem: Option<InputProblem>) -> Outcome {
+/// result as `result`, into one buffer: the same bytes as the whole report written at
+/// once.
+fn finish(
+    report: Report<()>,
+    result: Option<WriteResult<'_>>,
+    problem: Option<InputProblem>,
+) -> Outcome {
     let valid = report.valid;
-    let json = match (serde_json::to_string(&report), result) {
-        (Ok(head), None) => Some(head),
-        (Ok(mut head), Some(Ok(result))) if head.ends_with('}') => {
-            head.pop();
-            head.reserve(result.len() + 12);
-            head.push_str(",\"result\":");
-            head.push_str(&result);
-            head.push('}');
-            Some(head)
-        }
-        // Serialising our own types cannot fail (no maps with non-string keys, no
-        // non-finite floats by construction); answer with an error report all the same.
-        _ => None,
-    };
-    match json {
-        Some(json) => Outcome {
+    let mut out = Vec::with_capacity(4096);
+    let mut ok = serde_json::to_writer(&mut out, &report).is_ok();
+    if let Some(write) = result {
+        ok = ok && out.pop() == Some(b'}');
+        out.extend_from_slice(br#","result":"#);
+        ok = ok && write(&mut out);
+        out.push(b'}');
+    }
+    match String::from_utf8(out) {
+        Ok(json) if ok => Outcome {
             json,
             valid,
             problem,
         },
-        None => Outcome {
+        // Serialising our own types cannot fail (no maps with non-string keys, no
+        // non-finite floats by construction); answer with an error report all the same.
+        _ => Outcome {
             json: unserialisable(&report.operation),
             valid: false,
             problem,
