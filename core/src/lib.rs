@@ -58,6 +58,8 @@ pub mod operation;
 pub mod ops;
 pub mod plan;
 pub mod run_options;
+#[cfg(test)]
+mod sameness;
 pub mod scores;
 pub mod sheet;
 pub mod shortstay;

@@ -253,7 +253,7 @@ pub(crate) fn merge(mut checks: Vec<Finding>, own: Vec<Finding>) -> Vec<Finding>
 /// checks run once ([`InputChecks`]), the operation's
 /// findings are put into document order and given readable locations, and the report is
 /// written.
-pub fn execute<I: DeserializeOwned + InputChecks, O: Serialize>(
+pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize>(
     name: &str,
     input_type: &str,
     bytes: &[u8],
@@ -294,7 +294,7 @@ const MAX_BYTES_ONE_BY_ONE: usize = 256 * 1024;
 /// filled in (up to [`MAX_VARIED_ONE_BY_ONE`] fields, in a draft of up to
 /// [`MAX_BYTES_ONE_BY_ONE`]) to say which field holds what back; otherwise what differs
 /// is attributed to the whole document (`input.draft.withheld` at `""`).
-fn from_draft<I: DeserializeOwned + InputChecks, O: Serialize>(
+fn from_draft<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize>(
     name: &str,
     input_type: &str,
     bytes: &[u8],

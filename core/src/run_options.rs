@@ -26,7 +26,7 @@ use std::cell::Cell;
 
 /// 実行オプション / Options of one call, read from a JSON document. Every field is
 /// optional; `{}` means the defaults.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RunOptions {

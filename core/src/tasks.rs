@@ -10,7 +10,19 @@ use serde::{Deserialize, Serialize};
 
 /// タスク番号 / A task number, 1–6. Deserialising any other number is an
 /// `input.invalid_value` finding; plan rules report it with the plan's own code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct TaskNo(
@@ -138,7 +150,7 @@ pub const TASKS: [Task; 6] = [
 ];
 
 /// Input of `tasks.list`: nothing but an optional `$schema`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TasksQuery {

@@ -91,6 +91,21 @@ impl<'de> Deserialize<'de> for FormatVersion {
     }
 }
 
+impl crate::input::Recover for FormatVersion {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
+        // A refused version is an error of the value itself, reported at `/version`.
+        crate::input::reader::unsigned_of(&n, out, |v| {
+            u32::try_from(v)
+                .ok()
+                .and_then(FormatVersion::new)
+                .ok_or(crate::input::reader::Error::Other)
+        })
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for FormatVersion {
     fn schema_name() -> std::borrow::Cow<'static, str> {

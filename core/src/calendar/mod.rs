@@ -198,6 +198,22 @@ impl<'de> Deserialize<'de> for IsoDate {
     }
 }
 
+impl crate::input::Recover for IsoDate {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
+        crate::input::reader::text_of(&n, out, |v| {
+            IsoDate::parse(v).ok_or_else(|| {
+                // The date it may mean (a date we computed: no input text).
+                crate::input::reader::Error::Date(
+                    IsoDate::reads_as(v).map(|d| (d.year(), d.month(), d.day())),
+                )
+            })
+        })
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for IsoDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -217,7 +233,19 @@ impl schemars::JsonSchema for IsoDate {
 }
 
 /// 四半期 / A quarter of the fiscal year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Quarter {

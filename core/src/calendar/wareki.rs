@@ -21,7 +21,19 @@ use crate::operation::{Computed, Operation};
 use serde::{Deserialize, Serialize};
 
 /// 元号 / Japanese era.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Era {
@@ -267,6 +279,17 @@ impl<'de> Deserialize<'de> for ApproxMonth {
     }
 }
 
+impl crate::input::Recover for ApproxMonth {
+    fn read_into(
+        n: crate::input::reader::Node<'_, '_>,
+        out: &mut Option<Self>,
+    ) -> Result<(), crate::input::reader::Error> {
+        crate::input::reader::text_of(&n, out, |v| {
+            ApproxMonth::parse(v).ok_or(crate::input::reader::Error::Date(None))
+        })
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for ApproxMonth {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -285,7 +308,9 @@ impl schemars::JsonSchema for ApproxMonth {
 }
 
 /// 和暦の数字の書き方 / How numbers are written in a 和暦 output.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WarekiStyle {
@@ -750,7 +775,7 @@ fn year_label(n: i32, style: WarekiStyle) -> String {
 // Operations
 
 /// Input of `calendar.convert`: texts to read as dates or fiscal years.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConvertRequest {
@@ -770,7 +795,7 @@ pub struct ConvertRequest {
 }
 
 /// 変換結果の種類 / What a text was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConversionKind {
@@ -785,7 +810,7 @@ pub enum ConversionKind {
 }
 
 /// 一件の変換結果 / One converted text, in input order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conversion {
@@ -809,7 +834,7 @@ pub struct Conversion {
 }
 
 /// Result of `calendar.convert`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConvertResult {
@@ -878,7 +903,7 @@ fn convert(req: ConvertRequest) -> Computed<ConvertResult> {
 }
 
 /// Input of `calendar.age`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeRequest {
@@ -895,7 +920,7 @@ pub struct AgeRequest {
 }
 
 /// Result of `calendar.age`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeResult {

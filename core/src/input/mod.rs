@@ -261,7 +261,7 @@ pub enum Read<T> {
 }
 
 /// Reads `bytes` as a JSON document of type `T`.
-pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unreadable> {
+pub fn read<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Result<T, Unreadable> {
     match read_with::<T>(
         bytes,
         &Limits {
@@ -276,7 +276,7 @@ pub fn read<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Result<T, Unr
 }
 
 /// Reads `bytes` as a JSON document of type `T`, in draft mode if `limits.draft`.
-pub fn read_with<T: DeserializeOwned>(bytes: &[u8], limits: &Limits) -> Read<T> {
+pub fn read_with<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Read<T> {
     let text = match text_of(bytes, limits) {
         Ok(t) => t,
         Err(u) => return Read::Unreadable(u),
@@ -303,12 +303,23 @@ fn has_empty_text(text: &str) -> bool {
     text.as_bytes().windows(2).any(|w| w == b"\"\"")
 }
 
+/// `#[derive(Recover)]` for the model's types (`kyoten-derive`).
+pub(crate) use kyoten_derive::Recover;
 pub(crate) use recover::Varied;
+/// The recovering reader's reading code, for the model's derived and hand-written
+/// `Recover` implementations.
+#[doc(hidden)]
+pub use recover::reader;
+pub use recover::reader::Recover;
+#[cfg(test)]
+pub(crate) use recover::{
+    oracle::recover_varied as recover_oracle, recover_varied as recover_with_trait,
+};
 
 /// Reads a draft again with the stand-ins of `varied` taking their second value
 /// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
 /// that rest on a stand-in.
-pub(crate) fn read_draft_varied<T: DeserializeOwned>(
+pub(crate) fn read_draft_varied<T: DeserializeOwned + Recover>(
     bytes: &[u8],
     limits: &Limits,
     varied: Varied<'_>,
@@ -325,7 +336,7 @@ pub(crate) fn read_draft_varied<T: DeserializeOwned>(
 
 /// The slow path: every problem of a document the fast path could not read.
 #[inline(never)]
-fn slow<T: DeserializeOwned>(text: &str, draft: bool) -> Read<T> {
+fn slow<T: Recover>(text: &str, draft: bool) -> Read<T> {
     let tree = match tree_of(text) {
         Ok(t) => t,
         Err(u) => return Read::Unreadable(u),
@@ -644,21 +655,21 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Doc {
         count: u32,
         items: Vec<Item>,
     }
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Clone, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields, rename_all = "snake_case")]
     #[allow(dead_code)]
     enum Kind {
         A,
         B,
     }
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Item {
@@ -666,14 +677,14 @@ mod tests {
         name: String,
     }
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields, rename_all = "snake_case")]
     #[allow(dead_code)]
     enum Phase {
         Plain,
         Other(String),
     }
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Outer {
@@ -854,7 +865,7 @@ mod tests {
 
     #[test]
     fn ranges_are_one_message_for_both_sides() {
-        #[derive(Debug, Deserialize)]
+        #[derive(Debug, Deserialize, crate::input::Recover)]
         #[serde(deny_unknown_fields)]
         #[allow(dead_code)]
         struct H {

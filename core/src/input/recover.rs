@@ -15,9 +15,15 @@
 use super::Tree;
 use crate::finding::Path;
 use crate::index::TextIndex;
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+#[cfg(test)]
+use serde::de::{self, Deserializer, Visitor};
 use std::cell::RefCell;
 use std::fmt;
+
+#[cfg(test)]
+pub(crate) mod oracle;
+pub mod reader;
+use reader::Recover;
 
 /// The kind of value a field expects, in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +92,14 @@ pub(crate) struct Problem {
 
 /// The reader's own error: what stopped one pass, structurally.
 #[derive(Debug)]
-pub(crate) enum Error {
+pub enum Error {
+    /// A required field is absent (the object's reader raises it).
     Missing(&'static str),
+    /// Not a real date, and the date it may mean.
     Date(Option<(i32, u8, u8)>),
+    /// A list of the wrong length.
     Length(usize),
+    /// A value the field refuses.
     Other,
 }
 
@@ -100,6 +110,7 @@ impl fmt::Display for Error {
 }
 impl std::error::Error for Error {}
 
+#[cfg(test)]
 impl de::Error for Error {
     fn custom<M: fmt::Display>(msg: M) -> Self {
         // Our own marker (see `crate::input::CUSTOM_ERROR_PREFIX`), written by the model's
@@ -118,6 +129,7 @@ impl de::Error for Error {
     }
 }
 
+#[cfg(test)]
 fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     let mut it = s.splitn(3, '-');
     let y = it.next()?.parse().ok()?;
@@ -219,21 +231,38 @@ pub(crate) struct Recovered<T> {
 }
 
 /// Reads `tree` as a `T`, collecting every problem.
-pub(crate) fn recover<T: de::DeserializeOwned>(
-    tree: &Tree,
-    draft: bool,
-    budget: usize,
-) -> Recovered<T> {
+pub(crate) fn recover<T: Recover>(tree: &Tree, draft: bool, budget: usize) -> Recovered<T> {
     recover_varied(tree, draft, budget, Varied::None)
 }
 
 /// [`recover`], with the stand-ins of `varied` taking their second value.
-pub(crate) fn recover_varied<T: de::DeserializeOwned>(
+pub(crate) fn recover_varied<T: Recover>(
     tree: &Tree,
     draft: bool,
     budget: usize,
     varied: Varied<'_>,
 ) -> Recovered<T> {
+    let mut value: Option<T> = None;
+    let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
+        value = None;
+        T::read_into(n, &mut value)
+    });
+    Recovered {
+        problems,
+        value: value.filter(|_| read),
+    }
+}
+
+/// The passes of [`recover_varied`], each reading the document with `read` (one copy
+/// for every type of document): every problem, and whether the last pass read the
+/// document.
+pub(crate) fn passes(
+    tree: &Tree,
+    draft: bool,
+    budget: usize,
+    varied: Varied<'_>,
+    read: &mut dyn FnMut(Node<'_, '_>) -> Result<(), Error>,
+) -> (Vec<Problem>, bool) {
     let varied: Option<String> = match varied {
         Varied::None => None,
         Varied::At(p) => Some(p.to_owned()),
@@ -249,7 +278,7 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
             draft,
             varied: varied.clone(),
         };
-        let result = T::deserialize(Node::new(Some(tree), At::ROOT, &ctx));
+        let result = read(Node::new(Some(tree), At::ROOT, &ctx));
         let Ctx {
             problems,
             stop,
@@ -258,12 +287,9 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
         } = ctx;
         let mut problems = problems.into_inner();
         match result {
-            Ok(v) => {
+            Ok(()) => {
                 problems.extend(stops);
-                return Recovered {
-                    problems,
-                    value: Some(v),
-                };
+                return (problems, true);
             }
             Err(e) => {
                 let at = stop.into_inner().unwrap_or_default();
@@ -273,10 +299,7 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
                 let before = stops.len();
                 if !patch(&mut p, &mut stops, &at, &e, draft) {
                     problems.extend(stops);
-                    return Recovered {
-                        problems,
-                        value: None,
-                    };
+                    return (problems, false);
                 }
                 if let Some(i) = noted.filter(|_| !matches!(e, Error::Missing(_)))
                     && stops.len() > before
@@ -289,10 +312,7 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
             }
         }
     }
-    Recovered {
-        problems: stops,
-        value: None,
-    }
+    (stops, false)
 }
 
 /// Notes the problem that stopped a pass and patches the document for the next one;
@@ -384,7 +404,8 @@ fn escalate(p: &mut Patches, at: &Path) -> bool {
 /// document type (a second deserializer type doubled it: the WASM modules' size, issue
 /// 19). The generic methods are thin: what does not depend on the visitor is in plain
 /// functions (`text`, `integer`, `object_access`, …).
-struct Node<'a, 'p> {
+#[allow(missing_debug_implementations)]
+pub struct Node<'a, 'p> {
     tree: Option<&'a Tree>,
     /// The stand-in's level (0, 1) when `tree` is `None`.
     level: u8,
@@ -532,6 +553,7 @@ impl<'a, 'p> Node<'a, 'p> {
             self.wrong(expected);
         }
     }
+    #[cfg(test)]
     fn stopped<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
         if r.is_err() {
             self.ctx.stop_at(&self.at.path());
@@ -567,13 +589,6 @@ impl<'a, 'p> Node<'a, 'p> {
                 Int::Unsigned(0)
             }
         }
-    }
-    fn int<V: Visitor<'a>>(self, min: i128, max: i128, v: V) -> Result<V::Value, Error> {
-        let r = match self.integer(min, max) {
-            Int::Unsigned(n) => v.visit_u64(n),
-            Int::Signed(n) => v.visit_i64(n),
-        };
-        self.stopped(r)
     }
 
     /// The value `deserialize_any` visits.
@@ -698,15 +713,6 @@ impl<'a, 'p> Node<'a, 'p> {
             ctx: self.ctx,
         }
     }
-    fn object<V: Visitor<'a>>(
-        self,
-        fields: Option<&'static [&'static str]>,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        let r = v.visit_map(self.object_access(fields));
-        self.stopped(r)
-    }
-
     /// The choice (and its content) to visit; a stand-in's is the first choice.
     fn enum_access(&self, name: &'static str, variants: &'static [&'static str]) -> Enum<'a, '_> {
         // The first choice, or (varied) the last.
@@ -760,152 +766,6 @@ impl<'a, 'p> Node<'a, 'p> {
     }
 }
 
-macro_rules! ints {
-    ($($m:ident: $t:ty),*) => {$(
-        fn $m<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-            self.int(i128::from(<$t>::MIN), i128::from(<$t>::MAX), v)
-        }
-    )*};
-}
-
-impl<'de> Deserializer<'de> for Node<'de, '_> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if self.tree.is_none() {
-            return v.visit_unit();
-        }
-        let r = match self.any() {
-            Any::Unit => v.visit_unit(),
-            Any::Bool(b) => v.visit_bool(b),
-            Any::Int(Int::Unsigned(u)) => v.visit_u64(u),
-            Any::Int(Int::Signed(i)) => v.visit_i64(i),
-            Any::Float(f) => v.visit_f64(f),
-            Any::Str(s) => v.visit_borrowed_str(s),
-            Any::Seq => return self.deserialize_seq(v),
-            Any::Map => return self.deserialize_map(v),
-        };
-        self.stopped(r)
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let (b, stops) = self.boolean();
-        let r = v.visit_bool(b);
-        if stops { self.stopped(r) } else { r }
-    }
-
-    ints!(deserialize_i8: i8, deserialize_i16: i16, deserialize_i32: i32, deserialize_i64: i64,
-          deserialize_u8: u8, deserialize_u16: u16, deserialize_u32: u32, deserialize_u64: u64);
-
-    fn deserialize_i128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.int(i128::from(i64::MIN), i128::from(u64::MAX), v)
-    }
-    fn deserialize_u128<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.int(0, i128::from(u64::MAX), v)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_f64(v)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let (f, stops) = self.float();
-        let r = v.visit_f64(f);
-        if stops { self.stopped(r) } else { r }
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_borrowed_str(self.text());
-        self.stopped(r)
-    }
-    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_bytes<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        // A stand-in, `null`, or (draft mode) an optional field left empty: absent.
-        if self.is_none() {
-            v.visit_none()
-        } else {
-            v.visit_some(self)
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        if !matches!(self.tree, None | Some(Tree::Null)) {
-            self.wrong(Expected::Nothing);
-        }
-        v.visit_unit()
-    }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_unit(v)
-    }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        v.visit_newtype_struct(self)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        let r = v.visit_seq(self.seq_access());
-        self.stopped(r)
-    }
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(v)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(v)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.object(None, v)
-    }
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.object(Some(fields), v)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        let r = v.visit_enum(self.enum_access(name, variants));
-        self.stopped(r)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.deserialize_str(v)
-    }
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_unit()
-    }
-}
-
 struct Seq<'a, 'p> {
     items: std::iter::Enumerate<std::slice::Iter<'a, Tree>>,
     at: &'p At<'p>,
@@ -925,19 +785,6 @@ impl<'a, 'p> Seq<'a, 'p> {
             return Some(Node::new(Some(item), at, self.ctx));
         }
         None
-    }
-}
-
-impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
-    type Error = Error;
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        match self.next_node() {
-            Some(node) => seed.deserialize(node).map(Some),
-            None => Ok(None),
-        }
     }
 }
 
@@ -1080,22 +927,6 @@ impl<'a: 'p, 'p> Map<'a, 'p> {
     }
 }
 
-impl<'de: 'p, 'p> de::MapAccess<'de> for Map<'de, 'p> {
-    type Error = Error;
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        match self.next_key() {
-            Some(key) => seed.deserialize(key).map(Some),
-            None => Ok(None),
-        }
-    }
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self.next_node()?)
-    }
-}
-
 struct Enum<'a, 'p> {
     variant: &'static str,
     /// The choice's position among the enumeration's choices.
@@ -1107,34 +938,6 @@ struct Enum<'a, 'p> {
     ctx: &'a Ctx,
 }
 
-impl<'de, 'p> de::EnumAccess<'de> for Enum<'de, 'p> {
-    type Error = Error;
-    type Variant = Variant<'de, 'p>;
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, Variant<'de, 'p>), Error> {
-        let v = seed.deserialize(Ident {
-            name: self.variant,
-            index: Some(self.index),
-        })?;
-        let at = if self.content.is_some() {
-            self.at.child(Seg::Key(self.variant))
-        } else {
-            *self.at
-        };
-        Ok((
-            v,
-            Variant {
-                content: self.content,
-                quiet: self.quiet,
-                at,
-                ctx: self.ctx,
-            },
-        ))
-    }
-}
-
 struct Variant<'a, 'p> {
     content: Option<&'a Tree>,
     quiet: bool,
@@ -1142,19 +945,26 @@ struct Variant<'a, 'p> {
     ctx: &'a Ctx,
 }
 
-impl<'a, 'p> Variant<'a, 'p> {
-    /// The content as a place of the document; a stand-in when there is none.
-    fn node(self) -> Node<'a, 'p> {
-        match self.content {
-            Some(tree) => Node::new(Some(tree), self.at, self.ctx),
-            None => Node::standin_at(self.at, self.ctx),
+impl<'a, 'p> Enum<'a, 'p> {
+    /// The choice's content and place (under the choice's key when it has content).
+    fn into_variant(self) -> Variant<'a, 'p> {
+        let at = if self.content.is_some() {
+            self.at.child(Seg::Key(self.variant))
+        } else {
+            *self.at
+        };
+        Variant {
+            content: self.content,
+            quiet: self.quiet,
+            at,
+            ctx: self.ctx,
         }
     }
 }
 
-impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
-    type Error = Error;
-    fn unit_variant(self) -> Result<(), Error> {
+impl<'a, 'p> Variant<'a, 'p> {
+    /// A choice without content: any content but `null` is noted.
+    fn unit(self) {
         if self.content.is_some_and(|c| !matches!(c, Tree::Null)) {
             self.ctx.note(
                 &self.at.path(),
@@ -1164,9 +974,10 @@ impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
                 },
             );
         }
-        Ok(())
     }
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+    /// The content of a one-value choice (a choice written as text without its value is
+    /// noted, unless it is a stand-in's).
+    fn newtype_node(self) -> Node<'a, 'p> {
         if self.content.is_none() && !self.quiet {
             self.ctx.note(
                 &self.at.path(),
@@ -1176,17 +987,14 @@ impl<'de> de::VariantAccess<'de> for Variant<'de, '_> {
                 },
             );
         }
-        seed.deserialize(self.node())
+        self.node()
     }
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value, Error> {
-        self.node().deserialize_seq(v)
-    }
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.node().deserialize_struct("", fields, v)
+    /// The content as a place of the document; a stand-in when there is none.
+    fn node(self) -> Node<'a, 'p> {
+        match self.content {
+            Some(tree) => Node::new(Some(tree), self.at, self.ctx),
+            None => Node::standin_at(self.at, self.ctx),
+        }
     }
 }
 
@@ -1200,40 +1008,13 @@ struct Ident<'a> {
     index: Option<u64>,
 }
 
-impl<'de> Deserializer<'de> for Ident<'de> {
-    type Error = Error;
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        // Only serde's generated field and choice names are read as identifiers, and
-        // those always have a position (a map's keys are read as text).
-        v.visit_u64(self.index.unwrap_or(u64::MAX))
-    }
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_borrowed_str(self.name)
-    }
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Error> {
-        self.name
-            .into_deserializer()
-            .deserialize_enum(name, variants, v)
-    }
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct ignored_any
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Limits, Read, read_with};
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize, PartialEq)]
+    #[derive(Debug, Clone, Deserialize, PartialEq, crate::input::Recover)]
     #[serde(rename_all = "snake_case")]
     enum Kind {
         First,
@@ -1263,8 +1044,19 @@ mod tests {
             d.deserialize_str(V)
         }
     }
+    impl Recover for Day {
+        fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
+            reader::text_of(&n, out, |s| {
+                if s.len() == 10 {
+                    Ok(Day(s.to_owned()))
+                } else {
+                    Err(Error::Date(None))
+                }
+            })
+        }
+    }
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, crate::input::Recover)]
     #[serde(deny_unknown_fields)]
     struct Form {
         name: String,

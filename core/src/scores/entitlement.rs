@@ -66,7 +66,9 @@ pub struct ShortStayEntitlement {
 }
 
 /// 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct EntitlementPolicy {

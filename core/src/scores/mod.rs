@@ -93,7 +93,7 @@ pub fn add_months(date: IsoDate, months: u32) -> Option<IsoDate> {
 
 /// スコア計算の入力 / Input of `scores.compute`: a clinical profile, the date of birth and
 /// the day to score on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreRequest {

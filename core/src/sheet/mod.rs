@@ -201,7 +201,7 @@ pub struct EmergencySheet {
 }
 
 /// `sheet.read_qr` の入力 / Input of `sheet.read_qr`: the text a 2D scanner typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QrPayload {

@@ -208,7 +208,7 @@ fn default_threshold() -> u32 {
 }
 
 /// 集計の依頼 / Input of `summaries.aggregate`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AggregateRequest {

@@ -115,7 +115,7 @@ labelled_enum! {
 }
 
 /// 相談記録 / Input of `consultations.summarize`: the consultation log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsultationLog {
@@ -137,7 +137,7 @@ pub struct ConsultationLog {
 }
 
 /// 相談1件 / One consultation (one line of the log; every field is one column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {

@@ -47,7 +47,18 @@ use serde::{Deserialize, Serialize};
 ///
 /// Not personal data: no name, birth date or phone number in it. Two records with the
 /// same id describe the same child.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
@@ -264,7 +275,18 @@ fn mora(c: char) -> Option<&'static str> {
 
 /// 全国地方公共団体コード / A six-digit 全国地方公共団体コード (JIS X 0402 with its check
 /// digit), e.g. `142069` (小田原市).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(example = "142069", example = "131016"))]
 #[serde(transparent)]
