@@ -46,6 +46,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod args;
 mod place;
 pub use place::{Place, key_of, push_key};
 
@@ -278,64 +279,6 @@ impl From<Vec<Label>> for ArgValue {
     }
 }
 
-impl ArgValue {
-    fn write(&self, out: &mut String, ja: bool) {
-        use fmt::Write;
-        let _ = match self {
-            ArgValue::Int(n) => write!(out, "{n}"),
-            ArgValue::Date { year, month, day } => write!(out, "{year:04}-{month:02}-{day:02}"),
-            ArgValue::Decimal { units, scale } => {
-                let scale = u32::from((*scale).min(18));
-                let pow = 10u64.pow(scale);
-                let abs = units.unsigned_abs();
-                let sign = if *units < 0 { "-" } else { "" };
-                if scale == 0 {
-                    write!(out, "{sign}{abs}")
-                } else {
-                    let width = scale as usize;
-                    write!(out, "{sign}{}.{:0width$}", abs / pow, abs % pow)
-                }
-            }
-            ArgValue::Code(c) => write!(out, "{c}"),
-            ArgValue::Label(l) => write!(out, "{}", if ja { l.ja } else { l.en }),
-            ArgValue::Labels(ls) => {
-                for (i, l) in ls.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(if ja { "、" } else { ", " });
-                    }
-                    let label = if ja { l.ja } else { l.en };
-                    if l.code.is_empty() {
-                        out.push_str(label);
-                    } else if ja {
-                        let _ = write!(out, "{}（{label}）", l.code);
-                    } else {
-                        let _ = write!(out, "{} ({label})", l.code);
-                    }
-                }
-                Ok(())
-            }
-        };
-    }
-
-    fn to_json(&self) -> serde_json::Value {
-        use serde_json::{Value, json};
-        match self {
-            ArgValue::Int(n) => Value::from(*n),
-            ArgValue::Date { .. } | ArgValue::Code(_) | ArgValue::Decimal { .. } => {
-                let mut s = String::new();
-                self.write(&mut s, false);
-                Value::String(s)
-            }
-            ArgValue::Label(l) => json!({"code": l.code, "label_ja": l.ja, "label_en": l.en}),
-            ArgValue::Labels(ls) => Value::Array(
-                ls.iter()
-                    .map(|l| json!({"code": l.code, "label_ja": l.ja, "label_en": l.en}))
-                    .collect(),
-            ),
-        }
-    }
-}
-
 /// One named argument of a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
@@ -480,12 +423,7 @@ impl Serialize for Finding {
         st.serialize_field("message_ja", &self.message_ja())?;
         st.serialize_field("message_en", &self.message_en())?;
         if !self.args.is_empty() {
-            let args: serde_json::Map<String, serde_json::Value> = self
-                .args
-                .iter()
-                .map(|a| (a.name.to_owned(), a.value.to_json()))
-                .collect();
-            st.serialize_field("args", &args)?;
+            st.serialize_field("args", &args::ArgsJson(&self.args))?;
         }
         if let Some(l) = &self.location {
             st.serialize_field("location_ja", &l.ja)?;

@@ -54,6 +54,7 @@ pub mod index;
 pub mod input;
 mod labels;
 pub mod meeting;
+mod number_text;
 pub mod operation;
 pub mod ops;
 pub mod plan;

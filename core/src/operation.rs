@@ -9,7 +9,7 @@
 //! Operations that depend on "today" take it as an explicit `as_of` input field.
 
 use crate::finding::{Finding, Report};
-use crate::input::{InputProblem, Limits, Read};
+use crate::input::{InputProblem, Limits, Read, Varied};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -253,6 +253,10 @@ pub(crate) fn merge(mut checks: Vec<Finding>, own: Vec<Finding>) -> Vec<Finding>
 /// checks run once ([`InputChecks`]), the operation's
 /// findings are put into document order and given readable locations, and the report is
 /// written.
+///
+/// Only reading the input, running the body and writing the result are generic (one
+/// copy per operation); the rest of the way, draft mode included, is one copy for all
+/// operations (issue 19, P6), with the result as its JSON text.
 pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize>(
     name: &str,
     input_type: &str,
@@ -265,19 +269,54 @@ pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Ser
         Read::Complete(input) => {
             let Computed { findings, result } = run_body(input, body, mode);
             let findings = arrange(input_type, bytes, findings);
-            finish(Report::new(name, findings, result), None)
+            finish(
+                Report::new(name, findings, None),
+                result.as_ref().map(written),
+                None,
+            )
         }
-        Read::Draft(draft) => from_draft(name, input_type, bytes, limits, draft, body, mode),
-        Read::Unreadable(u) => {
-            let findings = if u.problem == InputProblem::Shape {
-                arrange(input_type, bytes, u.findings)
-            } else {
-                u.findings
+        Read::Draft(draft) => {
+            let mut first = Some(draft.value);
+            let mut compute = |varied: Varied<'_>| {
+                let input = match first.take() {
+                    Some(value) if varied == Varied::None => value,
+                    _ => crate::input::read_draft_varied::<I>(bytes, limits, varied)?,
+                };
+                // While computing from a draft, decisions that need a complete document
+                // (the short-stay entitlement) refuse to be taken (`crate::run_options`).
+                let Computed { findings, result } =
+                    crate::run_options::in_draft(|| run_body(input, body, mode));
+                Some((findings, result.as_ref().map(written)))
             };
-            finish(Report::<O>::new(name, findings, None), Some(u.problem))
+            from_draft(name, input_type, bytes, draft.findings, &mut compute)
         }
+        Read::Unreadable(u) => unreadable(name, input_type, bytes, u),
     }
 }
+
+/// A result as its JSON text (`Err` if it cannot be written).
+type Written = Result<String, ()>;
+
+/// Writes a result as JSON: with reading, the one step of the report that depends on
+/// the operation's types.
+fn written<O: Serialize>(result: &O) -> Written {
+    serde_json::to_string(result).map_err(drop)
+}
+
+/// The report of an input that could not be read.
+#[inline(never)]
+fn unreadable(name: &str, input_type: &str, bytes: &[u8], u: crate::input::Unreadable) -> Outcome {
+    let findings = if u.problem == InputProblem::Shape {
+        arrange(input_type, bytes, u.findings)
+    } else {
+        u.findings
+    };
+    finish(Report::new(name, findings, None), None, Some(u.problem))
+}
+
+/// Runs the operation on a reading of the draft (the stand-ins varied as given): its
+/// findings and its result's JSON text; `None` if the draft cannot be read so.
+type Compute<'a> = dyn FnMut(Varied<'_>) -> Option<(Vec<Finding>, Option<Written>)> + 'a;
 
 /// Fields not filled in beyond this many are varied together (one second run), not one
 /// by one.
@@ -294,40 +333,35 @@ const MAX_BYTES_ONE_BY_ONE: usize = 256 * 1024;
 /// filled in (up to [`MAX_VARIED_ONE_BY_ONE`] fields, in a draft of up to
 /// [`MAX_BYTES_ONE_BY_ONE`]) to say which field holds what back; otherwise what differs
 /// is attributed to the whole document (`input.draft.withheld` at `""`).
-fn from_draft<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize>(
+#[inline(never)]
+fn from_draft(
     name: &str,
     input_type: &str,
     bytes: &[u8],
-    limits: &Limits,
-    draft: crate::input::Draft<I>,
-    body: Body<I, O>,
-    mode: Checks,
+    reminders: Vec<Finding>,
+    compute: &mut Compute<'_>,
 ) -> Outcome {
-    use crate::input::{Tree, Varied, withhold};
-    let reminders = draft.findings;
-    // While computing from a draft, decisions that need a complete document (the
-    // short-stay entitlement) refuse to be taken (`crate::run_options`).
-    let run = |value: I| {
-        let Computed { findings, result } =
-            crate::run_options::in_draft(|| run_body(value, body, mode));
-        (
+    use crate::input::{Tree, withhold};
+    let mut run = |varied: Varied<'_>| {
+        let (findings, result) = compute(varied)?;
+        Some((
             crate::run_options::without_standins(&reminders, findings),
-            result.as_ref().and_then(withhold::tree_of_result),
-        )
+            result
+                .and_then(Result::ok)
+                .and_then(|text| serde_json::from_str::<Tree>(&text).ok()),
+        ))
     };
-    let again =
-        |varied: Varied<'_>| crate::input::read_draft_varied::<I>(bytes, limits, varied).map(&run);
-    let (mut findings, mut result) = run(draft.value);
+    let (mut findings, mut result) = run(Varied::None).unwrap_or_default();
     let mut withheld: Vec<String> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
-    if let Some((all_findings, all_result)) = again(Varied::All)
+    if let Some((all_findings, all_result)) = run(Varied::All)
         && (all_findings != findings || all_result != result)
     {
         let mut fields: Vec<&str> = reminders.iter().map(|r| r.path.as_str()).collect();
         fields.dedup();
         if fields.len() <= MAX_VARIED_ONE_BY_ONE && bytes.len() <= MAX_BYTES_ONE_BY_ONE {
             for p in fields {
-                let Some((f, r)) = again(Varied::At(p)) else {
+                let Some((f, r)) = run(Varied::At(p)) else {
                     continue;
                 };
                 findings = withhold::also_in(findings, &f);
@@ -372,10 +406,10 @@ fn from_draft<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Seri
     all.extend(notes);
     all.extend(findings);
     let all = arrange(input_type, bytes, all);
-    let mut report: Report<Tree> = Report::new(name, all, result);
+    let mut report = Report::new(name, all, None);
     report.provisional = true;
     report.withheld = withheld;
-    finish(report, None)
+    finish(report, result.as_ref().map(written), None)
 }
 
 /// The places of the result `a` that differ in `b`; `""` (the whole result) when only
@@ -415,17 +449,31 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     findings
 }
 
-fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Outcome {
+/// Writes the report: its head (operation, counts, findings, draft mode) and then the
+/// result's JSON text as `result`, the same bytes as the whole report written at once.
+fn finish(report: Report<()>, result: Option<Written>, problem: Option<InputProblem>) -> Outcome {
     let valid = report.valid;
-    match serde_json::to_string(&report) {
-        Ok(json) => Outcome {
+    let json = match (serde_json::to_string(&report), result) {
+        (Ok(head), None) => Some(head),
+        (Ok(mut head), Some(Ok(result))) if head.ends_with('}') => {
+            head.pop();
+            head.reserve(result.len() + 12);
+            head.push_str(",\"result\":");
+            head.push_str(&result);
+            head.push('}');
+            Some(head)
+        }
+        // Serialising our own types cannot fail (no maps with non-string keys, no
+        // non-finite floats by construction); answer with an error report all the same.
+        _ => None,
+    };
+    match json {
+        Some(json) => Outcome {
             json,
             valid,
             problem,
         },
-        // Serialising our own types cannot fail (no maps with non-string keys, no
-        // non-finite floats by construction); answer with an error report all the same.
-        Err(_) => Outcome {
+        None => Outcome {
             json: unserialisable(&report.operation),
             valid: false,
             problem,
@@ -439,7 +487,7 @@ fn finish<O: Serialize>(report: Report<O>, problem: Option<InputProblem>) -> Out
 pub(crate) fn unserialisable(operation: &str) -> String {
     format!(
         r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"operation.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（入力内容は失われていません。不具合として報告してください）","message_en":"Internal error in the library (the input was not lost; please report it as a bug)"}}]}}"#,
-        serde_json::Value::String(operation.to_owned())
+        serde_json::to_string(operation).unwrap_or_default()
     )
 }
 

@@ -12,15 +12,19 @@
 //! hundred findings.
 
 use super::Tree;
+use crate::index::TextIndex;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
-/// The pointers' segments, as a tree of unescaped keys.
+/// The pointers' segments, as a tree of unescaped keys (through the library's one
+/// ordered map, `crate::index::TextIndex`: no tree code of its own).
 #[derive(Default)]
 struct Node {
-    next: BTreeMap<String, Node>,
+    /// Each key's position in `children`.
+    keys: TextIndex<'static>,
+    /// The children, with their keys.
+    children: Vec<(String, Node)>,
 }
 
 impl Node {
@@ -29,20 +33,36 @@ impl Node {
         for p in pointers {
             let mut at = &mut root;
             for raw in p.split('/').skip(1) {
-                at = at
-                    .next
-                    .entry(crate::finding::key_of(raw).into_owned())
-                    .or_default();
+                let key = crate::finding::key_of(raw);
+                let i = match at.keys.get(&key) {
+                    Some(i) => i,
+                    None => {
+                        let i = at.children.len();
+                        at.keys.set(key.clone().into_owned(), i);
+                        at.children.push((key.into_owned(), Node::default()));
+                        i
+                    }
+                };
+                let Some((_, next)) = at.children.get_mut(i) else {
+                    break;
+                };
+                at = next;
             }
         }
         root
+    }
+
+    /// The child under `key`.
+    fn get(&self, key: &str) -> Option<&Node> {
+        let i = self.keys.get(key)?;
+        self.children.get(i).map(|(_, n)| n)
     }
 
     /// The children whose segment reads as an array index (as `position` reads it),
     /// sorted by index.
     fn elements(&self) -> Vec<(usize, &Node)> {
         let mut out: Vec<(usize, &Node)> = self
-            .next
+            .children
             .iter()
             .filter_map(|(seg, node)| seg.parse::<usize>().ok().map(|i| (i, node)))
             .collect();
@@ -164,7 +184,7 @@ impl<'de> Visitor<'de> for Along<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Tree, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = a.next_key_seed(Key)? {
-            let value = match self.0.next.get(key.as_ref()) {
+            let value = match self.0.get(key.as_ref()) {
                 Some(node) => a.next_value_seed(Along(node))?,
                 None => a.next_value_seed(Off {
                     text: key == "kind" || key == "role",

@@ -8,13 +8,18 @@
 //! have k keys takes about n log n + k steps, not n × k.
 
 use super::Tree;
-use std::collections::BTreeMap;
+use crate::index::TextIndex;
+use std::borrow::Cow;
 
 /// Positions of pointers in one document.
 pub(crate) struct Positions<'t> {
     tree: &'t Tree,
-    /// The key index of each object looked up so far, by the object's address.
-    keys: BTreeMap<usize, BTreeMap<&'t str, usize>>,
+    /// The objects whose keys are indexed so far, by the pointer that reaches them (a
+    /// pointer leads to one object): their position in `indexes`. Through the library's
+    /// one ordered map (`crate::index`), no tree code of its own.
+    objects: TextIndex<'static>,
+    /// The key index of each of those objects: a key's first entry.
+    indexes: Vec<TextIndex<'t>>,
 }
 
 /// Objects with at most this many keys are searched in order (no index).
@@ -25,39 +30,49 @@ impl<'t> Positions<'t> {
     pub(crate) fn new(tree: &'t Tree) -> Self {
         Positions {
             tree,
-            keys: BTreeMap::new(),
+            objects: TextIndex::new(),
+            indexes: Vec::new(),
         }
     }
 
-    /// The index of `key` among the entries of an object (the first entry of that key).
-    fn key_index(&mut self, entries: &'t [(String, Tree)], key: &str) -> Option<usize> {
+    /// The index of `key` among the entries of the object that `at` points to (the
+    /// first entry of that key).
+    fn key_index(&mut self, at: &str, entries: &'t [(String, Tree)], key: &str) -> Option<usize> {
         if entries.len() <= SMALL {
             return entries.iter().position(|(k, _)| k == key);
         }
-        let index = self
-            .keys
-            .entry(entries.as_ptr() as usize)
-            .or_insert_with(|| {
-                let mut m = BTreeMap::new();
+        let slot = match self.objects.get(at) {
+            Some(slot) => slot,
+            None => {
+                let mut index = TextIndex::new();
                 for (i, (k, _)) in entries.iter().enumerate() {
-                    m.entry(k.as_str()).or_insert(i);
+                    index.first(Cow::Borrowed(k.as_str()), i);
                 }
-                m
-            });
-        index.get(key).copied()
+                self.indexes.push(index);
+                let slot = self.indexes.len() - 1;
+                self.objects.set(at.to_owned(), slot);
+                slot
+            }
+        };
+        self.indexes.get(slot)?.get(key)
     }
 
     /// The position of `pointer` in document order.
     pub(crate) fn of(&mut self, pointer: &str) -> Vec<usize> {
         let mut out = Vec::new();
         let mut at = Some(self.tree);
+        // The pointer up to the current step: `pointer[..end]`.
+        let mut end = 0usize;
         for raw in pointer.split('/').skip(1) {
             let seg = crate::finding::key_of(raw);
             let (i, next) = match at {
-                Some(Tree::Object(entries)) => match self.key_index(entries, &seg) {
-                    Some(i) => (i, entries.get(i).map(|(_, v)| v)),
-                    None => (usize::MAX, None),
-                },
+                Some(Tree::Object(entries)) => {
+                    let here = pointer.get(..end).unwrap_or("");
+                    match self.key_index(here, entries, &seg) {
+                        Some(i) => (i, entries.get(i).map(|(_, v)| v)),
+                        None => (usize::MAX, None),
+                    }
+                }
                 Some(Tree::Array(items)) => match seg.parse::<usize>() {
                     Ok(i) => (i, items.get(i)),
                     Err(_) => (usize::MAX, None),
@@ -66,6 +81,7 @@ impl<'t> Positions<'t> {
             };
             out.push(i);
             at = next;
+            end += 1 + raw.len();
         }
         out
     }

@@ -56,12 +56,6 @@ impl Serialize for Tree {
     }
 }
 
-/// A result as a tree (its fields in the order written); `None` if it cannot be written.
-pub(crate) fn tree_of_result<O: Serialize>(result: &O) -> Option<Tree> {
-    let text = serde_json::to_string(result).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
 /// The places of `a` that differ from `b`, pushed to `out`, as large as possible but
 /// never an element of a list (a list with a differing element, or of another length,
 /// differs as a whole); true if `a` differs as a whole (the caller records `at`).

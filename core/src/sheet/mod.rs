@@ -291,12 +291,12 @@ fn lines_of(s: &str, pct: usize) -> usize {
 }
 
 fn num(v: f64) -> String {
-    format!("{v}")
+    crate::number_text::shortest(v)
 }
 
 fn setting_text(p: SettingParameter, v: f64) -> String {
     let value = if p == SettingParameter::InnerDiameterMm {
-        format!("{v:.1}")
+        crate::number_text::tenths(v)
     } else {
         num(v)
     };

@@ -135,7 +135,7 @@ fn short(s: &str) -> String {
 }
 
 fn num(v: f64) -> String {
-    format!("{v}")
+    crate::number_text::shortest(v)
 }
 
 /// A setting's value as written on the device: a tracheostomy tube's inner diameter
@@ -143,7 +143,7 @@ fn num(v: f64) -> String {
 /// different size on a sheet), other settings as they are.
 fn setting_value(p: super::SettingParameter, v: f64) -> String {
     if p == super::SettingParameter::InnerDiameterMm && (v * 10.0).fract() == 0.0 {
-        format!("{v:.1}")
+        crate::number_text::tenths(v)
     } else {
         num(v)
     }
