@@ -39,6 +39,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     ]
     .into_iter()
     .flatten()
+    .copied()
 }
 
 /// Input of `rules.list`: nothing but an optional `$schema`.

@@ -83,7 +83,8 @@ impl Severity {
 }
 
 /// The const description of one check. Declare it with [`rule!`](crate::rule); every
-/// module lists its rules in a `RULES` slice that the catalogue collects.
+/// module lists references to its rules in a `RULES` slice (`&[&Rule]`: each rule then
+/// stored once, not copied into the list) that the catalogue collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     /// Stable dotted code, e.g. `plan.item.no_lead`. Never renamed once released.
@@ -539,7 +540,7 @@ crate::rule!(
 );
 
 /// Rules of the report itself.
-pub const RULES: &[Rule] = &[FINDINGS_TRUNCATED];
+pub const RULES: &[&Rule] = &[&FINDINGS_TRUNCATED];
 
 impl<T> Report<T> {
     /// Builds a report, counting severities. At most [`MAX_FINDINGS`] findings are

@@ -66,7 +66,7 @@ rule!(
 );
 
 /// Every rule of the run options.
-pub const RULES: &[Rule] = &[OPTIONS_INVALID, OPTIONS_MAX_INPUT_BYTES];
+pub const RULES: &[&Rule] = &[&OPTIONS_INVALID, &OPTIONS_MAX_INPUT_BYTES];
 
 /// The limits a run-options document asks for; `Err` holds the findings when the
 /// document cannot be read (each at its pointer into the options document). An empty

@@ -65,13 +65,15 @@ rule!(
      `init()` once before the first call."
 );
 
-/// Every rule of the skins' common answers.
-pub const RULES: &[Rule] = &[
-    UNKNOWN,
-    INTERNAL,
-    INPUT_NOT_JSON,
-    NULL_ARGUMENT,
-    NOT_INITIALIZED,
+/// Every rule of the skins' common answers. A `static`, not a `const`: the skins read it
+/// from their own crates, and a `const` would give each of them its own copy of these
+/// rules and their texts (issue 19, P6).
+pub static RULES: &[&Rule] = &[
+    &UNKNOWN,
+    &INTERNAL,
+    &INPUT_NOT_JSON,
+    &NULL_ARGUMENT,
+    &NOT_INITIALIZED,
 ];
 
 /// The report written when even serialising a report failed: `operation.internal`.
@@ -83,9 +85,11 @@ pub fn report_json(operation: &str, finding: Finding) -> String {
     serde_json::to_string(&report).unwrap_or_else(|_| INTERNAL_JSON.to_owned())
 }
 
-/// The real operation name nearest to `name` (by edit distance), if near enough.
+/// The real operation name nearest to `name` (by edit distance), if near enough. Names
+/// are ASCII, so only ASCII letters are folded to lower case (no Unicode case tables in
+/// the WASM modules: issue 19, P6).
 pub fn nearest_operation(name: &str) -> Option<&'static str> {
-    let k: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    let k: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     if k.is_empty() || k.len() > 64 {
         return None;
     }

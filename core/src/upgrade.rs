@@ -207,14 +207,14 @@ rule!(
 );
 
 /// Every rule of this module.
-pub const RULES: &[Rule] = &[
-    FIELD_ADDED,
-    FIELD_NEEDED,
-    FIELD_AVAILABLE,
-    ALREADY_CURRENT,
-    TYPE_UNKNOWN,
-    VERSION_UNKNOWN,
-    NOT_OBJECT,
+pub const RULES: &[&Rule] = &[
+    &FIELD_ADDED,
+    &FIELD_NEEDED,
+    &FIELD_AVAILABLE,
+    &ALREADY_CURRENT,
+    &TYPE_UNKNOWN,
+    &VERSION_UNKNOWN,
+    &NOT_OBJECT,
 ];
 
 /// Upgrades `req.document` to the current version. Never panics.

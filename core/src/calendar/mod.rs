@@ -47,7 +47,7 @@ rule!(
 );
 
 /// The date rules shared by every area (one code per condition).
-pub const DATE_RULES: &[crate::finding::Rule] = &[DATE_BEFORE_BIRTH, DATE_AFTER_AS_OF];
+pub const DATE_RULES: &[&crate::finding::Rule] = &[&DATE_BEFORE_BIRTH, &DATE_AFTER_AS_OF];
 
 impl From<IsoDate> for crate::finding::ArgValue {
     fn from(d: IsoDate) -> Self {

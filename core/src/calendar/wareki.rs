@@ -158,14 +158,14 @@ crate::rule!(
 );
 
 /// Every rule of the calendar module.
-pub const RULES: &[Rule] = &[
-    UNREADABLE,
-    UNKNOWN_ERA,
-    OUTSIDE_ERA,
-    IMPOSSIBLE_DATE,
-    WEEKDAY_MISMATCH,
-    BEFORE_BIRTH,
-    BEYOND_CALENDAR,
+pub const RULES: &[&Rule] = &[
+    &UNREADABLE,
+    &UNKNOWN_ERA,
+    &OUTSIDE_ERA,
+    &IMPOSSIBLE_DATE,
+    &WEEKDAY_MISMATCH,
+    &BEFORE_BIRTH,
+    &BEYOND_CALENDAR,
 ];
 
 /// What a text read as.

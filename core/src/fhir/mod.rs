@@ -200,27 +200,27 @@ rule!(
 );
 
 /// The rules of this module.
-pub const RULES: &[Rule] = &[
-    NO_CHILD_ID,
-    NO_CHILD_ID_IMPORT,
-    CHILD_ID_DIFFERS,
-    NOT_A_BUNDLE,
-    BUNDLE_TYPE,
-    NO_PATIENT,
-    MANY_PATIENTS,
-    MISSING,
-    NO_AS_OF,
-    NOT_MAPPED,
-    EXTENSION_UNKNOWN,
-    RESOURCE_NOT_MAPPED,
-    REFERENCE_BROKEN,
-    CODE_UNKNOWN,
-    CODING_UNMAPPED,
-    PROFILE_UNKNOWN,
-    VALUE_INVALID,
-    UNDISCLOSED_CONDITION,
-    DERIVED_SKIPPED,
-    TOO_MANY_ENTRIES,
+pub const RULES: &[&Rule] = &[
+    &NO_CHILD_ID,
+    &NO_CHILD_ID_IMPORT,
+    &CHILD_ID_DIFFERS,
+    &NOT_A_BUNDLE,
+    &BUNDLE_TYPE,
+    &NO_PATIENT,
+    &MANY_PATIENTS,
+    &MISSING,
+    &NO_AS_OF,
+    &NOT_MAPPED,
+    &EXTENSION_UNKNOWN,
+    &RESOURCE_NOT_MAPPED,
+    &REFERENCE_BROKEN,
+    &CODE_UNKNOWN,
+    &CODING_UNMAPPED,
+    &PROFILE_UNKNOWN,
+    &VALUE_INVALID,
+    &UNDISCLOSED_CONDITION,
+    &DERIVED_SKIPPED,
+    &TOO_MANY_ENTRIES,
 ];
 
 /// `summary.from_fhir` の入力 / Input of `summary.from_fhir`: a FHIR R4 Bundle as JSON.

@@ -206,22 +206,22 @@ rule!(
 );
 
 /// Every rule of this module.
-pub const RULES: &[Rule] = &[
-    TOO_LARGE,
-    NOT_UTF8,
-    NOT_JSON,
-    TOO_DEEP,
-    NUMBER_OUT_OF_RANGE,
-    WRONG_TYPE,
-    INVALID_VALUE,
-    UNKNOWN_VALUE,
-    UNKNOWN_FIELD,
-    MISSING_FIELD,
-    DUPLICATE_FIELD,
-    WRONG_LENGTH,
-    INVALID_DATE,
-    NOT_FILLED,
-    withhold::WITHHELD,
+pub const RULES: &[&Rule] = &[
+    &TOO_LARGE,
+    &NOT_UTF8,
+    &NOT_JSON,
+    &TOO_DEEP,
+    &NUMBER_OUT_OF_RANGE,
+    &WRONG_TYPE,
+    &INVALID_VALUE,
+    &UNKNOWN_VALUE,
+    &UNKNOWN_FIELD,
+    &MISSING_FIELD,
+    &DUPLICATE_FIELD,
+    &WRONG_LENGTH,
+    &INVALID_DATE,
+    &NOT_FILLED,
+    &withhold::WITHHELD,
 ];
 
 /// Marker that custom deserializers put at the start of their error message so that

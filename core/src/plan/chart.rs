@@ -44,7 +44,7 @@ rule!(
 );
 
 /// Every rule of the chart.
-pub const RULES: &[Rule] = &[TITLE_SHORTENED];
+pub const RULES: &[&Rule] = &[&TITLE_SHORTENED];
 
 /// 工程表の照会 / Input of `plan.chart`: the plan and, optionally, progress statuses. When
 /// `statuses` is empty, the plan's own progress part (what `plan.progress` reads) gives the

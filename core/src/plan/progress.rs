@@ -73,12 +73,12 @@ rule!(
 );
 
 /// The rules of the progress part (the older `plan.progress.*` rules are in the plan rules).
-pub const RULES: &[Rule] = &[
-    NONE,
-    INDICATOR_UNKNOWN_ITEM,
-    INDICATOR_OVER_TARGET,
-    EVIDENCE_UNKNOWN_ITEM,
-    ALREADY_HAS_PROGRESS,
+pub const RULES: &[&Rule] = &[
+    &NONE,
+    &INDICATOR_UNKNOWN_ITEM,
+    &INDICATOR_OVER_TARGET,
+    &EVIDENCE_UNKNOWN_ITEM,
+    &ALREADY_HAS_PROGRESS,
 ];
 
 /// 進捗 / The progress part of a plan: statuses, indicators and evidence on one date.

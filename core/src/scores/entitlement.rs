@@ -139,11 +139,11 @@ crate::rule!(
 );
 
 /// Every rule of the entitlement.
-pub const RULES: &[Rule] = &[
-    UNCONFIRMED_GROUND,
-    UNCONFIRMED_GROUND_NOT_ACCEPTED,
-    CHILD_GROUND_OVER_18,
-    NOT_DECIDED_ON_DRAFT,
+pub const RULES: &[&Rule] = &[
+    &UNCONFIRMED_GROUND,
+    &UNCONFIRMED_GROUND_NOT_ACCEPTED,
+    &CHILD_GROUND_OVER_18,
+    &NOT_DECIDED_ON_DRAFT,
 ];
 
 /// The one decision on entitlement to 医療型短期入所, used by `scores.compute`,

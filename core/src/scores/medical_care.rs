@@ -337,17 +337,17 @@ info_rule!(
 );
 
 /// Every rule of the medical care score.
-pub const RULES: &[Rule] = &[
-    WATCH_MISSING,
-    NOT_A_ROW,
-    SUCTION_SITE,
-    GLYCERIN_ENEMA,
-    ROW_ONCE,
-    ONE_VENTILATOR_ITEM,
-    TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
-    SELECT_ONE_UNCONFIRMED,
-    GLUCOSE_PUMP_NOTE,
-    LEVEL1_UNCONFIRMED,
+pub const RULES: &[&Rule] = &[
+    &WATCH_MISSING,
+    &NOT_A_ROW,
+    &SUCTION_SITE,
+    &GLYCERIN_ENEMA,
+    &ROW_ONCE,
+    &ONE_VENTILATOR_ITEM,
+    &TRACHEOSTOMY_WATCH_WITH_VENTILATOR,
+    &SELECT_ONE_UNCONFIRMED,
+    &GLUCOSE_PUMP_NOTE,
+    &LEVEL1_UNCONFIRMED,
 ];
 
 /// Marks the combinations the official 別表 may qualify (see the module docs): the

@@ -118,7 +118,7 @@ info_rule!(
 );
 
 /// Every rule of the Oshima classification.
-pub const RULES: &[Rule] = &[NO_QUOTIENT, NO_MOTOR, ABOVE_80, FROM_DQ];
+pub const RULES: &[&Rule] = &[&NO_QUOTIENT, &NO_MOTOR, &ABOVE_80, &FROM_DQ];
 
 /// Classifies `profile` (found at `base`), appending an `info` finding when no cell can be
 /// given or the DQ was used.

@@ -361,18 +361,18 @@ info_rule!(
 );
 
 /// Every rule of the super-severe score.
-pub const RULES: &[Rule] = &[
-    TOO_SHORT,
-    SINCE_UNKNOWN,
-    NICU_RULE,
-    BELOW_THRESHOLD,
-    EXCLUDED,
-    DEVICE_NOT_LISTED,
-    NOT_DAILY,
-    DAILY_ASSUMED,
-    NOT_A_ROW,
-    MOTOR_UNKNOWN,
-    MOTOR_NOT_MET,
+pub const RULES: &[&Rule] = &[
+    &TOO_SHORT,
+    &SINCE_UNKNOWN,
+    &NICU_RULE,
+    &BELOW_THRESHOLD,
+    &EXCLUDED,
+    &DEVICE_NOT_LISTED,
+    &NOT_DAILY,
+    &DAILY_ASSUMED,
+    &NOT_A_ROW,
+    &MOTOR_UNKNOWN,
+    &MOTOR_NOT_MET,
 ];
 
 // The thresholds and exclusions the findings name (the library's own words).

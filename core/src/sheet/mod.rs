@@ -113,16 +113,16 @@ rule!(
 );
 
 /// The rules of this module.
-pub static RULES: &[Rule] = &[
-    PART_SHORTENED,
-    QR_SUBSET,
-    QR_NONE,
-    QR_PREFIX,
-    QR_VERSION,
-    QR_CHARACTER,
-    QR_TRUNCATED,
-    QR_CHECKSUM,
-    QR_CONTENTS,
+pub static RULES: &[&Rule] = &[
+    &PART_SHORTENED,
+    &QR_SUBSET,
+    &QR_NONE,
+    &QR_PREFIX,
+    &QR_VERSION,
+    &QR_CHARACTER,
+    &QR_TRUNCATED,
+    &QR_CHECKSUM,
+    &QR_CONTENTS,
 ];
 
 crate::labels::labelled_enum! {

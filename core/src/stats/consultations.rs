@@ -50,7 +50,7 @@ rule!(
 );
 
 /// Every rule of the consultation summary.
-pub const RULES: &[Rule] = &[OUTSIDE_YEARS, NO_TOPIC, TASK_OUT_OF_RANGE];
+pub const RULES: &[&Rule] = &[&OUTSIDE_YEARS, &NO_TOPIC, &TASK_OUT_OF_RANGE];
 
 labelled_enum! {
     /// 相談元の区分 / Who asked.

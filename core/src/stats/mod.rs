@@ -24,25 +24,25 @@ use crate::operation::Operation;
 pub(crate) use crate::rule;
 
 /// Every rule of the statistics operations.
-pub const RULES: &[Rule] = &[
-    aggregate::DUPLICATE_CHILD,
-    aggregate::POSSIBLE_DUPLICATE,
-    aggregate::BORN_AFTER_AS_OF,
-    aggregate::MUNICIPALITY_CODE_INVALID,
-    aggregate::MUNICIPALITY_CODE_MISSING,
-    aggregate::NO_ID,
-    aggregate::THRESHOLD_LOW,
-    aggregate::CONSENT_WITHDRAWN,
-    aggregate::CONSENT_NOT_COVERING,
-    aggregate::MORE_ERRORS,
-    aggregate::MORE_WARNINGS,
-    aggregate::MORE_INFOS,
-    consultations::OUTSIDE_YEARS,
-    consultations::NO_TOPIC,
-    consultations::TASK_OUT_OF_RANGE,
-    trainings::NO_PROFESSION,
-    trainings::OUTSIDE_YEAR,
-    trainings::TASK_OUT_OF_RANGE,
+pub const RULES: &[&Rule] = &[
+    &aggregate::DUPLICATE_CHILD,
+    &aggregate::POSSIBLE_DUPLICATE,
+    &aggregate::BORN_AFTER_AS_OF,
+    &aggregate::MUNICIPALITY_CODE_INVALID,
+    &aggregate::MUNICIPALITY_CODE_MISSING,
+    &aggregate::NO_ID,
+    &aggregate::THRESHOLD_LOW,
+    &aggregate::CONSENT_WITHDRAWN,
+    &aggregate::CONSENT_NOT_COVERING,
+    &aggregate::MORE_ERRORS,
+    &aggregate::MORE_WARNINGS,
+    &aggregate::MORE_INFOS,
+    &consultations::OUTSIDE_YEARS,
+    &consultations::NO_TOPIC,
+    &consultations::TASK_OUT_OF_RANGE,
+    &trainings::NO_PROFESSION,
+    &trainings::OUTSIDE_YEAR,
+    &trainings::TASK_OUT_OF_RANGE,
 ];
 
 /// Operations of this module.

@@ -49,7 +49,7 @@ rule!(
 );
 
 /// Every rule of the training summary.
-pub const RULES: &[Rule] = &[NO_PROFESSION, OUTSIDE_YEAR, TASK_OUT_OF_RANGE];
+pub const RULES: &[&Rule] = &[&NO_PROFESSION, &OUTSIDE_YEAR, &TASK_OUT_OF_RANGE];
 
 labelled_enum! {
     /// 職種 / A profession (or audience) a training is for.

@@ -264,11 +264,11 @@ rule!(
 );
 
 /// Every rule of this module.
-pub const RULES: &[Rule] = &[
-    CONSENT_NONE,
-    CONSENT_NOT_COVERED,
-    CONSENT_WITHDRAWN,
-    CONSENT_EXPIRED,
+pub const RULES: &[&Rule] = &[
+    &CONSENT_NONE,
+    &CONSENT_NOT_COVERED,
+    &CONSENT_WITHDRAWN,
+    &CONSENT_EXPIRED,
 ];
 
 impl ConsentStatus {
