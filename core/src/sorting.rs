@@ -11,8 +11,11 @@
 use std::cmp::Ordering;
 
 /// Sorts `v` by `key`, stably.
-pub fn by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
-    let keys: Vec<K> = v.iter().map(key).collect();
+pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    let mut keys: Vec<K> = Vec::with_capacity(v.len());
+    for x in v.iter() {
+        keys.push(key(x));
+    }
     let order = order(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
         (Some(x), Some(y)) => x.cmp(y),
         _ => Ordering::Equal,
@@ -51,7 +54,10 @@ pub fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
 /// The positions `0..n` sorted by `cmp` (stable).
 #[inline(never)]
 fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..n).collect();
+    let mut positions: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
+        positions.push(i);
+    }
     positions.sort_by(|a, b| cmp(*a, *b));
     positions
 }
@@ -59,7 +65,12 @@ fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> 
 /// Puts `v` in `order` (a permutation of `0..v.len()`): afterwards `v[i]` is the element
 /// that was at `order[i]`. Each cycle of the permutation is followed once.
 fn permute<T>(v: &mut [T], order: &[usize]) {
-    let n = v.len();
+    swap_into(v.len(), order, &mut |a, b| v.swap(a, b));
+}
+
+/// [`permute`]'s steps for `n` elements, through `swap` (one copy for every element type).
+#[inline(never)]
+fn swap_into(n: usize, order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
     let mut done = vec![false; n];
     for start in 0..n {
         if done.get(start).copied().unwrap_or(true) {
@@ -74,7 +85,7 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
             if next == start || next >= n {
                 break;
             }
-            v.swap(at, next);
+            swap(at, next);
             at = next;
         }
     }
