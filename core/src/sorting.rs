@@ -42,13 +42,10 @@ pub fn unstable<T: Ord>(v: &mut [T]) {
     v.sort_unstable();
 }
 
-/// The positions of `v`'s elements in their sorted order (stable: equal elements keep
-/// their order); `v` itself is left as it is.
-pub fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
-    order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
-        (Some(x), Some(y)) => x.cmp(y),
-        _ => Ordering::Equal,
-    })
+/// The positions `0..n` sorted by `cmp` (stable): the one copy of the sort, for callers
+/// that compare positions themselves.
+pub fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    order(n, cmp)
 }
 
 /// The positions `0..n` sorted by `cmp` (stable).

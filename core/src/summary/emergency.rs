@@ -29,6 +29,7 @@ use super::{
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
 use crate::finding::{Finding, Path};
+use crate::input::model::joined;
 use crate::operation::Computed;
 use serde::Serialize;
 
@@ -176,7 +177,7 @@ fn device_text(d: &Device) -> String {
     if let Some(c) = d.last_changed {
         parts.push(format!("（最終交換 {c}）"));
     }
-    parts.join(" ")
+    joined(&parts, " ")
 }
 
 fn care_text(item: &CareItem) -> String {
@@ -216,7 +217,7 @@ fn care_text(item: &CareItem) -> String {
     } else {
         // "経管栄養（経鼻胃管・胃ろう）" + "胃瘻" → "経管栄養（胃瘻）".
         let head = label.split('（').next().unwrap_or(label);
-        format!("{head}（{}）", detail.join("・"))
+        format!("{head}（{}）", joined(&detail, "・"))
     }
 }
 
@@ -583,7 +584,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
 
     let mut text_ja = vec![format!("救急時の要約（{as_of} 時点）")];
     for b in &sections {
-        let mut line = format!("【{}】{}", b.title_ja, b.items.join("／"));
+        let mut line = format!("【{}】{}", b.title_ja, joined(&b.items, "／"));
         if b.omitted > 0 {
             line.push_str(&format!("／ほか{}件", b.omitted));
         }

@@ -778,48 +778,25 @@ fn duplicates<'t, T, K: Ord>(
     if items.len() < 2 {
         return;
     }
-    let found = if items.len() <= SMALL_LIST {
-        small_duplicates(items, key)
-    } else {
-        first_duplicates(items.iter().map(key))
-    };
-    for (i, first) in found {
+    let mut keys: Vec<Option<K>> = Vec::with_capacity(items.len());
+    for item in items {
+        keys.push(key(item));
+    }
+    for (i, first) in first_duplicates(&keys) {
         ctx.duplicate(&base.index(i), first);
     }
 }
 
-/// [`first_duplicates`] for a short list: pair by pair, with no index (and no allocation
-/// unless there is a duplicate).
-fn small_duplicates<'t, T, K: Eq>(
-    items: &'t [T],
-    key: impl Fn(&'t T) -> Option<K>,
-) -> Vec<(usize, usize)> {
+/// For every key equal to an earlier one (`None` = not compared), its index and the index
+/// of the first one with that key, in order; n log n (`crate::index::first_equal`).
+fn first_duplicates<K: Ord>(keys: &[Option<K>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Some(k) = key(item) else { continue };
-        let first = items
-            .iter()
-            .take(i)
-            .position(|earlier| key(earlier).is_some_and(|e| e == k));
-        if let Some(first) = first {
-            out.push((i, first));
+    for (i, first) in crate::index::first_equal(keys).into_iter().enumerate() {
+        if let Some(f) = first {
+            out.push((i, f));
         }
     }
     out
-}
-
-/// Lists up to this length are searched for duplicates pair by pair (at most 120 pairs).
-const SMALL_LIST: usize = 16;
-
-/// For every key equal to an earlier one (`None` = not compared), its index and the index
-/// of the first one with that key, in order; n log n (an ordered index of the keys seen).
-fn first_duplicates<K: Ord>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
-    let keys: Vec<Option<K>> = keys.collect();
-    crate::index::first_equal(&keys)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, first)| first.map(|f| (i, f)))
-        .collect()
 }
 
 /// How far a stay reaches: until its end date, or open (still in hospital).
@@ -1617,13 +1594,10 @@ mod tests {
         }
 
         #[test]
-        fn small_duplicates_match_the_index(
-            keys in proptest::collection::vec(proptest::option::of(0u8..6), 0..=SMALL_LIST)
+        fn small_duplicates_match_the_pairwise_search(
+            keys in proptest::collection::vec(proptest::option::of(0u8..6), 0..=crate::index::SMALL_LIST)
         ) {
-            prop_assert_eq!(
-                small_duplicates(&keys, |k| *k),
-                first_duplicates(keys.iter().copied())
-            );
+            prop_assert_eq!(first_duplicates(&keys), first_duplicates_pairwise(&keys));
         }
 
         #[test]
@@ -1652,7 +1626,7 @@ mod tests {
             keys in proptest::collection::vec(proptest::option::of(0u8..12), 0..60)
         ) {
             prop_assert_eq!(
-                first_duplicates(keys.iter().copied()),
+                first_duplicates(&keys),
                 first_duplicates_pairwise(&keys)
             );
         }
@@ -1681,7 +1655,7 @@ mod tests {
     #[test]
     fn duplicates_by_hand() {
         let keys = [Some(3), None, Some(3), Some(1), None, Some(1), Some(3)];
-        assert_eq!(first_duplicates(keys.into_iter()), [(2, 0), (5, 3), (6, 0)]);
+        assert_eq!(first_duplicates(&keys), [(2, 0), (5, 3), (6, 0)]);
     }
 
     #[test]
