@@ -647,16 +647,16 @@ pub fn score(
 
     crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
     let total: u16 = hits.iter().map(|(row, _)| u16::from(row.points)).sum();
-    let items = hits
-        .into_iter()
-        .map(|(row, p)| SuperSevereItem {
+    let mut items = Vec::with_capacity(hits.len());
+    for (row, p) in hits {
+        items.push(SuperSevereItem {
             row: row.no,
             item_ja: row.item_ja,
             points: row.points,
             path: p.into(),
             confirmed: row.confirmed,
-        })
-        .collect();
+        });
+    }
 
     let motor = profile.motor_level.map(MotorLevel::up_to_sitting);
     let category = match motor {

@@ -398,14 +398,17 @@ fn check_meetings(
     // occurrence of a date kept).
     let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len() + recorded.len());
     let mut places: Vec<Path> = Vec::with_capacity(m.held.len() + recorded.len());
-    let entries: Vec<(IsoDate, Path)> = m
-        .held
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (*d, mpath.key("held").index(k)))
-        .chain(recorded.iter().cloned())
-        .collect();
-    let keys: Vec<Option<IsoDate>> = entries.iter().map(|(d, _)| Some(*d)).collect();
+    let mut entries: Vec<(IsoDate, Path)> = Vec::with_capacity(m.held.len() + recorded.len());
+    for (k, d) in m.held.iter().enumerate() {
+        entries.push((*d, mpath.key("held").index(k)));
+    }
+    for (d, at) in recorded {
+        entries.push((*d, at.clone()));
+    }
+    let mut keys: Vec<Option<IsoDate>> = Vec::with_capacity(entries.len());
+    for (d, _) in &entries {
+        keys.push(Some(*d));
+    }
     let repeated = first_equal(&keys);
     for (k, (d, at)) in entries.into_iter().enumerate() {
         let d = &d;

@@ -814,7 +814,10 @@ enum Reach {
 /// of the earlier stays; a stay is overlapped when some earlier stay starting before its end
 /// reaches beyond its start.
 fn overlaps_earlier(stays: &[(IsoDate, Option<IsoDate>)]) -> Vec<bool> {
-    let mut starts: Vec<IsoDate> = stays.iter().map(|s| s.0).collect();
+    let mut starts: Vec<IsoDate> = Vec::with_capacity(stays.len());
+    for st in stays {
+        starts.push(st.0);
+    }
     crate::sorting::unstable(&mut starts);
     starts.dedup();
     let n = starts.len();
@@ -860,11 +863,13 @@ pub fn unrecorded_sections(s: &ChildSummary) -> Vec<Section> {
         Section::History => !s.history.is_empty(),
         Section::EmergencyPlan => s.emergency_plan.is_some(),
     };
-    Section::ALL
-        .iter()
-        .copied()
-        .filter(|sec| has(*sec) && !s.provenance.iter().any(|p| p.section == *sec))
-        .collect()
+    let mut out = Vec::new();
+    for sec in Section::ALL.iter().copied() {
+        if has(sec) && !s.provenance.iter().any(|p| p.section == sec) {
+            out.push(sec);
+        }
+    }
+    out
 }
 
 /// The devices that carry out a kind of care, for the cross-checks between the clinical
@@ -947,7 +952,10 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         birth: s.child.date_of_birth,
         as_of: req.as_of,
         ids: {
-            let mut ids: Vec<&str> = s.care_team.iter().map(|m| m.id.as_str()).collect();
+            let mut ids: Vec<&str> = Vec::with_capacity(s.care_team.len());
+            for m in &s.care_team {
+                ids.push(m.id.as_str());
+            }
             crate::sorting::unstable(&mut ids);
             ids
         },
@@ -969,10 +977,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     } else {
         let parts = super::identity::personal_parts(s.child.id.as_str(), &s.child);
         if !parts.is_empty() {
-            let parts: Vec<Label> = parts
-                .iter()
-                .map(|x| words(x.label_ja(), x.label_en()))
-                .collect();
+            let mut labels: Vec<Label> = Vec::with_capacity(parts.len());
+            for x in &parts {
+                labels.push(words(x.label_ja(), x.label_en()));
+            }
+            let parts = labels;
             ctx.push(CHILD_ID_PERSONAL.at(p.key("id")).with("parts", parts));
         }
     }
@@ -1343,12 +1352,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 
     // History.
     let p = root.key("history");
-    let stays: Vec<(IsoDate, Option<IsoDate>)> = s
-        .history
-        .iter()
-        .filter(|h| h.kind.is_stay())
-        .map(|h| (h.start, h.end))
-        .collect();
+    let mut stays: Vec<(IsoDate, Option<IsoDate>)> = Vec::new();
+    for h in &s.history {
+        if h.kind.is_stay() {
+            stays.push((h.start, h.end));
+        }
+    }
     let mut overlapped = overlaps_earlier(&stays).into_iter();
     for (i, h) in s.history.iter().enumerate() {
         let hp = p.index(i);
@@ -1375,12 +1384,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         Some((h.kind, norm(&h.institution), h.start))
     });
     if let Some(discharge) = s.clinical.nicu_discharge {
-        let stays: Vec<Option<IsoDate>> = s
-            .history
-            .iter()
-            .filter(|h| h.kind == HistoryKind::Nicu)
-            .map(|h| h.end)
-            .collect();
+        let mut stays: Vec<Option<IsoDate>> = Vec::new();
+        for h in &s.history {
+            if h.kind == HistoryKind::Nicu {
+                stays.push(h.end);
+            }
+        }
         if !stays.is_empty() && !stays.contains(&Some(discharge)) {
             ctx.push(
                 HISTORY_NICU_DISCHARGE_MISMATCH
@@ -1454,10 +1463,10 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
     } else if !unrecorded.is_empty() {
         // One finding for the document, listing the parts (a new registration has many).
-        let parts: Vec<Label> = unrecorded
-            .iter()
-            .map(|x| words(x.label_ja(), x.label_en()))
-            .collect();
+        let mut parts: Vec<Label> = Vec::with_capacity(unrecorded.len());
+        for x in &unrecorded {
+            parts.push(words(x.label_ja(), x.label_en()));
+        }
         ctx.push(
             PROVENANCE_MISSING
                 .at(p)
