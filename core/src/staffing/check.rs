@@ -349,7 +349,12 @@ fn check_roles(
     let mut out = Vec::with_capacity(Role::ALL.len());
     for role in Role::ALL.iter().copied() {
         let rule = role_rule(policy, role);
-        let holders: Vec<&StaffShare> = staff.iter().filter(|s| s.roles.contains(&role)).collect();
+        let mut holders: Vec<&StaffShare> = Vec::new();
+        for s in staff {
+            if s.roles.contains(&role) {
+                holders.push(s);
+            }
+        }
         if holders.is_empty() {
             let r = match rule.requirement {
                 Requirement::Required => Some(&ROLE_REQUIRED_MISSING),
@@ -360,12 +365,19 @@ fn check_roles(
                 findings.push(r.at(hub_path.key("staff")).with("role", role_label(role)));
             }
         }
-        let meeting = holders.iter().filter(|s| s.meets_minimum).count();
+        let mut meeting = 0usize;
+        let mut ids = Vec::with_capacity(holders.len());
+        for s in &holders {
+            if s.meets_minimum {
+                meeting += 1;
+            }
+            ids.push(s.id.clone());
+        }
         out.push(RoleCoverage {
             role,
             label_ja: role.label_ja().to_owned(),
             requirement: rule.requirement,
-            holders: holders.iter().map(|s| s.id.clone()).collect(),
+            holders: ids,
             holders_meeting_minimum: u32::try_from(meeting).unwrap_or(u32::MAX),
         });
     }
