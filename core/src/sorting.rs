@@ -16,20 +16,22 @@ pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     for x in v.iter() {
         keys.push(key(x));
     }
-    let order = order(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
-        (Some(x), Some(y)) => x.cmp(y),
-        _ => Ordering::Equal,
-    });
-    permute(v, &order);
+    permute(v, &order_of(&keys));
 }
 
 /// Sorts `v` by its own order, stably.
 pub fn sort<T: Ord>(v: &mut [T]) {
-    let order = order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
+    let order = order_of(v);
+    permute(v, &order);
+}
+
+/// The positions of `v`'s elements in their sorted order (stable); one copy per element
+/// type, whatever the caller.
+fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
+    order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
         (Some(x), Some(y)) => x.cmp(y),
         _ => Ordering::Equal,
-    });
-    permute(v, &order);
+    })
 }
 
 /// Sorts `v` by its own order, for types whose equal elements are alike (the order of
