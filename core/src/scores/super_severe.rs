@@ -646,7 +646,10 @@ pub fn score(
     }
 
     crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
-    let total: u16 = hits.iter().map(|(row, _)| u16::from(row.points)).sum();
+    let mut total: u16 = 0;
+    for (row, _) in &hits {
+        total += u16::from(row.points);
+    }
     let mut items = Vec::with_capacity(hits.len());
     for (row, p) in hits {
         items.push(SuperSevereItem {

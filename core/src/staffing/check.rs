@@ -494,7 +494,9 @@ fn check_meetings(
         }
         // Report gap findings in document order of the meeting they point at.
         crate::sorting::by_key(&mut gap_findings, |(k, _)| *k);
-        findings.extend(gap_findings.into_iter().map(|(_, f)| f));
+        for (_, f) in gap_findings {
+            findings.push(f);
+        }
     }
     MeetingStatus {
         facilities: u32::try_from(facilities.len()).unwrap_or(u32::MAX),
