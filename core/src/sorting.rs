@@ -64,12 +64,7 @@ fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> 
 /// Puts `v` in `order` (a permutation of `0..v.len()`): afterwards `v[i]` is the element
 /// that was at `order[i]`. Each cycle of the permutation is followed once.
 fn permute<T>(v: &mut [T], order: &[usize]) {
-    swap_into(v.len(), order, &mut |a, b| v.swap(a, b));
-}
-
-/// [`permute`]'s steps for `n` elements, through `swap` (one copy for every element type).
-#[inline(never)]
-fn swap_into(n: usize, order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    let n = v.len();
     let mut done = vec![false; n];
     for start in 0..n {
         if done.get(start).copied().unwrap_or(true) {
@@ -84,7 +79,7 @@ fn swap_into(n: usize, order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
             if next == start || next >= n {
                 break;
             }
-            swap(at, next);
+            v.swap(at, next);
             at = next;
         }
     }
