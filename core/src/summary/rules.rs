@@ -1475,12 +1475,16 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         );
     }
     for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
-        let latest = s
-            .provenance
-            .iter()
-            .enumerate()
-            .filter(|(_, pr)| pr.section == sec && pr.recorded_on <= req.as_of)
-            .max_by_key(|(_, pr)| pr.recorded_on);
+        // The latest record (the last one of the latest date).
+        let mut latest: Option<(usize, &super::Provenance)> = None;
+        for (i, pr) in s.provenance.iter().enumerate() {
+            if pr.section == sec
+                && pr.recorded_on <= req.as_of
+                && latest.is_none_or(|(_, l)| pr.recorded_on >= l.recorded_on)
+            {
+                latest = Some((i, pr));
+            }
+        }
         if let Some((i, pr)) = latest
             && req.as_of.days_until(pr.recorded_on) < -STALE_DAYS
         {
