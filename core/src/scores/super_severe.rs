@@ -621,7 +621,14 @@ pub fn score(
     }
 
     // Rows 8 and 9: one feeding route, the highest scoring; the pump only with row 9.
-    let best = feeding.iter().max_by_key(|(row, _)| row.points).cloned();
+    // The highest scoring (the last of equals).
+    let mut best: Option<&(&SuperSevereRow, Path)> = None;
+    for f in &feeding {
+        if best.is_none_or(|b| f.0.points >= b.0.points) {
+            best = Some(f);
+        }
+    }
+    let best = best.cloned();
     for (row, p) in &feeding {
         if best.as_ref().is_some_and(|(b, _)| b != row) {
             findings.push(EXCLUDED.at(p).with("reason", ONE_FEEDING_ROUTE));

@@ -297,11 +297,10 @@ fn check_staff(
             findings.push(STAFF_NO_HUB_TIME.at(at.key("hub_minutes")));
         }
         // The strictest minimum of the person's roles.
-        let min = seen
-            .iter()
-            .map(|r| role_rule(policy, *r).min_share_percent)
-            .max()
-            .unwrap_or(0);
+        let mut min = 0;
+        for r in seen.iter() {
+            min = min.max(role_rule(policy, *r).min_share_percent);
+        }
         let share = share_of(h, c);
         let meets = h > 0 && meets_minimum(h, c, min);
         if !meets && c > 0 && h > 0 && h <= c {
