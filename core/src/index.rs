@@ -11,6 +11,7 @@
 //!   of each, n log n through the library's one copy of the sort (`crate::sorting`).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// An ordered index of text keys (borrowed from the input or owned), each with a number
@@ -109,22 +110,52 @@ impl<T: PartialEq> Seen<T> {
 
 /// For each key, the position of the first earlier key equal to it (`None` for the first
 /// of its kind and for keys that are `None`, which are not compared). n log n: positions
-/// sorted by key (stable, so equal keys stay in input order), then one pass.
+/// sorted by key (stable, so equal keys stay in input order), then one pass; short lists
+/// (up to [`SMALL_LIST`] keys) are compared pair by pair instead.
 pub fn first_equal<K: Ord>(keys: &[Option<K>]) -> Vec<Option<usize>> {
-    let order = crate::sorting::order_of(keys);
-    let mut out = vec![None; keys.len()];
-    let mut run: Option<(usize, &K)> = None;
+    first_equal_by(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
+        (Some(Some(x)), Some(Some(y))) => Some(x.cmp(y)),
+        _ => None,
+    })
+}
+
+/// Lists up to this length are searched for equal keys pair by pair (at most 120 pairs).
+pub const SMALL_LIST: usize = 16;
+
+/// [`first_equal`] for `n` keys compared by `cmp` (`None` when either key is absent): one
+/// copy of the search for every key type (issue 19: the WASM modules' size).
+#[inline(never)]
+fn first_equal_by(
+    n: usize,
+    cmp: &mut dyn FnMut(usize, usize) -> Option<Ordering>,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
+    if n <= SMALL_LIST {
+        for i in 0..n {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = (0..i).find(|&j| cmp(j, i) == Some(Ordering::Equal));
+            }
+        }
+        return out;
+    }
+    // Absent keys first (they are never equal to anything), then the keys in order.
+    let order = crate::sorting::order_by(n, &mut |a, b| match cmp(a, b) {
+        Some(o) => o,
+        None => match (cmp(a, a), cmp(b, b)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            _ => Ordering::Greater,
+        },
+    });
+    let mut run: Option<usize> = None;
     for i in order {
-        let Some(Some(k)) = keys.get(i) else {
-            continue;
-        };
         match run {
-            Some((first, key)) if key == k => {
+            Some(first) if cmp(first, i) == Some(Ordering::Equal) => {
                 if let Some(slot) = out.get_mut(i) {
                     *slot = Some(first);
                 }
             }
-            _ => run = Some((i, k)),
+            _ => run = Some(i),
         }
     }
     out

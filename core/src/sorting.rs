@@ -11,22 +11,27 @@
 use std::cmp::Ordering;
 
 /// Sorts `v` by `key`, stably.
-pub fn by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
-    let keys: Vec<K> = v.iter().map(key).collect();
-    let order = order(keys.len(), &mut |a, b| match (keys.get(a), keys.get(b)) {
-        (Some(x), Some(y)) => x.cmp(y),
-        _ => Ordering::Equal,
-    });
-    permute(v, &order);
+pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    let mut keys: Vec<K> = Vec::with_capacity(v.len());
+    for x in v.iter() {
+        keys.push(key(x));
+    }
+    permute(v, &order_of(&keys));
 }
 
 /// Sorts `v` by its own order, stably.
 pub fn sort<T: Ord>(v: &mut [T]) {
-    let order = order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
+    let order = order_of(v);
+    permute(v, &order);
+}
+
+/// The positions of `v`'s elements in their sorted order (stable); one copy per element
+/// type, whatever the caller.
+fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
+    order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
         (Some(x), Some(y)) => x.cmp(y),
         _ => Ordering::Equal,
-    });
-    permute(v, &order);
+    })
 }
 
 /// Sorts `v` by its own order, for types whose equal elements are alike (the order of
@@ -39,19 +44,19 @@ pub fn unstable<T: Ord>(v: &mut [T]) {
     v.sort_unstable();
 }
 
-/// The positions of `v`'s elements in their sorted order (stable: equal elements keep
-/// their order); `v` itself is left as it is.
-pub fn order_of<T: Ord>(v: &[T]) -> Vec<usize> {
-    order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
-        (Some(x), Some(y)) => x.cmp(y),
-        _ => Ordering::Equal,
-    })
+/// The positions `0..n` sorted by `cmp` (stable): the one copy of the sort, for callers
+/// that compare positions themselves.
+pub fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    order(n, cmp)
 }
 
 /// The positions `0..n` sorted by `cmp` (stable).
 #[inline(never)]
 fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..n).collect();
+    let mut positions: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
+        positions.push(i);
+    }
     positions.sort_by(|a, b| cmp(*a, *b));
     positions
 }

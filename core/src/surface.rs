@@ -89,13 +89,19 @@ pub fn report_json(operation: &str, finding: Finding) -> String {
 /// are ASCII, so only ASCII letters are folded to lower case (no Unicode case tables in
 /// the WASM modules: issue 19, P6).
 pub fn nearest_operation(name: &str) -> Option<&'static str> {
-    let k: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut k: Vec<char> = Vec::new();
+    for c in name.chars() {
+        k.push(c.to_ascii_lowercase());
+    }
     if k.is_empty() || k.len() > 64 {
         return None;
     }
     let mut best: Option<(usize, &'static str)> = None;
     for op in crate::ops::operations() {
-        let fc: Vec<char> = op.name.chars().collect();
+        let mut fc: Vec<char> = Vec::new();
+        for c in op.name.chars() {
+            fc.push(c);
+        }
         let d = crate::input::edit_distance(&k, &fc);
         let limit = (fc.len().max(k.len()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
@@ -169,7 +175,11 @@ pub struct OperationInfo {
 
 /// The public list of every operation, in table order.
 pub fn operation_list() -> Vec<OperationInfo> {
-    crate::ops::operations().map(info).collect()
+    let mut out = Vec::new();
+    for op in crate::ops::operations() {
+        out.push(info(op));
+    }
+    out
 }
 
 fn info(op: &Operation) -> OperationInfo {

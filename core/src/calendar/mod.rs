@@ -142,13 +142,17 @@ impl IsoDate {
             return Some(d);
         }
         let t = text.trim();
-        let parts: Vec<&str> = if t.contains('/') {
-            t.split('/').collect()
+        let (body, marks): (&str, &[char]) = if t.contains('/') {
+            (t, &['/'])
         } else if let Some(rest) = t.strip_suffix('日') {
-            rest.split(['年', '月']).collect()
+            (rest, &['年', '月'])
         } else {
             return None;
         };
+        let mut parts: Vec<&str> = Vec::with_capacity(3);
+        for part in body.split(marks) {
+            parts.push(part);
+        }
         let [y, m, d] = parts.as_slice() else {
             return None;
         };

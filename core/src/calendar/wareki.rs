@@ -384,19 +384,17 @@ impl WarekiError {
 
 /// Half-width copy: full-width digits and ASCII-range forms become ASCII; spaces removed.
 fn normalise(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| {
-            let c = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-                c => c,
-            };
-            if c.is_whitespace() || c == '\u{3000}' {
-                None
-            } else {
-                Some(c)
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        if !(c.is_whitespace() || c == '\u{3000}') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Splits a leading number off `s`.
@@ -567,12 +565,13 @@ pub fn kanji_number(n: u32) -> String {
     }
     if n >= 1000 {
         // Years such as 2017 are written positionally (二〇一七).
-        return n
-            .to_string()
-            .chars()
-            .filter_map(|c| c.to_digit(10))
-            .map(digit)
-            .collect();
+        let mut out = String::new();
+        for c in n.to_string().chars() {
+            if let Some(d) = c.to_digit(10) {
+                out.push(digit(d));
+            }
+        }
+        return out;
     }
     let mut out = String::new();
     for (unit, mark) in [(100, '百'), (10, '十')] {
@@ -881,24 +880,20 @@ fn convert(req: ConvertRequest) -> Computed<ConvertResult> {
     let mut findings = Vec::new();
     let base = Path::root().key("values");
     let style = req.style.unwrap_or_default();
-    let values = req
-        .values
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            convert_one_styled(text, style).unwrap_or_else(|e| {
-                findings.push(e.finding(base.index(i)));
-                Conversion {
-                    kind: ConversionKind::Invalid,
-                    date: None,
-                    month: None,
-                    fiscal_year: None,
-                    quarter: None,
-                    wareki: None,
-                }
-            })
-        })
-        .collect();
+    let mut values = Vec::with_capacity(req.values.len());
+    for (i, text) in req.values.iter().enumerate() {
+        values.push(convert_one_styled(text, style).unwrap_or_else(|e| {
+            findings.push(e.finding(base.index(i)));
+            Conversion {
+                kind: ConversionKind::Invalid,
+                date: None,
+                month: None,
+                fiscal_year: None,
+                quarter: None,
+                wareki: None,
+            }
+        }));
+    }
     Computed::new(findings, Some(ConvertResult { values }))
 }
 

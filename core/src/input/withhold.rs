@@ -148,21 +148,27 @@ fn at_mut<'t>(tree: &'t mut Tree, pointer: &str) -> Option<&'t mut Tree> {
 /// The findings of `a` that `b` also has (equal in every part): a finding that appears
 /// only with the first stand-ins is about a stand-in, not about what was written.
 pub(crate) fn also_in(a: Vec<Finding>, b: &[Finding]) -> Vec<Finding> {
-    let mut index: Vec<usize> = (0..b.len()).collect();
+    let mut index: Vec<usize> = Vec::with_capacity(b.len());
+    for i in 0..b.len() {
+        index.push(i);
+    }
     let key = |i: &usize| b.get(*i).map(|f| (f.path.as_str(), f.code.as_str()));
     crate::sorting::by_key(&mut index, key);
-    a.into_iter()
-        .filter(|f| {
-            let wanted = Some((f.path.as_str(), f.code.as_str()));
-            let from = index.partition_point(|i| key(i) < wanted);
-            index
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|i| key(i) == wanted)
-                .any(|i| b.get(*i) == Some(f))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for f in a {
+        let wanted = Some((f.path.as_str(), f.code.as_str()));
+        let from = index.partition_point(|i| key(i) < wanted);
+        let found = index
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|i| key(i) == wanted)
+            .any(|i| b.get(*i) == Some(&f));
+        if found {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// The `input.draft.withheld` finding of a field not filled in that holds `count` parts

@@ -304,17 +304,21 @@ pub fn parse_time(s: &str) -> Option<u32> {
 /// The start and (if written) end of a time as a record writes it (`19：00～21：00`,
 /// `9:30-11:00`, `19時00分～21時`), in minutes since midnight.
 pub fn parse_time_text(s: &str) -> Option<(u32, Option<u32>)> {
-    let norm: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
+    let mut norm = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let c = match c {
             '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
             '：' | '時' => ':',
             '～' | '〜' | '~' | '－' | '-' | 'ー' => '~',
             c => c,
-        })
-        .filter(|c| *c != '分')
-        .collect();
+        };
+        if c != '分' {
+            norm.push(c);
+        }
+    }
     let one = |t: &str| -> Option<u32> {
         let (h, m) = t.split_once(':')?;
         let m = if m.is_empty() { "00" } else { m };
@@ -422,7 +426,12 @@ pub fn validate(m: &Meeting, base: &Path) -> Vec<Finding> {
         {
             f.push(SPEAKER_NOT_LISTED.at(at.key("organisation")));
         }
-        let squeezed: String = s.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut squeezed = String::with_capacity(s.text.len());
+        for c in s.text.chars() {
+            if !c.is_whitespace() {
+                squeezed.push(c);
+            }
+        }
         if !squeezed.is_empty()
             && seen
                 .first(
@@ -674,10 +683,13 @@ pub fn summarise(m: &Meeting) -> MeetingSummary {
         fiscal_year: m.date.fiscal_year(),
         quarter: m.date.quarter(),
         statements: count(m.statements.len()),
-        per_item: per_item
-            .into_iter()
-            .map(|(item, statements)| ItemCount { item, statements })
-            .collect(),
+        per_item: {
+            let mut out = Vec::with_capacity(per_item.len());
+            for (item, statements) in per_item {
+                out.push(ItemCount { item, statements });
+            }
+            out
+        },
         per_organisation: per_org,
         attendees_listed: m.attendees.is_some(),
         decisions: count(m.decisions.len()),

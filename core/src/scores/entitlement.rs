@@ -339,15 +339,21 @@ pub fn entitlement(
     findings: &mut Vec<Finding>,
 ) -> ShortStayEntitlement {
     let all = grounds(profile, oshima, medical_care);
-    let kinds: Vec<ShortStayGround> = all.iter().map(|g| g.ground).collect();
+    let mut kinds: Vec<ShortStayGround> = Vec::with_capacity(all.len());
+    for g in &all {
+        kinds.push(g.ground);
+    }
     let decision = decide(&kinds, day.age, day.policy, base, day.age_path, findings);
+    let mut grounds = Vec::new();
+    for g in all {
+        if decision.applied.contains(&g.ground) {
+            grounds.push(g);
+        }
+    }
     ShortStayEntitlement {
         eligible: decision.eligible,
         only_unconfirmed: decision.only_unconfirmed,
-        grounds: all
-            .into_iter()
-            .filter(|g| decision.applied.contains(&g.ground))
-            .collect(),
+        grounds,
         over_18: decision.over_18,
     }
 }

@@ -508,16 +508,23 @@ pub fn score(
     }
     crate::sorting::by_key(&mut items, |(ri, _)| *ri);
     mark_unconfirmed_combinations(&mut items, findings);
-    let total: u16 = items.iter().map(|(_, it)| u16::from(it.points)).sum();
+    let mut total: u16 = 0;
+    for (_, it) in &items {
+        total += u16::from(it.points);
+    }
     let level = MedicalCareLevel::of(total);
     if level == MedicalCareLevel::Level1 {
         findings.push(LEVEL1_UNCONFIRMED.at(base).with("total", total));
+    }
+    let mut scored = Vec::with_capacity(items.len());
+    for (_, it) in items {
+        scored.push(it);
     }
     MedicalCareResult {
         total,
         level,
         level_ja: level.label_ja(),
         at_least_16: total >= 16,
-        items: items.into_iter().map(|(_, it)| it).collect(),
+        items: scored,
     }
 }

@@ -204,10 +204,11 @@ pub fn short_stay_grounds(profile: &ClinicalProfile, as_of: IsoDate) -> Vec<Shor
     let base = Path::root();
     let medical_care = medical_care::score(profile, &base, &mut sink);
     let oshima = oshima::classify(profile, &base, &mut sink);
-    entitlement::grounds(profile, oshima.as_ref(), &medical_care)
-        .into_iter()
-        .map(|g| g.ground)
-        .collect()
+    let mut out = Vec::new();
+    for g in entitlement::grounds(profile, oshima.as_ref(), &medical_care) {
+        out.push(g.ground);
+    }
+    out
 }
 
 /// Orders findings by their JSON Pointer, array indices numerically (`/care/2` before

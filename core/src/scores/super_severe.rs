@@ -621,7 +621,14 @@ pub fn score(
     }
 
     // Rows 8 and 9: one feeding route, the highest scoring; the pump only with row 9.
-    let best = feeding.iter().max_by_key(|(row, _)| row.points).cloned();
+    // The highest scoring (the last of equals).
+    let mut best: Option<&(&SuperSevereRow, Path)> = None;
+    for f in &feeding {
+        if best.is_none_or(|b| f.0.points >= b.0.points) {
+            best = Some(f);
+        }
+    }
+    let best = best.cloned();
     for (row, p) in &feeding {
         if best.as_ref().is_some_and(|(b, _)| b != row) {
             findings.push(EXCLUDED.at(p).with("reason", ONE_FEEDING_ROUTE));
@@ -646,17 +653,20 @@ pub fn score(
     }
 
     crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
-    let total: u16 = hits.iter().map(|(row, _)| u16::from(row.points)).sum();
-    let items = hits
-        .into_iter()
-        .map(|(row, p)| SuperSevereItem {
+    let mut total: u16 = 0;
+    for (row, _) in &hits {
+        total += u16::from(row.points);
+    }
+    let mut items = Vec::with_capacity(hits.len());
+    for (row, p) in hits {
+        items.push(SuperSevereItem {
             row: row.no,
             item_ja: row.item_ja,
             points: row.points,
             path: p.into(),
             confirmed: row.confirmed,
-        })
-        .collect();
+        });
+    }
 
     let motor = profile.motor_level.map(MotorLevel::up_to_sitting);
     let category = match motor {

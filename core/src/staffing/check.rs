@@ -297,11 +297,10 @@ fn check_staff(
             findings.push(STAFF_NO_HUB_TIME.at(at.key("hub_minutes")));
         }
         // The strictest minimum of the person's roles.
-        let min = seen
-            .iter()
-            .map(|r| role_rule(policy, *r).min_share_percent)
-            .max()
-            .unwrap_or(0);
+        let mut min = 0;
+        for r in seen.iter() {
+            min = min.max(role_rule(policy, *r).min_share_percent);
+        }
         let share = share_of(h, c);
         let meets = h > 0 && meets_minimum(h, c, min);
         if !meets && c > 0 && h > 0 && h <= c {
@@ -349,7 +348,12 @@ fn check_roles(
     let mut out = Vec::with_capacity(Role::ALL.len());
     for role in Role::ALL.iter().copied() {
         let rule = role_rule(policy, role);
-        let holders: Vec<&StaffShare> = staff.iter().filter(|s| s.roles.contains(&role)).collect();
+        let mut holders: Vec<&StaffShare> = Vec::new();
+        for s in staff {
+            if s.roles.contains(&role) {
+                holders.push(s);
+            }
+        }
         if holders.is_empty() {
             let r = match rule.requirement {
                 Requirement::Required => Some(&ROLE_REQUIRED_MISSING),
@@ -360,12 +364,19 @@ fn check_roles(
                 findings.push(r.at(hub_path.key("staff")).with("role", role_label(role)));
             }
         }
-        let meeting = holders.iter().filter(|s| s.meets_minimum).count();
+        let mut meeting = 0usize;
+        let mut ids = Vec::with_capacity(holders.len());
+        for s in &holders {
+            if s.meets_minimum {
+                meeting += 1;
+            }
+            ids.push(s.id.clone());
+        }
         out.push(RoleCoverage {
             role,
             label_ja: role.label_ja().to_owned(),
             requirement: rule.requirement,
-            holders: holders.iter().map(|s| s.id.clone()).collect(),
+            holders: ids,
             holders_meeting_minimum: u32::try_from(meeting).unwrap_or(u32::MAX),
         });
     }
@@ -398,14 +409,17 @@ fn check_meetings(
     // occurrence of a date kept).
     let mut held: Vec<(IsoDate, usize)> = Vec::with_capacity(m.held.len() + recorded.len());
     let mut places: Vec<Path> = Vec::with_capacity(m.held.len() + recorded.len());
-    let entries: Vec<(IsoDate, Path)> = m
-        .held
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (*d, mpath.key("held").index(k)))
-        .chain(recorded.iter().cloned())
-        .collect();
-    let keys: Vec<Option<IsoDate>> = entries.iter().map(|(d, _)| Some(*d)).collect();
+    let mut entries: Vec<(IsoDate, Path)> = Vec::with_capacity(m.held.len() + recorded.len());
+    for (k, d) in m.held.iter().enumerate() {
+        entries.push((*d, mpath.key("held").index(k)));
+    }
+    for (d, at) in recorded {
+        entries.push((*d, at.clone()));
+    }
+    let mut keys: Vec<Option<IsoDate>> = Vec::with_capacity(entries.len());
+    for (d, _) in &entries {
+        keys.push(Some(*d));
+    }
     let repeated = first_equal(&keys);
     for (k, (d, at)) in entries.into_iter().enumerate() {
         let d = &d;
@@ -479,7 +493,9 @@ fn check_meetings(
         }
         // Report gap findings in document order of the meeting they point at.
         crate::sorting::by_key(&mut gap_findings, |(k, _)| *k);
-        findings.extend(gap_findings.into_iter().map(|(_, f)| f));
+        for (_, f) in gap_findings {
+            findings.push(f);
+        }
     }
     MeetingStatus {
         facilities: u32::try_from(facilities.len()).unwrap_or(u32::MAX),

@@ -29,6 +29,7 @@ use super::{
 use crate::calendar::IsoDate;
 use crate::care::{CareItem, Per};
 use crate::finding::{Finding, Path};
+use crate::input::model::joined;
 use crate::operation::Computed;
 use serde::Serialize;
 
@@ -128,7 +129,10 @@ fn short(s: &str) -> String {
     if s.chars().count() <= MAX_ITEM_CHARS {
         s.to_owned()
     } else {
-        let mut out: String = s.chars().take(MAX_ITEM_CHARS.saturating_sub(1)).collect();
+        let mut out = String::new();
+        for c in s.chars().take(MAX_ITEM_CHARS.saturating_sub(1)) {
+            out.push(c);
+        }
         out.push('…');
         out
     }
@@ -173,7 +177,7 @@ fn device_text(d: &Device) -> String {
     if let Some(c) = d.last_changed {
         parts.push(format!("（最終交換 {c}）"));
     }
-    parts.join(" ")
+    joined(&parts, " ")
 }
 
 fn care_text(item: &CareItem) -> String {
@@ -213,7 +217,7 @@ fn care_text(item: &CareItem) -> String {
     } else {
         // "経管栄養（経鼻胃管・胃ろう）" + "胃瘻" → "経管栄養（胃瘻）".
         let head = label.split('（').next().unwrap_or(label);
-        format!("{head}（{}）", detail.join("・"))
+        format!("{head}（{}）", joined(&detail, "・"))
     }
 }
 
@@ -237,11 +241,12 @@ fn supplier_lines(s: &ChildSummary) -> Vec<String> {
     if !plan_calls_supplier(s) {
         return Vec::new();
     }
-    let mut devices: Vec<&Device> = s
-        .devices
-        .iter()
-        .filter(|d| d.supplier.is_some() || d.supplier_phone.is_some())
-        .collect();
+    let mut devices: Vec<&Device> = Vec::new();
+    for d in &s.devices {
+        if d.supplier.is_some() || d.supplier_phone.is_some() {
+            devices.push(d);
+        }
+    }
     crate::sorting::by_key(&mut devices, |d| !d.kind.is_airway());
     let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     let mut out = Vec::new();
@@ -318,15 +323,18 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     }
 
     // 2. Diagnoses, main first.
-    let mut dx: Vec<&super::Diagnosis> = s.diagnoses.iter().collect();
+    let mut dx: Vec<&super::Diagnosis> = Vec::new();
+    for d in &s.diagnoses {
+        dx.push(d);
+    }
     crate::sorting::by_key(&mut dx, |d| !d.primary);
-    let diagnoses: Vec<String> = dx
-        .iter()
-        .map(|d| match &d.icd10 {
+    let mut diagnoses: Vec<String> = Vec::new();
+    for d in dx {
+        diagnoses.push(match &d.icd10 {
             Some(c) => format!("{}（{}）", short(&d.name), short(c)),
             None => short(&d.name),
-        })
-        .collect();
+        });
+    }
 
     // 3. Resuscitation.
     let resuscitation = vec![match &s.emergency_plan {
@@ -339,16 +347,19 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
         AllergyStatus::NoneKnown => vec![AllergyStatus::NoneKnown.label_ja().to_owned()],
         AllergyStatus::Unknown => vec![AllergyStatus::Unknown.label_ja().to_owned()],
         AllergyStatus::Present => {
-            let mut items: Vec<&super::Allergy> = s.allergies.items.iter().collect();
+            let mut items: Vec<&super::Allergy> = Vec::new();
+            for a in &s.allergies.items {
+                items.push(a);
+            }
             crate::sorting::by_key(&mut items, |a| {
                 (
                     a.category != super::AllergyCategory::Drug,
                     std::cmp::Reverse(a.severity.unwrap_or(AllergySeverity::Mild)),
                 )
             });
-            items
-                .iter()
-                .map(|a| match a.severity {
+            let mut lines = Vec::new();
+            for a in items {
+                lines.push(match a.severity {
                     Some(sev) => format!(
                         "{}（{}・{}）",
                         short(&a.substance),
@@ -356,18 +367,19 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                         sev.label_ja()
                     ),
                     None => format!("{}（{}）", short(&a.substance), a.category.label_ja()),
-                })
-                .collect()
+                });
+            }
+            lines
         }
     };
 
     // 5. Airway and breathing devices.
-    let airway: Vec<String> = s
-        .devices
-        .iter()
-        .filter(|d| d.kind.is_airway())
-        .map(device_text)
-        .collect();
+    let mut airway: Vec<String> = Vec::new();
+    for d in &s.devices {
+        if d.kind.is_airway() {
+            airway.push(device_text(d));
+        }
+    }
     let airway = if airway.is_empty() {
         vec!["呼吸器・気道の機器なし".to_owned()]
     } else {
@@ -375,13 +387,15 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     };
 
     // 6. Care items, and non-airway devices with settings (feeding tube sizes).
-    let mut care: Vec<String> = s.clinical.care.iter().map(care_text).collect();
-    care.extend(
-        s.devices
-            .iter()
-            .filter(|d| !d.kind.is_airway() && !d.settings.is_empty())
-            .map(device_text),
-    );
+    let mut care: Vec<String> = Vec::new();
+    for c in &s.clinical.care {
+        care.push(care_text(c));
+    }
+    for d in &s.devices {
+        if !d.kind.is_airway() && !d.settings.is_empty() {
+            care.push(device_text(d));
+        }
+    }
     let care = if care.is_empty() {
         vec!["医療的ケアなし".to_owned()]
     } else {
@@ -389,11 +403,14 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     };
 
     // 7. Medicines: rescue first.
-    let mut meds: Vec<&super::Medication> = s.medications.iter().collect();
+    let mut meds: Vec<&super::Medication> = Vec::new();
+    for m in &s.medications {
+        meds.push(m);
+    }
     crate::sorting::by_key(&mut meds, |m| !m.rescue);
-    let mut medications: Vec<String> = meds
-        .iter()
-        .map(|m| {
+    let mut medications: Vec<String> = Vec::new();
+    for m in meds {
+        medications.push({
             let mut t = short(&m.name);
             if let Some(d) = &m.dose {
                 t.push(' ');
@@ -422,8 +439,8 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
                 t.push_str(&format!("（{}）", short(ind)));
             }
             t
-        })
-        .collect();
+        });
+    }
 
     if medications.is_empty() {
         medications.push("定期薬なし".to_owned());
@@ -446,12 +463,12 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     }
 
     // 9. Actions.
-    let actions: Vec<String> = s
-        .emergency_plan
-        .iter()
-        .flat_map(|p| p.actions.iter())
-        .map(|a| format!("{}: {}", a.situation.label_ja(), short(&a.action)))
-        .collect();
+    let mut actions: Vec<String> = Vec::new();
+    if let Some(p) = &s.emergency_plan {
+        for a in &p.actions {
+            actions.push(format!("{}: {}", a.situation.label_ja(), short(&a.action)));
+        }
+    }
     let actions = if actions.is_empty() {
         vec!["記載なし".to_owned()]
     } else {
@@ -567,7 +584,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
 
     let mut text_ja = vec![format!("救急時の要約（{as_of} 時点）")];
     for b in &sections {
-        let mut line = format!("【{}】{}", b.title_ja, b.items.join("／"));
+        let mut line = format!("【{}】{}", b.title_ja, joined(&b.items, "／"));
         if b.omitted > 0 {
             line.push_str(&format!("／ほか{}件", b.omitted));
         }

@@ -321,11 +321,10 @@ impl MunicipalityCode {
 /// The check digit of the five-digit code `d` (JIS X 0402): weights 6, 5, 4, 3, 2,
 /// `(11 − sum mod 11) mod 10`.
 pub fn check_digit(d: [u8; 5]) -> u8 {
-    let sum: u32 = d
-        .iter()
-        .zip([6u32, 5, 4, 3, 2])
-        .map(|(x, w)| u32::from(*x) * w)
-        .sum();
+    let mut sum: u32 = 0;
+    for (x, w) in d.iter().zip([6u32, 5, 4, 3, 2]) {
+        sum += u32::from(*x) * w;
+    }
     let r = sum % 11;
     u8::try_from((11 - r) % 10).unwrap_or(0)
 }
@@ -336,15 +335,15 @@ pub fn code_problem(s: &str) -> Option<CodeProblem> {
     if b.len() != 6 || !b.iter().all(u8::is_ascii_digit) {
         return Some(CodeProblem::NotSixDigits);
     }
-    let d: Vec<u8> = b.iter().map(|c| c - b'0').collect();
-    let [d1, d2, d3, d4, d5, d6] = d.as_slice() else {
+    let [c1, c2, c3, c4, c5, c6] = b else {
         return Some(CodeProblem::NotSixDigits);
     };
+    let [d1, d2, d3, d4, d5, d6] = [*c1, *c2, *c3, *c4, *c5, *c6].map(|c| c - b'0');
     let pref = d1 * 10 + d2;
     if !(1..=47).contains(&pref) {
         return Some(CodeProblem::UnknownPrefecture);
     }
-    if check_digit([*d1, *d2, *d3, *d4, *d5]) != *d6 {
+    if check_digit([d1, d2, d3, d4, d5]) != d6 {
         return Some(CodeProblem::CheckDigit);
     }
     None
@@ -408,18 +407,27 @@ pub fn same_child(a: &Child, b: &Child) -> Match {
 
 /// Text with every kind of white space removed.
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Kana with white space removed and katakana read as hiragana.
 fn hiragana(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{30A1}'..='\u{30F6}' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(match c {
+                '\u{30A1}'..='\u{30F6}' => char::from_u32(u32::from(c) - 0x60).unwrap_or(c),
+                _ => c,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -778,48 +778,25 @@ fn duplicates<'t, T, K: Ord>(
     if items.len() < 2 {
         return;
     }
-    let found = if items.len() <= SMALL_LIST {
-        small_duplicates(items, key)
-    } else {
-        first_duplicates(items.iter().map(key))
-    };
-    for (i, first) in found {
+    let mut keys: Vec<Option<K>> = Vec::with_capacity(items.len());
+    for item in items {
+        keys.push(key(item));
+    }
+    for (i, first) in first_duplicates(&keys) {
         ctx.duplicate(&base.index(i), first);
     }
 }
 
-/// [`first_duplicates`] for a short list: pair by pair, with no index (and no allocation
-/// unless there is a duplicate).
-fn small_duplicates<'t, T, K: Eq>(
-    items: &'t [T],
-    key: impl Fn(&'t T) -> Option<K>,
-) -> Vec<(usize, usize)> {
+/// For every key equal to an earlier one (`None` = not compared), its index and the index
+/// of the first one with that key, in order; n log n (`crate::index::first_equal`).
+fn first_duplicates<K: Ord>(keys: &[Option<K>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Some(k) = key(item) else { continue };
-        let first = items
-            .iter()
-            .take(i)
-            .position(|earlier| key(earlier).is_some_and(|e| e == k));
-        if let Some(first) = first {
-            out.push((i, first));
+    for (i, first) in crate::index::first_equal(keys).into_iter().enumerate() {
+        if let Some(f) = first {
+            out.push((i, f));
         }
     }
     out
-}
-
-/// Lists up to this length are searched for duplicates pair by pair (at most 120 pairs).
-const SMALL_LIST: usize = 16;
-
-/// For every key equal to an earlier one (`None` = not compared), its index and the index
-/// of the first one with that key, in order; n log n (an ordered index of the keys seen).
-fn first_duplicates<K: Ord>(keys: impl Iterator<Item = Option<K>>) -> Vec<(usize, usize)> {
-    let keys: Vec<Option<K>> = keys.collect();
-    crate::index::first_equal(&keys)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, first)| first.map(|f| (i, f)))
-        .collect()
 }
 
 /// How far a stay reaches: until its end date, or open (still in hospital).
@@ -837,7 +814,10 @@ enum Reach {
 /// of the earlier stays; a stay is overlapped when some earlier stay starting before its end
 /// reaches beyond its start.
 fn overlaps_earlier(stays: &[(IsoDate, Option<IsoDate>)]) -> Vec<bool> {
-    let mut starts: Vec<IsoDate> = stays.iter().map(|s| s.0).collect();
+    let mut starts: Vec<IsoDate> = Vec::with_capacity(stays.len());
+    for st in stays {
+        starts.push(st.0);
+    }
     crate::sorting::unstable(&mut starts);
     starts.dedup();
     let n = starts.len();
@@ -883,11 +863,13 @@ pub fn unrecorded_sections(s: &ChildSummary) -> Vec<Section> {
         Section::History => !s.history.is_empty(),
         Section::EmergencyPlan => s.emergency_plan.is_some(),
     };
-    Section::ALL
-        .iter()
-        .copied()
-        .filter(|sec| has(*sec) && !s.provenance.iter().any(|p| p.section == *sec))
-        .collect()
+    let mut out = Vec::new();
+    for sec in Section::ALL.iter().copied() {
+        if has(sec) && !s.provenance.iter().any(|p| p.section == sec) {
+            out.push(sec);
+        }
+    }
+    out
 }
 
 /// The devices that carry out a kind of care, for the cross-checks between the clinical
@@ -970,7 +952,10 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         birth: s.child.date_of_birth,
         as_of: req.as_of,
         ids: {
-            let mut ids: Vec<&str> = s.care_team.iter().map(|m| m.id.as_str()).collect();
+            let mut ids: Vec<&str> = Vec::with_capacity(s.care_team.len());
+            for m in &s.care_team {
+                ids.push(m.id.as_str());
+            }
             crate::sorting::unstable(&mut ids);
             ids
         },
@@ -992,10 +977,11 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
     } else {
         let parts = super::identity::personal_parts(s.child.id.as_str(), &s.child);
         if !parts.is_empty() {
-            let parts: Vec<Label> = parts
-                .iter()
-                .map(|x| words(x.label_ja(), x.label_en()))
-                .collect();
+            let mut labels: Vec<Label> = Vec::with_capacity(parts.len());
+            for x in &parts {
+                labels.push(words(x.label_ja(), x.label_en()));
+            }
+            let parts = labels;
             ctx.push(CHILD_ID_PERSONAL.at(p.key("id")).with("parts", parts));
         }
     }
@@ -1366,12 +1352,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
 
     // History.
     let p = root.key("history");
-    let stays: Vec<(IsoDate, Option<IsoDate>)> = s
-        .history
-        .iter()
-        .filter(|h| h.kind.is_stay())
-        .map(|h| (h.start, h.end))
-        .collect();
+    let mut stays: Vec<(IsoDate, Option<IsoDate>)> = Vec::new();
+    for h in &s.history {
+        if h.kind.is_stay() {
+            stays.push((h.start, h.end));
+        }
+    }
     let mut overlapped = overlaps_earlier(&stays).into_iter();
     for (i, h) in s.history.iter().enumerate() {
         let hp = p.index(i);
@@ -1398,12 +1384,12 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         Some((h.kind, norm(&h.institution), h.start))
     });
     if let Some(discharge) = s.clinical.nicu_discharge {
-        let stays: Vec<Option<IsoDate>> = s
-            .history
-            .iter()
-            .filter(|h| h.kind == HistoryKind::Nicu)
-            .map(|h| h.end)
-            .collect();
+        let mut stays: Vec<Option<IsoDate>> = Vec::new();
+        for h in &s.history {
+            if h.kind == HistoryKind::Nicu {
+                stays.push(h.end);
+            }
+        }
         if !stays.is_empty() && !stays.contains(&Some(discharge)) {
             ctx.push(
                 HISTORY_NICU_DISCHARGE_MISMATCH
@@ -1477,10 +1463,10 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         }
     } else if !unrecorded.is_empty() {
         // One finding for the document, listing the parts (a new registration has many).
-        let parts: Vec<Label> = unrecorded
-            .iter()
-            .map(|x| words(x.label_ja(), x.label_en()))
-            .collect();
+        let mut parts: Vec<Label> = Vec::with_capacity(unrecorded.len());
+        for x in &unrecorded {
+            parts.push(words(x.label_ja(), x.label_en()));
+        }
         ctx.push(
             PROVENANCE_MISSING
                 .at(p)
@@ -1489,12 +1475,16 @@ pub fn validate(req: &SummaryRequest) -> Vec<Finding> {
         );
     }
     for sec in Section::ALL.iter().copied().filter(|s| s.changes_often()) {
-        let latest = s
-            .provenance
-            .iter()
-            .enumerate()
-            .filter(|(_, pr)| pr.section == sec && pr.recorded_on <= req.as_of)
-            .max_by_key(|(_, pr)| pr.recorded_on);
+        // The latest record (the last one of the latest date).
+        let mut latest: Option<(usize, &super::Provenance)> = None;
+        for (i, pr) in s.provenance.iter().enumerate() {
+            if pr.section == sec
+                && pr.recorded_on <= req.as_of
+                && latest.is_none_or(|(_, l)| pr.recorded_on >= l.recorded_on)
+            {
+                latest = Some((i, pr));
+            }
+        }
         if let Some((i, pr)) = latest
             && req.as_of.days_until(pr.recorded_on) < -STALE_DAYS
         {
@@ -1617,13 +1607,10 @@ mod tests {
         }
 
         #[test]
-        fn small_duplicates_match_the_index(
-            keys in proptest::collection::vec(proptest::option::of(0u8..6), 0..=SMALL_LIST)
+        fn small_duplicates_match_the_pairwise_search(
+            keys in proptest::collection::vec(proptest::option::of(0u8..6), 0..=crate::index::SMALL_LIST)
         ) {
-            prop_assert_eq!(
-                small_duplicates(&keys, |k| *k),
-                first_duplicates(keys.iter().copied())
-            );
+            prop_assert_eq!(first_duplicates(&keys), first_duplicates_pairwise(&keys));
         }
 
         #[test]
@@ -1652,7 +1639,7 @@ mod tests {
             keys in proptest::collection::vec(proptest::option::of(0u8..12), 0..60)
         ) {
             prop_assert_eq!(
-                first_duplicates(keys.iter().copied()),
+                first_duplicates(&keys),
                 first_duplicates_pairwise(&keys)
             );
         }
@@ -1681,7 +1668,7 @@ mod tests {
     #[test]
     fn duplicates_by_hand() {
         let keys = [Some(3), None, Some(3), Some(1), None, Some(1), Some(3)];
-        assert_eq!(first_duplicates(keys.into_iter()), [(2, 0), (5, 3), (6, 0)]);
+        assert_eq!(first_duplicates(&keys), [(2, 0), (5, 3), (6, 0)]);
     }
 
     #[test]

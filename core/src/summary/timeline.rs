@@ -180,10 +180,10 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
             Some(20),
         ),
     ];
-    let mut milestones: Vec<Milestone> = plan
-        .into_iter()
-        .filter_map(|(kind, date, end, reached)| {
-            let date = date?;
+    let mut milestones: Vec<Milestone> = Vec::new();
+    for (kind, date, end, reached) in plan {
+        let Some(date) = date else { continue };
+        milestones.push({
             let last = end.unwrap_or(date);
             let status = if last < as_of {
                 MilestoneStatus::Past
@@ -192,7 +192,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
             } else {
                 MilestoneStatus::Upcoming
             };
-            Some(Milestone {
+            Milestone {
                 kind,
                 label_ja: kind.label_ja(),
                 date,
@@ -202,9 +202,9 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
                 age_years: reached
                     .unwrap_or_else(|| crate::calendar::age_on(birth, date).unwrap_or(0)),
                 days_from_as_of: as_of.days_until(date),
-            })
-        })
-        .collect();
+            }
+        });
+    }
     crate::sorting::by_key(&mut milestones, |m| m.date);
 
     let first_consultation = s
