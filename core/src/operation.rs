@@ -78,7 +78,7 @@ impl Operation {
 
 /// `SummaryRequest` → `summary-request`; path and generic noise is dropped.
 pub fn kebab(type_name: &str) -> String {
-    let base = type_name.rsplit("::").next().unwrap_or(type_name);
+    let base = type_name.rsplit(':').next().unwrap_or(type_name);
     let mut out = String::with_capacity(base.len() + 4);
     // ASCII only (type names are): no Unicode case tables in the WASM modules.
     for (i, c) in base.chars().filter(char::is_ascii_alphanumeric).enumerate() {
@@ -395,7 +395,7 @@ fn from_draft(
         .cloned()
         .collect();
     let mut withheld = kept;
-    withheld.sort();
+    crate::sorting::sort(&mut withheld);
     withheld.dedup();
     if let Some(tree) = &result {
         crate::input::sort_by_position(tree, &mut withheld, |p| p.as_str());
@@ -449,7 +449,7 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     if let Some(tree) = &tree {
         crate::input::sort_by_position(tree, &mut findings, |f| f.path.as_str());
     }
-    let root = input_type.rsplit("::").next().unwrap_or(input_type);
+    let root = input_type.rsplit(':').next().unwrap_or(input_type);
     for f in &mut findings {
         if f.location.is_none() {
             f.location = Some(crate::input::model::location(root, tree.as_ref(), &f.path));

@@ -146,7 +146,7 @@ pub fn input_not_json_json(name: &str) -> String {
 /// `summary-request`, `crate::scores::ScoreResult` → `score-result`).
 pub fn public_type_name(rust_type: &str) -> String {
     let ty = rust_type.split('<').next().unwrap_or(rust_type).trim();
-    match ty.rsplit("::").next().unwrap_or(ty).trim() {
+    match ty.rsplit(':').next().unwrap_or(ty).trim() {
         // `summary.to_fhir` writes a FHIR document Bundle (free-form JSON).
         "Value" => "fhir-bundle".to_owned(),
         other => kebab(other),
