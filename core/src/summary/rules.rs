@@ -778,6 +778,23 @@ fn duplicates<'t, T, K: Ord>(
     if items.len() < 2 {
         return;
     }
+    if items.len() <= crate::index::SMALL_LIST {
+        // Pair by pair, with no allocation (most lists are short: P7).
+        for (i, item) in items.iter().enumerate() {
+            let Some(k) = key(item) else { continue };
+            let mut first = None;
+            for (j, earlier) in items.iter().take(i).enumerate() {
+                if key(earlier).is_some_and(|e| e == k) {
+                    first = Some(j);
+                    break;
+                }
+            }
+            if let Some(first) = first {
+                ctx.duplicate(&base.index(i), first);
+            }
+        }
+        return;
+    }
     let mut keys: Vec<Option<K>> = Vec::with_capacity(items.len());
     for item in items {
         keys.push(key(item));
