@@ -8,11 +8,11 @@
 //! Both are byte-identical to the standard formatting for every `f64` (the tests compare
 //! them on special values and on 200,000 scattered values).
 
-/// `v` as `format!("{v}")` writes it: `36.6`, `200`, `-0`, `0.0000001`,
-/// `1000000000000000000000`, `NaN`, `inf`.
-pub(crate) fn shortest(v: f64) -> String {
+/// The text of `v` begun with its sign (`Ok`: `""` or `"-"`), or, for NaN and the
+/// infinities, its whole text as the standard formatting writes it (`Err`).
+fn sign_of(v: f64) -> Result<String, String> {
     if v.is_nan() {
-        return "NaN".to_owned();
+        return Err("NaN".to_owned());
     }
     let mut out = String::new();
     if v.is_sign_negative() {
@@ -20,8 +20,18 @@ pub(crate) fn shortest(v: f64) -> String {
     }
     if v.is_infinite() {
         out.push_str("inf");
-        return out;
+        return Err(out);
     }
+    Ok(out)
+}
+
+/// `v` as `format!("{v}")` writes it: `36.6`, `200`, `-0`, `0.0000001`,
+/// `1000000000000000000000`, `NaN`, `inf`.
+pub(crate) fn shortest(v: f64) -> String {
+    let mut out = match sign_of(v) {
+        Ok(sign) => sign,
+        Err(whole) => return whole,
+    };
     let v = v.abs();
     let mut buffer = zmij::Buffer::new();
     let text = buffer.format_finite(v);
@@ -122,17 +132,10 @@ fn push_digits(out: &mut String, digits: &[u8]) {
 /// binary, → `0.1`), with the sign of `v` (`-0.0`), whole numbers in all their digits
 /// (1e23 → `99999999999999991611392.0`).
 pub(crate) fn tenths(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".to_owned();
-    }
-    let mut out = String::new();
-    if v.is_sign_negative() {
-        out.push('-');
-    }
-    if v.is_infinite() {
-        out.push_str("inf");
-        return out;
-    }
+    let mut out = match sign_of(v) {
+        Ok(sign) => sign,
+        Err(whole) => return whole,
+    };
     let (m, e) = parts(v);
     if e >= 0 {
         whole_number(&mut out, m, e.unsigned_abs());
