@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! care_kinds {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )*) => {
         /// 医療的ケアの種類 / A kind of medical care.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum CareKind {
@@ -88,7 +88,7 @@ macro_rules! grounds {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal, $confirmed:literal; )*) => {
         /// 医療型短期入所の利用根拠 / A ground on which a child may use 医療型短期入所
         /// ([C-D], `docs/sources.md`).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum ShortStayGround {
@@ -336,7 +336,17 @@ labelled_enum! {
 }
 
 /// 頻度 / How often something is done: `times` per `per`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Frequency {
@@ -370,7 +380,9 @@ impl Frequency {
 /// 医療的ケアの1項目 / One kind of medical care a child receives, with the detail the
 /// scores need. Detail fields apply to some kinds only (each field says which); a field
 /// given for another kind is the error `care.item.detail_not_applicable`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CareItem {
@@ -437,7 +449,17 @@ impl CareItem {
 }
 
 /// SpO2 低値 / Time spent at SpO2 90% or below (super-severe row 4, without oxygen).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LowSpo2 {
@@ -451,7 +473,17 @@ pub struct LowSpo2 {
 
 /// 臨床像 / The clinical profile of a child: the medical care received and the facts the
 /// scores of [C-A]–[C-D] (`docs/sources.md`) read. A child summary embeds it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClinicalProfile {

@@ -52,6 +52,7 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
     serde::Serialize,
     serde::Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -65,7 +66,7 @@ pub struct RulesQuery {
 }
 
 /// One rule, for people.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleInfo {
     /// コード / Stable dotted code.
@@ -86,7 +87,7 @@ pub struct RuleInfo {
 }
 
 /// One value of an enumeration, with its labels.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueInfo {
     /// 選択肢の種類 / The enumeration's name in the schemas (e.g. `CareKind`).
@@ -101,7 +102,7 @@ pub struct ValueInfo {
 
 /// One field of an input document type, with its labels (the labels the readable
 /// locations of findings are built from).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldInfo {
     /// 型 / The object type's name in the schemas (e.g. `Child`).
@@ -115,7 +116,7 @@ pub struct FieldInfo {
 }
 
 /// Result of `rules.list`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleCatalogue {
     /// 規則 / Every rule.

@@ -51,7 +51,19 @@ mod place;
 pub use place::{Place, key_of, push_key};
 
 /// 重大度 / How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -434,8 +446,35 @@ impl Serialize for Finding {
     }
 }
 
+impl crate::emit::Emit for Finding {
+    fn emit(&self, w: &mut crate::emit::JsonOut) {
+        w.begin_object();
+        w.field(r#""code":"#);
+        w.str(&self.code);
+        w.field(r#""severity":"#);
+        self.severity.emit(w);
+        w.field(r#""path":"#);
+        w.str(&self.path);
+        w.field(r#""message_ja":"#);
+        w.str(&self.message_ja());
+        w.field(r#""message_en":"#);
+        w.str(&self.message_en());
+        if !self.args.is_empty() {
+            w.field(r#""args":"#);
+            args::ArgsJson(&self.args).emit(w);
+        }
+        if let Some(l) = &self.location {
+            w.field(r#""location_ja":"#);
+            w.str(&l.ja);
+            w.field(r#""location_en":"#);
+            w.str(&l.en);
+        }
+        w.end_object();
+    }
+}
+
 /// The written form of a [`Finding`] (what reports contain).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "Finding"))]
 #[serde(deny_unknown_fields)]
@@ -497,7 +536,7 @@ impl schemars::JsonSchema for Finding {
 
 /// 結果報告 / The answer of every operation: all findings for one input, and the
 /// operation's result where it could be computed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report<T> {

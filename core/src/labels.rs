@@ -4,7 +4,7 @@
 macro_rules! labelled_enum {
     ($(#[$doc:meta])* $name:ident { $( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )* }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name {

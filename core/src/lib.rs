@@ -48,6 +48,7 @@ pub mod calendar;
 pub mod care;
 pub mod catalogue;
 mod checks;
+pub mod emit;
 pub mod fhir;
 pub mod finding;
 pub mod index;

@@ -8,6 +8,7 @@
 //!
 //! Operations that depend on "today" take it as an explicit `as_of` input field.
 
+use crate::emit::{Emit, JsonOut};
 use crate::finding::{Finding, Report};
 use crate::input::{InputProblem, Limits, Read, Varied};
 use serde::Serialize;
@@ -257,7 +258,7 @@ pub(crate) fn merge(mut checks: Vec<Finding>, own: Vec<Finding>) -> Vec<Finding>
 /// Only reading the input, running the body and writing the result are generic (one
 /// copy per operation); the rest of the way, draft mode included, is one copy for all
 /// operations (issue 19, P6), with the result as its JSON text.
-pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize>(
+pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize + Emit>(
     name: &str,
     input_type: &str,
     bytes: &[u8],
@@ -269,10 +270,10 @@ pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Ser
         Read::Complete(input) => {
             let Computed { findings, result } = run_body(input, body, mode);
             let findings = arrange(input_type, bytes, findings);
-            let write = |out: &mut Vec<u8>| {
-                result
-                    .as_ref()
-                    .is_some_and(|r| serde_json::to_writer(out, r).is_ok())
+            let write = |out: &mut JsonOut| {
+                if let Some(r) = &result {
+                    crate::emit::write(out, r);
+                }
             };
             finish(
                 Report::new(name, findings, None),
@@ -303,8 +304,10 @@ pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Ser
 type Written = Result<String, ()>;
 
 /// Writes a result as JSON text (draft mode compares the results of several runs).
-fn written<O: Serialize>(result: &O) -> Written {
-    serde_json::to_string(result).map_err(drop)
+fn written<O: Serialize + Emit>(result: &O) -> Written {
+    let mut out = JsonOut::default();
+    crate::emit::write(&mut out, result);
+    Ok(out.into_string())
 }
 
 /// The report of an input that could not be read.
@@ -413,10 +416,10 @@ fn from_draft(
     let mut report = Report::new(name, all, None);
     report.provisional = true;
     report.withheld = withheld;
-    let write = |out: &mut Vec<u8>| {
-        result
-            .as_ref()
-            .is_some_and(|r| serde_json::to_writer(out, r).is_ok())
+    let write = |out: &mut JsonOut| {
+        if let Some(r) = &result {
+            crate::emit::write(out, r);
+        }
     };
     finish(report, result.is_some().then_some(&write), None)
 }
@@ -458,9 +461,9 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
     findings
 }
 
-/// Writes a result's JSON at the end of the report's text (false if it cannot be
-/// written): the one step of writing that depends on the result's type.
-type WriteResult<'a> = &'a dyn Fn(&mut Vec<u8>) -> bool;
+/// Writes a result's JSON at the end of the report's text: the one step of writing that
+/// depends on the result's type.
+type WriteResult<'a> = &'a dyn Fn(&mut JsonOut);
 
 /// Writes the report: its head (operation, counts, findings, draft mode) and then the
 /// result as `result`, into one buffer: the same bytes as the whole report written at
@@ -471,22 +474,23 @@ fn finish(
     problem: Option<InputProblem>,
 ) -> Outcome {
     let valid = report.valid;
-    let mut out = Vec::with_capacity(4096);
-    let mut ok = serde_json::to_writer(&mut out, &report).is_ok();
+    let mut out = JsonOut::with_capacity(4096);
+    crate::emit::write(&mut out, &report);
+    let mut ok = true;
     if let Some(write) = result {
-        ok = ok && out.pop() == Some(b'}');
-        out.extend_from_slice(br#","result":"#);
-        ok = ok && write(&mut out);
-        out.push(b'}');
+        ok = out.pop() == Some('}');
+        out.raw(r#","result":"#);
+        write(&mut out);
+        out.raw("}");
     }
-    match String::from_utf8(out) {
-        Ok(json) if ok => Outcome {
+    match out.into_string() {
+        json if ok => Outcome {
             json,
             valid,
             problem,
         },
-        // Serialising our own types cannot fail (no maps with non-string keys, no
-        // non-finite floats by construction); answer with an error report all the same.
+        // The report's text always ends with its `}`; answer with an error report all
+        // the same.
         _ => Outcome {
             json: unserialisable(&report.operation),
             valid: false,
@@ -501,7 +505,7 @@ fn finish(
 pub(crate) fn unserialisable(operation: &str) -> String {
     format!(
         r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"operation.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（入力内容は失われていません。不具合として報告してください）","message_en":"Internal error in the library (the input was not lost; please report it as a bug)"}}]}}"#,
-        serde_json::to_string(operation).unwrap_or_default()
+        crate::emit::to_string(operation)
     )
 }
 

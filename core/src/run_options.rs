@@ -121,7 +121,11 @@ pub fn limits_from(options: &RunOptions) -> Result<Limits, Vec<Finding>> {
 pub fn refused(operation: &str, findings: Vec<Finding>) -> crate::operation::Outcome {
     let report = crate::finding::Report::<()>::new(operation, findings, None);
     crate::operation::Outcome {
-        json: serde_json::to_string(&report).unwrap_or_default(),
+        json: {
+            let mut out = crate::emit::JsonOut::default();
+            crate::emit::write(&mut out, &report);
+            out.into_string()
+        },
         valid: false,
         problem: Some(crate::input::InputProblem::Options),
     }

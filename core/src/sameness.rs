@@ -89,13 +89,13 @@ impl Rng {
 
 /// One step down a tree: an object's entry (by position) or a list's element.
 #[derive(Clone, Copy, Debug)]
-enum Step {
+pub(crate) enum Step {
     Entry(usize),
     Element(usize),
 }
 
 /// Every place of `tree` (the root excluded), depth first.
-fn places(tree: &Tree, at: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+pub(crate) fn places(tree: &Tree, at: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
     match tree {
         Tree::Object(entries) => {
             for (i, (_, v)) in entries.iter().enumerate() {
@@ -160,7 +160,7 @@ fn int(n: i64) -> Tree {
 }
 
 /// The mutations of one place: (a name for messages, the mutated tree).
-fn mutate(tree: &Tree, path: &[Step], kind: usize) -> Option<Tree> {
+pub(crate) fn mutate(tree: &Tree, path: &[Step], kind: usize) -> Option<Tree> {
     let mut t = tree.clone();
     let (last, parent) = path.split_last()?;
     let here = get_mut(&mut t, path)?.clone();
@@ -268,9 +268,9 @@ fn mutate(tree: &Tree, path: &[Step], kind: usize) -> Option<Tree> {
     Some(t)
 }
 
-const KINDS: usize = 27;
+pub(crate) const KINDS: usize = 27;
 
-fn example_files() -> Vec<(String, String)> {
+pub(crate) fn example_files() -> Vec<(String, String)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../schemas/examples");
     let mut out = Vec::new();
     for dir in [root.to_owned(), format!("{root}/invalid")] {
@@ -294,7 +294,7 @@ fn example_files() -> Vec<(String, String)> {
 
 /// The hostile inputs' documents (`core/tests/hostile-inputs.tsv`) that are JSON, up to
 /// 64 KB (the larger ones only repeat the same shapes).
-fn hostile() -> Vec<(String, Tree)> {
+pub(crate) fn hostile() -> Vec<(String, Tree)> {
     let table = include_str!("../tests/hostile-inputs.tsv");
     let mut out = Vec::new();
     for line in table.lines().filter(|l| !l.starts_with('#')) {

@@ -82,7 +82,9 @@ pub const INTERNAL_JSON: &str = r#"{"operation":"","valid":false,"errors":1,"war
 /// A report for `operation` whose only finding is `finding`, as JSON; never panics.
 pub fn report_json(operation: &str, finding: Finding) -> String {
     let report = Report::<()>::new(operation, vec![finding], None);
-    serde_json::to_string(&report).unwrap_or_else(|_| INTERNAL_JSON.to_owned())
+    let mut out = crate::emit::JsonOut::default();
+    crate::emit::write(&mut out, &report);
+    out.into_string()
 }
 
 /// The real operation name nearest to `name` (by edit distance), if near enough. Names
@@ -154,7 +156,7 @@ pub fn public_type_name(rust_type: &str) -> String {
 }
 
 /// One entry of the public operation list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OperationInfo {
     /// 名前 / Stable name, e.g. `plan.validate`.

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -43,7 +44,7 @@ impl TaskNo {
 }
 
 /// 一つのタスク / One task of the framework.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Task {
     /// 番号 / Number 1–6.
@@ -150,7 +151,17 @@ pub const TASKS: [Task; 6] = [
 ];
 
 /// Input of `tasks.list`: nothing but an optional `$schema`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TasksQuery {
@@ -163,7 +174,7 @@ pub struct TasksQuery {
 }
 
 /// Result of `tasks.list`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskCatalogue {
     /// 6つのタスク / The six tasks.

@@ -39,7 +39,7 @@ use serde_json::{Map, Value};
 macro_rules! document_types {
     ($( $(#[$m:meta])* $variant:ident => $stem:literal; )*) => {
         /// 文書の種類 / A kyoten document type: the file-name stem of its schema.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "kebab-case")]
         pub enum DocumentType {
@@ -120,7 +120,9 @@ impl DocumentType {
 }
 
 /// `document.upgrade` の入力 / Input of `document.upgrade`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpgradeRequest {
@@ -138,7 +140,7 @@ pub struct UpgradeRequest {
 }
 
 /// `document.upgrade` の結果 / Result of `document.upgrade`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpgradeResult {
     /// 文書の種類 / The document's type.

@@ -31,7 +31,9 @@ pub const CURRENT: u32 = 2;
 pub const UNVERSIONED: u32 = 1;
 
 /// 文書の形式の版 / A kyoten document format version: an integer from 1 to [`CURRENT`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, crate::emit::Emit,
+)]
 #[serde(transparent)]
 pub struct FormatVersion(u32);
 

@@ -445,3 +445,304 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
         }
     })
 }
+
+/// Derives `crate::emit::Emit` (kyoten-core's JSON writer) for a struct or an enumeration
+/// of kyoten-core's output types, from the same `#[serde(...)]` attributes that serde's
+/// `#[derive(Serialize)]` reads, so that both write the same text. Understood: on
+/// containers `rename_all` (`snake_case`, `lowercase`, `kebab-case`), `transparent`, and
+/// the reading-only `rename`, `default`, `deny_unknown_fields`; on fields `rename`,
+/// `skip_serializing_if`, and the reading-only `default`; on choices `rename`. Structs
+/// with named fields, newtype and transparent structs; enumerations of unit and
+/// one-value choices (externally tagged, as serde's default). Any other serde attribute
+/// or shape is a compile error.
+#[proc_macro_derive(Emit, attributes(serde))]
+pub fn derive_emit(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    match emit::expand(&input) {
+        Ok(t) => t.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+mod emit {
+    use super::Rule;
+    use proc_macro2::{Span, TokenStream as Tokens};
+    use quote::quote;
+    use syn::ext::IdentExt;
+    use syn::spanned::Spanned;
+    use syn::{Attribute, Data, DeriveInput, Error, Fields, LitStr, Member, Path};
+
+    /// Walks the `#[serde(...)]` attributes, calling `f` for each item; anything `f`
+    /// does not take is an error.
+    fn serde_items(
+        attrs: &[Attribute],
+        mut f: impl FnMut(&syn::meta::ParseNestedMeta<'_>, &str) -> Result<bool, Error>,
+    ) -> Result<(), Error> {
+        for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                let name = meta
+                    .path
+                    .get_ident()
+                    .map(|i| i.to_string())
+                    .unwrap_or_default();
+                if f(&meta, &name)? {
+                    Ok(())
+                } else {
+                    Err(meta.error(format!(
+                        "kyoten-derive: serde attribute `{name}` is not understood by the JSON writer's derive (add it to kyoten-derive, or the two writers would disagree)"
+                    )))
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Skips an optional `= "…"` (reading-only attributes with a value).
+    fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> Result<(), Error> {
+        if meta.input.peek(syn::Token![=]) {
+            let _: LitStr = meta.value()?.parse()?;
+        }
+        Ok(())
+    }
+
+    struct Container {
+        rename_all: Option<Rule>,
+        transparent: bool,
+    }
+
+    fn container(attrs: &[Attribute]) -> Result<Container, Error> {
+        let mut c = Container {
+            rename_all: None,
+            transparent: false,
+        };
+        serde_items(attrs, |meta, name| {
+            match name {
+                "rename_all" => c.rename_all = Some(Rule::parse(&meta.value()?.parse()?)?),
+                "transparent" => c.transparent = true,
+                // Reading only (or the type's name, which JSON does not show).
+                "rename" | "default" => skip_value(meta)?,
+                "deny_unknown_fields" => {}
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        Ok(c)
+    }
+
+    struct FieldAttrs {
+        rename: Option<String>,
+        skip_if: Option<Path>,
+    }
+
+    fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs, Error> {
+        let mut a = FieldAttrs {
+            rename: None,
+            skip_if: None,
+        };
+        serde_items(attrs, |meta, name| {
+            match name {
+                "rename" => a.rename = Some(meta.value()?.parse::<LitStr>()?.value()),
+                "skip_serializing_if" => {
+                    a.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+                }
+                "default" => skip_value(meta)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        Ok(a)
+    }
+
+    fn variant_attrs(attrs: &[Attribute]) -> Result<Option<String>, Error> {
+        let mut rename = None;
+        serde_items(attrs, |meta, name| {
+            match name {
+                "rename" => rename = Some(meta.value()?.parse::<LitStr>()?.value()),
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        Ok(rename)
+    }
+
+    /// `"name"` as JSON text; names that would need escaping are refused (none does).
+    fn quoted(name: &str, span: Span) -> Result<String, Error> {
+        if name
+            .chars()
+            .any(|c| c == '"' || c == '\\' || c.is_control())
+        {
+            return Err(Error::new(
+                span,
+                "kyoten-derive: a name that JSON would escape",
+            ));
+        }
+        Ok(format!("\"{name}\""))
+    }
+
+    pub(super) fn expand(input: &DeriveInput) -> Result<Tokens, Error> {
+        let c = container(&input.attrs)?;
+        let ident = &input.ident;
+        let mut generics = input.generics.clone();
+        for p in generics.type_params_mut() {
+            p.bounds.push(syn::parse_quote!(crate::emit::Emit));
+        }
+        let (imp, ty, wh) = generics.split_for_impl();
+        let body = match &input.data {
+            Data::Struct(s) => structure(&c, &s.fields)?,
+            Data::Enum(e) => enumeration(&c, ident, e)?,
+            Data::Union(u) => {
+                return Err(Error::new(
+                    u.union_token.span(),
+                    "kyoten-derive: unions are not written",
+                ));
+            }
+        };
+        Ok(quote! {
+            #[automatically_derived]
+            impl #imp crate::emit::Emit for #ident #ty #wh {
+                fn emit(&self, w: &mut crate::emit::JsonOut) {
+                    #body
+                }
+            }
+        })
+    }
+
+    fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
+        let list: Vec<&syn::Field> = fields.iter().collect();
+        let newtype = matches!(fields, Fields::Unnamed(_)) && list.len() == 1;
+        if c.transparent || newtype {
+            // serde: a transparent or newtype struct writes its one field as the whole
+            // value.
+            if c.rename_all.is_some() {
+                return Err(Error::new(
+                    Span::call_site(),
+                    "kyoten-derive: rename_all with transparent",
+                ));
+            }
+            let [field] = list.as_slice() else {
+                return Err(Error::new(
+                    Span::call_site(),
+                    "kyoten-derive: transparent with more than one field",
+                ));
+            };
+            let a = field_attrs(&field.attrs)?;
+            if a.rename.is_some() || a.skip_if.is_some() {
+                return Err(Error::new(
+                    field.span(),
+                    "kyoten-derive: attributes on a transparent field",
+                ));
+            }
+            let member = match &field.ident {
+                Some(i) => Member::Named(i.clone()),
+                None => Member::Unnamed(0.into()),
+            };
+            return Ok(quote! { crate::emit::Emit::emit(&self.#member, w); });
+        }
+        let Fields::Named(_) = fields else {
+            return Err(Error::new(
+                fields.span(),
+                "kyoten-derive: only structs with named fields, newtype and transparent structs are written",
+            ));
+        };
+        let mut steps = Vec::new();
+        for f in list {
+            let a = field_attrs(&f.attrs)?;
+            let Some(id) = &f.ident else {
+                return Err(Error::new(f.span(), "kyoten-derive: unnamed field"));
+            };
+            let raw = id.unraw().to_string();
+            let name = match (&a.rename, c.rename_all) {
+                (Some(r), _) => r.clone(),
+                (None, Some(rule)) => rule.field(&raw),
+                (None, None) => raw,
+            };
+            let key = format!("{}:", quoted(&name, f.span())?);
+            let write = quote! {
+                w.field(#key);
+                crate::emit::Emit::emit(&self.#id, w);
+            };
+            steps.push(match &a.skip_if {
+                Some(p) => quote! { if !#p(&self.#id) { #write } },
+                None => write,
+            });
+        }
+        Ok(quote! {
+            w.begin_object();
+            #(#steps)*
+            w.end_object();
+        })
+    }
+
+    fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<Tokens, Error> {
+        if c.transparent {
+            return Err(Error::new(
+                Span::call_site(),
+                "kyoten-derive: transparent on an enumeration",
+            ));
+        }
+        let mut unit_ids = Vec::new();
+        let mut unit_texts = Vec::new();
+        let mut others = Vec::new();
+        for v in &e.variants {
+            let rename = variant_attrs(&v.attrs)?;
+            let raw = v.ident.unraw().to_string();
+            let name = match (rename, c.rename_all) {
+                (Some(r), _) => r,
+                (None, Some(rule)) => rule.variant(&raw),
+                (None, None) => raw,
+            };
+            let text = quoted(&name, v.span())?;
+            let vid = &v.ident;
+            match &v.fields {
+                Fields::Unit => {
+                    unit_ids.push(vid);
+                    unit_texts.push(text);
+                }
+                Fields::Unnamed(u) if u.unnamed.len() == 1 => {
+                    for f in &u.unnamed {
+                        let a = field_attrs(&f.attrs)?;
+                        if a.rename.is_some() || a.skip_if.is_some() {
+                            return Err(Error::new(
+                                f.span(),
+                                "kyoten-derive: attributes on a choice's value are not written",
+                            ));
+                        }
+                    }
+                    let key = format!("{text}:");
+                    others.push(quote! {
+                        #ident::#vid(v) => {
+                            w.begin_object();
+                            w.field(#key);
+                            crate::emit::Emit::emit(v, w);
+                            w.end_object();
+                        }
+                    });
+                }
+                other => {
+                    return Err(Error::new(
+                        other.span(),
+                        "kyoten-derive: only unit and one-value choices are written",
+                    ));
+                }
+            }
+        }
+        if e.variants.is_empty() {
+            return Err(Error::new(
+                Span::call_site(),
+                "kyoten-derive: an enumeration without choices",
+            ));
+        }
+        if others.is_empty() {
+            // One text per choice: a table, one call.
+            return Ok(quote! {
+                w.raw(match self { #(#ident::#unit_ids => #unit_texts,)* });
+            });
+        }
+        Ok(quote! {
+            match self {
+                #(#ident::#unit_ids => w.raw(#unit_texts),)*
+                #(#others)*
+            }
+        })
+    }
+}

@@ -26,6 +26,7 @@
 )]
 #![warn(missing_docs)]
 
+use kyoten_core::emit::{Emit, JsonOut};
 use kyoten_core::finding::Severity;
 use kyoten_core::surface;
 use serde::Serialize;
@@ -38,6 +39,23 @@ struct RuleInfo {
     severity: Severity,
     message_ja: &'static str,
     message_en: &'static str,
+}
+
+/// Written through the core's JSON writer (as every report), not serde's: the form
+/// module then carries no serde writing code (issue 19, P6).
+impl Emit for RuleInfo {
+    fn emit(&self, w: &mut JsonOut) {
+        w.begin_object();
+        w.field(r#""code":"#);
+        w.str(self.code);
+        w.field(r#""severity":"#);
+        self.severity.emit(w);
+        w.field(r#""message_ja":"#);
+        w.str(self.message_ja);
+        w.field(r#""message_en":"#);
+        w.str(self.message_en);
+        w.end_object();
+    }
 }
 
 /// Runs the operation `op` on the JSON text `input_json` and returns its report as JSON
@@ -73,7 +91,7 @@ pub fn input_not_json(op: &str) -> String {
 /// `schemas/examples/<input_stem>.<label>.json`).
 #[wasm_bindgen]
 pub fn operations() -> String {
-    serde_json::to_string(&surface::operation_list()).unwrap_or_else(|_| "[]".to_owned())
+    kyoten_core::emit::to_string(&surface::operation_list())
 }
 
 /// The rules of the answers the skins share (the core's `surface` rules:
@@ -92,7 +110,7 @@ pub fn rules() -> String {
             message_en: r.en,
         })
         .collect();
-    serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned())
+    kyoten_core::emit::to_string(&list)
 }
 
 /// The library's version (the crate version), e.g. `0.1.0`.
@@ -132,6 +150,24 @@ mod tests {
         assert_eq!(tasks["input_type"], "tasks-query");
         assert_eq!(tasks["output_type"], "task-catalogue");
         assert_eq!(tasks["input_stem"], "tasks-query");
+    }
+
+    #[test]
+    fn the_lists_are_written_as_serde_json_writes_them() {
+        assert_eq!(
+            operations(),
+            serde_json::to_string(&surface::operation_list()).unwrap()
+        );
+        let list: Vec<RuleInfo> = surface::RULES
+            .iter()
+            .map(|r| RuleInfo {
+                code: r.code,
+                severity: r.severity,
+                message_ja: r.ja,
+                message_en: r.en,
+            })
+            .collect();
+        assert_eq!(rules(), serde_json::to_string(&list).unwrap());
     }
 
     #[test]

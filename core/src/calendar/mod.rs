@@ -176,6 +176,12 @@ impl fmt::Display for IsoDate {
     }
 }
 
+impl crate::emit::Emit for IsoDate {
+    fn emit(&self, w: &mut crate::emit::JsonOut) {
+        w.date(self.year(), self.month(), Some(self.day()));
+    }
+}
+
 impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -249,6 +255,7 @@ impl schemars::JsonSchema for IsoDate {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]

@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -257,6 +258,12 @@ impl std::fmt::Display for ApproxMonth {
     }
 }
 
+impl crate::emit::Emit for ApproxMonth {
+    fn emit(&self, w: &mut crate::emit::JsonOut) {
+        w.date(self.year, self.month, None);
+    }
+}
+
 impl Serialize for ApproxMonth {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -309,7 +316,17 @@ impl schemars::JsonSchema for ApproxMonth {
 
 /// 和暦の数字の書き方 / How numbers are written in a 和暦 output.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, crate::input::Recover,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -774,7 +791,17 @@ fn year_label(n: i32, style: WarekiStyle) -> String {
 // Operations
 
 /// Input of `calendar.convert`: texts to read as dates or fiscal years.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConvertRequest {
@@ -794,7 +821,17 @@ pub struct ConvertRequest {
 }
 
 /// 変換結果の種類 / What a text was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConversionKind {
@@ -809,7 +846,9 @@ pub enum ConversionKind {
 }
 
 /// 一件の変換結果 / One converted text, in input order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conversion {
@@ -833,7 +872,9 @@ pub struct Conversion {
 }
 
 /// Result of `calendar.convert`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConvertResult {
@@ -898,7 +939,9 @@ fn convert(req: ConvertRequest) -> Computed<ConvertResult> {
 }
 
 /// Input of `calendar.age`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeRequest {
@@ -915,7 +958,9 @@ pub struct AgeRequest {
 }
 
 /// Result of `calendar.age`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeResult {

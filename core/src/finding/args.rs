@@ -3,6 +3,7 @@
 //! report of thousands of findings is written, and P6, the WASM module's size).
 
 use super::{Arg, ArgValue, Label};
+use crate::emit::{Emit, JsonOut};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 /// Writes the digits of `n`, at least `width` of them (zeros in front).
@@ -142,26 +143,79 @@ impl Serialize for ValueJson<'_> {
 /// list would have it).
 pub(super) struct ArgsJson<'a>(pub(super) &'a [Arg]);
 
+/// The arguments in the order of their names (byte order), the last value given under
+/// a name only. A finding has a handful of arguments: the next name after the previous
+/// one by a scan (no sort, no allocation).
+fn by_name(args: &[Arg]) -> impl Iterator<Item = &Arg> {
+    let mut previous: Option<&str> = None;
+    std::iter::from_fn(move || {
+        let mut next: Option<&Arg> = None;
+        for a in args {
+            let after_previous = previous.is_none_or(|p| a.name > p);
+            if after_previous && next.is_none_or(|n| a.name <= n.name) {
+                next = Some(a);
+            }
+        }
+        previous = next.map(|a| a.name);
+        next
+    })
+}
+
 impl Serialize for ArgsJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let args = self.0;
-        let mut map = s.serialize_map(Some(args.len()))?;
-        // A finding has a handful of arguments: the next name after `previous` by a scan
-        // (no sort, no allocation).
-        let mut previous: Option<&str> = None;
-        loop {
-            let mut next: Option<&Arg> = None;
-            for a in args {
-                let after_previous = previous.is_none_or(|p| a.name > p);
-                if after_previous && next.is_none_or(|n| a.name <= n.name) {
-                    next = Some(a);
-                }
-            }
-            let Some(a) = next else { break };
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for a in by_name(self.0) {
             map.serialize_entry(a.name, &ValueJson(&a.value))?;
-            previous = Some(a.name);
         }
         map.end()
+    }
+}
+
+impl Emit for LabelJson<'_> {
+    fn emit(&self, w: &mut JsonOut) {
+        w.begin_object();
+        w.field(r#""code":"#);
+        w.str(self.0.code);
+        w.field(r#""label_en":"#);
+        w.str(self.0.en);
+        w.field(r#""label_ja":"#);
+        w.str(self.0.ja);
+        w.end_object();
+    }
+}
+
+impl Emit for ValueJson<'_> {
+    fn emit(&self, w: &mut JsonOut) {
+        match self.0 {
+            ArgValue::Int(n) => w.i64(*n),
+            ArgValue::Code(c) => w.str(c),
+            ArgValue::Date { year, month, day } => w.date(*year, *month, Some(*day)),
+            ArgValue::Decimal { .. } => {
+                let mut text = String::new();
+                self.0.write(&mut text, false);
+                w.str(&text);
+            }
+            ArgValue::Label(l) => LabelJson(l).emit(w),
+            ArgValue::Labels(ls) => {
+                w.begin_array();
+                for l in ls {
+                    w.element();
+                    LabelJson(l).emit(w);
+                }
+                w.end_array();
+            }
+        }
+    }
+}
+
+impl Emit for ArgsJson<'_> {
+    fn emit(&self, w: &mut JsonOut) {
+        w.begin_object();
+        for a in by_name(self.0) {
+            w.key(a.name);
+            ValueJson(&a.value).emit(w);
+        }
+        w.end_object();
     }
 }
 
@@ -243,6 +297,7 @@ mod tests {
             },
         ];
         let json = serde_json::to_string(&ArgsJson(&args)).unwrap();
+        assert_eq!(crate::emit::to_string(&ArgsJson(&args)), json);
         assert_eq!(
             json,
             concat!(
@@ -253,5 +308,6 @@ mod tests {
             )
         );
         assert_eq!(serde_json::to_string(&ArgsJson(&[])).unwrap(), "{}");
+        assert_eq!(crate::emit::to_string(&ArgsJson(&[])), "{}");
     }
 }

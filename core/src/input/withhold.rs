@@ -56,6 +56,26 @@ impl Serialize for Tree {
     }
 }
 
+impl crate::emit::Emit for Tree {
+    fn emit(&self, w: &mut crate::emit::JsonOut) {
+        match self {
+            Tree::Null => w.null(),
+            Tree::Bool(b) => w.bool(*b),
+            Tree::Number(n) => n.emit(w),
+            Tree::String(t) => w.str(t),
+            Tree::Array(items) => items.emit(w),
+            Tree::Object(entries) => {
+                w.begin_object();
+                for (k, v) in entries {
+                    w.key(k);
+                    v.emit(w);
+                }
+                w.end_object();
+            }
+        }
+    }
+}
+
 /// The places of `a` that differ from `b`, pushed to `out`, as large as possible but
 /// never an element of a list (a list with a differing element, or of another length,
 /// differs as a whole); true if `a` differs as a whole (the caller records `at`).

@@ -49,7 +49,9 @@ labelled_enum! {
 }
 
 /// 会議の記録 / The record of one meeting (minutes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
@@ -118,7 +120,9 @@ pub struct Meeting {
 
 /// 計画の参照 / Which plan the item numbers belong to: the region and fiscal year of the
 /// plan (e.g. 厚木地域 平成29年度). Numbers of a plan that is not held stay unresolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanRef {
@@ -130,7 +134,9 @@ pub struct PlanRef {
 }
 
 /// 議題 / One agenda item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
@@ -145,7 +151,9 @@ pub struct AgendaItem {
 }
 
 /// 記録の機関 / An organisation named in the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingOrganisation {
@@ -157,7 +165,9 @@ pub struct MeetingOrganisation {
 }
 
 /// 出席者 / An attendee listed by the record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attendee {
@@ -169,7 +179,9 @@ pub struct Attendee {
 }
 
 /// 発言 / One statement (an opinion in 主な意見).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
@@ -191,7 +203,9 @@ pub struct Statement {
 }
 
 /// 決定事項 / A decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
@@ -213,7 +227,9 @@ pub struct Decision {
 }
 
 /// 継続検討事項 / A matter carried over (引き続きの検討課題).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CarriedOver {
@@ -228,7 +244,9 @@ pub struct CarriedOver {
 }
 
 /// 次回開催予定 / The next meeting: a date, or a month meant approximately (９月頃).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NextMeeting {
@@ -261,7 +279,9 @@ labelled_enum! {
 }
 
 /// ケア会議 / The particulars of a care conference about one child.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CareConference {
@@ -282,7 +302,9 @@ pub struct CareConference {
 }
 
 /// ケア会議の参加者 / A participant in a care conference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
@@ -296,7 +318,9 @@ pub struct Participant {
 }
 
 /// 合意したサービス / A service agreed at a care conference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgreedService {
@@ -312,7 +336,9 @@ pub struct AgreedService {
 
 /// 会議記録の束 / Input of `meetings.by_item` and `care_conferences.open`: meeting records,
 /// the date they are judged on, and optionally the plan their item numbers belong to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecords {

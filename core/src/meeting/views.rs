@@ -193,7 +193,9 @@ pub fn check_against_plan(m: &Meeting, plan: &Plan, at: &Path, f: &mut Vec<Findi
 }
 
 /// 取組ごとの会議の一回 / One meeting's part in one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItemMeeting {
@@ -212,7 +214,9 @@ pub struct ItemMeeting {
 }
 
 /// 取組ごとの会議 / The meetings of one plan item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItemMeetings {
@@ -229,7 +233,9 @@ pub struct ItemMeetings {
 }
 
 /// 機関ごとの会議 / One organisation across the meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationActivity {
@@ -246,7 +252,9 @@ pub struct OrganisationActivity {
 }
 
 /// Result of `meetings.by_item`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ByItem {
@@ -392,7 +400,9 @@ pub fn by_item_operation(req: MeetingRecords) -> Computed<ByItem> {
 }
 
 /// 未完了の担当事項 / An open assignment from a care conference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpenAssignment {
@@ -412,7 +422,9 @@ pub struct OpenAssignment {
 }
 
 /// 子どもごとの未完了事項 / One child's open assignments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChildAssignments {
@@ -435,7 +447,9 @@ pub struct ChildAssignments {
 }
 
 /// Result of `care_conferences.open`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpenAssignments {
@@ -541,7 +555,9 @@ pub fn open_operation(req: MeetingRecords) -> Computed<OpenAssignments> {
 
 /// 会議開催の段階 / One 会議開催 phase of an item, and the council meetings of the plan
 /// held in its quarter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPhase {
@@ -552,7 +568,9 @@ pub struct MeetingPhase {
 }
 
 /// 取組の会議の記録 / What the council meetings of a plan say about one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ItemEvidence {
@@ -631,7 +649,9 @@ pub fn plan_evidence(plan: &Plan, meetings: &[Meeting], as_of: IsoDate) -> Vec<I
 
 /// 会議記録つきの進捗照会 / Input of `meetings.progress`: a plan carrying its progress part
 /// (as `plan.progress` reads it), with the minutes of its meetings beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingProgressRequest {
@@ -654,7 +674,9 @@ pub struct MeetingProgressRequest {
 
 /// 会議で完了とした段階 / A 会議開催 item-quarter counted as done because a council meeting
 /// of the plan was held in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DoneByMeeting {
@@ -667,7 +689,9 @@ pub struct DoneByMeeting {
 }
 
 /// Result of `meetings.progress`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MeetingProgress {

@@ -49,7 +49,9 @@ pub const RULES: &[&Rule] = &[&TITLE_SHORTENED];
 /// 工程表の照会 / Input of `plan.chart`: the plan and, optionally, progress statuses. When
 /// `statuses` is empty, the plan's own progress part (what `plan.progress` reads) gives the
 /// statuses, and its date stands in for a missing `as_of`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChartRequest {
@@ -89,6 +91,7 @@ pub struct ChartRequest {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -107,7 +110,9 @@ impl ChartGrouping {
 }
 
 /// 工程表 / Result of `plan.chart`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
@@ -125,7 +130,9 @@ pub struct Chart {
 }
 
 /// タスク別・四半期別の取組数 / Initiatives of one task per quarter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskQuarters {

@@ -39,7 +39,9 @@ pub use progress::{PlanProgress, Progress, ProgressRequest, progress};
 pub use rules::{RULES, validate};
 
 /// 取組計画 / An initiative plan of one region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -100,6 +102,7 @@ pub struct Plan {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -134,6 +137,7 @@ impl PlanStatus {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -159,7 +163,9 @@ impl Numbering {
 }
 
 /// 課題 / A numbered issue group, e.g. (1)関係機関とのネットワーク構築.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IssueGroup {
@@ -170,7 +176,9 @@ pub struct IssueGroup {
 }
 
 /// 関係機関 / An organisation taking part in the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
@@ -208,6 +216,7 @@ pub struct Organisation {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -247,7 +256,9 @@ impl Sector {
 }
 
 /// 取組 / One item (initiative) of a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -306,7 +317,9 @@ pub struct Item {
 
 /// 会議委員所属の記載（一つの記載） / How one mention of an organisation in an item is
 /// written: as belonging to a council member, or not (in parentheses in the Odawara plan).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
@@ -354,7 +367,9 @@ impl Item {
 }
 
 /// これまでの主な取組み / A past initiative listed beside the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PastInitiative {
@@ -381,6 +396,7 @@ pub struct PastInitiative {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -419,6 +435,7 @@ impl PastBy {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -443,7 +460,9 @@ impl ItemRef {
 }
 
 /// 実施主体 / Who runs an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Implementer {
@@ -467,6 +486,7 @@ pub struct Implementer {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -488,7 +508,9 @@ impl ImplementerKind {
 }
 
 /// 四半期の予定 / The phases of an item in one quarter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleEntry {
@@ -515,6 +537,7 @@ pub struct ScheduleEntry {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -570,6 +593,7 @@ impl Phase {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -784,7 +808,9 @@ impl<'a> PlanIndex<'a> {
 }
 
 /// 計画の概要 / Result of `plan.validate`: the plan's size.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanSummary {

@@ -32,7 +32,7 @@ use crate::finding::{Finding, Path, Rule};
 use serde::{Deserialize, Serialize};
 
 /// 利用根拠 / One ground that holds, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroundResult {
     /// 根拠 / The ground.
@@ -48,7 +48,7 @@ pub struct GroundResult {
 }
 
 /// 医療型短期入所の対象か / Entitlement to 医療型短期入所.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ShortStayEntitlement {
     /// 対象 / True if a confirmed ground applies, or, when the policy accepts them
@@ -67,7 +67,16 @@ pub struct ShortStayEntitlement {
 
 /// 医療型短期入所の判断の方針 / Policy for deciding entitlement to 医療型短期入所.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]

@@ -200,7 +200,7 @@ pub fn max_total() -> u16 {
 }
 
 /// 医療的ケア区分 / Care level for child day services (2021).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MedicalCareLevel {
@@ -237,7 +237,7 @@ impl MedicalCareLevel {
 }
 
 /// 加点項目 / One row that contributed to the medical care total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MedicalCareItem {
     /// 番号 / Row number (`7a`).
@@ -260,7 +260,7 @@ pub struct MedicalCareItem {
 }
 
 /// 医療的ケア判定スコア / Result of the medical care score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MedicalCareResult {
     /// 合計 / Total points.

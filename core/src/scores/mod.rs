@@ -93,7 +93,9 @@ pub fn add_months(date: IsoDate, months: u32) -> Option<IsoDate> {
 
 /// スコア計算の入力 / Input of `scores.compute`: a clinical profile, the date of birth and
 /// the day to score on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreRequest {
@@ -115,7 +117,7 @@ pub struct ScoreRequest {
 }
 
 /// 臨床スコア / Every score of [C-A]–[C-D] (`docs/sources.md`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScoreResult {
     /// 超重症児スコア / Super-severe score (A).

@@ -30,7 +30,7 @@ pub const CELLS: [[u8; 5]; 5] = [
 ];
 
 /// 大島分類の区分 / Group of an Oshima cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OshimaGroup {
@@ -62,7 +62,7 @@ impl OshimaGroup {
 }
 
 /// 大島分類 / Result of the Oshima classification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OshimaResult {
     /// 区分番号 / Cell number 1–25.

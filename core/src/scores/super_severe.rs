@@ -202,7 +202,7 @@ pub fn max_total() -> u16 {
 }
 
 /// 判定 / Category under the 2020 medical-fee rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SuperSevereCategory {
@@ -229,7 +229,7 @@ impl SuperSevereCategory {
 }
 
 /// 特別重度支援加算（2021年改定） / Category under the 2021 welfare-side rule (no motor condition).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WelfareCategory {
@@ -253,7 +253,7 @@ impl WelfareCategory {
 }
 
 /// 加点項目 / One row that contributed to the super-severe total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuperSevereItem {
     /// 番号 / Row number.
@@ -269,7 +269,7 @@ pub struct SuperSevereItem {
 }
 
 /// 超重症児スコア / Result of the super-severe score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuperSevereResult {
     /// 合計 / Total points.

@@ -183,7 +183,7 @@ const MIN_ROWS: usize = 2;
 pub const QR_SIZE_MM: u32 = 56;
 
 /// `summary.emergency_sheet` の結果 / Result of `summary.emergency_sheet`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmergencySheet {
     /// 印刷用HTML（A4・2ページまで、外部参照なし） / The printable HTML document (A4, at most two pages, nothing external).
@@ -201,7 +201,9 @@ pub struct EmergencySheet {
 }
 
 /// `sheet.read_qr` の入力 / Input of `sheet.read_qr`: the text a 2D scanner typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QrPayload {

@@ -43,7 +43,9 @@ pub const PRIORITY: &[EmergencySection] = &[
 ];
 
 /// QRコードの内容 / What the sheet's QR code holds (format `KY1`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QrEssentials {
@@ -77,7 +79,9 @@ pub struct QrEssentials {
 }
 
 /// QRコードの一区分 / One part of the code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QrPart {

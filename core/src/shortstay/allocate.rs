@@ -37,7 +37,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 /// 短期入所の割当 / Input of `shortstay.allocate`: many requests over one directory and board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortstayAllocation {
@@ -73,6 +75,7 @@ pub struct ShortstayAllocation {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -94,7 +97,7 @@ impl DecisionOutcome {
 }
 
 /// 一晩の判定 / One decision: one request, one night.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Decision {
     /// 夜 / The night (for an invalid request, its first night).
@@ -115,7 +118,7 @@ pub struct Decision {
 }
 
 /// 割り当てた夜 / One night granted to a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NightGrant {
     /// 夜 / The night.
@@ -125,7 +128,7 @@ pub struct NightGrant {
 }
 
 /// 利用不可の施設と理由コード / A facility a request cannot use, with the reason codes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FacilityCodes {
     /// 施設ID / Facility id.
@@ -135,7 +138,7 @@ pub struct FacilityCodes {
 }
 
 /// 申込ごとの結果 / The outcome for one request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestOutcome {
     /// 申込ID / Request id.
@@ -155,7 +158,7 @@ pub struct RequestOutcome {
 }
 
 /// 施設・夜ごとの使用状況 / Beds used on one facility-night that some request asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FacilityNight {
     /// 施設ID / Facility id.
@@ -169,7 +172,7 @@ pub struct FacilityNight {
 }
 
 /// 割当結果 / Result of `shortstay.allocate`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AllocationResult {
     /// 判定（夜の順、各夜は優先順） / Every decision, night by night, in the order made; then one `invalid_request` decision per request that could not be evaluated.

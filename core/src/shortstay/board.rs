@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// 空き情報の表示 / Input of `shortstay.board`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortstayBoardQuery {
@@ -47,7 +49,7 @@ pub struct ShortstayBoardQuery {
 }
 
 /// 表の一行 / One row of the rendered board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardLine {
     /// 施設ID / Facility id.
@@ -67,7 +69,7 @@ pub struct BoardLine {
 }
 
 /// 空き情報の表 / Result of `shortstay.board`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardView {
     /// 表題 / Title.

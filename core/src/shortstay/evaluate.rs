@@ -24,7 +24,9 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 /// 短期入所の利用可否判定 / Input of `shortstay.evaluate`: one request, the directory, the board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortstayEvaluation {
@@ -48,7 +50,7 @@ pub struct ShortstayEvaluation {
 }
 
 /// 施設ごとの判定 / The verdict for one facility.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FacilityVerdict {
     /// 施設ID / Facility id.
@@ -72,7 +74,7 @@ pub struct FacilityVerdict {
 }
 
 /// 利用可能な施設 / An eligible facility, in ranking order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankedFacility {
     /// 順位 / Rank, 1 = best.
@@ -91,7 +93,7 @@ pub struct RankedFacility {
 }
 
 /// 判定結果 / Result of `shortstay.evaluate`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvaluationResult {
     /// 申込ID / Request id.
@@ -107,7 +109,9 @@ pub struct EvaluationResult {
 }
 
 /// 施設検索 / Input of `shortstay.search`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortstaySearch {
@@ -134,7 +138,7 @@ pub struct ShortstaySearch {
 }
 
 /// 検索結果 / Result of `shortstay.search`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchResult {
     /// 該当する施設（施設一覧の順） / Matching facilities, in directory order.

@@ -100,6 +100,7 @@ pub const HARD_MAX_NIGHTS: u32 = 366;
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -145,6 +146,7 @@ impl FacilityKind {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -166,7 +168,9 @@ impl ServiceType {
 }
 
 /// 短期入所施設 / One facility of the short-stay directory.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Facility {
@@ -213,6 +217,7 @@ pub struct Facility {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -249,7 +254,9 @@ impl Vacancy {
 }
 
 /// 空き情報の一行 / One row of the vacancy board: one facility, marks for consecutive dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BoardRow {
@@ -264,7 +271,17 @@ pub struct BoardRow {
 }
 
 /// 空き情報 / The vacancy board a hub publishes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Board {
@@ -277,7 +294,17 @@ pub struct Board {
 }
 
 /// 方針 / Rules a prefecture or hub may set; every field has the default shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
@@ -320,6 +347,7 @@ impl Default for Policy {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -350,7 +378,9 @@ impl StayReason {
 }
 
 /// 利用する子ども / The child of a request, described directly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StayChild {
@@ -382,7 +412,9 @@ impl StayChild {
 }
 
 /// 利用申込 / One family's short-stay request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StayRequest {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::num::NonZeroU32;
 
 /// 割合 / An exact share: a reduced fraction and a percentage truncated to 2 decimals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Share {
     /// 分子 / Numerator of the reduced fraction.

@@ -49,7 +49,7 @@ use std::num::NonZeroU32;
 macro_rules! roles {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $en:literal; )*) => {
         /// 職員の役割（[S-004]「配置すべき職員等」） / A staff role named in [S-004].
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum Role {
@@ -103,6 +103,7 @@ impl Role {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -139,6 +140,7 @@ impl Requirement {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -168,7 +170,9 @@ impl TimeBasis {
 
 /// 職員配置の確認の入力 / Input of `staffing.check`: a hub, the date of the check, and an
 /// optional policy (absent: the national rules).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffingRequest {
@@ -192,7 +196,9 @@ pub struct StaffingRequest {
 }
 
 /// 拠点 / A coordination hub.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hub {
@@ -208,7 +214,9 @@ pub struct Hub {
 }
 
 /// 職員 / One staff member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffMember {
@@ -228,7 +236,17 @@ pub struct StaffMember {
 }
 
 /// ミーティング / Meetings of the hub's staff: a recurring interval, dated meetings held, or both.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
@@ -241,7 +259,17 @@ pub struct Meetings {
 }
 
 /// 方針 / A policy: overrides merged over the national rules.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
@@ -255,7 +283,9 @@ pub struct Policy {
 }
 
 /// 役割ごとの設定 / An override of one role's rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoleOverride {
@@ -271,7 +301,7 @@ pub struct RoleOverride {
 }
 
 /// 役割の基準 / The rule for one role, as applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleRule {
     /// 役割 / The role.
@@ -316,7 +346,7 @@ pub const NATIONAL_ROLES: [RoleRule; 4] = [
 pub const DEFAULT_MAX_MEETING_GAP_DAYS: u32 = 35;
 
 /// 適用した方針 / The policy as applied: national values merged with the overrides.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppliedPolicy {
     /// 国の基準のまま / True when no override was given (the national rules apply as they are).
@@ -328,7 +358,7 @@ pub struct AppliedPolicy {
 }
 
 /// 職員ごとの割合 / One person's share of working time given to the hub.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffShare {
     /// 職員 ID / The person's id.
@@ -353,7 +383,7 @@ pub struct StaffShare {
 }
 
 /// 役割の充足 / Who holds one role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleCoverage {
     /// 役割 / The role.
@@ -369,7 +399,7 @@ pub struct RoleCoverage {
 }
 
 /// ミーティングの状況 / What the check found about meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingStatus {
     /// 所属施設の数 / Number of distinct home facilities.
@@ -386,7 +416,7 @@ pub struct MeetingStatus {
 }
 
 /// 職員配置の確認結果 / Result of `staffing.check`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffingReport {
     /// 適用した方針 / The policy applied.

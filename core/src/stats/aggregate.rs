@@ -208,7 +208,9 @@ fn default_threshold() -> u32 {
 }
 
 /// 集計の依頼 / Input of `summaries.aggregate`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AggregateRequest {
@@ -233,7 +235,7 @@ pub struct AggregateRequest {
 }
 
 /// 集計のセル / One cell of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Cell {
     /// キー / Stable key (`0-4`, `ventilator`, a municipality code, …).
@@ -250,7 +252,7 @@ pub struct Cell {
 }
 
 /// 集計表 / One table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Table {
     /// 表の識別子 / Table id (`age_band`, …).
@@ -266,7 +268,7 @@ pub struct Table {
 }
 
 /// クロス表の行 / One row (a municipality) of the cross-table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CrossRow {
     /// 市区町村コード（`unknown` はコード未記入） / Municipality code (`unknown`: no code).
@@ -278,7 +280,7 @@ pub struct CrossRow {
 }
 
 /// 市区町村 × 医療的ケアのクロス表 / The cross-table municipality × care kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CrossTable {
     /// 表題 / Title in Japanese.
@@ -292,7 +294,7 @@ pub struct CrossTable {
 }
 
 /// 集計結果 / Result of `summaries.aggregate`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Aggregate {
     /// 基準日 / The day of the counts.

@@ -115,7 +115,9 @@ labelled_enum! {
 }
 
 /// 相談記録 / Input of `consultations.summarize`: the consultation log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsultationLog {
@@ -137,7 +139,9 @@ pub struct ConsultationLog {
 }
 
 /// 相談1件 / One consultation (one line of the log; every field is one column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {
@@ -157,7 +161,7 @@ pub struct Consultation {
 }
 
 /// 月別件数の行 / One row of monthly counts: April to March and the total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthlyRow {
     /// キー / Row key (the fiscal year, or a source's key).
@@ -171,7 +175,7 @@ pub struct MonthlyRow {
 }
 
 /// 件数の行 / One labelled count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CountRow {
     /// キー / Key.
@@ -185,7 +189,7 @@ pub struct CountRow {
 }
 
 /// 前年度比 / Year on year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearOnYear {
     /// 当年度 / This year's total.
@@ -200,7 +204,7 @@ pub struct YearOnYear {
 }
 
 /// 相談の集計 / Result of `consultations.summarize`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConsultationSummary {
     /// 年度 / The fiscal year.

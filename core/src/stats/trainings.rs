@@ -92,7 +92,9 @@ labelled_enum! {
 }
 
 /// 研修記録 / Input of `trainings.summarize`: the training log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingLog {
@@ -113,7 +115,9 @@ pub struct TrainingLog {
 }
 
 /// 研修1回 / One training session (one line of the log).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Training {
@@ -136,7 +140,7 @@ pub struct Training {
 }
 
 /// 研修の行 / One session as the report lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionRow {
     /// 実施日 / Date.
@@ -152,7 +156,7 @@ pub struct SessionRow {
 }
 
 /// 回数と参加者数 / Sessions and attendees under one heading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionCount {
     /// キー / Key.
@@ -168,7 +172,7 @@ pub struct SessionCount {
 }
 
 /// 研修の集計 / Result of `trainings.summarize`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrainingSummary {
     /// 年度 / The fiscal year.

@@ -110,7 +110,9 @@ labelled! {
 }
 
 /// 同意 / One consent: for which uses, to whom, given when and by whom, withdrawn when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
@@ -173,7 +175,9 @@ labelled! {
 /// 提供先 / The recipient an export document names (for input documents of exporting
 /// operations: a FHIR export, a care conference's papers). [`RecipientRef::recipient`]
 /// turns it into the [`Recipient`] that [`consent_covers`] takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RecipientRef {

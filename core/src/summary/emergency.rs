@@ -73,7 +73,7 @@ labelled! {
 }
 
 /// 救急時の要約の本人欄 / The child, as the emergency view shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmergencyChild {
     /// 氏名 / Name.
@@ -96,7 +96,7 @@ pub struct EmergencyChild {
 }
 
 /// 区分ごとの内容 / One section of the view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmergencyBlock {
     /// 区分 / Section.
@@ -110,7 +110,7 @@ pub struct EmergencyBlock {
 }
 
 /// 救急時の要約 / The emergency view.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmergencyView {
     /// 基準日 / As of.

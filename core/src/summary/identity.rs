@@ -58,6 +58,7 @@ use serde::{Deserialize, Serialize};
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
@@ -286,6 +287,7 @@ fn mora(c: char) -> Option<&'static str> {
     Serialize,
     Deserialize,
     crate::input::Recover,
+    crate::emit::Emit,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(example = "142069", example = "131016"))]

@@ -38,7 +38,9 @@ pub use rules::{RULES, validate};
 pub(crate) use crate::labels::labelled_enum as labelled;
 
 /// `summary.*` 操作の入力 / Input of every `summary.*` operation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummaryRequest {
@@ -58,7 +60,9 @@ pub struct SummaryRequest {
 }
 
 /// 対象児の情報集約 / A child's care summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChildSummary {
@@ -167,7 +171,17 @@ labelled! {
 }
 
 /// 血液型 / Blood type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BloodType {
@@ -178,7 +192,9 @@ pub struct BloodType {
 }
 
 /// 本人 / The child.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Child {
@@ -229,7 +245,9 @@ labelled! {
 }
 
 /// 保護者・緊急連絡先 / A guardian or an emergency contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -252,7 +270,9 @@ pub struct Contact {
 }
 
 /// 診断名 / A diagnosis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Diagnosis {
@@ -367,7 +387,7 @@ impl DeviceKind {
 macro_rules! parameters {
     ($( $(#[$m:meta])* $variant:ident => $ja:literal, $unit:literal, $unit_en:literal, $min:literal, $max:literal; )*) => {
         /// 設定項目 / A device setting, with its unit.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum SettingParameter {
@@ -434,7 +454,9 @@ parameters! {
 }
 
 /// 設定値 / One setting of a device.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeviceSetting {
@@ -445,7 +467,9 @@ pub struct DeviceSetting {
 }
 
 /// 医療機器 / A device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Device {
@@ -506,7 +530,9 @@ labelled! {
 }
 
 /// 服薬 / A medication.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Medication {
@@ -577,7 +603,9 @@ labelled! {
 }
 
 /// アレルギー / Allergies: a status ("none" differs from "unknown") and the list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allergies {
@@ -589,7 +617,9 @@ pub struct Allergies {
 }
 
 /// アレルギー一件 / One allergy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allergy {
@@ -644,7 +674,9 @@ labelled! {
 }
 
 /// 予防接種 / One vaccination.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vaccination {
@@ -661,7 +693,9 @@ pub struct Vaccination {
 }
 
 /// 範囲 / An inclusive range of a measurement (usual values).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Range {
@@ -672,7 +706,9 @@ pub struct Range {
 }
 
 /// 平常時のバイタルサイン / Baseline vital signs (the child's usual values).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VitalSigns {
@@ -754,7 +790,9 @@ impl CareRole {
 }
 
 /// 支援チームの一員 / A member of the care team (an organisation, or a person in one).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CareTeamMember {
@@ -801,7 +839,9 @@ impl HistoryKind {
 }
 
 /// 受診・入院歴 / One visit, admission or surgery.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
@@ -866,7 +906,9 @@ labelled! {
 }
 
 /// 場面ごとの対応 / What to do in one situation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyAction {
@@ -877,7 +919,9 @@ pub struct EmergencyAction {
 }
 
 /// 緊急時の対応計画 / Emergency plan, agreed by the family and the doctor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyPlan {
@@ -966,7 +1010,9 @@ labelled! {
 }
 
 /// 記録 / Who recorded one part of the summary, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover, crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
@@ -985,7 +1031,17 @@ pub struct Provenance {
 }
 
 /// 年齢 / Age in whole years and months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::input::Recover)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    crate::input::Recover,
+    crate::emit::Emit,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Age {
@@ -1032,7 +1088,7 @@ fn month_anniversary(birth: IsoDate, n: u32) -> Option<IsoDate> {
 }
 
 /// `summary.validate` の結果 / Result of `summary.validate`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SummaryCheck {
     /// 基準日の年齢 / Age on `as_of` (absent if born after it).

@@ -68,7 +68,7 @@ labelled! {
 }
 
 /// 節目 / One milestone of the timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Milestone {
     /// 種類 / Kind.
@@ -89,7 +89,7 @@ pub struct Milestone {
 }
 
 /// ライフステージの予定表 / The life-stage timeline of one child.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, crate::emit::Emit)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Timeline {
     /// 生年月日 / Date of birth.
