@@ -109,11 +109,21 @@ impl JsonOut {
         self.comma();
     }
 
-    /// An object's key `"name":`, given whole as `quoted` (the derive writes the quotes
-    /// and the colon into the literal: the names are Rust literals that need no escape).
-    pub fn field(&mut self, quoted: &str) {
+    /// An object's key `"name":` (`name` needs no escape: a field's name). The derive
+    /// passes the bare name, the same literal as the reading code's table of names
+    /// (one copy in the module's data).
+    pub fn name(&mut self, name: &str) {
         self.comma();
-        self.text.push_str(quoted);
+        self.text.push('"');
+        self.text.push_str(name);
+        self.text.push_str("\":");
+    }
+
+    /// A string that needs no escape (a choice's name), quoted.
+    pub fn word(&mut self, s: &str) {
+        self.text.push('"');
+        self.text.push_str(s);
+        self.text.push('"');
     }
 
     /// An object's key of any text (escaped), and the colon.

@@ -449,24 +449,24 @@ impl Serialize for Finding {
 impl crate::emit::Emit for Finding {
     fn emit(&self, w: &mut crate::emit::JsonOut) {
         w.begin_object();
-        w.field(r#""code":"#);
+        w.name("code");
         w.str(&self.code);
-        w.field(r#""severity":"#);
+        w.name("severity");
         self.severity.emit(w);
-        w.field(r#""path":"#);
+        w.name("path");
         w.str(&self.path);
-        w.field(r#""message_ja":"#);
+        w.name("message_ja");
         w.str(&self.message_ja());
-        w.field(r#""message_en":"#);
+        w.name("message_en");
         w.str(&self.message_en());
         if !self.args.is_empty() {
-            w.field(r#""args":"#);
+            w.name("args");
             args::ArgsJson(&self.args).emit(w);
         }
         if let Some(l) = &self.location {
-            w.field(r#""location_ja":"#);
+            w.name("location_ja");
             w.str(&l.ja);
-            w.field(r#""location_en":"#);
+            w.name("location_en");
             w.str(&l.en);
         }
         w.end_object();

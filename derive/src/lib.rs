@@ -656,9 +656,10 @@ mod emit {
                 (None, Some(rule)) => rule.field(&raw),
                 (None, None) => raw,
             };
-            let key = format!("{}:", quoted(&name, f.span())?);
+            quoted(&name, f.span())?;
+            // The bare name: the same literal as the reading code's table of names.
             let write = quote! {
-                w.field(#key);
+                w.name(#name);
                 crate::emit::Emit::emit(&self.#id, w);
             };
             steps.push(match &a.skip_if {
@@ -691,12 +692,12 @@ mod emit {
                 (None, Some(rule)) => rule.variant(&raw),
                 (None, None) => raw,
             };
-            let text = quoted(&name, v.span())?;
+            quoted(&name, v.span())?;
             let vid = &v.ident;
             match &v.fields {
                 Fields::Unit => {
                     unit_ids.push(vid);
-                    unit_texts.push(text);
+                    unit_texts.push(name);
                 }
                 Fields::Unnamed(u) if u.unnamed.len() == 1 => {
                     for f in &u.unnamed {
@@ -708,11 +709,10 @@ mod emit {
                             ));
                         }
                     }
-                    let key = format!("{text}:");
                     others.push(quote! {
                         #ident::#vid(v) => {
                             w.begin_object();
-                            w.field(#key);
+                            w.name(#name);
                             crate::emit::Emit::emit(v, w);
                             w.end_object();
                         }
@@ -732,15 +732,16 @@ mod emit {
                 "kyoten-derive: an enumeration without choices",
             ));
         }
+        // The bare names: the same literals as the reading code's table of choices.
         if others.is_empty() {
-            // One text per choice: a table, one call.
+            // One name per choice: a table, one call.
             return Ok(quote! {
-                w.raw(match self { #(#ident::#unit_ids => #unit_texts,)* });
+                w.word(match self { #(#ident::#unit_ids => #unit_texts,)* });
             });
         }
         Ok(quote! {
             match self {
-                #(#ident::#unit_ids => w.raw(#unit_texts),)*
+                #(#ident::#unit_ids => w.word(#unit_texts),)*
                 #(#others)*
             }
         })

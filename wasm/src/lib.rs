@@ -46,13 +46,13 @@ struct RuleInfo {
 impl Emit for RuleInfo {
     fn emit(&self, w: &mut JsonOut) {
         w.begin_object();
-        w.field(r#""code":"#);
+        w.name("code");
         w.str(self.code);
-        w.field(r#""severity":"#);
+        w.name("severity");
         self.severity.emit(w);
-        w.field(r#""message_ja":"#);
+        w.name("message_ja");
         w.str(self.message_ja);
-        w.field(r#""message_en":"#);
+        w.name("message_en");
         w.str(self.message_en);
         w.end_object();
     }

@@ -174,11 +174,11 @@ impl Serialize for ArgsJson<'_> {
 impl Emit for LabelJson<'_> {
     fn emit(&self, w: &mut JsonOut) {
         w.begin_object();
-        w.field(r#""code":"#);
+        w.name("code");
         w.str(self.0.code);
-        w.field(r#""label_en":"#);
+        w.name("label_en");
         w.str(self.0.en);
-        w.field(r#""label_ja":"#);
+        w.name("label_ja");
         w.str(self.0.ja);
         w.end_object();
     }
