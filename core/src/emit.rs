@@ -79,7 +79,7 @@ impl JsonOut {
     /// A comma unless the text ends with the `{` or `[` of the object or list being
     /// written.
     fn comma(&mut self) {
-        if !self.text.ends_with(['{', '[']) {
+        if !matches!(self.text.as_bytes().last(), Some(b'{' | b'[')) {
             self.text.push(',');
         }
     }

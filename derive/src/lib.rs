@@ -662,7 +662,19 @@ mod emit {
                 w.name(#name);
                 crate::emit::Emit::emit(&self.#id, w);
             };
+            let is_none = a.skip_if.as_ref().is_some_and(|p| {
+                let names: Vec<String> = p.segments.iter().map(|s| s.ident.to_string()).collect();
+                names == ["Option", "is_none"]
+            });
             steps.push(match &a.skip_if {
+                // `Option::is_none`: the value inside, written directly (the same text;
+                // no call of the option's own writer).
+                Some(_) if is_none => quote! {
+                    if let ::core::option::Option::Some(v) = &self.#id {
+                        w.name(#name);
+                        crate::emit::Emit::emit(v, w);
+                    }
+                },
                 Some(p) => quote! { if !#p(&self.#id) { #write } },
                 None => write,
             });
