@@ -476,37 +476,19 @@ fn finish(
     let valid = report.valid;
     let mut out = JsonOut::with_capacity(4096);
     crate::emit::write(&mut out, &report);
-    let mut ok = true;
     if let Some(write) = result {
-        ok = out.pop() == Some('}');
+        // The report's object ends with its `}` (written by `Emit`, which cannot fail):
+        // the result goes before it.
+        out.pop();
         out.raw(r#","result":"#);
         write(&mut out);
         out.raw("}");
     }
-    match out.into_string() {
-        json if ok => Outcome {
-            json,
-            valid,
-            problem,
-        },
-        // The report's text always ends with its `}`; answer with an error report all
-        // the same.
-        _ => Outcome {
-            json: unserialisable(&report.operation),
-            valid: false,
-            problem,
-        },
+    Outcome {
+        json: out.into_string(),
+        valid,
+        problem,
     }
-}
-
-/// The report of an operation whose report could not be written: one
-/// `operation.internal` (the rule of `crate::surface`, above this module; its texts are
-/// repeated here and a test there keeps them equal).
-pub(crate) fn unserialisable(operation: &str) -> String {
-    format!(
-        r#"{{"operation":{},"valid":false,"errors":1,"warnings":0,"infos":0,"findings":[{{"code":"operation.internal","severity":"error","path":"","message_ja":"ライブラリ内部のエラーです（入力内容は失われていません。不具合として報告してください）","message_en":"Internal error in the library (the input was not lost; please report it as a bug)"}}]}}"#,
-        crate::emit::to_string(operation)
-    )
 }
 
 #[cfg(test)]

@@ -226,18 +226,6 @@ mod tests {
     }
 
     #[test]
-    fn the_operations_unwritable_report_is_this_rule() {
-        let v: serde_json::Value =
-            serde_json::from_str(&crate::operation::unserialisable("plan.validate")).unwrap();
-        assert_eq!(v["operation"], "plan.validate");
-        assert_eq!(v["valid"], false);
-        let f = &v["findings"][0];
-        assert_eq!(f["code"], INTERNAL.code);
-        assert_eq!(f["message_ja"], INTERNAL.at("").message_ja());
-        assert_eq!(f["message_en"], INTERNAL.at("").message_en());
-    }
-
-    #[test]
     fn internal_and_not_json_reports() {
         let v: serde_json::Value = serde_json::from_str(INTERNAL_JSON).unwrap();
         assert_eq!(v["findings"][0]["code"], "operation.internal");
