@@ -1,3 +1,7 @@
+//! Two derives of kyoten-core from serde's attributes: `#[derive(Emit)]`, the JSON
+//! writer of reports and results (`kyoten_core::emit::Emit`, documented at
+//! [`derive_emit`]), and, below, the reader:
+//!
 //! `#[derive(Recover)]`: the reading code of kyoten-core's recovering reader
 //! (`kyoten_core::input::Recover`, the slow path of `input::read_with`), generated from
 //! the SAME `#[serde(...)]` attributes that serde's `#[derive(Deserialize)]` reads, so the
