@@ -180,42 +180,14 @@ impl JsonOut {
 
     /// The digits of `n`, at least `width` of them (zeros in front).
     fn digits(&mut self, n: u64, width: usize) {
-        let mut digits = [b'0'; 20];
-        let mut start = digits.len();
-        let mut rest = n;
-        loop {
-            start -= 1;
-            if let Some(slot) = digits.get_mut(start) {
-                *slot = b'0' + (rest % 10) as u8;
-            }
-            rest /= 10;
-            if rest == 0 || start == 0 {
-                break;
-            }
-        }
-        let start = start.min(digits.len().saturating_sub(width));
-        for d in digits.get(start..).unwrap_or(&[]) {
-            self.text.push(char::from(*d));
-        }
+        push_u64(&mut self.text, n, width);
     }
 
     /// A date or a month as a string, as `format!("{year:04}-{month:02}-{day:02}")`
     /// writes it (without a day: `{year:04}-{month:02}`).
     pub fn date(&mut self, year: i32, month: u8, day: Option<u8>) {
         self.text.push('"');
-        if year < 0 {
-            // `{:04}` counts the sign.
-            self.text.push('-');
-            self.digits(u64::from(year.unsigned_abs()), 3);
-        } else {
-            self.digits(u64::from(year.unsigned_abs()), 4);
-        }
-        self.text.push('-');
-        self.digits(u64::from(month), 2);
-        if let Some(day) = day {
-            self.text.push('-');
-            self.digits(u64::from(day), 2);
-        }
+        push_date(&mut self.text, year, month, day);
         self.text.push('"');
     }
 
@@ -235,6 +207,45 @@ impl JsonOut {
         } else {
             self.null();
         }
+    }
+}
+
+/// Writes the digits of `n`, at least `width` of them (zeros in front): the one digit
+/// writer of reports, messages and pointers (no `core::fmt`).
+pub(crate) fn push_u64(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
+    }
+    let start = start.min(digits.len().saturating_sub(width));
+    for d in digits.get(start..).unwrap_or(&[]) {
+        out.push(char::from(*d));
+    }
+}
+
+/// Writes a date as `{year:04}-{month:02}-{day:02}` does (`-005` for the year -5: the
+/// width counts the sign); without a day, `{year:04}-{month:02}`.
+pub(crate) fn push_date(out: &mut String, year: i32, month: u8, day: Option<u8>) {
+    if year < 0 {
+        out.push('-');
+        push_u64(out, u64::from(year.unsigned_abs()), 3);
+    } else {
+        push_u64(out, u64::from(year.unsigned_abs()), 4);
+    }
+    out.push('-');
+    push_u64(out, u64::from(month), 2);
+    if let Some(day) = day {
+        out.push('-');
+        push_u64(out, u64::from(day), 2);
     }
 }
 

@@ -3,33 +3,8 @@
 //! report of thousands of findings is written, and P6, the WASM module's size).
 
 use super::{Arg, ArgValue, Label};
-use crate::emit::{Emit, JsonOut};
+use crate::emit::{Emit, JsonOut, push_u64};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
-
-/// Writes the digits of `n`, at least `width` of them (zeros in front).
-fn push_u64(out: &mut String, n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut start = digits.len();
-    let mut rest = n;
-    loop {
-        start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || start == 0 {
-            break;
-        }
-    }
-    let start = start.min(digits.len().saturating_sub(width));
-    out.extend(
-        digits
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|d| char::from(*d)),
-    );
-}
 
 /// Writes `n` as `{n}` does, `-` first when negative.
 pub(super) fn push_i64(out: &mut String, n: i64) {
@@ -42,16 +17,7 @@ pub(super) fn push_i64(out: &mut String, n: i64) {
 /// Writes a date as `{year:04}-{month:02}-{day:02}` does (`-005` for the year -5: the
 /// width counts the sign).
 fn push_date(out: &mut String, year: i32, month: u8, day: u8) {
-    if year < 0 {
-        out.push('-');
-        push_u64(out, u64::from(year.unsigned_abs()), 3);
-    } else {
-        push_u64(out, u64::from(year.unsigned_abs()), 4);
-    }
-    out.push('-');
-    push_u64(out, u64::from(month), 2);
-    out.push('-');
-    push_u64(out, u64::from(day), 2);
+    crate::emit::push_date(out, year, month, Some(day));
 }
 
 /// Writes `units / 10^scale` exactly (scale at most 18).

@@ -89,22 +89,7 @@ pub fn key_of(segment: &str) -> std::borrow::Cow<'_, str> {
 
 /// Writes `i` in decimal (without `format!`: pointers are built often).
 pub(super) fn push_index(out: &mut String, i: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = i;
-    loop {
-        start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || start == 0 {
-            break;
-        }
-    }
-    for d in digits.get(start..).unwrap_or(&[]) {
-        out.push(char::from(*d));
-    }
+    crate::emit::push_u64(out, i as u64, 1);
 }
 
 impl From<&Place<'_>> for String {
