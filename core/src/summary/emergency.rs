@@ -227,8 +227,8 @@ fn plan_calls_supplier(s: &ChildSummary) -> bool {
     s.emergency_plan.as_ref().is_some_and(|p| {
         p.actions.iter().any(|a| {
             a.situation == super::Situation::VentilatorFailure
-                || a.action.contains("業者")
-                || a.action.contains("メーカー")
+                || crate::text::contains(&a.action, "業者")
+                || crate::text::contains(&a.action, "メーカー")
         })
     })
 }
@@ -418,8 +418,10 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
             }
             // The form once: 「ジアゼパム坐剤 4mg」, not 「ジアゼパム坐剤 4mg 坐剤」.
             let route = m.route.label_ja();
-            let written =
-                m.name.contains(route) || m.dose.as_deref().is_some_and(|d| d.contains(route));
+            let written = crate::text::contains(&m.name, route)
+                || m.dose
+                    .as_deref()
+                    .is_some_and(|d| crate::text::contains(d, route));
             if !written {
                 t.push(' ');
                 t.push_str(route);
