@@ -130,10 +130,17 @@ impl Rule {
     /// A finding of this rule at `path`, without arguments (add them with
     /// [`Finding::with`]).
     pub fn at(&self, path: impl Into<String>) -> Finding {
+        self.at_path(path.into())
+    }
+
+    /// [`Rule::at`] after the conversion: on WASM one copy for every path type (issue 19,
+    /// P6: the module's size); natively inlined as before.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn at_path(&self, path: String) -> Finding {
         Finding {
             code: self.code.to_owned(),
             severity: self.severity,
-            path: path.into(),
+            path,
             args: Vec::new(),
             location: None,
             ja: self.ja,
