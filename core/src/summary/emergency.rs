@@ -247,7 +247,7 @@ fn supplier_lines(s: &ChildSummary) -> Vec<String> {
             devices.push(d);
         }
     }
-    crate::sorting::by_key(&mut devices, |d| !d.kind.is_airway());
+    crate::sorting::by_field(&mut devices, |d| !d.kind.is_airway());
     let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     let mut out = Vec::new();
     for d in devices {
@@ -327,7 +327,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     for d in &s.diagnoses {
         dx.push(d);
     }
-    crate::sorting::by_key(&mut dx, |d| !d.primary);
+    crate::sorting::by_field(&mut dx, |d| !d.primary);
     let mut diagnoses: Vec<String> = Vec::new();
     for d in dx {
         diagnoses.push(match &d.icd10 {
@@ -351,7 +351,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
             for a in &s.allergies.items {
                 items.push(a);
             }
-            crate::sorting::by_key(&mut items, |a| {
+            crate::sorting::by_field(&mut items, |a| {
                 (
                     a.category != super::AllergyCategory::Drug,
                     std::cmp::Reverse(a.severity.unwrap_or(AllergySeverity::Mild)),
@@ -407,7 +407,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     for m in &s.medications {
         meds.push(m);
     }
-    crate::sorting::by_key(&mut meds, |m| !m.rescue);
+    crate::sorting::by_field(&mut meds, |m| !m.rescue);
     let mut medications: Vec<String> = Vec::new();
     for m in meds {
         medications.push({
