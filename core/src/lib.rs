@@ -71,6 +71,7 @@ pub mod stats;
 pub mod summary;
 pub mod surface;
 pub mod tasks;
+mod text;
 pub mod upgrade;
 pub mod version;
 

@@ -32,6 +32,12 @@ use kyoten_core::surface;
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// The form module's allocator (feature `small-alloc`): talc over the WASM memory, which
+/// it grows as needed; smaller than Rust's default on wasm32 (dlmalloc).
+#[cfg(all(feature = "small-alloc", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// One row of [`rules`].
 #[derive(Debug, Serialize)]
 struct RuleInfo {

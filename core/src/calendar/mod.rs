@@ -142,7 +142,7 @@ impl IsoDate {
             return Some(d);
         }
         let t = text.trim();
-        let (body, marks): (&str, &[char]) = if t.contains('/') {
+        let (body, marks): (&str, &[char]) = if crate::text::has_byte(t, b'/') {
             (t, &['/'])
         } else if let Some(rest) = t.strip_suffix('日') {
             (rest, &['年', '月'])

@@ -80,11 +80,27 @@ pub fn push_key(out: &mut String, key: &str) {
 
 /// The object key one RFC 6901 pointer segment names (`~1` → `/`, `~0` → `~`).
 pub fn key_of(segment: &str) -> std::borrow::Cow<'_, str> {
-    if segment.contains('~') {
-        std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-    } else {
-        std::borrow::Cow::Borrowed(segment)
+    if !crate::text::has_byte(segment, b'~') {
+        return std::borrow::Cow::Borrowed(segment);
     }
+    // As `segment.replace("~1", "/").replace("~0", "~")`, in one pass: `~1` first, so
+    // that `~01` is `~1`, not `/`.
+    let mut out = String::with_capacity(segment.len());
+    let mut chars = segment.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('~', Some('1')) => {
+                out.push('/');
+                chars.next();
+            }
+            ('~', Some('0')) => {
+                out.push('~');
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Writes `i` in decimal (without `format!`: pointers are built often).
@@ -107,6 +123,30 @@ impl From<Place<'_>> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_of_decodes_as_the_two_replaces() {
+        for seg in [
+            "",
+            "a",
+            "~",
+            "~0",
+            "~1",
+            "~01",
+            "~10",
+            "~~1",
+            "~~01",
+            "a~1b~0c",
+            "~2",
+            "業者~1~0~",
+        ] {
+            let want = seg.replace("~1", "/").replace("~0", "~");
+            assert_eq!(key_of(seg), want, "{seg:?}");
+            let mut back = String::new();
+            push_key(&mut back, &want);
+            assert_eq!(key_of(&back), want, "{seg:?}");
+        }
+    }
 
     #[test]
     fn builds_the_same_pointer_as_path() {

@@ -506,7 +506,7 @@ pub fn score(
             },
         ));
     }
-    crate::sorting::by_key(&mut items, |(ri, _)| *ri);
+    crate::sorting::by_field(&mut items, |(ri, _)| *ri);
     mark_unconfirmed_combinations(&mut items, findings);
     let mut total: u16 = 0;
     for (_, it) in &items {

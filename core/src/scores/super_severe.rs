@@ -652,7 +652,7 @@ pub fn score(
         findings.push(EXCLUDED.at(&p).with("reason", CATHETERISATION_ONCE));
     }
 
-    crate::sorting::by_key(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
+    crate::sorting::by_field(&mut hits, |(row, _)| TABLE.iter().position(|r| r == *row));
     let mut total: u16 = 0;
     for (row, _) in &hits {
         total += u16::from(row.points);

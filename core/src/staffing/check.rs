@@ -492,7 +492,7 @@ fn check_meetings(
             );
         }
         // Report gap findings in document order of the meeting they point at.
-        crate::sorting::by_key(&mut gap_findings, |(k, _)| *k);
+        crate::sorting::by_field(&mut gap_findings, |(k, _)| *k);
         for (_, f) in gap_findings {
             findings.push(f);
         }

@@ -227,8 +227,8 @@ fn plan_calls_supplier(s: &ChildSummary) -> bool {
     s.emergency_plan.as_ref().is_some_and(|p| {
         p.actions.iter().any(|a| {
             a.situation == super::Situation::VentilatorFailure
-                || a.action.contains("業者")
-                || a.action.contains("メーカー")
+                || crate::text::contains(&a.action, "業者")
+                || crate::text::contains(&a.action, "メーカー")
         })
     })
 }
@@ -247,7 +247,7 @@ fn supplier_lines(s: &ChildSummary) -> Vec<String> {
             devices.push(d);
         }
     }
-    crate::sorting::by_key(&mut devices, |d| !d.kind.is_airway());
+    crate::sorting::by_field(&mut devices, |d| !d.kind.is_airway());
     let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     let mut out = Vec::new();
     for d in devices {
@@ -327,7 +327,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     for d in &s.diagnoses {
         dx.push(d);
     }
-    crate::sorting::by_key(&mut dx, |d| !d.primary);
+    crate::sorting::by_field(&mut dx, |d| !d.primary);
     let mut diagnoses: Vec<String> = Vec::new();
     for d in dx {
         diagnoses.push(match &d.icd10 {
@@ -351,7 +351,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
             for a in &s.allergies.items {
                 items.push(a);
             }
-            crate::sorting::by_key(&mut items, |a| {
+            crate::sorting::by_field(&mut items, |a| {
                 (
                     a.category != super::AllergyCategory::Drug,
                     std::cmp::Reverse(a.severity.unwrap_or(AllergySeverity::Mild)),
@@ -407,7 +407,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
     for m in &s.medications {
         meds.push(m);
     }
-    crate::sorting::by_key(&mut meds, |m| !m.rescue);
+    crate::sorting::by_field(&mut meds, |m| !m.rescue);
     let mut medications: Vec<String> = Vec::new();
     for m in meds {
         medications.push({
@@ -418,8 +418,10 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (EmergencyView, Vec<Finding>) 
             }
             // The form once: 「ジアゼパム坐剤 4mg」, not 「ジアゼパム坐剤 4mg 坐剤」.
             let route = m.route.label_ja();
-            let written =
-                m.name.contains(route) || m.dose.as_deref().is_some_and(|d| d.contains(route));
+            let written = crate::text::contains(&m.name, route)
+                || m.dose
+                    .as_deref()
+                    .is_some_and(|d| crate::text::contains(d, route));
             if !written {
                 t.push(' ');
                 t.push_str(route);

@@ -241,7 +241,7 @@ pub fn romaji(kana: &str) -> Option<String> {
             if r.starts_with("ch") {
                 out.push('t');
             } else if let Some(first) = r.chars().next()
-                && !"aiueon".contains(first)
+                && !matches!(first, 'a' | 'i' | 'u' | 'e' | 'o' | 'n')
             {
                 out.push(first);
             }

@@ -205,7 +205,7 @@ pub fn build(s: &ChildSummary, as_of: IsoDate) -> (Timeline, Vec<Finding>) {
             }
         });
     }
-    crate::sorting::by_key(&mut milestones, |m| m.date);
+    crate::sorting::by_field(&mut milestones, |m| m.date);
 
     let first_consultation = s
         .history
