@@ -17,6 +17,7 @@ use wasm_encoder::reencode::{self, Reencode};
 use wasmparser::{FunctionBody, Parser, Payload};
 
 pub mod order;
+pub mod search;
 
 /// Why a module could not be read, reordered or validated.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,12 +1,15 @@
-//! `wasm-order IN OUT`: writes IN with its functions reordered to gzip smaller (see the
-//! library's documentation), after checking that the result validates.
+//! `wasm-order IN OUT`: writes IN with its functions in the order that gzips smallest
+//! among its own and a few greedy orders (see the library's documentation), after
+//! checking that the result validates. Prints the sizes before and after.
 //!
-//! Options (for experiments; `wasm/build.sh` uses the defaults): `--window BYTES`,
-//! `--smooth N`, `--threshold X`, `--identity` (keep the order: only re-encode).
+//! Options (for experiments; `wasm/build.sh` uses none): `--window BYTES`,
+//! `--shingle N`, `--smooth N`, `--threshold X` (one greedy order with these knobs,
+//! written whatever its size), `--identity` (keep the order: only re-encode).
 
 use std::process::ExitCode;
 
 use wasm_order::order::{self, Params};
+use wasm_order::search::{self, Measure};
 
 fn main() -> ExitCode {
     match run() {
@@ -18,38 +21,67 @@ fn main() -> ExitCode {
     }
 }
 
+const USAGE: &str = "usage: wasm-order [--window BYTES] [--shingle N] [--smooth N] \
+                     [--threshold X] [--identity] IN OUT";
+
 fn run() -> Result<(), String> {
     let mut params = Params::default();
+    let mut fixed = false;
     let mut identity = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        fixed |= arg.starts_with("--") && arg != "--identity";
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--window" => params.window = parse(&value("--window")?)?,
+            "--shingle" => params.shingle = parse(&value("--shingle")?)?,
             "--smooth" => params.smooth = parse(&value("--smooth")?)?,
             "--threshold" => params.threshold = parse(&value("--threshold")?)?,
             "--identity" => identity = true,
             "-h" | "--help" => {
-                println!(
-                    "usage: wasm-order [--window BYTES] [--smooth N] [--threshold X] [--identity] IN OUT"
-                );
+                println!("{USAGE}");
                 return Ok(());
             }
+            _ if arg.starts_with('-') => return Err(format!("unknown option {arg}\n{USAGE}")),
             _ => files.push(arg),
         }
     }
     let [input, output] = files.as_slice() else {
-        return Err("usage: wasm-order [options] IN OUT".into());
+        return Err(USAGE.into());
     };
     let wasm = std::fs::read(input).map_err(|e| format!("{input}: {e}"))?;
-    let functions = wasm_order::functions(&wasm).map_err(|e| format!("{input}: {e}"))?;
-    let order: Vec<u32> = if identity {
-        (0..functions.bodies.len() as u32).collect()
+    let out = if identity || fixed {
+        let bodies = wasm_order::functions(&wasm)
+            .map_err(|e| format!("{input}: {e}"))?
+            .bodies;
+        let order: Vec<u32> = if identity {
+            (0..bodies.len() as u32).collect()
+        } else {
+            order::choose(&bodies, &params)
+        };
+        wasm_order::permute(&wasm, &order).map_err(|e| format!("{input}: {e}"))?
     } else {
-        order::choose(&functions.bodies, &params)
+        let measure = Measure::available();
+        let outcome = search::best(&wasm, &search::tried_params(), measure)
+            .map_err(|e| format!("{input}: {e}"))?;
+        let how = match measure {
+            Measure::Gzip => "gzip -9",
+            Measure::Deflate => "deflate -9 (no gzip command here)",
+        };
+        let kept = match outcome.params {
+            Some(p) => format!(
+                "greedy order, {}-byte shingles, {} B window",
+                p.shingle, p.window
+            ),
+            None => "the module's own order".to_string(),
+        };
+        println!(
+            "wasm-order: {input}: {} -> {} bytes {how} ({kept})",
+            outcome.before, outcome.after
+        );
+        outcome.module
     };
-    let out = wasm_order::permute(&wasm, &order).map_err(|e| format!("{input}: {e}"))?;
     wasm_order::validate(&out).map_err(|e| format!("{input} reordered: {e}"))?;
     std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
     Ok(())

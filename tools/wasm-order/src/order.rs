@@ -22,6 +22,8 @@ pub struct Params {
     /// Below this score (the share of a candidate's shingles found in the window), the
     /// next function in the module's own order is placed instead.
     pub threshold: f64,
+    /// Bytes per shingle (1 to 8).
+    pub shingle: usize,
 }
 
 impl Default for Params {
@@ -30,12 +32,13 @@ impl Default for Params {
             window: 4 * 1024,
             smooth: 0.0,
             threshold: 0.0,
+            shingle: 4,
         }
     }
 }
 
 /// Bytes per shingle.
-const SHINGLE: usize = 4;
+const MAX_SHINGLE: usize = 8;
 
 /// The order of `bodies` (the defined functions' bodies, in the module's order) for
 /// [`crate::permute`]: `result[p]` is the index in `bodies` of the `p`-th function.
@@ -44,13 +47,14 @@ pub fn choose(bodies: &[&[u8]], params: &Params) -> Vec<u32> {
     let count = bodies.len();
     // Each body's distinct shingles, as dense ids (given in order of first appearance, so
     // that nothing depends on hashing).
-    let mut ids: HashMap<[u8; SHINGLE], u32> = HashMap::new();
+    let k = params.shingle.clamp(1, MAX_SHINGLE);
+    let mut ids: HashMap<u64, u32> = HashMap::new();
     let mut shingles: Vec<Vec<u32>> = Vec::with_capacity(count);
     for body in bodies {
         let mut own: Vec<u32> = body
-            .windows(SHINGLE)
+            .windows(k)
             .map(|w| {
-                let key = [w[0], w[1], w[2], w[3]];
+                let key = w.iter().fold(0u64, |key, &b| (key << 8) | u64::from(b));
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                 *ids.entry(key).or_insert(next)
             })
@@ -177,6 +181,7 @@ mod tests {
                 window: 0,
                 smooth: 8.0,
                 threshold: 0.3,
+                shingle: 6,
             },
         ] {
             let order = choose(&bodies, &params);
