@@ -4,7 +4,8 @@
 //!
 //! Options (for experiments; `wasm/build.sh` uses none): `--window BYTES`,
 //! `--shingle N`, `--smooth N`, `--threshold X` (one greedy order with these knobs,
-//! written whatever its size), `--identity` (keep the order: only re-encode).
+//! written whatever its size), `--identity` (keep the order: only re-encode),
+//! `--budget N` (measurements for the moves after the choice of order; 100 by default).
 
 use std::process::ExitCode;
 
@@ -22,16 +23,17 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: wasm-order [--window BYTES] [--shingle N] [--smooth N] \
-                     [--threshold X] [--identity] IN OUT";
+                     [--threshold X] [--identity] [--budget N] IN OUT";
 
 fn run() -> Result<(), String> {
     let mut params = Params::default();
     let mut fixed = false;
     let mut identity = false;
+    let mut budget = 100usize;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        fixed |= arg.starts_with("--") && arg != "--identity";
+        fixed |= arg.starts_with("--") && arg != "--identity" && arg != "--budget";
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--window" => params.window = parse(&value("--window")?)?,
@@ -39,6 +41,7 @@ fn run() -> Result<(), String> {
             "--smooth" => params.smooth = parse(&value("--smooth")?)?,
             "--threshold" => params.threshold = parse(&value("--threshold")?)?,
             "--identity" => identity = true,
+            "--budget" => budget = parse(&value("--budget")?)?,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -63,7 +66,10 @@ fn run() -> Result<(), String> {
         wasm_order::permute(&wasm, &order).map_err(|e| format!("{input}: {e}"))?
     } else {
         let measure = Measure::available();
-        let outcome = search::best(&wasm, &search::tried_params(), measure)
+        let mut outcome = search::best(&wasm, &search::tried_params(), measure)
+            .map_err(|e| format!("{input}: {e}"))?;
+        let chosen = outcome.after;
+        let moves = search::improve(&wasm, &mut outcome, measure, budget)
             .map_err(|e| format!("{input}: {e}"))?;
         let how = match measure {
             Measure::Gzip => "gzip -9",
@@ -77,7 +83,8 @@ fn run() -> Result<(), String> {
             None => "the module's own order".to_string(),
         };
         println!(
-            "wasm-order: {input}: {} -> {} bytes {how} ({kept})",
+            "wasm-order: {input}: {} -> {} bytes {how} ({kept}: {chosen}; then {moves} \
+             functions moved)",
             outcome.before, outcome.after
         );
         outcome.module

@@ -40,39 +40,74 @@ impl Default for Params {
 /// Bytes per shingle.
 const MAX_SHINGLE: usize = 8;
 
+/// The shingles of some bodies.
+pub(crate) struct Shingles {
+    /// Each body's distinct shingles, as dense ids (given in order of first appearance,
+    /// so that nothing depends on hashing), sorted.
+    pub(crate) own: Vec<Vec<u32>>,
+    /// For each shingle id, the bodies that hold it, in order.
+    pub(crate) holders: Vec<Vec<u32>>,
+}
+
+impl Shingles {
+    /// The `k`-byte shingles (`k` clamped to 1..=8) of `bodies`.
+    pub(crate) fn of(bodies: &[&[u8]], k: usize) -> Self {
+        let k = k.clamp(1, MAX_SHINGLE);
+        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut own: Vec<Vec<u32>> = Vec::with_capacity(bodies.len());
+        for body in bodies {
+            let mut these: Vec<u32> = body
+                .windows(k)
+                .map(|w| {
+                    let key = w.iter().fold(0u64, |key, &b| (key << 8) | u64::from(b));
+                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    *ids.entry(key).or_insert(next)
+                })
+                .collect();
+            these.sort_unstable();
+            these.dedup();
+            own.push(these);
+        }
+        let mut holders: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+        for (f, these) in own.iter().enumerate() {
+            for &id in these {
+                holders[id as usize].push(f as u32);
+            }
+        }
+        Self { own, holders }
+    }
+
+    /// The body other than `f` that holds the largest number of `f`'s shingles (the
+    /// first of equals), if any holds one.
+    pub(crate) fn closest(&self, f: usize) -> Option<usize> {
+        let mut shared: HashMap<u32, u32> = HashMap::new();
+        for &id in &self.own[f] {
+            for &g in &self.holders[id as usize] {
+                if g as usize != f {
+                    *shared.entry(g).or_insert(0) += 1;
+                }
+            }
+        }
+        shared
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(g, _)| g as usize)
+    }
+}
+
 /// The order of `bodies` (the defined functions' bodies, in the module's order) for
 /// [`crate::permute`]: `result[p]` is the index in `bodies` of the `p`-th function.
 #[must_use]
 pub fn choose(bodies: &[&[u8]], params: &Params) -> Vec<u32> {
     let count = bodies.len();
-    // Each body's distinct shingles, as dense ids (given in order of first appearance, so
-    // that nothing depends on hashing).
-    let k = params.shingle.clamp(1, MAX_SHINGLE);
-    let mut ids: HashMap<u64, u32> = HashMap::new();
-    let mut shingles: Vec<Vec<u32>> = Vec::with_capacity(count);
-    for body in bodies {
-        let mut own: Vec<u32> = body
-            .windows(k)
-            .map(|w| {
-                let key = w.iter().fold(0u64, |key, &b| (key << 8) | u64::from(b));
-                let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                *ids.entry(key).or_insert(next)
-            })
-            .collect();
-        own.sort_unstable();
-        own.dedup();
-        shingles.push(own);
-    }
-    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
-    for (f, own) in shingles.iter().enumerate() {
-        for &id in own {
-            holders[id as usize].push(f as u32);
-        }
-    }
+    let Shingles {
+        own: shingles,
+        holders,
+    } = Shingles::of(bodies, params.shingle);
 
     // in_window[id]: how many bodies in the window hold shingle `id`;
     // score[f]: how many of f's shingles are in the window.
-    let mut in_window = vec![0u32; ids.len()];
+    let mut in_window = vec![0u32; holders.len()];
     let mut score = vec![0u32; count];
     let mut placed = vec![false; count];
     let mut window: VecDeque<usize> = VecDeque::new();

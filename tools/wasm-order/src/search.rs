@@ -1,7 +1,8 @@
 //! Picking the order by the size that counts: the greedy order of [`crate::order`] is
 //! only a proxy (its result moves a few hundred bytes either way with its knobs, and not
 //! the same way from one module to the next), so [`best`] builds the module in each of a
-//! few greedy orders, and in its own order, and keeps the one that gzips smallest.
+//! few greedy orders, and in its own order, and keeps the one that gzips smallest;
+//! [`improve`] then tries moving single functions, measured the same way.
 //!
 //! The size is measured with the `gzip -9` command when it runs (issue 19's P6 is
 //! defined with it, and zlib's deflate, which splits blocks differently, does not rank
@@ -10,7 +11,7 @@
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
-use crate::order::{self, Params};
+use crate::order::{self, Params, Shingles};
 use crate::{Error, functions, permute};
 
 /// How a module's size is measured.
@@ -103,6 +104,8 @@ pub fn tried_params() -> Vec<Params> {
 pub struct Outcome {
     /// The module in its best order.
     pub module: Vec<u8>,
+    /// That order (see [`crate::permute`]).
+    pub order: Vec<u32>,
     /// The size of the input module (`measure`).
     pub before: usize,
     /// The size of `module`.
@@ -125,15 +128,18 @@ pub fn best(wasm: &[u8], tried: &[Params], measure: Measure) -> Result<Outcome, 
     let mut outcome = Outcome {
         after: measure.size(&own)?,
         module: own,
+        order: identity,
         before,
         params: None,
     };
     for params in tried {
-        let module = permute(wasm, &order::choose(&bodies, params))?;
+        let order = order::choose(&bodies, params);
+        let module = permute(wasm, &order)?;
         let size = measure.size(&module)?;
         if size < outcome.after {
             outcome = Outcome {
                 module,
+                order,
                 before,
                 after: size,
                 params: Some(*params),
@@ -141,6 +147,62 @@ pub fn best(wasm: &[u8], tried: &[Params], measure: Measure) -> Result<Outcome, 
         }
     }
     Ok(outcome)
+}
+
+/// Improves `outcome` (of `wasm`) by moving single functions, measured: the largest
+/// functions first, each is moved next to the body that shares most of its 4-byte
+/// shingles (after it, else before it), and a move is kept when the module then
+/// `measure`s smaller. Stops after `budget` measurements. Returns how many moves were
+/// kept.
+///
+/// # Errors
+///
+/// When `wasm` cannot be rewritten or `measure` fails.
+pub fn improve(
+    wasm: &[u8],
+    outcome: &mut Outcome,
+    measure: Measure,
+    budget: usize,
+) -> Result<usize, Error> {
+    let bodies = functions(wasm)?.bodies;
+    let shingles = Shingles::of(&bodies, 4);
+    let mut largest: Vec<usize> = (0..bodies.len()).collect();
+    largest.sort_by_key(|&f| (std::cmp::Reverse(bodies[f].len()), f));
+    let position = |order: &[u32], f: usize| order.iter().position(|&g| g as usize == f);
+    let mut measured = 0;
+    let mut kept = 0;
+    'functions: for f in largest {
+        let Some(g) = shingles.closest(f) else {
+            continue;
+        };
+        let (Some(at_f), Some(at_g)) = (position(&outcome.order, f), position(&outcome.order, g))
+        else {
+            continue;
+        };
+        if at_f.abs_diff(at_g) == 1 {
+            continue;
+        }
+        for after in [true, false] {
+            if measured >= budget {
+                break 'functions;
+            }
+            let mut order = outcome.order.clone();
+            order.remove(at_f);
+            let at_g = if at_g > at_f { at_g - 1 } else { at_g };
+            order.insert(at_g + usize::from(after), f as u32);
+            let module = permute(wasm, &order)?;
+            let size = measure.size(&module)?;
+            measured += 1;
+            if size < outcome.after {
+                outcome.module = module;
+                outcome.order = order;
+                outcome.after = size;
+                kept += 1;
+                break;
+            }
+        }
+    }
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -161,7 +223,9 @@ mod tests {
             // 10 header bytes (no name with -n), a stored or fixed block, 8 trailer bytes.
             let size = Measure::Gzip.size(b"").unwrap();
             assert_eq!(size, 20);
-            let big: Vec<u8> = (0..300_000u32).map(|i| (i.wrapping_mul(i) >> 7) as u8).collect();
+            let big: Vec<u8> = (0..300_000u32)
+                .map(|i| (i.wrapping_mul(i) >> 7) as u8)
+                .collect();
             assert!(Measure::Gzip.size(&big).unwrap() > 20);
         }
     }
@@ -207,8 +271,25 @@ mod tests {
             crate::validate(&outcome.module).unwrap();
             assert!(outcome.after <= outcome.before);
             assert_eq!(outcome.after, measure.size(&outcome.module).unwrap());
+            assert_eq!(outcome.module, permute(&wasm, &outcome.order).unwrap());
             // Deterministic.
             assert_eq!(outcome, best(&wasm, &tried_params(), measure).unwrap());
+
+            // The moves keep the module valid, never make it larger, and stay within
+            // the budget (at most one kept move per measurement).
+            let mut improved = outcome.clone();
+            let kept = improve(&wasm, &mut improved, measure, 6).unwrap();
+            assert!(kept <= 6);
+            crate::validate(&improved.module).unwrap();
+            assert!(improved.after <= outcome.after);
+            assert_eq!(improved.after, measure.size(&improved.module).unwrap());
+            assert_eq!(improved.module, permute(&wasm, &improved.order).unwrap());
+            let mut again = outcome.clone();
+            improve(&wasm, &mut again, measure, 6).unwrap();
+            assert_eq!(again, improved);
+            let mut none = outcome.clone();
+            assert_eq!(improve(&wasm, &mut none, measure, 0).unwrap(), 0);
+            assert_eq!(none, outcome);
         }
     }
 }
