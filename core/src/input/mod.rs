@@ -320,45 +320,77 @@ pub(crate) use recover::{
 /// Reads a draft again with the stand-ins of `varied` taking their second value
 /// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
 /// that rest on a stand-in.
-pub(crate) fn read_draft_varied<T: DeserializeOwned + Recover>(
+pub(crate) fn read_draft_varied<T: Recover>(
     bytes: &[u8],
     limits: &Limits,
     varied: Varied<'_>,
 ) -> Option<T> {
     let text = text_of(bytes, limits).ok()?;
-    let tree = tree_of(text).ok()?;
-    let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
-    let found = recover::recover_varied::<T>(&tree, true, budget, varied);
-    match finish(found, &tree, true) {
-        Read::Draft(d) => Some(d.value),
+    let mut value: Option<T> = None;
+    match recovered(text, true, varied, &mut value) {
+        Read::Draft(_) => value,
         _ => None,
     }
 }
 
 /// The slow path: every problem of a document the fast path could not read.
-#[inline(never)]
 fn slow<T: Recover>(text: &str, draft: bool) -> Read<T> {
+    let mut value: Option<T> = None;
+    match recovered(text, draft, Varied::None, &mut value) {
+        Read::Complete(()) => match value {
+            Some(value) => Read::Complete(value),
+            None => unread(),
+        },
+        Read::Draft(d) => match value {
+            Some(value) => Read::Draft(Draft {
+                value,
+                findings: d.findings,
+            }),
+            None => unread(),
+        },
+        Read::Unreadable(u) => Read::Unreadable(u),
+    }
+}
+
+/// A document read without a value (cannot happen: a pass that reads the document gives
+/// its value).
+#[cold]
+fn unread<T>() -> Read<T> {
+    Read::Unreadable(Unreadable {
+        findings: vec![INVALID_VALUE.at("")],
+        problem: InputProblem::Shape,
+    })
+}
+
+/// The slow path of every document type (one copy): the document's tree read into `doc`
+/// pass after pass ([`recover::passes`]), with the stand-ins of `varied` taking their
+/// second value; what the reading is (its value left in `doc`).
+#[inline(never)]
+fn recovered(
+    text: &str,
+    draft: bool,
+    varied: Varied<'_>,
+    doc: &mut dyn recover::Document,
+) -> Read<()> {
     let tree = match tree_of(text) {
         Ok(t) => t,
         Err(u) => return Read::Unreadable(u),
     };
     // Each pass reads the whole document; allow more passes for small documents.
     let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
-    let found = recover::recover::<T>(&tree, draft, budget);
-    finish(found, &tree, draft)
-}
-
-fn finish<T>(found: recover::Recovered<T>, tree: &Tree, draft: bool) -> Read<T> {
-    let mut problems = found.problems;
-    order(&mut problems, tree);
+    let (mut problems, read) = recover::passes(&tree, draft, budget, varied, doc);
+    order(&mut problems, &tree);
     let only_not_filled = problems
         .iter()
         .all(|p| matches!(p.kind, recover::Kind::NotFilled));
     let findings: Vec<Finding> = problems.iter().map(finding_of).collect();
-    match found.value {
+    match read {
         // A complete document is complete in draft mode too (not provisional).
-        Some(value) if findings.is_empty() => Read::Complete(value),
-        Some(value) if draft && only_not_filled => Read::Draft(Draft { value, findings }),
+        true if findings.is_empty() => Read::Complete(()),
+        true if draft && only_not_filled => Read::Draft(Draft {
+            value: (),
+            findings,
+        }),
         _ => Read::Unreadable(Unreadable {
             findings: if problems.is_empty() {
                 // The fast path refused what the slow path read: say so rather than
