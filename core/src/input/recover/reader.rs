@@ -53,15 +53,6 @@ pub fn read<T: Recover>(n: Node<'_, '_>) -> Result<T, Error> {
     v.ok_or(Error::Other)
 }
 
-/// A field's value, or what its type gives when it is absent (`None` only for a
-/// required field, which the walk has refused already).
-pub fn or_absent<T: Recover>(slot: Option<T>) -> Option<T> {
-    match slot {
-        Some(v) => Some(v),
-        None => T::absent(),
-    }
-}
-
 impl<'a, 'p> Node<'a, 'p> {
     /// Walks the object at this place (a struct with these field names): every key in
     /// document order (unknown and repeated keys noted and left out), then the
