@@ -304,24 +304,14 @@ impl<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize> St
     for Typed<I, O>
 {
     fn read(&mut self, bytes: &[u8], limits: &Limits) -> Read<()> {
-        match crate::input::read_with::<I>(bytes, limits) {
-            Read::Complete(input) => {
-                self.input = Some(input);
-                Read::Complete(())
-            }
-            Read::Draft(draft) => {
-                self.input = Some(draft.value);
-                Read::Draft(crate::input::Draft {
-                    value: (),
-                    findings: draft.findings,
-                })
-            }
-            Read::Unreadable(u) => Read::Unreadable(u),
-        }
+        crate::input::read_in_place(bytes, limits, &mut self.input)
     }
     fn reread(&mut self, bytes: &[u8], limits: &Limits, varied: Varied<'_>) -> bool {
-        self.input = crate::input::read_draft_varied::<I>(bytes, limits, varied);
-        self.input.is_some()
+        let read = crate::input::read_draft_varied(bytes, limits, varied, &mut self.input);
+        if !read {
+            self.input = None;
+        }
+        read
     }
     fn run(&mut self) -> Vec<Finding> {
         let Some(input) = self.input.take() else {

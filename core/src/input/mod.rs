@@ -277,66 +277,8 @@ pub fn read<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Res
 
 /// Reads `bytes` as a JSON document of type `T`, in draft mode if `limits.draft`.
 pub fn read_with<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Read<T> {
-    let text = match text_of(bytes, limits) {
-        Ok(t) => t,
-        Err(u) => return Read::Unreadable(u),
-    };
-    // The fast path: one pass, no tree, no problem list (left out with the feature
-    // `one-reader`: the form WASM module reads through `recover` alone, for its size; the
-    // full module, built for speed, keeps the fast path). The feature acts on wasm32 only,
-    // so native builds (and `--all-features` test runs) always keep the fast path; the
-    // form module's WASM tests run the one-reader path.
-    // In draft mode a document with an empty text (`""`, not filled in yet) takes the
-    // slow path, which reads `""` as absent (the fast path would take it as a value).
-    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-    if !(limits.draft && has_empty_text(text))
-        && let Some(v) = read_fast::<T>(text)
-    {
-        return Read::Complete(v);
-    }
-    slow::<T>(text, limits.draft)
-}
-
-/// True if `text` may hold an empty JSON text `""` (a `""` inside a longer text, such as
-/// `"a\"\""`, also counts: the slow path then reads the document all the same).
-#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-fn has_empty_text(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| w == b"\"\"")
-}
-
-/// `#[derive(Recover)]` for the model's types (`kyoten-derive`).
-pub(crate) use kyoten_derive::Recover;
-pub(crate) use recover::Varied;
-/// The recovering reader's reading code, for the model's derived and hand-written
-/// `Recover` implementations.
-#[doc(hidden)]
-pub use recover::reader;
-pub use recover::reader::Recover;
-#[cfg(test)]
-pub(crate) use recover::{
-    oracle::recover_varied as recover_oracle, recover_varied as recover_with_trait,
-};
-
-/// Reads a draft again with the stand-ins of `varied` taking their second value
-/// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
-/// that rest on a stand-in.
-pub(crate) fn read_draft_varied<T: Recover>(
-    bytes: &[u8],
-    limits: &Limits,
-    varied: Varied<'_>,
-) -> Option<T> {
-    let text = text_of(bytes, limits).ok()?;
     let mut value: Option<T> = None;
-    match recovered(text, true, varied, &mut value) {
-        Read::Draft(_) => value,
-        _ => None,
-    }
-}
-
-/// The slow path: every problem of a document the fast path could not read.
-fn slow<T: Recover>(text: &str, draft: bool) -> Read<T> {
-    let mut value: Option<T> = None;
-    match recovered(text, draft, Varied::None, &mut value) {
+    match read_in_place(bytes, limits, &mut value) {
         Read::Complete(()) => match value {
             Some(value) => Read::Complete(value),
             None => unread(),
@@ -350,6 +292,70 @@ fn slow<T: Recover>(text: &str, draft: bool) -> Read<T> {
         },
         Read::Unreadable(u) => Read::Unreadable(u),
     }
+}
+
+/// [`read_with`], the value read into `out` (left `None` for an unreadable document);
+/// what the reading is. The operations read so (`crate::operation`): the value is not
+/// moved through a result, and the slow path is one copy for every type.
+pub(crate) fn read_in_place<T: DeserializeOwned + Recover>(
+    bytes: &[u8],
+    limits: &Limits,
+    out: &mut Option<T>,
+) -> Read<()> {
+    let text = match text_of(bytes, limits) {
+        Ok(t) => t,
+        Err(u) => return Read::Unreadable(u),
+    };
+    // The fast path: one pass, no tree, no problem list (left out with the feature
+    // `one-reader`: the form WASM module reads through `recover` alone, for its size; the
+    // full module, built for speed, keeps the fast path). The feature acts on wasm32 only,
+    // so native builds (and `--all-features` test runs) always keep the fast path; the
+    // form module's WASM tests run the one-reader path.
+    // In draft mode a document with an empty text (`""`, not filled in yet) takes the
+    // slow path, which reads `""` as absent (the fast path would take it as a value).
+    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+    if !(limits.draft && has_empty_text(text)) {
+        *out = read_fast::<T>(text);
+        if out.is_some() {
+            return Read::Complete(());
+        }
+    }
+    recovered(text, limits.draft, Varied::None, out)
+}
+
+/// True if `text` may hold an empty JSON text `""` (a `""` inside a longer text, such as
+/// `"a\"\""`, also counts: the slow path then reads the document all the same).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+fn has_empty_text(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| w == b"\"\"")
+}
+
+/// `#[derive(Recover)]` for the model's types (`kyoten-derive`).
+pub(crate) use kyoten_derive::Recover;
+/// The recovering reader's reading code, for the model's derived and hand-written
+/// `Recover` implementations.
+#[doc(hidden)]
+pub use recover::reader;
+pub use recover::reader::Recover;
+pub(crate) use recover::{Document, Varied};
+#[cfg(test)]
+pub(crate) use recover::{
+    oracle::recover_varied as recover_oracle, recover_varied as recover_with_trait,
+};
+
+/// Reads a draft again with the stand-ins of `varied` taking their second value
+/// ([`Varied`]) into `doc`; false (and `doc`'s value not to be used) unless it reads as
+/// a draft. Used to find the parts of a result that rest on a stand-in.
+pub(crate) fn read_draft_varied(
+    bytes: &[u8],
+    limits: &Limits,
+    varied: Varied<'_>,
+    doc: &mut dyn Document,
+) -> bool {
+    let Ok(text) = text_of(bytes, limits) else {
+        return false;
+    };
+    matches!(recovered(text, true, varied, doc), Read::Draft(_))
 }
 
 /// A document read without a value (cannot happen: a pass that reads the document gives
