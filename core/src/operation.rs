@@ -256,8 +256,8 @@ pub(crate) fn merge(mut checks: Vec<Finding>, own: Vec<Finding>) -> Vec<Finding>
 /// written.
 ///
 /// Only reading the input, running the body and writing the result are generic (one
-/// copy per operation); the rest of the way, draft mode included, is one copy for all
-/// operations (issue 19, P6), with the result as its JSON text.
+/// small copy per operation, `Typed`); the way itself, draft mode included, is one
+/// copy for all operations (`pipeline`, over the operation's `Stage`: issue 19, P6).
 pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize + Emit>(
     name: &str,
     input_type: &str,
@@ -266,33 +266,105 @@ pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Ser
     body: Body<I, O>,
     mode: Checks,
 ) -> Outcome {
-    match crate::input::read_with::<I>(bytes, limits) {
-        Read::Complete(input) => {
-            let Computed { findings, result } = run_body(input, body, mode);
+    let mut typed = Typed {
+        body,
+        mode,
+        input: None,
+        result: None,
+    };
+    pipeline(name, input_type, bytes, limits, &mut typed)
+}
+
+/// The typed steps of one operation, for [`pipeline`]: the input read is kept inside,
+/// and so is the result computed from it.
+trait Stage {
+    /// Reads the document (draft mode as `limits` say), keeping its value.
+    fn read(&mut self, bytes: &[u8], limits: &Limits) -> Read<()>;
+    /// Reads a draft again with the stand-ins of `varied` taking their second value,
+    /// keeping its value; false unless it reads as a draft.
+    fn reread(&mut self, bytes: &[u8], limits: &Limits, varied: Varied<'_>) -> bool;
+    /// Runs the input's checks and the body on the value read, keeping the result: the
+    /// findings.
+    fn run(&mut self) -> Vec<Finding>;
+    /// True if the last run has a result.
+    fn has_result(&self) -> bool;
+    /// Writes the last run's result as JSON at the end of `out` (nothing if there is
+    /// none).
+    fn write(&self, out: &mut JsonOut);
+}
+
+/// An operation's [`Stage`]: its body, and the input and result between the steps.
+struct Typed<I, O> {
+    body: Body<I, O>,
+    mode: Checks,
+    input: Option<I>,
+    result: Option<O>,
+}
+
+impl<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Serialize + Emit> Stage
+    for Typed<I, O>
+{
+    fn read(&mut self, bytes: &[u8], limits: &Limits) -> Read<()> {
+        crate::input::read_in_place(bytes, limits, &mut self.input)
+    }
+    fn reread(&mut self, bytes: &[u8], limits: &Limits, varied: Varied<'_>) -> bool {
+        let read = crate::input::read_draft_varied(bytes, limits, varied, &mut self.input);
+        if !read {
+            self.input = None;
+        }
+        read
+    }
+    fn run(&mut self) -> Vec<Finding> {
+        let Some(input) = self.input.take() else {
+            self.result = None;
+            return Vec::new();
+        };
+        let Computed { findings, result } = run_body(input, self.body, self.mode);
+        self.result = result;
+        findings
+    }
+    fn has_result(&self) -> bool {
+        self.result.is_some()
+    }
+    fn write(&self, out: &mut JsonOut) {
+        if let Some(r) = &self.result {
+            crate::emit::write(out, r);
+        }
+    }
+}
+
+/// The way of every operation ([`execute`]), one copy for all of them: the typed steps
+/// are the operation's `stage`.
+#[inline(never)]
+fn pipeline(
+    name: &str,
+    input_type: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    stage: &mut dyn Stage,
+) -> Outcome {
+    match stage.read(bytes, limits) {
+        Read::Complete(()) => {
+            let findings = stage.run();
             let findings = arrange(input_type, bytes, findings);
-            let write = |out: &mut JsonOut| {
-                if let Some(r) = &result {
-                    crate::emit::write(out, r);
-                }
-            };
+            let write = |out: &mut JsonOut| stage.write(out);
             finish(
                 Report::new(name, findings, None),
-                result.is_some().then_some(&write),
+                stage.has_result().then_some(&write),
                 None,
             )
         }
         Read::Draft(draft) => {
-            let mut first = Some(draft.value);
+            let mut first = true;
             let mut compute = |varied: Varied<'_>| {
-                let input = match first.take() {
-                    Some(value) if varied == Varied::None => value,
-                    _ => crate::input::read_draft_varied::<I>(bytes, limits, varied)?,
-                };
+                let reuse = std::mem::take(&mut first) && varied == Varied::None;
+                if !reuse && !stage.reread(bytes, limits, varied) {
+                    return None;
+                }
                 // While computing from a draft, decisions that need a complete document
                 // (the short-stay entitlement) refuse to be taken (`crate::run_options`).
-                let Computed { findings, result } =
-                    crate::run_options::in_draft(|| run_body(input, body, mode));
-                Some((findings, result.as_ref().map(written)))
+                let findings = crate::run_options::in_draft(|| stage.run());
+                Some((findings, stage.has_result().then(|| written(&*stage))))
             };
             from_draft(name, input_type, bytes, draft.findings, &mut compute)
         }
@@ -303,10 +375,11 @@ pub fn execute<I: DeserializeOwned + crate::input::Recover + InputChecks, O: Ser
 /// A result as its JSON text (`Err` if it cannot be written).
 type Written = Result<String, ()>;
 
-/// Writes a result as JSON text (draft mode compares the results of several runs).
-fn written<O: Serialize + Emit>(result: &O) -> Written {
+/// Writes the last run's result as JSON text (draft mode compares the results of
+/// several runs).
+fn written(stage: &dyn Stage) -> Written {
     let mut out = JsonOut::default();
-    crate::emit::write(&mut out, result);
+    stage.write(&mut out);
     Ok(out.into_string())
 }
 

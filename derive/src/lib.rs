@@ -283,7 +283,7 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
     let mut required = Vec::new();
     let mut types = Vec::new();
     let mut slots = Vec::new();
-    let mut taken = Vec::new();
+    let mut absents = Vec::new();
     let mut nones = Vec::new();
     let mut patterns = Vec::new();
     let mut inits = Vec::new();
@@ -307,13 +307,16 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
         let has_default = !matches!(a.default, FieldDefault::None) || c.default;
         if has_default {
             required.push(quote! { false });
-            taken.push(quote! { s.#index });
             patterns.push(quote! { #value });
         } else {
             // Absent: an error (the walk raised it) or, for an optional type, its
             // absent value.
             required.push(quote! { !<#ty as crate::input::Recover>::OPTIONAL });
-            taken.push(quote! { crate::input::reader::or_absent(s.#index) });
+            absents.push(quote! {
+                if <#ty as crate::input::Recover>::OPTIONAL && s.#index.is_none() {
+                    s.#index = <#ty as crate::input::Recover>::absent();
+                }
+            });
             patterns.push(quote! { ::core::option::Option::Some(#value) });
         }
         let init = match (&a.default, c.default) {
@@ -335,15 +338,19 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
         quote! {}
     };
     // One slot per field in one tuple (one drop for every way out), walked by the one
-    // object walk; then the values moved out in one match, without an early return per
-    // field (each would drop what is left: code per field and per pair of fields).
+    // object walk; an absent field of an optional type given its absent value in place;
+    // then the values moved out of the slots in one match (not through a second tuple:
+    // a copy of every field), without an early return per field (each would drop what
+    // is left: code per field and per pair of fields).
     Ok(quote! {
         fn read_into(n: crate::input::reader::Node<'_, '_>, out: &mut ::core::option::Option<Self>) -> ::core::result::Result<(), crate::input::reader::Error> {
             const FIELDS: &[&str] = &[#(#names),*];
             const REQUIRED: &[bool] = &[#(#required),*];
             let mut s: (#(#types,)*) = (#(#nones,)*);
             let r = match n.fields(FIELDS, REQUIRED, &mut [#(#slots),*]) {
-                ::core::result::Result::Ok(()) => match (#(#taken,)*) {
+                ::core::result::Result::Ok(()) => {
+                    #(#absents)*
+                    match s {
                     (#(#patterns,)*) => {
                         #default
                         *out = ::core::option::Option::Some(Self { #(#inits),* });
@@ -351,7 +358,8 @@ fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
                     }
                     #[allow(unreachable_patterns)]
                     _ => ::core::result::Result::Err(crate::input::reader::Error::Other),
-                },
+                    }
+                }
                 ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
             };
             n.end(r.is_err());

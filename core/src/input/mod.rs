@@ -277,6 +277,31 @@ pub fn read<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Res
 
 /// Reads `bytes` as a JSON document of type `T`, in draft mode if `limits.draft`.
 pub fn read_with<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -> Read<T> {
+    let mut value: Option<T> = None;
+    match read_in_place(bytes, limits, &mut value) {
+        Read::Complete(()) => match value {
+            Some(value) => Read::Complete(value),
+            None => unread(),
+        },
+        Read::Draft(d) => match value {
+            Some(value) => Read::Draft(Draft {
+                value,
+                findings: d.findings,
+            }),
+            None => unread(),
+        },
+        Read::Unreadable(u) => Read::Unreadable(u),
+    }
+}
+
+/// [`read_with`], the value read into `out` (left `None` for an unreadable document);
+/// what the reading is. The operations read so (`crate::operation`): the value is not
+/// moved through a result, and the slow path is one copy for every type.
+pub(crate) fn read_in_place<T: DeserializeOwned + Recover>(
+    bytes: &[u8],
+    limits: &Limits,
+    out: &mut Option<T>,
+) -> Read<()> {
     let text = match text_of(bytes, limits) {
         Ok(t) => t,
         Err(u) => return Read::Unreadable(u),
@@ -289,12 +314,13 @@ pub fn read_with<T: DeserializeOwned + Recover>(bytes: &[u8], limits: &Limits) -
     // In draft mode a document with an empty text (`""`, not filled in yet) takes the
     // slow path, which reads `""` as absent (the fast path would take it as a value).
     #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-    if !(limits.draft && has_empty_text(text))
-        && let Some(v) = read_fast::<T>(text)
-    {
-        return Read::Complete(v);
+    if !(limits.draft && has_empty_text(text)) {
+        *out = read_fast::<T>(text);
+        if out.is_some() {
+            return Read::Complete(());
+        }
     }
-    slow::<T>(text, limits.draft)
+    recovered(text, limits.draft, Varied::None, out)
 }
 
 /// True if `text` may hold an empty JSON text `""` (a `""` inside a longer text, such as
@@ -306,59 +332,71 @@ fn has_empty_text(text: &str) -> bool {
 
 /// `#[derive(Recover)]` for the model's types (`kyoten-derive`).
 pub(crate) use kyoten_derive::Recover;
-pub(crate) use recover::Varied;
 /// The recovering reader's reading code, for the model's derived and hand-written
 /// `Recover` implementations.
 #[doc(hidden)]
 pub use recover::reader;
 pub use recover::reader::Recover;
+pub(crate) use recover::{Document, Varied};
 #[cfg(test)]
 pub(crate) use recover::{
     oracle::recover_varied as recover_oracle, recover_varied as recover_with_trait,
 };
 
 /// Reads a draft again with the stand-ins of `varied` taking their second value
-/// ([`Varied`]); `None` unless it reads as a draft. Used to find the parts of a result
-/// that rest on a stand-in.
-pub(crate) fn read_draft_varied<T: DeserializeOwned + Recover>(
+/// ([`Varied`]) into `doc`; false (and `doc`'s value not to be used) unless it reads as
+/// a draft. Used to find the parts of a result that rest on a stand-in.
+pub(crate) fn read_draft_varied(
     bytes: &[u8],
     limits: &Limits,
     varied: Varied<'_>,
-) -> Option<T> {
-    let text = text_of(bytes, limits).ok()?;
-    let tree = tree_of(text).ok()?;
-    let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
-    let found = recover::recover_varied::<T>(&tree, true, budget, varied);
-    match finish(found, &tree, true) {
-        Read::Draft(d) => Some(d.value),
-        _ => None,
-    }
+    doc: &mut dyn Document,
+) -> bool {
+    let Ok(text) = text_of(bytes, limits) else {
+        return false;
+    };
+    matches!(recovered(text, true, varied, doc), Read::Draft(_))
 }
 
-/// The slow path: every problem of a document the fast path could not read.
+/// A document read without a value (cannot happen: a pass that reads the document gives
+/// its value).
+#[cold]
+fn unread<T>() -> Read<T> {
+    Read::Unreadable(Unreadable {
+        findings: vec![INVALID_VALUE.at("")],
+        problem: InputProblem::Shape,
+    })
+}
+
+/// The slow path of every document type (one copy): the document's tree read into `doc`
+/// pass after pass ([`recover::passes`]), with the stand-ins of `varied` taking their
+/// second value; what the reading is (its value left in `doc`).
 #[inline(never)]
-fn slow<T: Recover>(text: &str, draft: bool) -> Read<T> {
+fn recovered(
+    text: &str,
+    draft: bool,
+    varied: Varied<'_>,
+    doc: &mut dyn recover::Document,
+) -> Read<()> {
     let tree = match tree_of(text) {
         Ok(t) => t,
         Err(u) => return Read::Unreadable(u),
     };
     // Each pass reads the whole document; allow more passes for small documents.
     let budget = (64 * 1024 * 1024 / text.len().max(1)).clamp(2, 200);
-    let found = recover::recover::<T>(&tree, draft, budget);
-    finish(found, &tree, draft)
-}
-
-fn finish<T>(found: recover::Recovered<T>, tree: &Tree, draft: bool) -> Read<T> {
-    let mut problems = found.problems;
-    order(&mut problems, tree);
+    let (mut problems, read) = recover::passes(&tree, draft, budget, varied, doc);
+    order(&mut problems, &tree);
     let only_not_filled = problems
         .iter()
         .all(|p| matches!(p.kind, recover::Kind::NotFilled));
     let findings: Vec<Finding> = problems.iter().map(finding_of).collect();
-    match found.value {
+    match read {
         // A complete document is complete in draft mode too (not provisional).
-        Some(value) if findings.is_empty() => Read::Complete(value),
-        Some(value) if draft && only_not_filled => Read::Draft(Draft { value, findings }),
+        true if findings.is_empty() => Read::Complete(()),
+        true if draft && only_not_filled => Read::Draft(Draft {
+            value: (),
+            findings,
+        }),
         _ => Read::Unreadable(Unreadable {
             findings: if problems.is_empty() {
                 // The fast path refused what the slow path read: say so rather than

@@ -222,7 +222,8 @@ impl Ctx {
     }
 }
 
-/// What [`recover`] found.
+/// What [`recover_varied`] found.
+#[cfg(test)]
 pub(crate) struct Recovered<T> {
     /// Every problem, in the order found.
     pub(crate) problems: Vec<Problem>,
@@ -230,12 +231,9 @@ pub(crate) struct Recovered<T> {
     pub(crate) value: Option<T>,
 }
 
-/// Reads `tree` as a `T`, collecting every problem.
-pub(crate) fn recover<T: Recover>(tree: &Tree, draft: bool, budget: usize) -> Recovered<T> {
-    recover_varied(tree, draft, budget, Varied::None)
-}
-
-/// [`recover`], with the stand-ins of `varied` taking their second value.
+/// Reads `tree` as a `T`, collecting every problem, with the stand-ins of `varied` taking
+/// their second value (the tests'; `crate::input` reads through [`passes`] itself).
+#[cfg(test)]
 pub(crate) fn recover_varied<T: Recover>(
     tree: &Tree,
     draft: bool,
@@ -243,17 +241,28 @@ pub(crate) fn recover_varied<T: Recover>(
     varied: Varied<'_>,
 ) -> Recovered<T> {
     let mut value: Option<T> = None;
-    let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
-        value = None;
-        T::read_into(n, &mut value)
-    });
+    let (problems, read) = passes(tree, draft, budget, varied, &mut value);
     Recovered {
         problems,
         value: value.filter(|_| read),
     }
 }
 
-/// The passes of [`recover_varied`], each reading the document with `read` (one copy
+/// The value of a document being read by [`passes`] (one implementation per document
+/// type: a trait of our own, not `dyn FnMut`, whose vtable carries a `call_once` shim).
+pub(crate) trait Document {
+    /// Reads the document at `n` (one pass), its value kept.
+    fn read_document(&mut self, n: Node<'_, '_>) -> Result<(), Error>;
+}
+
+impl<T: Recover> Document for Option<T> {
+    fn read_document(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
+        *self = None;
+        T::read_into(n, self)
+    }
+}
+
+/// The passes of [`recover_varied`], each reading the document into `doc` (one copy
 /// for every type of document): every problem, and whether the last pass read the
 /// document.
 pub(crate) fn passes(
@@ -261,7 +270,7 @@ pub(crate) fn passes(
     draft: bool,
     budget: usize,
     varied: Varied<'_>,
-    read: &mut dyn FnMut(Node<'_, '_>) -> Result<(), Error>,
+    doc: &mut dyn Document,
 ) -> (Vec<Problem>, bool) {
     let varied: Option<String> = match varied {
         Varied::None => None,
@@ -278,7 +287,7 @@ pub(crate) fn passes(
             draft,
             varied: varied.clone(),
         };
-        let result = read(Node::new(Some(tree), At::ROOT, &ctx));
+        let result = doc.read_document(Node::new(Some(tree), At::ROOT, &ctx));
         let Ctx {
             problems,
             stop,

@@ -13,14 +13,21 @@ pub(crate) fn recover_varied<T: de::DeserializeOwned>(
     budget: usize,
     varied: Varied<'_>,
 ) -> Recovered<T> {
-    let mut value: Option<T> = None;
-    let (problems, read) = passes(tree, draft, budget, varied, &mut |n| {
-        value = Some(T::deserialize(n)?);
-        Ok(())
-    });
+    let mut value = Deserialized::<T>(None);
+    let (problems, read) = passes(tree, draft, budget, varied, &mut value);
     Recovered {
         problems,
-        value: value.filter(|_| read),
+        value: value.0.filter(|_| read),
+    }
+}
+
+/// A document read through serde's derived `Deserialize`.
+struct Deserialized<T>(Option<T>);
+
+impl<T: de::DeserializeOwned> Document for Deserialized<T> {
+    fn read_document(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
+        self.0 = Some(T::deserialize(n)?);
+        Ok(())
     }
 }
 

@@ -33,23 +33,15 @@ pub trait Recover: Sized {
 }
 
 /// A field's slot in the object walk ([`Node::fields`]): one implementation per field
-/// type, shared by every field of that type.
+/// type, shared by every field of that type. The walk itself knows which slots it has
+/// filled (one copy for every type), so a slot only reads.
 pub trait Slot {
     /// Reads the field's value into the slot.
     fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error>;
-    /// True once the field has a value.
-    fn filled(&self) -> bool;
 }
 
 impl<T: Recover> Slot for Option<T> {
-    fn filled(&self) -> bool {
-        self.is_some()
-    }
     fn fill(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
-        if self.is_some() {
-            // serde's `duplicate_field` (the walk gives each field once).
-            return Err(Error::Other);
-        }
         T::read_into(n, self)
     }
 }
@@ -59,15 +51,6 @@ pub fn read<T: Recover>(n: Node<'_, '_>) -> Result<T, Error> {
     let mut v = None;
     T::read_into(n, &mut v)?;
     v.ok_or(Error::Other)
-}
-
-/// A field's value, or what its type gives when it is absent (`None` only for a
-/// required field, which the walk has refused already).
-pub fn or_absent<T: Recover>(slot: Option<T>) -> Option<T> {
-    match slot {
-        Some(v) => Some(v),
-        None => T::absent(),
-    }
 }
 
 impl<'a, 'p> Node<'a, 'p> {
@@ -83,19 +66,26 @@ impl<'a, 'p> Node<'a, 'p> {
         slots: &mut [&mut dyn Slot],
     ) -> Result<(), Error> {
         let mut map = self.object_access(Some(names));
+        // Which slots have a value (here, not in each slot: one copy for every type).
+        let mut filled = vec![false; slots.len()];
         while let Some(key) = map.next_key() {
             let node = map.next_node()?;
-            let slot = key
+            let i = key
                 .index
                 .and_then(|i| usize::try_from(i).ok())
-                .and_then(|i| slots.get_mut(i));
-            match slot {
-                Some(slot) => slot.fill(node)?,
-                None => return Err(Error::Other),
+                .unwrap_or(usize::MAX);
+            match (slots.get_mut(i), filled.get_mut(i)) {
+                // serde's `duplicate_field` (the walk gives each field once).
+                (Some(_), Some(true)) => return Err(Error::Other),
+                (Some(slot), Some(done)) => {
+                    *done = true;
+                    slot.fill(node)?;
+                }
+                _ => return Err(Error::Other),
             }
         }
-        for ((name, required), slot) in names.iter().zip(required).zip(slots.iter()) {
-            if *required && !slot.filled() {
+        for ((name, required), done) in names.iter().zip(required).zip(&filled) {
+            if *required && !done {
                 return Err(Error::Missing(name));
             }
         }
@@ -115,6 +105,21 @@ impl<'a, 'p> Node<'a, 'p> {
     /// The choice at this place, for an enumeration with choices that carry a value.
     pub fn choice(&self, name: &'static str, variants: &'static [&'static str]) -> Choice<'a, '_> {
         Choice(self.enum_access(name, variants))
+    }
+
+    /// Reads the list at this place, each element (not left out) into `list`; a list's
+    /// reading that failed stops the pass here.
+    pub fn items(&self, list: &mut dyn Items) -> Result<(), Error> {
+        let mut items = self.seq_access();
+        let mut r = Ok(());
+        while let Some(n) = items.next_node() {
+            r = list.item(n);
+            if r.is_err() {
+                break;
+            }
+        }
+        self.end(r.is_err());
+        r
     }
 
     /// Ends a value's reading: if it failed, the pass stopped here (the first place
@@ -243,20 +248,28 @@ impl<T: Recover> Recover for Box<T> {
 
 impl<T: Recover> Recover for Vec<T> {
     fn read_into(n: Node<'_, '_>, out: &mut Option<Self>) -> Result<(), Error> {
-        let r = list(&n, out.insert(Vec::new()));
-        n.end(r.is_err());
-        r
+        // The walk is one copy for every type ([`Node::items`]); here only the reading
+        // of one element and its push.
+        n.items(out.insert(Vec::new()))
     }
 }
 
-fn list<T: Recover>(n: &Node<'_, '_>, out: &mut Vec<T>) -> Result<(), Error> {
-    let mut items = n.seq_access();
-    let mut v = None;
-    while let Some(item) = items.next_node() {
-        T::read_into(item, &mut v)?;
-        out.extend(v.take());
+/// A list being read: takes one element after the other ([`Node::items`]). A trait of
+/// our own rather than `dyn FnMut`, whose vtable carries a `call_once` shim per type.
+pub trait Items {
+    /// Reads the element at `n` and adds it.
+    fn item(&mut self, n: Node<'_, '_>) -> Result<(), Error>;
+}
+
+impl<T: Recover> Items for Vec<T> {
+    fn item(&mut self, n: Node<'_, '_>) -> Result<(), Error> {
+        let mut v = None;
+        T::read_into(n, &mut v)?;
+        if let Some(x) = v {
+            self.push(x);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Any JSON (a FHIR bundle, an older document to upgrade): read as serde_json reads it
