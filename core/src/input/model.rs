@@ -12,6 +12,43 @@ use crate::finding::{Label, Location};
 mod generated;
 use generated::{FIELDS, VALUES};
 
+/// Starts a block of a generated table, followed by the block's type name.
+const BLOCK: char = '\x1e';
+/// Starts each cell of a block's rows (three cells a row).
+const CELL: char = '\x1f';
+
+/// Every block of `table`: (type name, its rows' cells, each after a [`CELL`]).
+fn blocks(table: &'static [&'static str]) -> impl Iterator<Item = (&'static str, &'static str)> {
+    table
+        .iter()
+        .flat_map(|text| text.split(BLOCK).skip(1))
+        .map(|block| match block.find(CELL) {
+            Some(i) => block.split_at(i),
+            None => (block, ""),
+        })
+}
+
+/// The rows of the block of `ty` in `table` (none when the table has no such type).
+fn rows_of(table: &'static [&'static str], ty: &str) -> impl Iterator<Item = [&'static str; 3]> {
+    let cells = blocks(table)
+        .find(|(name, _)| *name == ty)
+        .map_or("", |(_, c)| c);
+    rows(cells)
+}
+
+/// The rows of a block's `cells`.
+fn rows(cells: &'static str) -> impl Iterator<Item = [&'static str; 3]> {
+    let mut cells = cells.split(CELL).skip(1);
+    std::iter::from_fn(move || Some([cells.next()?, cells.next()?, cells.next()?]))
+}
+
+/// Every (type, row) of `table`, in its order.
+fn all_rows(
+    table: &'static [&'static str],
+) -> impl Iterator<Item = (&'static str, [&'static str; 3])> {
+    blocks(table).flat_map(|(ty, cells)| rows(cells).map(move |row| (ty, row)))
+}
+
 /// The labels of an enumeration's values, in declaration order (codes without labels
 /// keep their code as label).
 pub fn labels_of(enum_name: &str, codes: &'static [&'static str]) -> Vec<Label> {
@@ -29,38 +66,31 @@ pub fn labels_of(enum_name: &str, codes: &'static [&'static str]) -> Vec<Label> 
 /// Every (enumeration, code, Japanese label, English label) of the input documents.
 pub fn all_values() -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)>
 {
-    VALUES.iter().copied()
+    all_rows(VALUES).map(|(e, [code, ja, en])| (e, code, ja, en))
 }
 
 /// Every (object type, field, Japanese title, English name) of the input documents,
 /// sorted by type and field.
 pub fn all_fields() -> impl Iterator<Item = (&'static str, &'static str, &'static str, String)> {
-    FIELDS.iter().map(|(t, f, ja, _)| (*t, *f, *ja, english(f)))
+    all_rows(FIELDS).map(|(t, [f, ja, _])| (t, f, ja, english(f)))
 }
 
 /// The label of one value of an enumeration.
 pub fn value_label(enum_name: &str, code: &str) -> Option<Label> {
-    VALUES
-        .iter()
-        .find(|(e, c, _, _)| *e == enum_name && *c == code)
-        .map(|(_, code, ja, en)| Label { code, ja, en })
+    rows_of(VALUES, enum_name)
+        .find(|[c, _, _]| *c == code)
+        .map(|[code, ja, en]| Label { code, ja, en })
 }
 
 /// Title and target type of `field` of the object type `ty`: (ja, target) where target
 /// is "" (a plain value), `T` (an object or enumeration type) or `[T` (a list of `T`).
 fn field(ty: &str, field: &str) -> Option<(&'static str, &'static str)> {
-    field_row(ty, field).map(|(_, _, ja, target)| (*ja, *target))
+    field_row(ty, field).map(|[_, ja, target]| (ja, target))
 }
 
-/// The row of `field` of the object type `ty` (binary search: the table is sorted).
-fn field_row(
-    ty: &str,
-    field: &str,
-) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
-    FIELDS
-        .binary_search_by(|(t, f, _, _)| (*t, *f).cmp(&(ty, field)))
-        .ok()
-        .and_then(|i| FIELDS.get(i))
+/// The row (field, title, target) of `field` of the object type `ty`.
+fn field_row(ty: &str, field: &str) -> Option<[&'static str; 3]> {
+    rows_of(FIELDS, ty).find(|[f, _, _]| *f == field)
 }
 
 /// The field's name as English words (`date_of_birth` → "date of birth").
@@ -106,13 +136,11 @@ pub fn location(root: &str, tree: Option<&Tree>, pointer: &str) -> Location {
             at = item;
             continue;
         }
-        let Some((title, target)) =
-            field_row(ty, &seg).map(|(_, f, ja, target)| ((*f, *ja), *target))
-        else {
+        let Some([name, title, target]) = field_row(ty, &seg) else {
             break;
         };
-        ja.push(title.1.to_owned());
-        en.push(english(title.0));
+        ja.push(title.to_owned());
+        en.push(english(name));
         at = at.and_then(|t| member(t, &seg));
         if let Some(elem) = target.strip_prefix('[') {
             list_of = Some(elem);
@@ -171,10 +199,83 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_are_sorted_for_binary_search() {
-        assert!(FIELDS.windows(2).all(|w| match w {
-            [a, b] => (a.0, a.1) < (b.0, b.1),
+    fn fields_are_sorted_by_type_and_field() {
+        let rows: Vec<_> = all_fields().map(|(t, f, _, _)| (t, f)).collect();
+        assert!(rows.len() > 200);
+        assert!(rows.windows(2).all(|w| match w {
+            [a, b] => a < b,
             _ => true,
         }));
+    }
+
+    #[test]
+    fn first_and_last_rows_are_found() {
+        assert_eq!(
+            field("AgeRequest", "$schema"),
+            Some(("JSON Schema の URL", ""))
+        );
+        assert_eq!(field("VitalSigns", "weight_kg"), Some(("体重 (kg)", "")));
+        assert_eq!(
+            field("VitalSigns", "temperature_c"),
+            Some(("平熱 (℃)", "Range"))
+        );
+        let first = value_label("WarekiStyle", "arabic").map(|l| (l.code, l.ja, l.en));
+        assert_eq!(
+            first,
+            Some(("arabic", "算用数字（令和6年1月27日）", "Arabic digits"))
+        );
+        let last = all_values().last();
+        assert!(
+            last.is_some_and(|(e, code, ja, en)| value_label(e, code).is_some_and(|l| (
+                l.code, l.ja, l.en
+            ) == (
+                code, ja, en
+            )))
+        );
+        let (t, f, ja, en) = all_fields().last().unwrap_or_default();
+        assert_eq!(
+            (t, f, ja, en.as_str()),
+            ("VitalSigns", "weight_kg", "体重 (kg)", "weight kg")
+        );
+    }
+
+    #[test]
+    fn missing_types_and_fields_have_no_row() {
+        assert_eq!(field("NoSuchType", "id"), None);
+        assert_eq!(field("", ""), None);
+        assert_eq!(field("Child", ""), None);
+        assert_eq!(field("Child", "\x1f"), None);
+        assert_eq!(field("AgeRequest", "$schema\x1fJSON Schema の URL"), None);
+        assert!(value_label("NoSuchEnum", "arabic").is_none());
+        assert!(value_label("WarekiStyle", "roman").is_none());
+        // A code of another enumeration is not a code of this one.
+        assert!(value_label("WarekiStyle", "male").is_none());
+    }
+
+    #[test]
+    fn prefixes_are_not_matches() {
+        // `no` is a prefix of `notes`, `Device` of `DeviceSetting`, `Child` of
+        // `ChildSummary`.
+        assert_eq!(
+            field("AgendaItem", "no"),
+            Some(("番号（記録のとおり、例: （１））", ""))
+        );
+        assert_eq!(field("AgendaItem", "not"), None);
+        assert_eq!(field("AgendaItem", "notes"), Some(("内容", "")));
+        assert_eq!(field("Device", "value"), None);
+        assert_eq!(field("DeviceSetting", "value"), Some(("値", "")));
+        assert_eq!(field("Devic", "kind"), None);
+        assert_eq!(field("Child", "id").map(|(_, t)| t), Some("ChildId"));
+    }
+
+    #[test]
+    fn every_row_is_found_by_its_type_and_key() {
+        for (t, f, ja, _) in all_fields() {
+            assert_eq!(field(t, f).map(|(j, _)| j), Some(ja), "{t}.{f}");
+        }
+        for (e, code, ja, en) in all_values() {
+            let l = value_label(e, code).map(|l| (l.code, l.ja, l.en));
+            assert_eq!(l, Some((code, ja, en)), "{e}.{code}");
+        }
     }
 }
