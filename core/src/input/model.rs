@@ -10,7 +10,137 @@ use crate::finding::{Label, Location};
 
 #[rustfmt::skip]
 mod generated;
-use generated::{FIELDS, VALUES};
+
+/// A generated table: its texts (see `generated.rs`) and, natively, the index of its
+/// rows built at its first look-up (a look-up as quick as the binary search of the former
+/// table of slices). The form module (`one-reader` on wasm32) scans the texts instead: no
+/// index code there (issue 19: its size), and a form's findings are few.
+struct Table {
+    texts: &'static [&'static str],
+    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+    index: std::sync::OnceLock<Vec<(&'static str, [&'static str; 3])>>,
+}
+
+impl Table {
+    const fn new(texts: &'static [&'static str]) -> Self {
+        Table {
+            texts,
+            #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+            index: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// (type, field, Japanese title, target: "" | `T` | `[T`), sorted by type and field.
+static FIELDS: Table = Table::new(generated::FIELDS);
+/// (enumeration, code, Japanese label, English label), in declaration order.
+static VALUES: Table = Table::new(generated::VALUES);
+
+/// Starts a block of a generated table, followed by the block's type name.
+const BLOCK: u8 = 0x1e;
+/// Starts each cell of a block's rows (three cells a row).
+const CELL: u8 = 0x1f;
+
+/// The rows of a generated table with their block's type, in the table's order: every
+/// row, or the rows of one block. One small scanner for every look-up and listing (issue
+/// 19: the form module's size).
+struct Rows {
+    /// The table's texts not yet begun.
+    texts: std::slice::Iter<'static, &'static str>,
+    /// The rest of the text being read, from a separator.
+    text: &'static str,
+    /// The type of the block being read.
+    ty: &'static str,
+    /// Only the rows of the block being read.
+    one: bool,
+}
+
+/// The cell after the separator `text` starts with and that separator, moving `text` to
+/// the next separator (or its end).
+fn cell(text: &mut &'static str) -> Option<(u8, &'static str)> {
+    let sep = *text.as_bytes().first()?;
+    let end = text
+        .bytes()
+        .skip(1)
+        .position(|b| b == BLOCK || b == CELL)
+        .map_or(text.len(), |i| i + 1);
+    let found = text.get(1..end)?;
+    *text = text.get(end..)?;
+    Some((sep, found))
+}
+
+impl Iterator for Rows {
+    type Item = (&'static str, [&'static str; 3]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match cell(&mut self.text) {
+                None if !self.one => self.text = self.texts.next()?,
+                Some((BLOCK, name)) if !self.one => self.ty = name,
+                Some((CELL, first)) => {
+                    let (_, second) = cell(&mut self.text)?;
+                    let (_, third) = cell(&mut self.text)?;
+                    return Some((self.ty, [first, second, third]));
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// Every row of `table`.
+fn all_rows(table: &Table) -> Rows {
+    Rows {
+        texts: table.texts.iter(),
+        text: "",
+        ty: "",
+        one: false,
+    }
+}
+
+/// The row of `table` in the block of `ty` whose first cell is `key`.
+fn row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
+    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+    return indexed_row(table, ty, key);
+    #[cfg(all(feature = "one-reader", target_arch = "wasm32"))]
+    return scanned_row(table, ty, key);
+}
+
+/// The row of `ty` and `key`, found by a scan of the texts: the block by its separator
+/// (`split` finds a byte quickly), then its rows in turn.
+#[cfg(any(test, all(feature = "one-reader", target_arch = "wasm32")))]
+fn scanned_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
+    for text in table.texts {
+        for block in text.split(BLOCK as char).skip(1) {
+            let (name, cells) = block.split_at(block.find(CELL as char).unwrap_or(block.len()));
+            if name == ty {
+                let mut rows = Rows {
+                    texts: [].iter(),
+                    text: cells,
+                    ty: name,
+                    one: true,
+                };
+                return rows.find(|(_, [k, _, _])| *k == key).map(|(_, r)| r);
+            }
+        }
+    }
+    None
+}
+
+/// The row of `ty` and `key`, found in the table's index of rows (built at the first
+/// look-up, sorted by type and key).
+#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+fn indexed_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
+    let index = table.index.get_or_init(|| {
+        let mut index: Vec<_> = all_rows(table).collect();
+        index.sort_unstable_by_key(|(t, [k, _, _])| (*t, *k));
+        index
+    });
+    let i = index
+        .binary_search_by(|(t, [k, _, _])| (*t, *k).cmp(&(ty, key)))
+        .ok()?;
+    index.get(i).map(|(_, r)| *r)
+}
 
 /// The labels of an enumeration's values, in declaration order (codes without labels
 /// keep their code as label).
@@ -29,38 +159,29 @@ pub fn labels_of(enum_name: &str, codes: &'static [&'static str]) -> Vec<Label> 
 /// Every (enumeration, code, Japanese label, English label) of the input documents.
 pub fn all_values() -> impl Iterator<Item = (&'static str, &'static str, &'static str, &'static str)>
 {
-    VALUES.iter().copied()
+    all_rows(&VALUES).map(|(e, [code, ja, en])| (e, code, ja, en))
 }
 
 /// Every (object type, field, Japanese title, English name) of the input documents,
 /// sorted by type and field.
 pub fn all_fields() -> impl Iterator<Item = (&'static str, &'static str, &'static str, String)> {
-    FIELDS.iter().map(|(t, f, ja, _)| (*t, *f, *ja, english(f)))
+    all_rows(&FIELDS).map(|(t, [f, ja, _])| (t, f, ja, english(f)))
 }
 
 /// The label of one value of an enumeration.
 pub fn value_label(enum_name: &str, code: &str) -> Option<Label> {
-    VALUES
-        .iter()
-        .find(|(e, c, _, _)| *e == enum_name && *c == code)
-        .map(|(_, code, ja, en)| Label { code, ja, en })
+    row(&VALUES, enum_name, code).map(|[code, ja, en]| Label { code, ja, en })
 }
 
 /// Title and target type of `field` of the object type `ty`: (ja, target) where target
 /// is "" (a plain value), `T` (an object or enumeration type) or `[T` (a list of `T`).
 fn field(ty: &str, field: &str) -> Option<(&'static str, &'static str)> {
-    field_row(ty, field).map(|(_, _, ja, target)| (*ja, *target))
+    field_row(ty, field).map(|[_, ja, target]| (ja, target))
 }
 
-/// The row of `field` of the object type `ty` (binary search: the table is sorted).
-fn field_row(
-    ty: &str,
-    field: &str,
-) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
-    FIELDS
-        .binary_search_by(|(t, f, _, _)| (*t, *f).cmp(&(ty, field)))
-        .ok()
-        .and_then(|i| FIELDS.get(i))
+/// The row (field, title, target) of `field` of the object type `ty`.
+fn field_row(ty: &str, field: &str) -> Option<[&'static str; 3]> {
+    row(&FIELDS, ty, field)
 }
 
 /// The field's name as English words (`date_of_birth` → "date of birth").
@@ -106,13 +227,11 @@ pub fn location(root: &str, tree: Option<&Tree>, pointer: &str) -> Location {
             at = item;
             continue;
         }
-        let Some((title, target)) =
-            field_row(ty, &seg).map(|(_, f, ja, target)| ((*f, *ja), *target))
-        else {
+        let Some([name, title, target]) = field_row(ty, &seg) else {
             break;
         };
-        ja.push(title.1.to_owned());
-        en.push(english(title.0));
+        ja.push(title.to_owned());
+        en.push(english(name));
         at = at.and_then(|t| member(t, &seg));
         if let Some(elem) = target.strip_prefix('[') {
             list_of = Some(elem);
@@ -171,10 +290,113 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_are_sorted_for_binary_search() {
-        assert!(FIELDS.windows(2).all(|w| match w {
-            [a, b] => (a.0, a.1) < (b.0, b.1),
+    fn fields_are_sorted_by_type_and_field() {
+        let rows: Vec<_> = all_fields().map(|(t, f, _, _)| (t, f)).collect();
+        assert!(rows.len() > 200);
+        assert!(rows.windows(2).all(|w| match w {
+            [a, b] => a < b,
             _ => true,
         }));
+    }
+
+    #[test]
+    fn first_and_last_rows_are_found() {
+        assert_eq!(
+            field("AgeRequest", "$schema"),
+            Some(("JSON Schema の URL", ""))
+        );
+        assert_eq!(field("VitalSigns", "weight_kg"), Some(("体重 (kg)", "")));
+        assert_eq!(
+            field("VitalSigns", "temperature_c"),
+            Some(("平熱 (℃)", "Range"))
+        );
+        let first = value_label("WarekiStyle", "arabic").map(|l| (l.code, l.ja, l.en));
+        assert_eq!(
+            first,
+            Some(("arabic", "算用数字（令和6年1月27日）", "Arabic digits"))
+        );
+        let last = all_values().last();
+        assert!(
+            last.is_some_and(|(e, code, ja, en)| value_label(e, code).is_some_and(|l| (
+                l.code, l.ja, l.en
+            ) == (
+                code, ja, en
+            )))
+        );
+        let (t, f, ja, en) = all_fields().last().unwrap_or_default();
+        assert_eq!(
+            (t, f, ja, en.as_str()),
+            ("VitalSigns", "weight_kg", "体重 (kg)", "weight kg")
+        );
+    }
+
+    #[test]
+    fn missing_types_and_fields_have_no_row() {
+        assert_eq!(field("NoSuchType", "id"), None);
+        assert_eq!(field("", ""), None);
+        assert_eq!(field("Child", ""), None);
+        assert_eq!(field("Child", "\x1f"), None);
+        assert_eq!(field("AgeRequest", "$schema\x1fJSON Schema の URL"), None);
+        assert!(value_label("NoSuchEnum", "arabic").is_none());
+        assert!(value_label("WarekiStyle", "roman").is_none());
+        // A code of another enumeration is not a code of this one.
+        assert!(value_label("WarekiStyle", "male").is_none());
+    }
+
+    #[test]
+    fn prefixes_are_not_matches() {
+        // `no` is a prefix of `notes`, `Device` of `DeviceSetting`, `Child` of
+        // `ChildSummary`.
+        assert_eq!(
+            field("AgendaItem", "no"),
+            Some(("番号（記録のとおり、例: （１））", ""))
+        );
+        assert_eq!(field("AgendaItem", "not"), None);
+        assert_eq!(field("AgendaItem", "notes"), Some(("内容", "")));
+        assert_eq!(field("Device", "value"), None);
+        assert_eq!(field("DeviceSetting", "value"), Some(("値", "")));
+        assert_eq!(field("Devic", "kind"), None);
+        assert_eq!(field("Child", "id").map(|(_, t)| t), Some("ChildId"));
+    }
+
+    #[test]
+    fn the_scan_finds_the_rows_the_index_finds() {
+        for table in [&FIELDS, &VALUES] {
+            let rows: Vec<_> = all_rows(table).collect();
+            let mut keys: Vec<(&str, &str)> = rows.iter().map(|(t, [k, _, _])| (*t, *k)).collect();
+            keys.sort_unstable();
+            // Each (type, key) once: the index's binary search and the scan agree.
+            assert!(keys.windows(2).all(|w| w.first() < w.last()));
+            for (t, [k, _, _]) in &rows {
+                assert_eq!(
+                    scanned_row(table, t, k),
+                    indexed_row(table, t, k),
+                    "{t}.{k}"
+                );
+                assert!(scanned_row(table, t, k).is_some());
+            }
+            for (t, k) in [
+                ("", ""),
+                ("Nothing", "id"),
+                ("Devic", "kind"),
+                ("AgendaItem", "not"),
+                ("DeviceSetting", "kind"),
+                ("Child", "\u{1f}"),
+            ] {
+                assert_eq!(scanned_row(table, t, k), None);
+                assert_eq!(indexed_row(table, t, k), None);
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_is_found_by_its_type_and_key() {
+        for (t, f, ja, _) in all_fields() {
+            assert_eq!(field(t, f).map(|(j, _)| j), Some(ja), "{t}.{f}");
+        }
+        for (e, code, ja, en) in all_values() {
+            let l = value_label(e, code).map(|l| (l.code, l.ja, l.en));
+            assert_eq!(l, Some((code, ja, en)), "{e}.{code}");
+        }
     }
 }
