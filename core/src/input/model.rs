@@ -17,7 +17,7 @@ mod generated;
 /// index code there (issue 19: its size), and a form's findings are few.
 struct Table {
     texts: &'static [&'static str],
-    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+    #[cfg(test)]
     index: std::sync::OnceLock<Vec<(&'static str, [&'static str; 3])>>,
 }
 
@@ -25,7 +25,7 @@ impl Table {
     const fn new(texts: &'static [&'static str]) -> Self {
         Table {
             texts,
-            #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+            #[cfg(test)]
             index: std::sync::OnceLock::new(),
         }
     }
@@ -100,15 +100,13 @@ fn all_rows(table: &Table) -> Rows {
 
 /// The row of `table` in the block of `ty` whose first cell is `key`.
 fn row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
-    #[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
-    return indexed_row(table, ty, key);
-    #[cfg(all(feature = "one-reader", target_arch = "wasm32"))]
-    return scanned_row(table, ty, key);
+    // A scan everywhere: an index kept for the whole process is memory that is never
+    // given back, which the C library's leak check (valgrind) counts as a leak.
+    scanned_row(table, ty, key)
 }
 
 /// The row of `ty` and `key`, found by a scan of the texts: the block by its separator
 /// (`split` finds a byte quickly), then its rows in turn.
-#[cfg(any(test, all(feature = "one-reader", target_arch = "wasm32")))]
 fn scanned_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
     for text in table.texts {
         for block in text.split(BLOCK as char).skip(1) {
@@ -129,7 +127,7 @@ fn scanned_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> 
 
 /// The row of `ty` and `key`, found in the table's index of rows (built at the first
 /// look-up, sorted by type and key).
-#[cfg(not(all(feature = "one-reader", target_arch = "wasm32")))]
+#[cfg(test)]
 fn indexed_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
     let index = table.index.get_or_init(|| {
         let mut index: Vec<_> = all_rows(table).collect();
