@@ -3,9 +3,9 @@
 //! per serializer, was ≈ 32 KB of the WASM form module's code).
 //!
 //! `#[derive(crate::emit::Emit)]` (`kyoten-derive`) generates `emit` from the same
-//! `#[serde(...)]` attributes as serde's `#[derive(Serialize, crate::emit::Emit)]` (`rename`, `rename_all`,
-//! `skip_serializing_if`, `transparent`; unit and one-value choices, externally tagged),
-//! and refuses any other, so that the two writers cannot disagree. The text is byte for
+//! `#[serde(...)]` attributes as serde's `#[derive(Serialize)]` (`rename`,
+//! `rename_all`, `skip_serializing_if`, `transparent`; unit and one-value choices,
+//! externally tagged), and refuses any other, so that the two writers cannot disagree. The text is byte for
 //! byte what `serde_json::to_string` writes (no spaces; strings escaped as serde_json
 //! does: `"` `\` and the control characters, `\n \r \t \b \f` short, others `\u00xx`;
 //! `/` and non-ASCII as they are; numbers as serde_json writes them, non-finite floats

@@ -372,15 +372,12 @@ fn pipeline(
     }
 }
 
-/// A result as its JSON text (`Err` if it cannot be written).
-type Written = Result<String, ()>;
-
 /// Writes the last run's result as JSON text (draft mode compares the results of
 /// several runs).
-fn written(stage: &dyn Stage) -> Written {
+fn written(stage: &dyn Stage) -> String {
     let mut out = JsonOut::default();
     stage.write(&mut out);
-    Ok(out.into_string())
+    out.into_string()
 }
 
 /// The report of an input that could not be read.
@@ -396,7 +393,7 @@ fn unreadable(name: &str, input_type: &str, bytes: &[u8], u: crate::input::Unrea
 
 /// Runs the operation on a reading of the draft (the stand-ins varied as given): its
 /// findings and its result's JSON text; `None` if the draft cannot be read so.
-type Compute<'a> = dyn FnMut(Varied<'_>) -> Option<(Vec<Finding>, Option<Written>)> + 'a;
+type Compute<'a> = dyn FnMut(Varied<'_>) -> Option<(Vec<Finding>, Option<String>)> + 'a;
 
 /// Fields not filled in beyond this many are varied together (one second run), not one
 /// by one.
@@ -426,9 +423,7 @@ fn from_draft(
         let (findings, result) = compute(varied)?;
         Some((
             crate::run_options::without_standins(&reminders, findings),
-            result
-                .and_then(Result::ok)
-                .and_then(|text| serde_json::from_str::<Tree>(&text).ok()),
+            result.and_then(|text| serde_json::from_str::<Tree>(&text).ok()),
         ))
     };
     let (mut findings, mut result) = run(Varied::None).unwrap_or_default();

@@ -110,10 +110,13 @@ struct FieldAttrs {
     default: FieldDefault,
 }
 
-/// Walks the `#[serde(...)]` attributes, calling `f` for each item; anything `f` does not
-/// take is an error.
+/// Walks the `#[serde(...)]` attributes, calling `f` for each item. Items named in
+/// `other` belong to the other derive (the reader's or the writer's) and are skipped with
+/// their `= "…"`; anything else `f` does not take is an error, naming `who` (the derive).
 fn serde_items(
     attrs: &[Attribute],
+    who: &str,
+    other: &[&str],
     mut f: impl FnMut(&syn::meta::ParseNestedMeta<'_>, &str) -> Result<bool, Error>,
 ) -> Result<(), Error> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
@@ -123,16 +126,17 @@ fn serde_items(
                 .get_ident()
                 .map(|i| i.to_string())
                 .unwrap_or_default();
-            if name == "skip_serializing_if" {
-                // Writing only.
-                let _: LitStr = meta.value()?.parse()?;
+            if other.contains(&name.as_str()) {
+                if meta.input.peek(syn::Token![=]) {
+                    let _: LitStr = meta.value()?.parse()?;
+                }
                 return Ok(());
             }
             if f(&meta, &name)? {
                 Ok(())
             } else {
                 Err(meta.error(format!(
-                    "kyoten-derive: serde attribute `{name}` is not understood by the recovering reader's derive (add it to kyoten-derive, or the two readers would disagree)"
+                    "kyoten-derive: serde attribute `{name}` is not understood by {who} (add it to kyoten-derive, or the two would disagree)"
                 )))
             }
         })?;
@@ -140,9 +144,57 @@ fn serde_items(
     Ok(())
 }
 
+/// The attributes that only the writer reads.
+const WRITING_ONLY: &[&str] = &["skip_serializing_if"];
+/// Who the reader's derive is, in its error messages.
+const READER: &str = "the recovering reader's derive";
+
+/// A choice's `rename`, the only attribute a choice may carry (besides those in `other`,
+/// skipped).
+fn variant_attrs(attrs: &[Attribute], who: &str, other: &[&str]) -> Result<Option<String>, Error> {
+    let mut rename = None;
+    serde_items(attrs, who, other, |meta, name| {
+        match name {
+            "rename" => rename = Some(meta.value()?.parse::<LitStr>()?.value()),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(rename)
+}
+
+/// `impl<…> Trait for Type { items }`, each type parameter bound by the trait; unions
+/// are refused (`verb`: "read" or "written").
+fn implement(
+    input: &DeriveInput,
+    trait_path: Tokens,
+    verb: &str,
+    items: impl FnOnce(&Data) -> Result<Tokens, Error>,
+) -> Result<Tokens, Error> {
+    if let Data::Union(u) = &input.data {
+        return Err(Error::new(
+            u.union_token.span(),
+            format!("kyoten-derive: unions are not {verb}"),
+        ));
+    }
+    let ident = &input.ident;
+    let mut generics = input.generics.clone();
+    for p in generics.type_params_mut() {
+        p.bounds.push(syn::parse_quote!(#trait_path));
+    }
+    let (imp, ty, wh) = generics.split_for_impl();
+    let items = items(&input.data)?;
+    Ok(quote! {
+        #[automatically_derived]
+        impl #imp #trait_path for #ident #ty #wh {
+            #items
+        }
+    })
+}
+
 fn container(attrs: &[Attribute]) -> Result<Container, Error> {
     let mut c = Container::default();
-    serde_items(attrs, |meta, name| {
+    serde_items(attrs, READER, WRITING_ONLY, |meta, name| {
         match name {
             "rename" => c.rename = Some(meta.value()?.parse::<LitStr>()?.value()),
             "rename_all" => c.rename_all = Some(Rule::parse(&meta.value()?.parse()?)?),
@@ -169,7 +221,7 @@ fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs, Error> {
         rename: None,
         default: FieldDefault::None,
     };
-    serde_items(attrs, |meta, name| {
+    serde_items(attrs, READER, WRITING_ONLY, |meta, name| {
         match name {
             "rename" => a.rename = Some(meta.value()?.parse::<LitStr>()?.value()),
             "default" => {
@@ -186,42 +238,18 @@ fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs, Error> {
     Ok(a)
 }
 
-fn variant_attrs(attrs: &[Attribute]) -> Result<Option<String>, Error> {
-    let mut rename = None;
-    serde_items(attrs, |meta, name| {
-        match name {
-            "rename" => rename = Some(meta.value()?.parse::<LitStr>()?.value()),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(rename)
-}
-
 fn expand(input: &DeriveInput) -> Result<Tokens, Error> {
     let c = container(&input.attrs)?;
-    let ident = &input.ident;
-    let mut generics = input.generics.clone();
-    for p in generics.type_params_mut() {
-        p.bounds.push(syn::parse_quote!(crate::input::Recover));
-    }
-    let (imp, ty, wh) = generics.split_for_impl();
-    let body = match &input.data {
-        Data::Struct(s) => structure(&c, &s.fields)?,
-        Data::Enum(e) => enumeration(&c, ident, e)?,
-        Data::Union(u) => {
-            return Err(Error::new(
-                u.union_token.span(),
-                "kyoten-derive: unions are not read",
-            ));
-        }
-    };
-    Ok(quote! {
-        #[automatically_derived]
-        impl #imp crate::input::Recover for #ident #ty #wh {
-            #body
-        }
-    })
+    implement(
+        input,
+        quote!(crate::input::Recover),
+        "read",
+        |data| match data {
+            Data::Struct(s) => structure(&c, &s.fields),
+            Data::Enum(e) => enumeration(&c, &input.ident, e),
+            Data::Union(_) => Ok(Tokens::new()),
+        },
+    )
 }
 
 fn structure(c: &Container, fields: &Fields) -> Result<Tokens, Error> {
@@ -383,7 +411,7 @@ fn enumeration(c: &Container, ident: &syn::Ident, e: &syn::DataEnum) -> Result<T
     let mut arms = Vec::new();
     let mut all_unit = true;
     for (i, v) in e.variants.iter().enumerate() {
-        let rename = variant_attrs(&v.attrs)?;
+        let rename = variant_attrs(&v.attrs, READER, WRITING_ONLY)?;
         let raw = v.ident.unraw().to_string();
         names.push(match (rename, c.rename_all) {
             (Some(r), _) => r,
@@ -477,45 +505,15 @@ pub fn derive_emit(input: TokenStream) -> TokenStream {
 }
 
 mod emit {
-    use super::Rule;
+    use super::{Rule, serde_items};
     use proc_macro2::{Span, TokenStream as Tokens};
     use quote::quote;
     use syn::ext::IdentExt;
     use syn::spanned::Spanned;
     use syn::{Attribute, Data, DeriveInput, Error, Fields, LitStr, Member, Path};
 
-    /// Walks the `#[serde(...)]` attributes, calling `f` for each item; anything `f`
-    /// does not take is an error.
-    fn serde_items(
-        attrs: &[Attribute],
-        mut f: impl FnMut(&syn::meta::ParseNestedMeta<'_>, &str) -> Result<bool, Error>,
-    ) -> Result<(), Error> {
-        for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-            attr.parse_nested_meta(|meta| {
-                let name = meta
-                    .path
-                    .get_ident()
-                    .map(|i| i.to_string())
-                    .unwrap_or_default();
-                if f(&meta, &name)? {
-                    Ok(())
-                } else {
-                    Err(meta.error(format!(
-                        "kyoten-derive: serde attribute `{name}` is not understood by the JSON writer's derive (add it to kyoten-derive, or the two writers would disagree)"
-                    )))
-                }
-            })?;
-        }
-        Ok(())
-    }
-
-    /// Skips an optional `= "…"` (reading-only attributes with a value).
-    fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> Result<(), Error> {
-        if meta.input.peek(syn::Token![=]) {
-            let _: LitStr = meta.value()?.parse()?;
-        }
-        Ok(())
-    }
+    /// Who the writer's derive is, in its error messages.
+    const WRITER: &str = "the JSON writer's derive";
 
     struct Container {
         rename_all: Option<Rule>,
@@ -527,13 +525,12 @@ mod emit {
             rename_all: None,
             transparent: false,
         };
-        serde_items(attrs, |meta, name| {
+        // Reading only (or the type's name, which JSON does not show).
+        let other = &["rename", "default", "deny_unknown_fields"];
+        serde_items(attrs, WRITER, other, |meta, name| {
             match name {
                 "rename_all" => c.rename_all = Some(Rule::parse(&meta.value()?.parse()?)?),
                 "transparent" => c.transparent = true,
-                // Reading only (or the type's name, which JSON does not show).
-                "rename" | "default" => skip_value(meta)?,
-                "deny_unknown_fields" => {}
                 _ => return Ok(false),
             }
             Ok(true)
@@ -551,30 +548,17 @@ mod emit {
             rename: None,
             skip_if: None,
         };
-        serde_items(attrs, |meta, name| {
+        serde_items(attrs, WRITER, &["default"], |meta, name| {
             match name {
                 "rename" => a.rename = Some(meta.value()?.parse::<LitStr>()?.value()),
                 "skip_serializing_if" => {
                     a.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
                 }
-                "default" => skip_value(meta)?,
                 _ => return Ok(false),
             }
             Ok(true)
         })?;
         Ok(a)
-    }
-
-    fn variant_attrs(attrs: &[Attribute]) -> Result<Option<String>, Error> {
-        let mut rename = None;
-        serde_items(attrs, |meta, name| {
-            match name {
-                "rename" => rename = Some(meta.value()?.parse::<LitStr>()?.value()),
-                _ => return Ok(false),
-            }
-            Ok(true)
-        })?;
-        Ok(rename)
     }
 
     /// `"name"` as JSON text; names that would need escaping are refused (none does).
@@ -593,29 +577,17 @@ mod emit {
 
     pub(super) fn expand(input: &DeriveInput) -> Result<Tokens, Error> {
         let c = container(&input.attrs)?;
-        let ident = &input.ident;
-        let mut generics = input.generics.clone();
-        for p in generics.type_params_mut() {
-            p.bounds.push(syn::parse_quote!(crate::emit::Emit));
-        }
-        let (imp, ty, wh) = generics.split_for_impl();
-        let body = match &input.data {
-            Data::Struct(s) => structure(&c, &s.fields)?,
-            Data::Enum(e) => enumeration(&c, ident, e)?,
-            Data::Union(u) => {
-                return Err(Error::new(
-                    u.union_token.span(),
-                    "kyoten-derive: unions are not written",
-                ));
-            }
-        };
-        Ok(quote! {
-            #[automatically_derived]
-            impl #imp crate::emit::Emit for #ident #ty #wh {
+        super::implement(input, quote!(crate::emit::Emit), "written", |data| {
+            let body = match data {
+                Data::Struct(s) => structure(&c, &s.fields)?,
+                Data::Enum(e) => enumeration(&c, &input.ident, e)?,
+                Data::Union(_) => Tokens::new(),
+            };
+            Ok(quote! {
                 fn emit(&self, w: &mut crate::emit::JsonOut) {
                     #body
                 }
-            }
+            })
         })
     }
 
@@ -709,7 +681,7 @@ mod emit {
         let mut unit_texts = Vec::new();
         let mut others = Vec::new();
         for v in &e.variants {
-            let rename = variant_attrs(&v.attrs)?;
+            let rename = super::variant_attrs(&v.attrs, WRITER, &[])?;
             let raw = v.ident.unraw().to_string();
             let name = match (rename, c.rename_all) {
                 (Some(r), _) => r,

@@ -11,30 +11,22 @@ use crate::finding::{Label, Location};
 #[rustfmt::skip]
 mod generated;
 
-/// A generated table: its texts (see `generated.rs`) and, natively, the index of its
-/// rows built at its first look-up (a look-up as quick as the binary search of the former
-/// table of slices). The form module (`one-reader` on wasm32) scans the texts instead: no
-/// index code there (issue 19: its size), and a form's findings are few.
+/// A generated table: its texts (see `generated.rs`), blocks of rows by type, scanned
+/// at each look-up (issue 19: no index code in the form module, and no index memory kept
+/// for the whole process, which the C library's leak check would count as a leak). Only
+/// the findings of a report look rows up (their readable locations and labels).
 struct Table {
     texts: &'static [&'static str],
-    #[cfg(test)]
-    index: std::sync::OnceLock<Vec<(&'static str, [&'static str; 3])>>,
-}
-
-impl Table {
-    const fn new(texts: &'static [&'static str]) -> Self {
-        Table {
-            texts,
-            #[cfg(test)]
-            index: std::sync::OnceLock::new(),
-        }
-    }
 }
 
 /// (type, field, Japanese title, target: "" | `T` | `[T`), sorted by type and field.
-static FIELDS: Table = Table::new(generated::FIELDS);
+static FIELDS: Table = Table {
+    texts: generated::FIELDS,
+};
 /// (enumeration, code, Japanese label, English label), in declaration order.
-static VALUES: Table = Table::new(generated::VALUES);
+static VALUES: Table = Table {
+    texts: generated::VALUES,
+};
 
 /// Starts a block of a generated table, followed by the block's type name.
 const BLOCK: u8 = 0x1e;
@@ -98,16 +90,9 @@ fn all_rows(table: &Table) -> Rows {
     }
 }
 
-/// The row of `table` in the block of `ty` whose first cell is `key`.
+/// The row of `table` in the block of `ty` whose first cell is `key`: the block found by
+/// its separator (`split` finds a byte quickly), then its rows in turn.
 fn row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
-    // A scan everywhere: an index kept for the whole process is memory that is never
-    // given back, which the C library's leak check (valgrind) counts as a leak.
-    scanned_row(table, ty, key)
-}
-
-/// The row of `ty` and `key`, found by a scan of the texts: the block by its separator
-/// (`split` finds a byte quickly), then its rows in turn.
-fn scanned_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
     for text in table.texts {
         for block in text.split(BLOCK as char).skip(1) {
             let (name, cells) = block.split_at(block.find(CELL as char).unwrap_or(block.len()));
@@ -123,21 +108,6 @@ fn scanned_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> 
         }
     }
     None
-}
-
-/// The row of `ty` and `key`, found in the table's index of rows (built at the first
-/// look-up, sorted by type and key).
-#[cfg(test)]
-fn indexed_row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
-    let index = table.index.get_or_init(|| {
-        let mut index: Vec<_> = all_rows(table).collect();
-        index.sort_unstable_by_key(|(t, [k, _, _])| (*t, *k));
-        index
-    });
-    let i = index
-        .binary_search_by(|(t, [k, _, _])| (*t, *k).cmp(&(ty, key)))
-        .ok()?;
-    index.get(i).map(|(_, r)| *r)
 }
 
 /// The labels of an enumeration's values, in declaration order (codes without labels
@@ -358,20 +328,21 @@ mod tests {
     }
 
     #[test]
-    fn the_scan_finds_the_rows_the_index_finds() {
+    fn the_look_up_finds_the_row_a_walk_of_all_rows_finds() {
         for table in [&FIELDS, &VALUES] {
             let rows: Vec<_> = all_rows(table).collect();
             let mut keys: Vec<(&str, &str)> = rows.iter().map(|(t, [k, _, _])| (*t, *k)).collect();
             keys.sort_unstable();
-            // Each (type, key) once: the index's binary search and the scan agree.
+            // Each (type, key) once, so the first row a walk finds is the only one.
             assert!(keys.windows(2).all(|w| w.first() < w.last()));
+            let walk = |t: &str, k: &str| {
+                all_rows(table)
+                    .find(|(ty, [key, _, _])| *ty == t && *key == k)
+                    .map(|(_, r)| r)
+            };
             for (t, [k, _, _]) in &rows {
-                assert_eq!(
-                    scanned_row(table, t, k),
-                    indexed_row(table, t, k),
-                    "{t}.{k}"
-                );
-                assert!(scanned_row(table, t, k).is_some());
+                assert_eq!(row(table, t, k), walk(t, k), "{t}.{k}");
+                assert!(row(table, t, k).is_some());
             }
             for (t, k) in [
                 ("", ""),
@@ -381,8 +352,8 @@ mod tests {
                 ("DeviceSetting", "kind"),
                 ("Child", "\u{1f}"),
             ] {
-                assert_eq!(scanned_row(table, t, k), None);
-                assert_eq!(indexed_row(table, t, k), None);
+                assert_eq!(row(table, t, k), None);
+                assert_eq!(walk(t, k), None);
             }
         }
     }
