@@ -521,9 +521,11 @@ fn arrange(input_type: &str, bytes: &[u8], mut findings: Vec<Finding>) -> Vec<Fi
         crate::input::sort_by_position(tree, &mut findings, |f| f.path.as_str());
     }
     let root = input_type.rsplit(':').next().unwrap_or(input_type);
+    let mut blocks = crate::input::model::FieldBlocks::default();
     for f in &mut findings {
         if f.location.is_none() {
-            f.location = Some(crate::input::model::location(root, tree.as_ref(), &f.path));
+            let at = crate::input::model::location_in(&mut blocks, root, tree.as_ref(), &f.path);
+            f.location = Some(at);
         }
     }
     findings

@@ -90,24 +90,58 @@ fn all_rows(table: &Table) -> Rows {
     }
 }
 
-/// The row of `table` in the block of `ty` whose first cell is `key`: the block found by
-/// its separator (`split` finds a byte quickly), then its rows in turn.
-fn row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
+/// The block of `ty` in `table`: its type name and its rows' text, found by a scan of
+/// the texts for the block's separator (`split` finds a byte quickly).
+fn block(table: &Table, ty: &str) -> Option<(&'static str, &'static str)> {
     for text in table.texts {
         for block in text.split(BLOCK as char).skip(1) {
             let (name, cells) = block.split_at(block.find(CELL as char).unwrap_or(block.len()));
             if name == ty {
-                let mut rows = Rows {
-                    texts: [].iter(),
-                    text: cells,
-                    ty: name,
-                    one: true,
-                };
-                return rows.find(|(_, [k, _, _])| *k == key).map(|(_, r)| r);
+                return Some((name, cells));
             }
         }
     }
     None
+}
+
+/// The row whose first cell is `key` in a block's rows' text.
+fn in_block(ty: &'static str, cells: &'static str, key: &str) -> Option<[&'static str; 3]> {
+    let mut rows = Rows {
+        texts: [].iter(),
+        text: cells,
+        ty,
+        one: true,
+    };
+    rows.find(|(_, [k, _, _])| *k == key).map(|(_, r)| r)
+}
+
+/// The row of `table` in the block of `ty` whose first cell is `key`.
+fn row(table: &Table, ty: &str, key: &str) -> Option<[&'static str; 3]> {
+    block(table, ty).and_then(|(name, cells)| in_block(name, cells, key))
+}
+
+/// The blocks of the field table found so far: for the many look-ups of one report (one
+/// per step of each finding's pointer), each type's block is scanned for once, not once
+/// per look-up (issue 19, P4′: 1,000 findings had spent 15 % of the operation there).
+/// Dropped with the report: nothing is kept for the whole process.
+#[derive(Debug, Default)]
+pub struct FieldBlocks {
+    found: Vec<(&'static str, &'static str)>,
+}
+
+impl FieldBlocks {
+    /// The row (field, title, target) of `field` of the object type `ty`.
+    fn row(&mut self, ty: &str, field: &str) -> Option<[&'static str; 3]> {
+        let (name, cells) = match self.found.iter().find(|(t, _)| *t == ty) {
+            Some(found) => *found,
+            None => {
+                let found = block(&FIELDS, ty)?;
+                self.found.push(found);
+                found
+            }
+        };
+        in_block(name, cells, field)
+    }
 }
 
 /// The labels of an enumeration's values, in declaration order (codes without labels
@@ -149,7 +183,7 @@ fn field(ty: &str, field: &str) -> Option<(&'static str, &'static str)> {
 
 /// The row (field, title, target) of `field` of the object type `ty`.
 fn field_row(ty: &str, field: &str) -> Option<[&'static str; 3]> {
-    row(&FIELDS, ty, field)
+    FieldBlocks::default().row(ty, field)
 }
 
 /// The field's name as English words (`date_of_birth` → "date of birth").
@@ -162,6 +196,17 @@ fn english(field: &'static str) -> String {
 /// where it has one (「医療的ケア 3（吸引）› 頻度 › 単位」). Keys the model does not have are
 /// left out (never echoed); `tree` gives the kinds and numbers of list elements.
 pub fn location(root: &str, tree: Option<&Tree>, pointer: &str) -> Location {
+    location_in(&mut FieldBlocks::default(), root, tree, pointer)
+}
+
+/// [`location`], with the field table's blocks found by earlier look-ups (a report's
+/// findings, one after another).
+pub fn location_in(
+    blocks: &mut FieldBlocks,
+    root: &str,
+    tree: Option<&Tree>,
+    pointer: &str,
+) -> Location {
     let mut ja: Vec<String> = Vec::new();
     let mut en: Vec<String> = Vec::new();
     let mut ty: &str = root;
@@ -195,7 +240,7 @@ pub fn location(root: &str, tree: Option<&Tree>, pointer: &str) -> Location {
             at = item;
             continue;
         }
-        let Some([name, title, target]) = field_row(ty, &seg) else {
+        let Some([name, title, target]) = blocks.row(ty, &seg) else {
             break;
         };
         ja.push(title.to_owned());
@@ -355,6 +400,38 @@ mod tests {
                 assert_eq!(row(table, t, k), None);
                 assert_eq!(walk(t, k), None);
             }
+        }
+    }
+
+    #[test]
+    fn blocks_found_once_give_the_rows_a_fresh_scan_gives() {
+        // One `FieldBlocks` over many look-ups, in an order that revisits types and
+        // asks for types and fields that do not exist: the same rows as a fresh scan.
+        let mut blocks = FieldBlocks::default();
+        let mut types = std::collections::BTreeSet::new();
+        for round in 0..2 {
+            for (t, f, _, _) in all_fields().step_by(3 + round) {
+                assert_eq!(blocks.row(t, f), row(&FIELDS, t, f), "{t}.{f}");
+                assert_eq!(blocks.row(t, "no_such_field"), None);
+                types.insert(t);
+            }
+            assert_eq!(blocks.row("NoSuchType", "id"), None);
+        }
+        assert!(types.len() > 50);
+        // Each type asked for is kept once (and a type that does not exist is not kept).
+        assert_eq!(blocks.found.len(), types.len());
+        let kept: std::collections::BTreeSet<_> = blocks.found.iter().map(|f| f.0).collect();
+        assert_eq!(kept, types);
+        for p in [
+            "/child/name",
+            "/child/date_of_birth",
+            "",
+            "/nothing/here",
+            "/child/0",
+        ] {
+            let once = location("SummaryRequest", None, p);
+            let shared = location_in(&mut blocks, "SummaryRequest", None, p);
+            assert_eq!((once.ja, once.en), (shared.ja, shared.en), "{p}");
         }
     }
 
