@@ -432,7 +432,9 @@ pub fn render(template: &str, args: &[Arg], ja: bool) -> String {
 fn render_into(out: &mut String, part: &str, args: &[Arg], ja: bool) -> bool {
     let mut complete = true;
     let mut rest = part;
-    while let Some(i) = rest.find(['{', '[']) {
+    // Byte by byte: `{` and `[` are ASCII, which never occurs inside another character's
+    // UTF-8 bytes (cheaper than decoding the Japanese texts' characters).
+    while let Some(i) = rest.bytes().position(|b| b == b'{' || b == b'[') {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i + 1..).unwrap_or("");
         if rest.get(i..).is_some_and(|s| s.starts_with('[')) {
