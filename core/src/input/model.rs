@@ -95,7 +95,10 @@ fn all_rows(table: &Table) -> Rows {
 fn block(table: &Table, ty: &str) -> Option<(&'static str, &'static str)> {
     for text in table.texts {
         for block in text.split(BLOCK as char).skip(1) {
-            let (name, cells) = block.split_at(block.find(CELL as char).unwrap_or(block.len()));
+            // `get`, not `split_at`: no slicing panic (and its formatting code) in the
+            // form module; the separator is ASCII, so both always succeed.
+            let at = block.find(CELL as char).unwrap_or(block.len());
+            let (name, cells) = (block.get(..at).unwrap_or(""), block.get(at..).unwrap_or(""));
             if name == ty {
                 return Some((name, cells));
             }
