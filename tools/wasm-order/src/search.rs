@@ -4,9 +4,10 @@
 //! few greedy orders, and in its own order, and keeps the one that gzips smallest;
 //! [`improve`] then tries moving single functions, measured the same way.
 //!
-//! The size is measured with the `gzip -9` command when it runs (issue 19's P6 is
-//! defined with it, and zlib's deflate, which splits blocks differently, does not rank
-//! orders the same way); without it, with deflate at level 9 in the process.
+//! The size is measured with the `gzip -9` command when it runs (`wasm/build.sh`
+//! reports issue 19's P6 with it; `wasm/bench.mjs` reports node's zlib beside it, and
+//! zlib's deflate, which splits blocks differently, does not rank orders quite the same
+//! way); without it, with deflate at level 9 in the process.
 
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
